@@ -1,0 +1,48 @@
+# clozepress: `make` builds every deck and sheet from source/; `make test` checks everything.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CLOZEPRESS := $(BIN)/clozepress
+
+NOTES := $(wildcard source/*.md)
+STEMS := $(NOTES:source/%.md=%)
+IR := $(STEMS:%=build/%.json)
+
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+.PHONY: all ir check test lint bench clean help
+
+all: ir ## build every deck and sheet from source/
+
+ir: $(IR) ## parse every notes file into build/<stem>.json
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+build/%.json: source/%.md $(STAMP)
+	$(CLOZEPRESS) parse $< -o $@
+
+check: $(STAMP) ## print warnings and errors for every notes file
+	$(CLOZEPRESS) check $(NOTES)
+
+lint: $(STAMP) ## ruff (lint and format) and mypy
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+test: lint ## lint, type-check, then every test (slow ones included)
+	$(BIN)/pytest -q
+
+bench: $(STAMP) ## median timings and peak memory (see BENCHMARKS.md)
+	$(BIN)/python tests/bench.py
+
+clean: ## remove build/ and dist/ (the identity files in source/ stay)
+	rm -rf build dist
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12

@@ -1,0 +1,549 @@
+"""Reads a Markdown notes file into the intermediate form; the only module that knows Markdown.
+
+Why markdown-it-py and not Python-Markdown + BeautifulSoup: every block and every highlight
+must carry its exact source line, and Python-Markdown's HTML output has no source positions.
+markdown-it-py is a CommonMark parser whose block tokens carry line maps; we wrap its backtick
+rule to learn where each code span starts. One parser does the whole step.
+
+Where CommonMark would read the author's notes differently from what they meant, the parse recovers
+and says so with a warning on the line (never silently): 4-space-indented bullets after a heading
+(CommonMark: a code block), tables whose delimiter row has the wrong number of cells (CommonMark: a
+paragraph), and table rows whose last cell breaks over several lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core.state_core import StateCore
+from markdown_it.rules_inline.backticks import backtick as _backtick_rule
+from markdown_it.rules_inline.image import image as _image_rule
+from markdown_it.rules_inline.state_inline import StateInline
+from markdown_it.tree import SyntaxTreeNode
+
+from .errors import BuildError
+from .model import (
+    Block,
+    Bullet,
+    Cell,
+    Code,
+    Diagnostic,
+    Document,
+    Domain,
+    Emphasis,
+    Highlight,
+    Image,
+    Inline,
+    Link,
+    Paragraph,
+    Quote,
+    Row,
+    Section,
+    Strong,
+    Table,
+    Text,
+    plain_text,
+)
+
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading bytes
+
+
+def decode(data: bytes, path: str) -> str:
+    """The file's text, or a BuildError naming the line of the first byte that is not UTF-8 text."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        offset = exc.start + bom
+        line = data.count(b"\n", 0, offset) + 1
+        raise BuildError(path, line, f"not valid UTF-8 (byte 0x{data[offset]:02x})") from None
+    nul = text.find("\0")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise BuildError(path, line, "NUL byte: this looks like a binary file, not Markdown notes")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_file(path: Path, display_path: str | None = None) -> Document:
+    """Parse the notes at ``path``; messages name the file ``display_path`` (default: ``path``)."""
+    shown = display_path if display_path is not None else str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BuildError(shown, 1, f"cannot read: {exc.strerror or exc}") from None
+    return parse_text(decode(data, shown), shown)
+
+
+def parse_text(text: str, path: str) -> Document:
+    """Parse decoded notes text. ``path`` names the file in the document and in every message."""
+    return _Parser(text, path).run()
+
+
+# ---------------------------------------------------------------------------------------------
+# markdown-it, taught to say where code spans start
+
+
+def _inline_with_lines(state: StateCore) -> None:
+    """Core rule replacing markdown-it's ``inline``: tells the inline rules their block's line."""
+    base = state.env.get("cp_base", 1)
+    for token in state.tokens:
+        if token.type == "inline":
+            state.env["cp_line"] = base + (token.map[0] if token.map else 0)
+            token.children = token.children or []
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
+def _line_at(state: StateInline, pos: int) -> int:
+    line: int = state.env.get("cp_line", 1)
+    return line + state.src.count("\n", 0, pos)
+
+
+def _backtick_with_line(state: StateInline, silent: bool) -> bool:
+    start, before = state.pos, len(state.tokens)
+    if not _backtick_rule(state, silent):
+        return False
+    if not silent:
+        if len(state.tokens) > before:
+            state.tokens[-1].meta["line"] = _line_at(state, start)
+        else:
+            # An unmatched run is literal text (CommonMark); the author probably lost its partner.
+            state.env["cp_stray"].append(_line_at(state, start))
+    return True
+
+
+def _image_with_line(state: StateInline, silent: bool) -> bool:
+    start, before = state.pos, len(state.tokens)
+    if not _image_rule(state, silent):
+        return False
+    if not silent and len(state.tokens) > before:
+        state.tokens[before].meta["line"] = _line_at(state, start)
+    return True
+
+
+def _markdown() -> MarkdownIt:
+    # html=False: raw HTML in the notes stays literal text, never markup.
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    md.core.ruler.at("inline", _inline_with_lines)
+    md.inline.ruler.at("backticks", _backtick_with_line)
+    md.inline.ruler.at("image", _image_with_line)
+    return md
+
+
+_MD = _markdown()
+
+
+# ---------------------------------------------------------------------------------------------
+# The tree under construction
+
+
+@dataclass
+class _Open:
+    """A domain or section whose children are still being collected."""
+
+    level: int
+    line: int
+    title: str
+    spans: tuple[Inline, ...]
+    children: list[Any] = field(default_factory=list)
+
+
+def slugify(title: str) -> str:
+    """A file- and URL-safe id for a title; keeps letters of every script."""
+    text = unicodedata.normalize("NFKC", title).lower()
+    slug = re.sub(r"[^\w]+", "-", text).strip("-_")
+    return slug or "untitled"
+
+
+class _Parser:
+    def __init__(self, text: str, path: str) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+        self.title, text = self._front_matter(text)
+        self.lines = text.split("\n")
+        self.text = text
+
+    def warn(self, line: int, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.path, line, "warning", message))
+
+    def run(self) -> Document:
+        if not self.text.strip():
+            self.warn(1, "the file is empty: no domains")
+        env: dict[str, Any] = {"cp_base": 1, "cp_stray": []}
+        root = SyntaxTreeNode(_MD.parse(self.text, env))
+        domains = self._structure(root.children)
+        for line in env["cp_stray"]:
+            self.warn(line, "unmatched backtick kept as text")
+        diagnostics = tuple(sorted(set(self.diagnostics), key=lambda d: (d.line, d.message)))
+        return Document(self.path, self.title, domains, diagnostics)
+
+    # -- front matter ------------------------------------------------------------------------
+
+    def _front_matter(self, text: str) -> tuple[str, str]:
+        """The deck title from a leading ``---`` block; its lines are blanked to keep numbering."""
+        stem = Path(self.path).stem
+        lines = text.split("\n")
+        if not lines or lines[0].strip() != "---":
+            return stem, text
+        for end in range(1, len(lines)):
+            if lines[end].strip() in ("---", "..."):
+                break
+        else:
+            return stem, text
+        title = stem
+        for line in lines[1:end]:
+            match = _FRONT_MATTER_KEY.match(line.strip())
+            if match and match.group(1) == "title" and match.group(2).strip():
+                title = match.group(2).strip().strip("\"'")
+        return title, "\n".join([""] * (end + 1) + lines[end + 1 :])
+
+    # -- headings into domains and sections --------------------------------------------------
+
+    def _structure(self, nodes: list[SyntaxTreeNode]) -> tuple[Domain, ...]:
+        domains: list[_Open] = []
+        stack: list[_Open] = []
+        for node in nodes:
+            if node.type == "heading":
+                level = int(node.tag[1])
+                spans = self._inline(node.children[0]) if node.children else ()
+                line = self._line(node)
+                title = plain_text(spans).strip()
+                if level == 1:
+                    stack = [_Open(1, line, title, spans)]
+                    domains.append(stack[0])
+                    continue
+                if not stack:
+                    stack = [self._implicit_domain(line)]
+                    domains.append(stack[0])
+                while len(stack) > 1 and stack[-1].level >= level:
+                    stack.pop()
+                section = _Open(level, line, title, spans)
+                stack[-1].children.append(section)
+                stack.append(section)
+                continue
+            blocks = self._block(node, top_level=True)
+            if not blocks:
+                continue
+            if not stack:
+                stack = [self._implicit_domain(self._line(node))]
+                domains.append(stack[0])
+            stack[-1].children.extend(blocks)
+        return self._freeze_domains(domains)
+
+    def _implicit_domain(self, line: int) -> _Open:
+        title = Path(self.path).stem
+        self.warn(line, f"text before the first '# ' heading goes into a domain named {title!r}")
+        return _Open(1, line, title, (Text(title),))
+
+    def _freeze_domains(self, opened: list[_Open]) -> tuple[Domain, ...]:
+        seen: dict[str, int] = {}
+        titles: dict[str, int] = {}
+        domains = []
+        for item in opened:
+            if item.title in titles:
+                self.warn(
+                    item.line,
+                    f"domain title {item.title!r} repeats line {titles[item.title]}; "
+                    "it gets its own deck and sheet",
+                )
+            titles.setdefault(item.title, item.line)
+            base = slugify(item.title)
+            seen[base] = seen.get(base, 0) + 1
+            slug = base if seen[base] == 1 else f"{base}-{seen[base]}"
+            while slug in seen and seen[slug] and slug != base:
+                seen[base] += 1
+                slug = f"{base}-{seen[base]}"
+            seen.setdefault(slug, 1)
+            domains.append(
+                Domain(item.line, slug, item.title, item.spans, self._freeze(item.children))
+            )
+        return tuple(domains)
+
+    def _freeze(self, children: list[Any]) -> tuple[Block | Section, ...]:
+        out: list[Block | Section] = []
+        for child in children:
+            if isinstance(child, _Open):
+                out.append(
+                    Section(
+                        child.line,
+                        child.level,
+                        child.title,
+                        child.spans,
+                        self._freeze(child.children),
+                    )
+                )
+            else:
+                out.append(child)
+        return tuple(out)
+
+    # -- blocks --------------------------------------------------------------------------------
+
+    def _line(self, node: SyntaxTreeNode, base: int = 1) -> int:
+        return (node.map[0] if node.map else 0) + base
+
+    def _block(self, node: SyntaxTreeNode, top_level: bool = False, base: int = 1) -> list[Block]:
+        """One markdown-it block node as zero or more blocks of the intermediate form."""
+        kind = node.type
+        line = self._line(node, base)
+        if kind == "paragraph":
+            return self._paragraph(node, base)
+        if kind in ("bullet_list", "ordered_list"):
+            return [self._bullet(item, base) for item in node.children]
+        if kind == "table":
+            return [self._table(node, base)]
+        if kind == "blockquote":
+            return [Quote(line, tuple(self._blocks(node.children, base)))]
+        if kind == "fence":
+            return [Code(line, node.content, (node.info or "").strip())]
+        if kind == "code_block":
+            if top_level:
+                recovered = self._bullets_in_code(node, base)
+                if recovered is not None:
+                    return recovered
+            return [Code(line, node.content)]
+        if kind == "heading":
+            # A heading inside a list item or quote is not structure; keep its text.
+            spans = self._inline(node.children[0]) if node.children else ()
+            return [Paragraph(line, spans)] if spans else []
+        if kind == "hr":
+            return []
+        # html_block cannot occur (html=False); anything unknown keeps its text.
+        if node.content.strip():
+            return [Paragraph(line, (Text(node.content),))]
+        return []
+
+    def _blocks(self, nodes: list[SyntaxTreeNode], base: int = 1) -> list[Block]:
+        out: list[Block] = []
+        for node in nodes:
+            out.extend(self._block(node, base=base))
+        return out
+
+    def _paragraph(self, node: SyntaxTreeNode, base: int) -> list[Block]:
+        line = self._line(node, base)
+        if node.map and self._looks_like_table(node.map[0], node.map[1]):
+            start, end = node.map
+            self.warn(line, "table rows do not match its delimiter row; read as a table anyway")
+            return [self._read_table(start, end, base)]
+        spans, images = self._inline_and_images(node.children[0])
+        blocks: list[Block] = []
+        if plain_text(spans).strip() or any(not isinstance(s, Text) for s in spans):
+            blocks.append(Paragraph(line, spans))
+        blocks.extend(images)
+        return blocks
+
+    def _bullet(self, item: SyntaxTreeNode, base: int) -> Bullet:
+        line = self._line(item, base)
+        marker = "-"
+        if item.parent is not None and item.parent.type == "ordered_list":
+            marker = (item.info or "1") + (item.markup or ".")
+        children = list(item.children)
+        spans: tuple[Inline, ...] = ()
+        nested: list[Block] = []
+        if children and children[0].type == "paragraph":
+            first = children.pop(0)
+            spans, images = self._inline_and_images(first.children[0])
+            nested.extend(images)
+        nested.extend(self._blocks(children, base))
+        return Bullet(line, spans, tuple(nested), marker)
+
+    def _bullets_in_code(self, node: SyntaxTreeNode, base: int) -> list[Block] | None:
+        """An indented 'code block' whose every line is a list item was meant as bullets."""
+        lines = [ln for ln in node.content.split("\n") if ln.strip()]
+        if not lines or not all(_LIST_ITEM.match(ln.lstrip()) for ln in lines):
+            return None
+        line = self._line(node, base)
+        self.warn(line, "indented list read as bullets, not as a code block")
+        body = (
+            "\n".join(
+                raw[4:] if raw.startswith("    ") else raw.lstrip()
+                for raw in self.lines[node.map[0] : node.map[1]]
+            )
+            if node.map
+            else node.content
+        )
+        env: dict[str, Any] = {"cp_base": line, "cp_stray": []}
+        tree = SyntaxTreeNode(_MD.parse(body, env))
+        for stray in env["cp_stray"]:
+            self.warn(stray, "unmatched backtick kept as text")
+        return self._blocks(tree.children, base=line)
+
+    # -- tables ---------------------------------------------------------------------------------
+
+    def _looks_like_table(self, start: int, end: int) -> bool:
+        if end - start < 2:
+            return False
+        head, delim = self.lines[start].strip(), self.lines[start + 1].strip()
+        return head.startswith("|") and "-" in delim and bool(_DELIMITER_ROW.match(delim))
+
+    def _table(self, node: SyntaxTreeNode, base: int) -> Table:
+        start, end = node.map or (0, 0)
+        if base != 1 or not self._raw_table_lines_ok(start, end):
+            return self._table_from_tokens(node, base)
+        return self._read_table(start, end, base)
+
+    def _raw_table_lines_ok(self, start: int, end: int) -> bool:
+        # Tables inside quotes carry '>' markers; those are read from markdown-it's cells instead.
+        return all(not ln.lstrip().startswith(">") for ln in self.lines[start:end])
+
+    def _table_from_tokens(self, node: SyntaxTreeNode, base: int) -> Table:
+        rows: list[Row] = []
+        for tr in (n for n in node.walk() if n.type == "tr"):
+            cells = tuple(
+                Cell(self._inline(cell.children[0]) if cell.children else ())
+                for cell in tr.children
+            )
+            rows.append(Row(self._line(tr, base), cells))
+        header = rows[0].cells if rows else ()
+        return Table(self._line(node, base), header, tuple(rows[1:]))
+
+    def _read_table(self, start: int, end: int, base: int) -> Table:
+        """A pipe table read from its source lines (0-based ``start``..``end``)."""
+        raw = [ln.strip() for ln in self.lines[start:end]]
+        first_line = start + base
+        # Join rows whose last cell breaks over lines: a row is complete when it ends with '|'.
+        rows: list[tuple[int, str]] = []
+        closes = raw[0].endswith("|")
+        for offset, text in enumerate(raw):
+            if not text:
+                continue
+            if rows and closes and not rows[-1][1].endswith("|") and not text.startswith("|"):
+                row_line, joined = rows[-1]
+                rows[-1] = (row_line, joined + "\n" + text)
+                continue
+            rows.append((first_line + offset, text))
+        for row_line, text in rows:
+            if "\n" in text:
+                self.warn(
+                    row_line, f"table row breaks over {text.count(chr(10)) + 1} lines; joined"
+                )
+        header_line, header_text = rows[0]
+        header = self._cells(header_text, header_line)
+        width = len(header)
+        if len(rows) > 1 and _DELIMITER_ROW.match(rows[1][1]):
+            delimiter = _split_row(rows[1][1])
+            if len(delimiter) != width:
+                self.warn(
+                    rows[1][0],
+                    f"table delimiter row has {len(delimiter)} cells, the header {width}",
+                )
+            body = rows[2:]
+        else:
+            body = rows[1:]
+        out_rows = [Row(line, self._cells(text, line)) for line, text in body]
+        width = max([width] + [len(r.cells) for r in out_rows])
+        pad = Cell(())
+        header = header + (pad,) * (width - len(header))
+        out_rows = [Row(r.line, r.cells + (pad,) * (width - len(r.cells))) for r in out_rows]
+        return Table(header_line, header, tuple(out_rows))
+
+    def _cells(self, row: str, line: int) -> tuple[Cell, ...]:
+        cells = []
+        consumed = 0
+        for text in _split_row(row):
+            at = row.find(text, consumed) if text else consumed
+            cell_line = line + row.count("\n", 0, max(at, 0))
+            consumed = max(at, 0) + len(text)
+            env: dict[str, Any] = {"cp_base": cell_line, "cp_stray": []}
+            tokens = _MD.parseInline(text.strip(), env)
+            spans = self._inline(SyntaxTreeNode(tokens).children[0]) if tokens else ()
+            for stray in env["cp_stray"]:
+                self.warn(stray, "unmatched backtick kept as text")
+            cells.append(Cell(spans))
+        return tuple(cells)
+
+    # -- inline ---------------------------------------------------------------------------------
+
+    def _inline_and_images(self, inline: SyntaxTreeNode) -> tuple[tuple[Inline, ...], list[Block]]:
+        images: list[Block] = []
+        spans = self._inline(inline, images)
+        return _trim(spans), images
+
+    def _inline(
+        self, inline: SyntaxTreeNode, images: list[Block] | None = None
+    ) -> tuple[Inline, ...]:
+        return _merge_text(self._spans(inline.children, images))
+
+    def _spans(self, nodes: list[SyntaxTreeNode], images: list[Block] | None) -> list[Inline]:
+        out: list[Inline] = []
+        for node in nodes:
+            kind = node.type
+            if kind == "text":
+                out.append(Text(node.content))
+            elif kind in ("softbreak", "hardbreak"):
+                out.append(Text("\n"))
+            elif kind == "code_inline":
+                text = " ".join(node.content.split())  # a wrapped span reads as one line
+                out.append(Highlight(text, int(node.meta.get("line", 0))))
+            elif kind == "strong":
+                out.append(Strong(_merge_text(self._spans(node.children, images))))
+            elif kind == "em":
+                out.append(Emphasis(_merge_text(self._spans(node.children, images))))
+            elif kind == "link":
+                href = str(node.attrs.get("href", ""))
+                out.append(Link(_merge_text(self._spans(node.children, images)), href))
+            elif kind == "image":
+                alt = "".join(c.content for c in node.children if c.type in ("text", "code_inline"))
+                image = Image(int(node.meta.get("line", 0)), str(node.attrs.get("src", "")), alt)
+                if images is None:
+                    out.append(Text(f"[image: {image.alt or image.src}]"))
+                else:
+                    images.append(image)
+            else:
+                out.append(Text(node.content))
+        return out
+
+
+def _split_row(row: str) -> list[str]:
+    """Cells of a pipe-table row; ``\\|`` is a literal pipe, leading/trailing pipes are optional."""
+    text = row.strip()
+    cells: list[str] = []
+    current: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text) and text[i + 1] == "|":
+            current.append("\\|")
+            i += 2
+            continue
+        if ch == "|":
+            cells.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    cells.append("".join(current))
+    if text.startswith("|"):
+        cells.pop(0)
+    if text.endswith("|") and len(text) > 1 and not text.endswith("\\|") and cells:
+        cells.pop()
+    return cells
+
+
+def _merge_text(spans: list[Inline]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for span in spans:
+        if isinstance(span, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + span.text)
+        elif not (isinstance(span, Text) and not span.text):
+            out.append(span)
+    return tuple(out)
+
+
+def _trim(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Drops the line breaks left where an image was lifted out of the text."""
+    items = list(spans)
+    if items and isinstance(items[0], Text):
+        items[0] = Text(items[0].text.lstrip("\n"))
+    if items and isinstance(items[-1], Text):
+        items[-1] = Text(items[-1].text.rstrip())
+    return _merge_text(items)

@@ -1,0 +1,72 @@
+"""The whole build of one notes file: parse, write the intermediate form, then every emitter."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import atomic
+from .config import Config
+from .model import Diagnostic, Document, dumps
+from .parse import parse_file
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where things are: the notes, the styles, the generated folders."""
+
+    root: Path
+    out_dir: Path
+    build_dir: Path
+    config: Config
+
+    @property
+    def styles_dir(self) -> Path:
+        return self.root / "styles"
+
+    def shown(self, path: Path) -> str:
+        """``path`` as messages show it: relative to the project when it lies inside."""
+        try:
+            return (
+                os.path.relpath(path.resolve(), self.root.resolve())
+                if _inside(path, self.root)
+                else str(path)
+            )
+        except ValueError:
+            return str(path)
+
+    def ir_path(self, notes: Path) -> Path:
+        return self.build_dir / f"{notes.stem}.json"
+
+    def ids_path(self, notes: Path) -> Path:
+        """The identity file kept beside the notes: user data, committed with them."""
+        return notes.with_name(f"{notes.stem}.ids.json")
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass
+class BuildResult:
+    document: Document
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def parse_to_ir(notes: Path, project: Project) -> Document:
+    """Parse ``notes`` and write its intermediate form into the build folder."""
+    document = parse_file(notes, project.shown(notes))
+    atomic.write_text(project.ir_path(notes), dumps(document))
+    return document
+
+
+def build_notes(notes: Path, project: Project) -> BuildResult:
+    """Everything for one notes file; the emitters read only the intermediate form."""
+    document = parse_to_ir(notes, project)
+    result = BuildResult(document, list(document.diagnostics))
+    return result
