@@ -72,7 +72,7 @@ def decode(data: bytes, path: str) -> str:
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
         raise BuildError(path, line, "NUL byte: this looks like a binary file, not Markdown notes")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def parse_file(path: Path, display_path: str | None = None) -> Document:
@@ -131,13 +131,31 @@ def _image_with_line(state: StateInline, silent: bool) -> bool:
     return True
 
 
+#: Containers (lists, items, quotes) open at once; 40 levels of bullets take 80.
+MAX_NESTING = 200
+
+
 def _markdown() -> MarkdownIt:
     # html=False: raw HTML in the notes stays literal text, never markup.
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable("table")
+    block_tokenize = md.block.tokenize
+
+    def tokenize_refusing_depth(state: Any, start: int, end: int, *args: Any) -> None:
+        # markdown-it silently drops everything nested deeper than maxNesting; we refuse instead.
+        if state.level >= MAX_NESTING:
+            raise _TooDeep(start)
+        block_tokenize(state, start, end, *args)
+
+    md.block.tokenize = tokenize_refusing_depth  # type: ignore[method-assign,assignment]
     md.core.ruler.at("inline", _inline_with_lines)
     md.inline.ruler.at("backticks", _backtick_with_line)
     md.inline.ruler.at("image", _image_with_line)
     return md
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
 
 
 _MD = _markdown()
@@ -169,6 +187,7 @@ class _Parser:
     def __init__(self, text: str, path: str) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
         self.title, text = self._front_matter(text)
         self.lines = text.split("\n")
         self.text = text
@@ -180,7 +199,13 @@ class _Parser:
         if not self.text.strip():
             self.warn(1, "the file is empty: no domains")
         env: dict[str, Any] = {"cp_base": 1, "cp_stray": []}
-        root = SyntaxTreeNode(_MD.parse(self.text, env))
+        try:
+            root = SyntaxTreeNode(_MD.parse(self.text, env))
+        except (_TooDeep, RecursionError) as exc:
+            line = exc.line + 1 if isinstance(exc, _TooDeep) else 1
+            raise BuildError(
+                self.path, line, "nested too deeply (lists or quotes); flatten it"
+            ) from None
         domains = self._structure(root.children)
         for line in env["cp_stray"]:
             self.warn(line, "unmatched backtick kept as text")
@@ -363,19 +388,16 @@ class _Parser:
             return None
         line = self._line(node, base)
         self.warn(line, "indented list read as bullets, not as a code block")
-        body = (
-            "\n".join(
-                raw[4:] if raw.startswith("    ") else raw.lstrip()
-                for raw in self.lines[node.map[0] : node.map[1]]
-            )
-            if node.map
-            else node.content
+        # The same line count as the file with the other lines blanked: maps stay absolute.
+        start, end = node.map or (0, 0)
+        body = "\n" * start + "\n".join(
+            raw[4:] if raw.startswith("    ") else raw.lstrip() for raw in self.lines[start:end]
         )
-        env: dict[str, Any] = {"cp_base": line, "cp_stray": []}
+        env: dict[str, Any] = {"cp_base": 1, "cp_stray": []}
         tree = SyntaxTreeNode(_MD.parse(body, env))
         for stray in env["cp_stray"]:
             self.warn(stray, "unmatched backtick kept as text")
-        return self._blocks(tree.children, base=line)
+        return self._blocks(tree.children)
 
     # -- tables ---------------------------------------------------------------------------------
 

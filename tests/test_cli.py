@@ -1,0 +1,87 @@
+"""The command line, called as ``main([...])``: what it writes, prints and returns."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clozepress.cli import main
+from clozepress.model import loads
+
+from .conftest import NOTES
+
+
+def test_parse_writes_the_intermediate_form(tmp_path: Path) -> None:
+    out = tmp_path / "out" / "aws.json"
+    assert main(["parse", str(NOTES), "-o", str(out)]) == 0
+    document = loads(out.read_text(encoding="utf-8"))
+    assert len(document.domains) == 26
+
+
+def test_parse_without_output_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(NOTES)]) == 0
+    assert json.loads(capsys.readouterr().out)["format"] == "clozepress"
+
+
+def test_check_prints_sorted_warnings_and_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(NOTES)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 6
+    numbers = [int(line.split(":")[1]) for line in lines]
+    assert numbers == sorted(numbers)
+    assert all(f"{NOTES}:" in line and ": warning: " in line for line in lines)
+
+
+def test_check_strict_fails_on_warnings() -> None:
+    assert main(["check", "--strict", str(NOTES)]) == 1
+
+
+def test_check_fails_on_an_error_and_names_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"# T\n- caf\xe9\n")
+    good = tmp_path / "good.md"
+    good.write_text("# T\n- `ok`\n", encoding="utf-8")
+    assert main(["check", str(good), str(bad)]) == 1
+    assert f"{bad}:2: error: not valid UTF-8 (byte 0xe9)" in capsys.readouterr().out
+
+
+def test_build_writes_the_intermediate_form_of_every_source_file(
+    notes_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = notes_copy.parent.parent
+    monkeypatch.chdir(project)
+    assert main(["build", "--out", "dist", "-q"]) == 0
+    assert len(loads((project / "build" / "aws-saa.json").read_text()).domains) == 26
+
+
+def test_build_with_no_notes_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 1
+    assert "no notes" in capsys.readouterr().err
+
+
+def test_python_dash_m_and_check_stays_light() -> None:
+    # `check` must not import the heavy emitters: it is run on every keystroke by some users.
+    code = (
+        "import sys; from clozepress.cli import main; rc = main(['check', sys.argv[1]]);"
+        "heavy = [m for m in ('weasyprint', 'genanki', 'anki') if m in sys.modules];"
+        "print(heavy); sys.exit(rc)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(NOTES)], capture_output=True, text=True, env=os.environ
+    )
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[-1] == "[]"
+    version = subprocess.run(
+        [sys.executable, "-m", "clozepress", "--version"], capture_output=True, text=True
+    )
+    assert version.stdout.startswith("clozepress ")
