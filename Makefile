@@ -39,7 +39,7 @@ test: lint ## lint, type-check, then every test (slow ones included)
 	$(BIN)/pytest -q
 
 bench: $(STAMP) ## median timings and peak memory (see BENCHMARKS.md)
-	$(BIN)/python tests/bench.py
+	$(BIN)/python bench/bench.py
 
 clean: ## remove build/ and dist/ (the identity files in source/ stay)
 	rm -rf build dist

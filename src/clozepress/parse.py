@@ -13,6 +13,7 @@ paragraph), and table rows whose last cell breaks over several lines.
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -87,7 +88,15 @@ def parse_file(path: Path, display_path: str | None = None) -> Document:
 
 def parse_text(text: str, path: str) -> Document:
     """Parse decoded notes text. ``path`` names the file in the document and in every message."""
-    return _Parser(text, path).run()
+    # The parse allocates millions of small acyclic objects; the cyclic collector would rescan
+    # them all again and again (superlinear time on large notes), and finds nothing to free.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Parser(text, path).run()
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,7 +127,7 @@ def _backtick_with_line(state: StateInline, silent: bool) -> bool:
             state.tokens[-1].meta["line"] = _line_at(state, start)
         else:
             # An unmatched run is literal text (CommonMark); the author probably lost its partner.
-            state.env["cp_stray"].append(_line_at(state, start))
+            state.env.setdefault("cp_stray", []).append(_line_at(state, start))
     return True
 
 
@@ -388,13 +397,16 @@ class _Parser:
             return None
         line = self._line(node, base)
         self.warn(line, "indented list read as bullets, not as a code block")
-        # The same line count as the file with the other lines blanked: maps stay absolute.
         start, end = node.map or (0, 0)
-        body = "\n" * start + "\n".join(
+        body = "\n".join(
             raw[4:] if raw.startswith("    ") else raw.lstrip() for raw in self.lines[start:end]
         )
-        env: dict[str, Any] = {"cp_base": 1, "cp_stray": []}
-        tree = SyntaxTreeNode(_MD.parse(body, env))
+        env: dict[str, Any] = {"cp_base": start + 1, "cp_stray": []}
+        tokens = _MD.parse(body, env)
+        for token in tokens:  # block maps of the fragment, made absolute
+            if token.map:
+                token.map = [token.map[0] + start, token.map[1] + start]
+        tree = SyntaxTreeNode(tokens)
         for stray in env["cp_stray"]:
             self.warn(stray, "unmatched backtick kept as text")
         return self._blocks(tree.children)
