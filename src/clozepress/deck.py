@@ -1,0 +1,315 @@
+"""The Anki deck emitter: a document in, ``<stem>.apkg`` out. The only module that knows genanki.
+
+What each note says is decided by ``cards`` (the policy) and who it is by ``identity``; this
+module packs them: the note type, the deck tree, tags, media, and a byte-repeatable package.
+genanki is imported inside functions, so that ``clozepress check`` stays instant.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import sqlite3
+import tempfile
+import time
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
+
+from . import atomic, cards, identity
+from .errors import BuildError
+from .model import Diagnostic, Document, Image, iter_nodes
+
+if TYPE_CHECKING:
+    from .pipeline import Project
+
+#: Anki knows a note type by this id. Never change it, nor the fields' names and order, nor the
+#: templates' (Anki would fork the type on import and split the user's notes across two).
+MODEL_ID = 1_717_034_293
+MODEL_NAME = "clozepress cloze"
+FIELDS = ("Text", "Context", "Extra", "Source")
+TEMPLATE_NAME = "Cloze"
+QUESTION = (
+    '{{#Context}}<div class="cp-context">{{Context}}</div>{{/Context}}\n'
+    '<div class="cp-text">{{cloze:Text}}</div>'
+)
+ANSWER = (
+    '{{#Context}}<div class="cp-context">{{Context}}</div>{{/Context}}\n'
+    '<div class="cp-text">{{cloze:Text}}</div>\n'
+    '<div id="answer" class="cp-back">{{#Extra}}<div class="cp-extra">{{Extra}}</div>{{/Extra}}'
+    '<div class="cp-source">{{Source}}</div></div>'
+)
+CSS_FILE = "card.css"
+
+#: Local files a card may show; anything else next to the notes stays out of the package.
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp"})
+
+#: The zip's entries all carry this date: a package's bytes depend on the notes alone.
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+#: genanki's own count of a note's cards (note.py); checked before anything is written.
+_GENANKI_CLOZE = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class DeckResult:
+    path: Path
+    notes: int
+    cards: int
+    subdecks: int
+    media: int
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class _Media:
+    """An image as a card shows it: packaged under ``name`` with ``data``, or a remote link."""
+
+    html: str
+    name: str = ""
+    data: bytes = b""
+
+
+def write_deck(
+    document: Document,
+    out_path: Path,
+    *,
+    project: Project,
+    notes_path: Path | None = None,
+    now: int | None = None,
+) -> DeckResult:
+    """Write ``out_path`` (atomically) and update the identity file beside the notes.
+
+    ``notes_path`` locates the notes (and so their images and identity file); by default the
+    document's own ``path``, relative to the project. ``now`` is the mod time of new and changed
+    notes (default: the clock).
+    """
+    notes_file = notes_path if notes_path is not None else _notes_file(document, project)
+    shown = document.path
+    plan = cards.plan(document, project.config)
+    diagnostics = list(plan.diagnostics)
+
+    media: dict[tuple[str, int], _Media | None] = {}
+    for node in iter_nodes(document):
+        if isinstance(node, Image):
+            found, problem = _image(node, notes_file.parent)
+            media[(node.src, node.line)] = found
+            if problem:
+                diagnostics.append(Diagnostic(shown, node.line, "warning", problem))
+
+    deck_title = _deck_part(document.title)
+    deck_names = _subdeck_names(deck_title, [d.title for d in document.domains])
+    tag_root = f"{_slug(deck_title)}"
+    css = _read_css(project)
+    model_hash = identity.fields_hash(MODEL_NAME, *FIELDS, QUESTION, ANSWER, css)
+
+    built: list[tuple[cards.Note, list[str], str]] = []
+    candidates: list[identity.Candidate] = []
+    packaged: dict[str, bytes] = {}
+    for note in plan.notes:
+        shown_media = [media.get((image.src, image.line)) for image in note.images]
+        extra = note.extra + "".join(m.html for m in shown_media if m is not None)
+        for item in shown_media:
+            if item is not None and item.name:
+                packaged[item.name] = item.data
+        fields = [note.text, note.context, extra, note.source]
+        domain = document.domains[note.domain]
+        tag = "::".join([tag_root, _slug(domain.title), *(_slug(s) for s in note.sections)])
+        built.append((note, fields, tag))
+        candidates.append(
+            identity.Candidate(
+                note.key, note.context_key, note.highlights, identity.fields_hash(*fields, tag)
+            )
+        )
+
+    ids_path = notes_file.with_name(f"{notes_file.stem}.ids.json")
+    previous = identity.read(ids_path, project.shown(ids_path))
+    stamp = int(time.time()) if now is None else now
+    ids = identity.assign(previous, candidates, deck=deck_title, model_hash=model_hash, now=stamp)
+    _check(built, ids, shown)
+
+    database = _database(built, ids, deck_names, document, css)
+    with atomic.atomic_path(out_path) as tmp:
+        tmp.write_bytes(_zip(database, packaged))
+        # Inside the block: the identity file is written only once the package is whole.
+        identity.write(ids_path, ids)
+    used_decks = {note.domain for note in plan.notes}
+    return DeckResult(
+        path=out_path,
+        notes=len(built),
+        cards=sum(note.cards for note, _, _ in built),
+        subdecks=len(used_decks),
+        media=len(packaged),
+        diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line, d.message))),
+    )
+
+
+def _notes_file(document: Document, project: Project) -> Path:
+    path = Path(document.path)
+    return path if path.is_absolute() else project.root / path
+
+
+def _read_css(project: Project) -> str:
+    path = project.styles_dir / CSS_FILE
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise BuildError(project.shown(path), 1, f"cannot read card styles: {exc}") from None
+
+
+def _check(
+    built: list[tuple[cards.Note, list[str], str]], ids: identity.Identities, shown: str
+) -> None:
+    """A note with no card, or two notes with one GUID, would corrupt the user's collection."""
+    for note, fields, _ in built:
+        if not _GENANKI_CLOZE.search(fields[0]):
+            raise AssertionError(f"{note.source}: a note with no cloze card")
+    guids = [r.guid for r in ids.records]
+    if len(set(guids)) != len(guids):
+        raise AssertionError(f"{shown}: two notes share a GUID")
+
+
+# ---------------------------------------------------------------------------------------------
+# Names, ids, tags
+
+
+def _deck_part(title: str) -> str:
+    # '::' inside a title would make Anki nest one more deck level than the notes have.
+    return " ".join(title.replace("::", ":").split()) or "untitled"
+
+
+def _subdeck_names(deck: str, titles: list[str]) -> list[str]:
+    """``deck::domain`` per domain; a repeated domain title gets its own deck, numbered."""
+    seen: dict[str, int] = {}
+    names = []
+    for title in titles:
+        part = _deck_part(title)
+        seen[part] = seen.get(part, 0) + 1
+        names.append(f"{deck}::{part}" if seen[part] == 1 else f"{deck}::{part} ({seen[part]})")
+    return names
+
+
+def _slug(text: str) -> str:
+    """A tag level: no spaces (Anki splits tags on them) and no ':' (its hierarchy marker)."""
+    slug = re.sub(r"[^\w]+", "-", unicodedata.normalize("NFKC", text).lower()).strip("-_")
+    return slug or "untitled"
+
+
+def _stable_id(*parts: str) -> int:
+    """An Anki object id from names, the same on every build and every machine."""
+    digest = hashlib.sha256("\x1f".join(("clozepress", *parts)).encode()).digest()
+    return (1 << 31) + int.from_bytes(digest[:5], "big")
+
+
+# ---------------------------------------------------------------------------------------------
+# Media
+
+
+def _image(image: Image, notes_dir: Path) -> tuple[_Media | None, str | None]:
+    """How a card shows ``image``, and a warning if it cannot be shown as the notes say."""
+    src = image.src.strip()
+    alt = cards.escape(image.alt or src)
+    try:
+        parts = urlsplit(src)
+    except ValueError:
+        return None, f"image {src!r} refused: not a valid address"
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        # Never downloaded: the back links to it.
+        return _Media(f'<a class="cp-remote" href="{cards.escape(src)}">image: {alt}</a>'), None
+    if scheme or parts.netloc:
+        return None, f"image {src!r} refused: only files beside the notes or web links"
+    relative = unquote(parts.path)
+    root = notes_dir.resolve()
+    target = (root / relative).resolve()
+    if relative.startswith(("/", "\\")) or not target.is_relative_to(root):
+        return None, f"image {src!r} refused: it leaves the notes' folder"
+    if target.suffix.lower() not in IMAGE_SUFFIXES:
+        return None, f"image {src!r} refused: not an image file"
+    try:
+        data = target.read_bytes()
+    except OSError:
+        return None, f"image {src!r} not found"
+    return _media_file(target, data, alt), None
+
+
+def _media_file(path: Path, data: bytes, alt: str) -> _Media:
+    # Anki's media folder is flat and shared by every deck: the content hash keeps two
+    # 'diagram.png' from overwriting each other; the rest of the name is what Anki allows.
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", path.stem).strip("-")[:40] or "image"
+    name = f"cp-{hashlib.sha256(data).hexdigest()[:12]}-{stem}{path.suffix.lower()}"
+    return _Media(f'<img src="{name}" alt="{alt}">', name, data)
+
+
+# ---------------------------------------------------------------------------------------------
+# The package
+
+
+def _database(
+    built: list[tuple[cards.Note, list[str], str]],
+    ids: identity.Identities,
+    deck_names: list[str],
+    document: Document,
+    css: str,
+) -> bytes:
+    """The package's ``collection.anki2``, with each note's own mod time."""
+    import genanki
+
+    model = genanki.Model(
+        MODEL_ID,
+        MODEL_NAME,
+        fields=[{"name": name} for name in FIELDS],
+        templates=[{"name": TEMPLATE_NAME, "qfmt": QUESTION, "afmt": ANSWER}],
+        css=css,
+        model_type=genanki.Model.CLOZE,
+    )
+    parent = deck_names[0].split("::")[0] if deck_names else _deck_part(document.title)
+    decks: list[Any] = [genanki.Deck(_stable_id("deck", parent), parent)]
+    subdecks = [genanki.Deck(_stable_id("deck", name), name) for name in deck_names]
+    for (note, fields, tag), record in zip(built, ids.records, strict=True):
+        subdecks[note.domain].add_note(
+            genanki.Note(model=model, fields=fields, tags=[tag], guid=record.guid)
+        )
+    # Source order; a domain without a single card makes no deck.
+    decks += [deck for deck in subdecks if deck.notes]
+    with tempfile.TemporaryDirectory(prefix="clozepress-") as folder:
+        path = Path(folder) / "collection.anki2"
+        connection = sqlite3.connect(path)
+        try:
+            cursor = connection.cursor()
+            timestamp = ids.timestamp
+            counter = iter(range(timestamp * 1000, timestamp * 1000 + 10_000_000))
+            genanki.Package(decks).write_to_db(cursor, timestamp, counter)
+            # genanki stamps every note with one time; Anki updates a note only when its mod
+            # time is newer, so each note gets the one its identity record holds.
+            cursor.executemany(
+                "UPDATE notes SET mod = ? WHERE guid = ?",
+                [(record.mod, record.guid) for record in ids.records],
+            )
+            cursor.execute("UPDATE cards SET mod = (SELECT mod FROM notes WHERE id = cards.nid)")
+            connection.commit()
+        finally:
+            connection.close()
+        return path.read_bytes()
+
+
+def _zip(database: bytes, media: dict[str, bytes]) -> bytes:
+    """The .apkg: sorted entries with a fixed date, so equal input gives equal bytes."""
+    names = sorted(media)
+    entries = {"collection.anki2": database}
+    entries["media"] = json.dumps({str(i): name for i, name in enumerate(names)}).encode()
+    entries.update({str(i): media[name] for i, name in enumerate(names)})
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, entries[name])
+    return buffer.getvalue()

@@ -1,0 +1,301 @@
+"""Note identity across builds: GUIDs, mod times, and the identity file kept beside the notes.
+
+Anki matches an imported note to the one in the collection by GUID, and replaces its fields
+only when the incoming mod time is strictly newer ("update notes if newer", the default).
+So a note must keep its GUID for as long as it is the same unit, and its mod time must move
+forward exactly when its fields change: an unchanged note keeps its mod time, so edits the
+user made inside Anki survive a rebuild.
+
+Neither can be recomputed from the notes alone (an edited unit's text no longer gives its old
+GUID; a mod time is a moment), so both live in ``source/<stem>.ids.json``: user data, committed
+with the notes, one JSON line per note, sorted by GUID so that a diff shows what changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import atomic
+from .errors import BuildError
+
+FORMAT = "clozepress-ids"
+VERSION = 1
+
+#: Every GUID we mint hashes this first, so ours never collide with another tool's notes.
+NAMESPACE = "clozepress"
+
+#: ``similarity`` at or above this means "clearly the same unit": it keeps its GUID.
+SAME_UNIT = 0.75
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A note of this build, before it has an identity."""
+
+    key: str
+    """The unit's text without cloze markup."""
+    context: str
+    """The breadcrumb as plain text."""
+    highlights: tuple[str, ...]
+    fields_hash: str
+    """A hash of everything the note carries into Anki (fields and tags)."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One note's line in the identity file."""
+
+    guid: str
+    key: str
+    context: str
+    highlights: tuple[str, ...]
+    fields_hash: str
+    mod: int
+    """Seconds since the epoch; moves forward only when ``fields_hash`` changes."""
+
+
+@dataclass(frozen=True)
+class Identities:
+    deck: str
+    model_hash: str
+    """A hash of the note type (templates and CSS): when it changes, so does ``model_mod``."""
+    model_mod: int
+    records: tuple[Record, ...]
+    """In the order of the build's notes (the file itself is sorted by GUID)."""
+
+    @property
+    def timestamp(self) -> int:
+        """The package's own time: the newest mod of anything in it."""
+        return max([self.model_mod, *(r.mod for r in self.records)])
+
+
+# ---------------------------------------------------------------------------------------------
+# GUIDs and hashes
+
+_BASE91 = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
+)
+
+
+def guid_for(*parts: str) -> str:
+    """A GUID in Anki's style (base91 of 64 bits of SHA-256), as ``genanki.guid_for`` makes it."""
+    number = int.from_bytes(hashlib.sha256("__".join(parts).encode()).digest()[:8], "big")
+    digits: list[str] = []
+    while number:
+        number, digit = divmod(number, len(_BASE91))
+        digits.append(_BASE91[digit])
+    return "".join(reversed(digits)) or _BASE91[0]
+
+
+def fields_hash(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching this build's notes to the last build's
+
+
+def normalize(text: str) -> str:
+    """Text as compared for sameness: case, width, spacing and punctuation do not count."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def similarity(old: Record, new: Candidate) -> float:
+    """How surely ``new`` is ``old`` after an edit, from 0 to 1. The one place this is decided.
+
+    The base is difflib's ratio over the normalized texts. A unit that still hides exactly the
+    same highlights is the same fact reworded or moved, so it needs only half the wording in
+    common: its score is lifted to ``0.5 + ratio / 2``. With other highlights, the wording alone
+    must be ``SAME_UNIT`` alike. Short units whose one word changed ("`durability`" →
+    "`availability`") stay apart: that is a different fact, and a new card.
+    """
+    a, b = normalize(old.key), normalize(new.key)
+    if not a or not b:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    same_highlights = sorted(map(normalize, old.highlights)) == sorted(
+        map(normalize, new.highlights)
+    )
+    # Cheap upper bounds first: most pairs are far apart.
+    floor = (2 * SAME_UNIT - 1) if same_highlights else SAME_UNIT
+    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+        return 0.0
+    ratio = matcher.ratio()
+    return 0.5 + ratio / 2 if same_highlights else ratio
+
+
+def match(previous: Sequence[Record], current: Sequence[Candidate]) -> list[int | None]:
+    """For each current note, the index of the previous record it continues, or None (new).
+
+    One to one, in three passes: the same text in the same place; the same text anywhere (a
+    moved unit); then, among what is left, the most similar pairs first while they score at
+    least ``SAME_UNIT`` (greedy best match; ties go to source order, so builds repeat).
+    """
+    result: list[int | None] = [None] * len(current)
+    free = set(range(len(previous)))
+    for same_place in (True, False):
+        by_key: dict[tuple[str, str], list[int]] = {}
+        for index in sorted(free):
+            record = previous[index]
+            by_key.setdefault((record.key, record.context if same_place else ""), []).append(index)
+        for position, note in enumerate(current):
+            if result[position] is not None:
+                continue
+            found = by_key.get((note.key, note.context if same_place else ""))
+            if found:
+                index = found.pop(0)
+                result[position] = index
+                free.discard(index)
+    left = [p for p, r in enumerate(result) if r is None]
+    if left and free:
+        scored = []
+        for position in left:
+            for index in free:
+                score = similarity(previous[index], current[position])
+                if score >= SAME_UNIT:
+                    scored.append((-score, position, index))
+        taken: set[int] = set()
+        for _, position, index in sorted(scored):
+            if result[position] is None and index not in taken:
+                result[position] = index
+                taken.add(index)
+    return result
+
+
+def assign(
+    previous: Identities | None,
+    current: Sequence[Candidate],
+    *,
+    deck: str,
+    model_hash: str,
+    now: int,
+) -> Identities:
+    """GUIDs and mod times for this build's notes, continuing ``previous`` where they match.
+
+    A changed note's mod time is ``max(now, old + 1)``: strictly newer even when two builds fall
+    within one second (Anki ignores an equal mod time).
+    """
+    old = previous.records if previous is not None else ()
+    matched = match(old, current)
+    used = {old[index].guid for index in matched if index is not None}
+    records: list[Record] = []
+    for note, index in zip(current, matched, strict=True):
+        if index is None:
+            guid = _mint(deck, note.key, used)
+            mod = now
+        else:
+            guid = old[index].guid
+            same = old[index].fields_hash == note.fields_hash
+            mod = old[index].mod if same else max(now, old[index].mod + 1)
+        records.append(Record(guid, note.key, note.context, note.highlights, note.fields_hash, mod))
+    if previous is not None and previous.model_hash == model_hash:
+        model_mod = previous.model_mod
+    else:
+        model_mod = max(now, previous.model_mod + 1) if previous is not None else now
+    return Identities(deck, model_hash, model_mod, tuple(records))
+
+
+def _mint(deck: str, key: str, used: set[str]) -> str:
+    # The same text twice in one deck (or a new unit reusing an edited one's old text) would
+    # collide: count up until the GUID is free. Source order makes this repeatable.
+    guid = guid_for(NAMESPACE, deck, key)
+    n = 1
+    while guid in used:
+        n += 1
+        guid = guid_for(NAMESPACE, deck, key, str(n))
+    used.add(guid)
+    return guid
+
+
+# ---------------------------------------------------------------------------------------------
+# The file
+
+
+def dumps(identities: Identities) -> str:
+    """Sorted, one note per line: a rebuild of unchanged notes rewrites it byte for byte."""
+    head = {
+        "format": FORMAT,
+        "version": VERSION,
+        "deck": identities.deck,
+        "model": {"hash": identities.model_hash, "mod": identities.model_mod},
+    }
+    lines = [json.dumps(head, ensure_ascii=False, sort_keys=True)[:-1] + ', "notes": [']
+    rows = sorted(identities.records, key=lambda r: r.guid)
+    for i, record in enumerate(rows):
+        row = {
+            "guid": record.guid,
+            "key": record.key,
+            "context": record.context,
+            "highlights": list(record.highlights),
+            "hash": record.fields_hash,
+            "mod": record.mod,
+        }
+        comma = "," if i < len(rows) - 1 else ""
+        lines.append(" " + json.dumps(row, ensure_ascii=False) + comma)
+    lines.append("]}")
+    return "\n".join(lines) + "\n"
+
+
+def loads(text: str, shown: str) -> Identities:
+    """Read an identity file; a damaged one is the user's to fix, so say where."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BuildError(shown, exc.lineno, f"identity file is not JSON: {exc.msg}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BuildError(shown, 1, "not a clozepress identity file")
+    if data.get("version") != VERSION:
+        raise BuildError(
+            shown, 1, f"identity file version {data.get('version')!r} is not {VERSION}"
+        )
+    try:
+        records = tuple(
+            Record(
+                str(row["guid"]),
+                str(row["key"]),
+                str(row["context"]),
+                tuple(str(h) for h in row["highlights"]),
+                str(row["hash"]),
+                int(row["mod"]),
+            )
+            for row in data["notes"]
+        )
+        model = data["model"]
+        identities = Identities(str(data["deck"]), str(model["hash"]), int(model["mod"]), records)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BuildError(shown, 1, f"identity file is damaged: {exc!r}") from None
+    guids = [r.guid for r in records]
+    if len(set(guids)) != len(guids):
+        raise BuildError(shown, 1, "identity file lists one GUID twice")
+    return identities
+
+
+def read(path: Path, shown: str) -> Identities | None:
+    """The identity file at ``path``, or None before the first build."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BuildError(shown, 1, f"cannot read identity file: {exc}") from None
+    return loads(text, shown)
+
+
+def write(path: Path, identities: Identities) -> bool:
+    """Write the file whole (atomically), and only if it changed; True if it did."""
+    text = dumps(identities)
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    atomic.write_text(path, text)
+    return True
