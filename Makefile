@@ -9,12 +9,13 @@ CLOZEPRESS := $(BIN)/clozepress
 NOTES := $(wildcard source/*.md)
 STEMS := $(NOTES:source/%.md=%)
 IR := $(STEMS:%=build/%.json)
+DECKS := $(STEMS:%=dist/%.apkg)
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
-.PHONY: all ir check test lint bench clean help
+.PHONY: all ir decks check test lint bench clean help
 
-all: ir ## build every deck and sheet from source/
+all: ir decks ## build every deck and sheet from source/
 
 ir: $(IR) ## parse every notes file into build/<stem>.json
 
@@ -26,6 +27,12 @@ $(STAMP): pyproject.toml
 
 build/%.json: source/%.md $(STAMP)
 	$(CLOZEPRESS) parse $< -o $@
+
+decks: $(DECKS) ## build every Anki deck into dist/<stem>.apkg
+
+# The deck also updates source/<stem>.ids.json (note identity: commit it with the notes).
+dist/%.apkg: build/%.json styles/card.css pyproject.toml
+	$(CLOZEPRESS) deck $< -o $@ --notes source/$*.md
 
 check: $(STAMP) ## print warnings and errors for every notes file
 	$(CLOZEPRESS) check $(NOTES)

@@ -1,4 +1,4 @@
-"""The command line: ``clozepress parse | check | build``; ``main(argv) -> exit status``."""
+"""The command line: ``clozepress parse | check | build | deck``; ``main(argv) -> exit status``."""
 
 from __future__ import annotations
 
@@ -6,9 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import BuildError
+
+if TYPE_CHECKING:
+    from .deck import DeckResult
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,6 +42,17 @@ def _parser() -> argparse.ArgumentParser:
         help="where the intermediate form goes (default: build)",
     )
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+    deck = commands.add_parser("deck", help="write an Anki deck from an intermediate form")
+    deck.add_argument("ir", type=Path, metavar="IR.json")
+    deck.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.apkg")
+    deck.add_argument(
+        "--notes",
+        type=Path,
+        metavar="NOTES.md",
+        help="where the notes are (their images, their identity file); default: the IR's path",
+    )
+    deck.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     return parser
 
 
@@ -50,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "build":
             return _build(args)
+        if args.command == "deck":
+            return _deck(args)
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -104,4 +121,35 @@ def _build(args: argparse.Namespace) -> int:
             print(diagnostic, file=sys.stderr)
         if not args.quiet:
             print(f"{project.shown(path)}: {len(result.document.domains)} domains")
+            if result.deck is not None:
+                print(_deck_summary(result.deck, project.shown(result.deck.path)))
     return 0
+
+
+def _deck(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .deck import write_deck
+    from .model import FormatError, loads
+    from .pipeline import Project
+
+    try:
+        document = loads(args.ir.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BuildError(str(args.ir), 1, f"cannot read: {exc}") from None
+    except FormatError as exc:
+        raise BuildError(str(args.ir), 1, str(exc)) from None
+    root = Path.cwd()
+    project = Project(root, args.output.parent, args.ir.parent, load_config(root))
+    result = write_deck(document, args.output, project=project, notes_path=args.notes)
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    if not args.quiet:
+        print(_deck_summary(result, project.shown(args.output)))
+    return 0
+
+
+def _deck_summary(result: DeckResult, shown: str) -> str:
+    return (
+        f"{shown}: {result.notes} notes, {result.cards} cards, "
+        f"{result.subdecks} subdecks, {result.media} media files"
+    )

@@ -127,7 +127,7 @@ def write_deck(
             )
         )
 
-    ids_path = notes_file.with_name(f"{notes_file.stem}.ids.json")
+    ids_path = project.ids_path(notes_file)
     previous = identity.read(ids_path, project.shown(ids_path))
     stamp = int(time.time()) if now is None else now
     ids = identity.assign(previous, candidates, deck=deck_title, model_hash=model_hash, now=stamp)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import atomic
 from .config import Config
+from .deck import DeckResult, write_deck
 from .model import Diagnostic, Document, dumps
 from .parse import parse_file
 
@@ -56,6 +57,7 @@ def _inside(path: Path, root: Path) -> bool:
 class BuildResult:
     document: Document
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    deck: DeckResult | None = None
 
 
 def parse_to_ir(notes: Path, project: Project) -> Document:
@@ -69,4 +71,9 @@ def build_notes(notes: Path, project: Project) -> BuildResult:
     """Everything for one notes file; the emitters read only the intermediate form."""
     document = parse_to_ir(notes, project)
     result = BuildResult(document, list(document.diagnostics))
+    deck = write_deck(
+        document, project.out_dir / f"{notes.stem}.apkg", project=project, notes_path=notes
+    )
+    result.deck = deck
+    result.diagnostics.extend(deck.diagnostics)
     return result
