@@ -17,13 +17,15 @@ from clozepress.pipeline import Project
 REPO = Path(__file__).resolve().parent.parent
 
 
-def project_with(tmp_path: Path, notes: str, config: Config | None = None) -> tuple[Project, Path]:
-    """A throwaway project holding ``notes`` as ``source/notes.md``."""
+def project_with(
+    tmp_path: Path, notes: str, config: Config | None = None, name: str = "notes.md"
+) -> tuple[Project, Path]:
+    """A throwaway project holding ``notes`` as ``source/<name>``."""
     root = tmp_path / "project"
     (root / "source").mkdir(parents=True, exist_ok=True)
     if not (root / "styles").exists():
         shutil.copytree(REPO / "styles", root / "styles")
-    path = root / "source" / "notes.md"
+    path = root / "source" / name
     path.write_text(notes, encoding="utf-8")
     return Project(root, root / "dist", root / "build", config or Config()), path
 
@@ -53,6 +55,8 @@ class Anki:
 
         folder.mkdir(parents=True, exist_ok=True)
         self.col = Collection(str(folder / "collection.anki2"))
+        self.updated_guids: set[str] = set()
+        """GUIDs of the notes the last import updated in place."""
 
     def import_(self, apkg: Path) -> tuple[int, int, int]:
         from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
@@ -61,6 +65,7 @@ class Anki:
             package_path=str(apkg), options=ImportAnkiPackageOptions()
         )
         log = self.col.import_anki_package(request).log
+        self.updated_guids = {self.col.get_note(entry.id.nid).guid for entry in log.updated}
         return len(log.new), len(log.updated), len(log.duplicate)
 
     def cards(self) -> Iterator[Rendered]:
@@ -137,3 +142,19 @@ def live_markup(rendered: str) -> list[str]:
             ):
                 found.append(f"{tag} {name}={value}")
     return found
+
+
+def package_notes(apkg: Path, folder: Path) -> dict[str, tuple[str, ...]]:
+    """Each note's fields by GUID, as the package holds them."""
+    import sqlite3
+    import zipfile
+
+    database = folder / "package.anki2"
+    with zipfile.ZipFile(apkg) as archive:
+        database.write_bytes(archive.read("collection.anki2"))
+    connection = sqlite3.connect(database)
+    try:
+        rows = connection.execute("SELECT guid, flds FROM notes").fetchall()
+    finally:
+        connection.close()
+    return {guid: tuple(fields.split("\x1f")) for guid, fields in rows}

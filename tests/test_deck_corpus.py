@@ -1,0 +1,148 @@
+"""The user's notes end to end: the whole deck through the real Anki, then edits that keep history.
+
+Works on a copy of ``source/aws-saa.md`` in a temporary project; ``source/`` is never touched.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from clozepress.cards import units
+from clozepress.model import all_highlights
+from clozepress.parse import parse_file
+
+from .deck_support import (
+    REPO,
+    Anki,
+    build,
+    cloze_spans,
+    live_markup,
+    package_notes,
+    project_with,
+)
+
+pytestmark = pytest.mark.slow
+
+NOTES = REPO / "source" / "aws-saa.md"
+T0 = 1_700_000_000
+
+
+def corpus(tmp_path: Path):  # type: ignore[no-untyped-def]
+    return project_with(tmp_path, NOTES.read_text(encoding="utf-8"), name=NOTES.name)
+
+
+def test_the_notes_make_26_subdecks_and_one_card_per_non_empty_highlight(tmp_path: Path):
+    project, path = corpus(tmp_path)
+    document = parse_file(path, project.shown(path))
+    result = build(project, path)
+    highlights = [h.text.strip() for h in all_highlights(document)]
+    skipped = [d for d in result.diagnostics if "highlight skipped" in d.message]
+    assert len(document.domains) == result.subdecks == 26
+    assert len(highlights) == 1675
+    # Every highlight is either a card or a warning saying why not.
+    assert result.cards + len(skipped) == len(highlights)
+    assert len(skipped) == sum(1 for h in highlights if not h)
+
+    anki = Anki(tmp_path / "anki")
+    try:
+        assert anki.import_(result.path) == (result.notes, 0, 0)
+        decks = {d.name for d in anki.col.decks.all_names_and_ids()}
+        assert {f"aws-saa::{d.title}" for d in document.domains} <= decks
+        hidden: list[str] = []
+        for card in anki.cards():
+            assert cloze_spans(card.question) == ["[...]"], card.source
+            (answer,) = cloze_spans(card.answer)
+            hidden.append(answer)
+            assert live_markup(card.question) == live_markup(card.answer) == []
+        assert len(hidden) == result.cards
+        assert Counter(hidden) == Counter(h for h in highlights if h)
+        # The same package again: nothing new, nothing changed.
+        assert anki.import_(result.path) == (0, 0, result.notes)
+    finally:
+        anki.close()
+
+
+def test_a_rebuild_of_the_same_notes_is_byte_identical(tmp_path: Path):
+    project, path = corpus(tmp_path)
+    first = build(project, path, now=T0).path.read_bytes()
+    second = build(project, path, now=T0 + 3600).path.read_bytes()
+    assert first == second
+
+
+EDITS = (
+    lambda line: line + ", always",
+    lambda line: re.sub(r"^(\s*[-*+] )", r"\1In short, ", line),
+    lambda line: line + " (exam tip)",
+    lambda line: re.sub(r"^(\s*[-*+] )", r"\1Remember: ", line),
+    lambda line: line.rstrip(". ") + ", as the docs say",
+)
+
+
+def content(anki: Anki) -> dict[str, tuple[str, str, str]]:
+    """Each note's Text, Context and Extra by GUID, as the collection holds them."""
+    notes = (anki.col.get_note(nid) for nid in anki.col.find_notes(""))
+    return {n.guid: (n["Text"], n["Context"], n["Extra"]) for n in notes}
+
+
+def test_reworded_and_moved_bullets_update_in_place_and_keep_their_cards(tmp_path: Path):
+    project, path = corpus(tmp_path)
+    document = parse_file(path, project.shown(path))
+    anki = Anki(tmp_path / "anki")
+    try:
+        anki.import_(build(project, path, now=T0).path)
+        anki.col.sched.set_due_date(list(anki.col.find_cards("")), "7")
+        before = {c.card_id: (c.guid, c.due) for c in anki.cards()}
+        shown_before = content(anki)
+        guid_of = {c.source: c.guid for c in anki.cards()}
+
+        lines = path.read_text(encoding="utf-8").split("\n")
+        bullets = [
+            u
+            for u in units(document)
+            if u.kind == "bullet" and len(lines[u.line - 1].strip()) > 50 and not u.children
+        ]
+        edited = bullets[10:510:100]
+        for unit, edit in zip(edited, EDITS, strict=True):
+            lines[unit.line - 1] = edit(lines[unit.line - 1])
+        # Move one top-level bullet from the first domain into a section of the last one.
+        moved = next(
+            u
+            for u in bullets
+            if not u.parents and lines[u.line - 1].startswith("- ") and u.domain == 0
+        )
+        target = max(u.line for u in units(document) if u.kind == "heading")
+        text = lines[moved.line - 1]
+        lines.insert(target, text)
+        del lines[moved.line - 1]
+        path.write_text("\n".join(lines), encoding="utf-8")
+        changed = {guid_of[f"{project.shown(path)}:{u.line}"] for u in [*edited, moved]}
+        assert len(changed) == 6
+
+        package = build(project, path, now=T0).path
+        new, updated, _ = anki.import_(package)
+        assert new == 0
+        after = {c.card_id: (c.guid, c.due) for c in anki.cards()}
+        assert after == before  # every card: same id, same note, same due date
+        assert changed <= anki.updated_guids
+        # Exactly the notes that show an edited line were updated (their parent's back, say),
+        # not every note whose line number moved.
+        shown_after = content(anki)
+        assert anki.updated_guids == {g for g in shown_after if shown_after[g] != shown_before[g]}
+        assert updated == len(anki.updated_guids) < 20
+        # ...and every change the notes made reached the collection.
+        wanted = package_notes(package, tmp_path)
+        assert shown_after == {g: fields[:3] for g, fields in wanted.items()}
+        texts = {
+            anki.col.get_note(n).guid: anki.col.get_note(n)["Text"] for n in anki.col.find_notes("")
+        }
+        for unit, marker in zip(
+            edited, ("always", "In short", "exam tip", "Remember", "docs say"), strict=True
+        ):
+            assert marker in html.unescape(texts[guid_of[f"{project.shown(path)}:{unit.line}"]])
+    finally:
+        anki.close()
