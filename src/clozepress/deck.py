@@ -121,11 +121,11 @@ def write_deck(
         domain = document.domains[note.domain]
         tag = "::".join([tag_root, _slug(domain.title), *(_slug(s) for s in note.sections)])
         built.append((note, fields, tag))
-        # The Source line is left out of the hash on purpose: one line added near the top of
-        # the notes shifts every line below it, and counting that as a change would rewrite
+        # Source (file:line) is left out of the hash on purpose: one line added near the top
+        # of the notes shifts every line below it, and counting that as a change would rewrite
         # every note below in Anki (and undo the learner's own edits there) on every edit.
-        # The line in Anki catches up with the note's next real change.
-        content = identity.fields_hash(*fields[:3], shown, tag)
+        # The Source shown in Anki catches up with the note's next real change.
+        content = identity.fields_hash(*fields[:3], tag)
         candidates.append(identity.Candidate(note.key, note.context_key, note.highlights, content))
 
     ids_path = project.ids_path(notes_file)
