@@ -1,4 +1,4 @@
-"""The command line: ``clozepress parse | check | build | deck``; ``main(argv) -> exit status``."""
+"""The command line: ``clozepress parse | check | build | deck | sheets``; ``main(argv) -> int``."""
 
 from __future__ import annotations
 
@@ -53,6 +53,19 @@ def _parser() -> argparse.ArgumentParser:
         help="where the notes are (their images, their identity file); default: the IR's path",
     )
     deck.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+    sheets = commands.add_parser(
+        "sheets", help="write one-page PDF sheets from an intermediate form"
+    )
+    sheets.add_argument("ir", type=Path, metavar="IR.json")
+    sheets.add_argument(
+        "--out",
+        type=Path,
+        default=Path("dist"),
+        metavar="DIR",
+        help="writes DIR/sheets/ (default: dist)",
+    )
+    sheets.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     return parser
 
 
@@ -67,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(args)
         if args.command == "deck":
             return _deck(args)
+        if args.command == "sheets":
+            return _sheets(args)
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -116,7 +131,7 @@ def _build(args: argparse.Namespace) -> int:
         raise BuildError("source", 1, "no notes: put a Markdown file in source/")
     project = Project(root, args.out, args.build_dir, load_config(root))
     for path in notes:
-        result = build_notes(path, project)
+        result = build_notes(path, project, progress=None if args.quiet else print)
         for diagnostic in result.diagnostics:
             print(diagnostic, file=sys.stderr)
         if not args.quiet:
@@ -145,6 +160,33 @@ def _deck(args: argparse.Namespace) -> int:
         print(diagnostic, file=sys.stderr)
     if not args.quiet:
         print(_deck_summary(result, project.shown(args.output)))
+    return 0
+
+
+def _sheets(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .model import FormatError, loads
+    from .pipeline import Project
+    from .sheets import write_sheets
+
+    try:
+        document = loads(args.ir.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BuildError(str(args.ir), 1, f"cannot read: {exc}") from None
+    except FormatError as exc:
+        raise BuildError(str(args.ir), 1, str(exc)) from None
+    root = Path.cwd()
+    project = Project(root, args.out, args.ir.parent, load_config(root))
+    result = write_sheets(
+        document, args.out, project=project, progress=None if args.quiet else print
+    )
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    if not args.quiet:
+        print(
+            f"{project.shown(result.combined)}: {len(result.sheets)} sheets, "
+            f"{result.renders} renders, {result.seconds:.1f} s"
+        )
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from .config import Config
 from .deck import DeckResult, write_deck
 from .model import Diagnostic, Document, dumps
 from .parse import parse_file
+from .sheets import SheetsResult, write_sheets
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class BuildResult:
     document: Document
     diagnostics: list[Diagnostic] = field(default_factory=list)
     deck: DeckResult | None = None
+    sheets: SheetsResult | None = None
 
 
 def parse_to_ir(notes: Path, project: Project) -> Document:
@@ -67,8 +70,13 @@ def parse_to_ir(notes: Path, project: Project) -> Document:
     return document
 
 
-def build_notes(notes: Path, project: Project) -> BuildResult:
-    """Everything for one notes file; the emitters read only the intermediate form."""
+def build_notes(
+    notes: Path, project: Project, progress: Callable[[str], None] | None = None
+) -> BuildResult:
+    """Everything for one notes file; the emitters read only the intermediate form.
+
+    ``progress`` gets a line of text as each part finishes (each domain's sheet, for one).
+    """
     document = parse_to_ir(notes, project)
     result = BuildResult(document, list(document.diagnostics))
     deck = write_deck(
@@ -76,4 +84,12 @@ def build_notes(notes: Path, project: Project) -> BuildResult:
     )
     result.deck = deck
     result.diagnostics.extend(deck.diagnostics)
+    sheets = write_sheets(
+        document,
+        project.out_dir,
+        project=project,
+        progress=(lambda sheet: progress(str(sheet))) if progress else None,
+    )
+    result.sheets = sheets
+    result.diagnostics.extend(sheets.diagnostics)
     return result

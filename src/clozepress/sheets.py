@@ -1,0 +1,683 @@
+"""Cheat-sheet PDFs: one fitted page per domain, all in one file; the only module using WeasyPrint.
+
+For each domain the build looks for the largest font size (and the column count, 4 or 5) that keeps
+the domain on one page. Rendering is nearly all of the cost, so the search renders as little as
+it can: it measures how full (or how overfull) one render is, predicts the size from the square
+of the ratio (text area grows with the square of the size), renders that, and stops as soon as
+the measurements say a step larger would not fit. The PDF is written from the last render that
+fitted, never laid out again. Domains render in parallel, one process per core, and a cache keyed
+by a hash of each domain's HTML, the styles and the settings makes an unchanged domain cost
+nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import mimetypes
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from . import __version__, atomic
+from .errors import BuildError
+from .glyphs import glyph_diagnostics
+from .model import Diagnostic, Document, Domain, plain_text
+from .sheet_html import ImagePolicy, domain_html
+
+if TYPE_CHECKING:
+    from .pipeline import Project
+
+#: Bump when the fit search or the HTML changes in a way that should invalidate cached layouts.
+CACHE_VERSION = 1
+COLUMNS = (4, 5)
+STEP = 0.25
+#: Fill grows with the size to this power, not 2: a short bullet takes a line at any size, so
+#: only its height scales. Measured on source/aws-saa.md between 6 and 10 pt (1.7 to 1.8).
+FILL_EXPONENT = 1.75
+#: How much denser five columns pack these notes than four at one size (fill5 / fill4: 0.79 to
+#: 1.1, mean 0.95 on source/aws-saa.md); it predicts the column count not yet rendered.
+FIVE_TO_FOUR = 0.95
+#: The text-length model of a domain never rendered: fill at MODEL_SIZE pt per character and per
+#: block, for four and five columns (least squares on source/aws-saa.md, within 8 % for most).
+MODEL_SIZE = 7.0
+MODEL = {4: (5.83e-5, 3.16e-3), 5: (1.05e-4, 0.90e-3)}
+
+_PAPER_CSS = {"A4": "A4 landscape", "Letter": "letter landscape"}
+#: Landscape paper width (mm), and the page's side margins and column gap as styles/sheet.css
+#: sets them: used only to tell which tables are too wide for one column.
+_PAPER_WIDTH_MM = {"A4": 297.0, "Letter": 279.4}
+_SIDE_MARGINS_MM = 12.0
+_GAP_MM = 3.0
+_WIDEST_TABLE_EM = 400
+
+
+def layout_css(layout: Layout, paper: str, floor: float) -> str:
+    """The stylesheet appended to styles/sheet.css for one layout: its parameters only."""
+    content_mm = _PAPER_WIDTH_MM[paper] - _SIDE_MARGINS_MM
+    column_pt = (content_mm - (layout.columns - 1) * _GAP_MM) / layout.columns * 72 / 25.4
+    column_em = math.floor(column_pt / layout.size)
+    wide = ",".join(f"div.w{n}" for n in range(column_em + 1, _WIDEST_TABLE_EM))
+    return (
+        f"@page {{ size: {_PAPER_CSS[paper]}; }}\n"
+        f":root {{ --sheet-size: {layout.size}pt; --sheet-columns: {layout.columns}; "
+        f"--sheet-floor: {floor}pt; }}\n"
+        f"{wide} {{ column-span: all; }}\n"
+    )
+
+
+@dataclass(frozen=True, order=True)
+class Layout:
+    """One way to set a sheet. Ordered by preference: larger text first, then fewer columns."""
+
+    size: float
+    """The body font size in pt."""
+    columns: int
+
+    @property
+    def rank(self) -> tuple[float, int]:
+        return (self.size, -self.columns)
+
+
+@dataclass(frozen=True)
+class DomainSheet:
+    """The outcome for one domain."""
+
+    index: int
+    """1-based position of the domain in the notes."""
+    domain_id: str
+    title: str
+    path: Path
+    pages: int
+    size: float
+    columns: int
+    seconds: float
+    renders: int
+    """How many times the domain was laid out in this build (0: its PDF was up to date)."""
+    cached: bool
+
+    def __str__(self) -> str:
+        how = "cached" if self.cached else f"{self.renders} render{'s' * (self.renders != 1)}"
+        return (
+            f"sheet {self.index:02d} {self.title}: {self.pages} page{'s' * (self.pages != 1)}, "
+            f"{self.size:g} pt, {self.columns} columns, {self.seconds:.1f} s ({how})"
+        )
+
+
+@dataclass(frozen=True)
+class SheetsResult:
+    combined: Path
+    """All domains in order, in one PDF."""
+    sheets: tuple[DomainSheet, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    seconds: float
+
+    @property
+    def renders(self) -> int:
+        return sum(sheet.renders for sheet in self.sheets)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """Everything a worker process needs for one domain (picklable, no WeasyPrint objects)."""
+
+    index: int
+    domain_id: str
+    html: str
+    css: str
+    styles_dir: str
+    allowed: tuple[str, ...]
+    paper: str
+    floor: float
+    cap: float
+    exact: Layout | None
+    """The layout a previous build chose for this very content (its PDF is gone): render it once."""
+    priors: tuple[tuple[float, int, float], ...]
+    """(size, columns, fill) that seed the search: the last build's renders, or the text model."""
+    target: str
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    index: int
+    layout: Layout
+    pages: int
+    renders: int
+    seconds: float
+    refused: tuple[str, ...]
+    trail: tuple[tuple[float, int, float], ...] = field(default=())
+    """(size, columns, fill) of every render, for the bench and for tuning the constants."""
+
+
+# ---------------------------------------------------------------------------------------------
+# The build
+
+
+def write_sheets(
+    document: Document,
+    out_dir: Path,
+    *,
+    project: Project,
+    progress: Callable[[DomainSheet], None] | None = None,
+    workers: int | None = None,
+) -> SheetsResult:
+    """Write ``out_dir/sheets/<stem>/NN-<id>.pdf`` per domain and ``out_dir/sheets/<stem>.pdf``."""
+    started = time.perf_counter()
+    config = project.config
+    stem = Path(document.path).stem
+    sheet_dir = out_dir / "sheets" / stem
+    cache_dir = project.build_dir / "sheets-cache" / stem
+    css_path = project.styles_dir / "sheet.css"
+    try:
+        css = css_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BuildError(
+            project.shown(css_path), 1, f"cannot read the sheet styles: {exc}"
+        ) from None
+    notes_dir = (project.root / document.path).parent
+    policy = ImagePolicy(notes_dir, config.sheet_images)
+    settings = (config.paper, config.font_floor, config.font_cap)
+
+    diagnostics: list[Diagnostic] = []
+    jobs: list[_Job] = []
+    keys: dict[int, str] = {}
+    sheets: dict[int, DomainSheet] = {}
+    domains = {index: domain for index, domain in enumerate(document.domains, 1)}
+    for index, domain in domains.items():
+        page = domain_html(document, domain, policy)
+        diagnostics.extend(page.diagnostics)
+        diagnostics.extend(glyph_diagnostics(document.path, domain))
+        target = sheet_dir / f"{index:02d}-{domain.id}.pdf"
+        key = _cache_key(page.html, css, settings, page.images)
+        keys[index] = key
+        entry = _read_entry(cache_dir / f"{domain.id}.json")
+        layout = _entry_layout(entry)
+        fresh = bool(entry and layout and entry.get("key") == key)
+        if entry and layout and fresh and entry.get("pdf") == target.name:  # noqa: SIM102
+            if _sha256(target) == entry.get("pdf_sha256"):
+                sheets[index] = DomainSheet(
+                    index, domain.id, domain.title, target, int(entry["pages"]),
+                    layout.size, layout.columns, 0.0, 0, True,
+                )  # fmt: skip
+                if progress:
+                    progress(sheets[index])
+                continue
+        allowed = [str(project.styles_dir.resolve())]
+        allowed += [str(path) for path in page.images]
+        jobs.append(
+            _Job(
+                index=index,
+                domain_id=domain.id,
+                html=page.html,
+                css=css,
+                styles_dir=str(project.styles_dir.resolve()),
+                allowed=tuple(allowed),
+                paper=config.paper,
+                floor=config.font_floor,
+                cap=config.font_cap,
+                exact=layout if fresh else None,
+                priors=_trail(entry) or _text_priors(domain),
+                target=str(target),
+            )
+        )
+
+    for outcome in _run(jobs, workers):
+        domain = domains[outcome.index]
+        job = next(j for j in jobs if j.index == outcome.index)
+        target = Path(job.target)
+        sheet = DomainSheet(
+            outcome.index, domain.id, domain.title, target, outcome.pages,
+            outcome.layout.size, outcome.layout.columns, outcome.seconds, outcome.renders, False,
+        )  # fmt: skip
+        sheets[outcome.index] = sheet
+        entry = {
+            "key": keys[outcome.index],
+            "pdf": target.name,
+            "pdf_sha256": _sha256(target),
+            "pages": outcome.pages,
+            "layout": asdict(outcome.layout),
+            "renders": outcome.renders,
+            "trail": outcome.trail,
+        }
+        atomic.write_text(cache_dir / f"{domain.id}.json", json.dumps(entry, indent=1) + "\n")
+        for url in outcome.refused:
+            diagnostics.append(_warn(document, domain, f"sheet renderer refused {url}"))
+        if progress:
+            progress(sheet)
+
+    ordered = tuple(sheets[index] for index in sorted(sheets))
+    for sheet in ordered:
+        if sheet.pages > 1:
+            message = (
+                f"sheet does not fit one page even at {sheet.size:g} pt: "
+                f"{sheet.pages} pages ({sheet.columns} columns)"
+            )
+            diagnostics.append(_warn(document, domains[sheet.index], message))
+    _remove_stale(sheet_dir, {sheet.path.name for sheet in ordered})
+    combined = out_dir / "sheets" / f"{stem}.pdf"
+    _write_combined(combined, ordered, cache_dir / "combined.json")
+    return SheetsResult(combined, ordered, tuple(diagnostics), time.perf_counter() - started)
+
+
+def _warn(document: Document, domain: Domain, message: str) -> Diagnostic:
+    return Diagnostic(document.path, domain.line, "warning", message)
+
+
+def _run(jobs: list[_Job], workers: int | None) -> list[_Outcome]:
+    """Fit every job, largest first (so no core sits idle at the end), on every core."""
+    if not jobs:
+        return []
+    jobs = sorted(jobs, key=lambda job: -len(job.html))
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    if workers == 1:
+        return [_fit(job) for job in jobs]
+    _import_weasyprint()  # before the fork, so every worker starts with it loaded
+    results: list[_Outcome] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_fit, job) for job in jobs]
+        for future in as_completed(futures):
+            results.append(future.result())
+    return results
+
+
+def _text_priors(domain: Domain) -> tuple[tuple[float, int, float], ...]:
+    """The fill predicted from the amount of text, for a domain no build has rendered yet."""
+    chars = 0
+    blocks = 0
+    for node in _walk(domain.children):
+        blocks += 1
+        chars += len(plain_text(getattr(node, "spans", ())))
+        for row in getattr(node, "rows", ()):
+            chars += sum(len(plain_text(cell.spans)) for cell in row.cells)
+    return tuple(
+        (MODEL_SIZE, columns, per_char * chars + per_block * blocks)
+        for columns, (per_char, per_block) in MODEL.items()
+    )
+
+
+def _trail(entry: dict[str, Any] | None) -> tuple[tuple[float, int, float], ...]:
+    try:
+        return tuple((float(s), int(c), float(f)) for s, c, f in (entry or {}).get("trail", ()))
+    except (TypeError, ValueError):
+        return ()
+
+
+def _walk(nodes: tuple[Any, ...]) -> list[Any]:
+    out = []
+    for node in nodes:
+        out.append(node)
+        out.extend(_walk(getattr(node, "children", ())))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The cache
+
+
+def _cache_key(html: str, css: str, settings: tuple[Any, ...], images: tuple[Path, ...]) -> str:
+    digest = hashlib.sha256()
+    for part in (CACHE_VERSION, __version__, _weasyprint_version(), settings, html, css):
+        digest.update(repr(part).encode("utf-8"))
+        digest.update(b"\0")
+    for path in images:
+        digest.update(_sha256(path).encode("ascii"))
+    return digest.hexdigest()
+
+
+@cache
+def _weasyprint_version() -> str:
+    from importlib.metadata import version
+
+    return version("weasyprint")
+
+
+def _read_entry(path: Path) -> dict[str, Any] | None:
+    try:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return entry if isinstance(entry, dict) else None
+
+
+def _entry_layout(entry: dict[str, Any] | None) -> Layout | None:
+    try:
+        layout = entry["layout"] if entry else None
+        return Layout(float(layout["size"]), int(layout["columns"])) if layout else None
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _remove_stale(sheet_dir: Path, keep: set[str]) -> None:
+    """Sheets of domains that were renamed, moved or removed would otherwise linger in dist/."""
+    for path in sheet_dir.glob("[0-9][0-9]-*.pdf"):
+        if path.name not in keep:
+            path.unlink(missing_ok=True)
+
+
+def _write_combined(target: Path, sheets: tuple[DomainSheet, ...], record: Path) -> None:
+    """All sheets in one PDF, for printing double-sided.
+
+    A one-page domain may share a sheet of paper with the next one. A domain of several pages
+    always starts on a front side (a blank page is put before it when needed), so its pages stay
+    together on one sheet of paper.
+    """
+    key = hashlib.sha256(
+        "\n".join(f"{s.path.name} {_sha256(s.path)}" for s in sheets).encode()
+    ).hexdigest()
+    if target.exists() and (_read_entry(record) or {}).get("key") == key:
+        return
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for sheet in sheets:
+        reader = PdfReader(sheet.path)
+        if len(reader.pages) > 1 and len(writer.pages) % 2 == 1:
+            box = reader.pages[0].mediabox
+            writer.add_blank_page(width=box.width, height=box.height)
+        writer.append(reader)
+    with atomic.atomic_path(target) as tmp, tmp.open("wb") as fh:
+        writer.write(fh)
+    atomic.write_text(record, json.dumps({"key": key}) + "\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# One domain, in a worker process
+
+
+def _import_weasyprint() -> None:
+    import weasyprint  # noqa: F401
+
+
+def _fit(job: _Job) -> _Outcome:
+    """Find the layout for one domain and write its PDF from the render that fitted."""
+    from weasyprint import CSS, HTML
+
+    started = time.perf_counter()
+    # WeasyPrint logs every refused URL and unsupported property itself; refusals come back
+    # to the build as diagnostics instead.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    fetcher = _fetcher(tuple(Path(p) for p in job.allowed))
+    base_css = CSS(
+        string=job.css, base_url=Path(job.styles_dir).as_uri() + "/", url_fetcher=fetcher
+    )
+    trail: list[tuple[float, int, float]] = []
+
+    def render(layout: Layout) -> tuple[Any, float]:
+        override = layout_css(layout, job.paper, job.floor)
+        html = HTML(string=job.html, url_fetcher=fetcher)
+        document = html.render(stylesheets=[base_css, CSS(string=override)])
+        fill = _fill(document)
+        trail.append((layout.size, layout.columns, round(fill, 4)))
+        return document, fill
+
+    if job.exact is not None:
+        best = job.exact
+        document, fill = render(best)
+    else:
+        search = _Search(job.floor, job.cap, job.priors)
+        document = densest = None
+        while (layout := search.next()) is not None:
+            rendered, fill = render(layout)
+            if search.record(layout, fill, len(rendered.pages) == 1):
+                document = rendered  # keep only the best fitting render
+            elif layout == Layout(job.floor, max(COLUMNS)):
+                densest = rendered
+        best = search.best or Layout(job.floor, max(COLUMNS))
+        if document is None:
+            # Nothing fits at the floor: set it at the floor and let it flow onto more pages.
+            document = densest if densest is not None else render(best)[0]
+    target = Path(job.target)
+    with atomic.atomic_path(target) as tmp:
+        document.write_pdf(tmp)
+    return _Outcome(
+        job.index,
+        best,
+        len(document.pages),
+        len(trail),
+        time.perf_counter() - started,
+        tuple(fetcher.refused),
+        tuple(trail),
+    )
+
+
+class _Search:
+    """The fit search over the size grid and the column counts.
+
+    ``fill`` is how much of one page a render needs (0.7: 70 % of the column height; 1.4: the
+    page and 40 % of another). For one column count, fill grows with the size to the power
+    FILL_EXPONENT, so one measurement predicts every size; the other column count is predicted
+    through FIVE_TO_FOUR until it has a measurement of its own, and before any render the
+    priors (the last build's measurements of this domain, or the text-length model) stand in.
+    The next render is always the most preferred layout predicted to fit that no measurement
+    has ruled out; the search ends when no layout better than the best fit is predicted to fit.
+    """
+
+    def __init__(
+        self, floor: float, cap: float, priors: tuple[tuple[float, int, float], ...]
+    ) -> None:
+        self.floor = floor
+        self.cap = cap
+        self.sizes = [
+            round(floor + step * STEP, 4) for step in range(int((cap - floor) / STEP + 1e-9) + 1)
+        ]
+        self.best: Layout | None = None
+        self.failed: dict[int, float] = {}
+        """Per column count, the smallest size seen not to fit."""
+        self.seen: dict[int, list[tuple[float, float]]] = {}
+        self.priors: dict[int, list[tuple[float, float]]] = {}
+        for size, columns, fill in priors:
+            self.priors.setdefault(columns, []).append((size, fill))
+
+    def record(self, layout: Layout, fill: float, fits: bool) -> bool:
+        """Learn from one render; True if it is the best fitting layout so far."""
+        self.seen.setdefault(layout.columns, []).append((layout.size, fill))
+        if not fits:
+            previous = self.failed.get(layout.columns, math.inf)
+            self.failed[layout.columns] = min(previous, layout.size)
+            return False
+        if self.best is None or layout.rank > self.best.rank:
+            self.best = layout
+            return True
+        return False
+
+    def predicted_fill(self, layout: Layout) -> float:
+        other = 9 - layout.columns  # 4 <-> 5
+        ratio = FIVE_TO_FOUR if layout.columns == 5 else 1 / FIVE_TO_FOUR
+        for source in (self.seen, self.priors):
+            if layout.columns in source:
+                return _scaled(source[layout.columns], layout.size)
+            if other in source:
+                return _scaled(source[other], layout.size) * ratio
+        return math.inf
+
+    def next(self) -> Layout | None:
+        best_rank = self.best.rank if self.best else (-math.inf, 0)
+        tried = {(size, columns) for columns, seen in self.seen.items() for size, _ in seen}
+        candidates = [
+            Layout(size, columns)
+            for columns in COLUMNS
+            for size in self.sizes
+            if Layout(size, columns).rank > best_rank
+            and size < self.failed.get(columns, math.inf)
+            and (size, columns) not in tried
+            and self.predicted_fill(Layout(size, columns)) <= 1.0
+        ]
+        if candidates:
+            return max(candidates, key=lambda layout: layout.rank)
+        # Nothing is predicted to fit. Before giving up on one page, make sure the most compact
+        # layout was tried: the floor with the most columns.
+        densest = Layout(self.floor, max(COLUMNS))
+        if self.best is None and (densest.size, densest.columns) not in tried:
+            return densest
+        return None
+
+
+def _scaled(measured: list[tuple[float, float]], size: float) -> float:
+    """The fill at ``size`` predicted from the measurement nearest in size."""
+    near_size, near_fill = min(measured, key=lambda m: abs(m[0] - size))
+    return float(near_fill * (size / near_size) ** FILL_EXPONENT)
+
+
+def _fill(document: Any) -> float:
+    """How many pages' worth of column height the notes need: sum of used / available height."""
+    used = 0.0
+    available = 0.0
+    for page in document.pages:
+        box = page._page_box
+        bottom = box.content_box_y() + box.height
+        notes = _find(box, "main")
+        if notes is None:
+            continue
+        top = notes.content_box_y()
+        content = [notes.content_box_y()]
+        for child in notes.children:
+            content.append(child.position_y + child.margin_height())
+        used += max(content) - top
+        if not available:
+            available = bottom - top
+    return used / available if available else 1.0
+
+
+def _find(box: Any, tag: str) -> Any:
+    if getattr(box, "element_tag", None) == tag:
+        return box
+    for child in getattr(box, "children", ()):
+        found = _find(child, tag)
+        if found is not None:
+            return found
+    return None
+
+
+@cache
+def _fetcher_class() -> type:
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class SheetFetcher(URLFetcher):  # type: ignore[misc]
+        """Reads only files under the allowed paths; refuses every other URL, network included.
+
+        WeasyPrint's own fetcher follows whatever a page names (file:// anywhere, http with a
+        10 s timeout per image); this one never opens a socket and never leaves the folders.
+        """
+
+        def __init__(self, allowed: tuple[Path, ...]) -> None:
+            super().__init__(timeout=1, allowed_protocols=("file",), allow_redirects=False)
+            self.allowed = allowed
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            path = _local_file(url)
+            if path is None or not any(path.is_relative_to(root) for root in self.allowed):
+                self.refused.append(url)
+                raise ValueError(f"clozepress sheets read no {url}")
+            mime, _ = mimetypes.guess_type(path.name)
+            return URLFetcherResponse(
+                url, body=path.read_bytes(), headers={"Content-Type": mime or "text/plain"}
+            )
+
+    return SheetFetcher
+
+
+def _fetcher(allowed: tuple[Path, ...]) -> Any:
+    return _fetcher_class()(allowed)
+
+
+def _local_file(url: str) -> Path | None:
+    """The existing regular file a ``file:`` URL names (symlinks resolved), else None."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    path = Path(url2pathname(parts.path)).resolve()
+    return path if path.is_file() else None
+
+
+# ---------------------------------------------------------------------------------------------
+# For the bench
+
+
+@dataclass(frozen=True)
+class SheetsBench:
+    clean_seconds: float
+    clean_renders: int
+    domains: int
+    unchanged_seconds: float
+    unchanged_renders: int
+    one_changed_seconds: float
+    one_changed_renders: int
+    single_render_seconds: float | None
+    """Rendering every domain once at its chosen layout, one process (the 1.3x yardstick)."""
+
+
+def bench(
+    document: Document, project: Project, *, baseline: bool = True, workers: int | None = None
+) -> SheetsBench:
+    """Time a clean build, an unchanged rebuild and a rebuild after one domain's text changed.
+
+    Uses ``project.out_dir`` and ``project.build_dir`` as given: point them at a scratch folder.
+    """
+    import shutil
+
+    for folder in (project.out_dir / "sheets", project.build_dir / "sheets-cache"):
+        shutil.rmtree(folder, ignore_errors=True)
+    clean = write_sheets(document, project.out_dir, project=project, workers=workers)
+    again = write_sheets(document, project.out_dir, project=project, workers=workers)
+    changed = _change_one_domain(document)
+    one = write_sheets(changed, project.out_dir, project=project, workers=workers)
+    single = None
+    if baseline:
+        single = _render_once_each(document, project, clean)
+    return SheetsBench(
+        clean.seconds,
+        clean.renders,
+        len(clean.sheets),
+        again.seconds,
+        again.renders,
+        one.seconds,
+        one.renders,
+        single,
+    )
+
+
+def _change_one_domain(document: Document) -> Document:
+    """The document with one word added to the middle domain's first text."""
+    from .model import Bullet, Text
+
+    index = len(document.domains) // 2
+    domain = document.domains[index]
+    extra = Bullet(domain.line, (Text("bench: one more line of notes"),))
+    domains = list(document.domains)
+    domains[index] = replace(domain, children=(*domain.children, extra))
+    return replace(document, domains=tuple(domains))
+
+
+def _render_once_each(document: Document, project: Project, result: SheetsResult) -> float:
+    from weasyprint import CSS, HTML
+
+    css = (project.styles_dir / "sheet.css").read_text(encoding="utf-8")
+    policy = ImagePolicy((project.root / document.path).parent, project.config.sheet_images)
+    fetcher = _fetcher((project.styles_dir.resolve(),))
+    started = time.perf_counter()
+    for domain, sheet in zip(document.domains, result.sheets, strict=True):
+        override = layout_css(
+            Layout(sheet.size, sheet.columns), project.config.paper, project.config.font_floor
+        )
+        html = domain_html(document, domain, policy).html
+        HTML(string=html, url_fetcher=fetcher).render(
+            stylesheets=[CSS(string=css), CSS(string=override)]
+        )
+    return time.perf_counter() - started
