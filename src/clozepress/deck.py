@@ -288,9 +288,11 @@ def _database(
             genanki.Package(decks).write_to_db(cursor, timestamp, counter)
             # genanki stamps every note with one time; Anki updates a note only when its mod
             # time is newer, so each note gets the one its identity record holds.
+            # By id, not by guid: the package's schema has no index on guid.
+            note_id = dict(cursor.execute("SELECT guid, id FROM notes").fetchall())
             cursor.executemany(
-                "UPDATE notes SET mod = ? WHERE guid = ?",
-                [(record.mod, record.guid) for record in ids.records],
+                "UPDATE notes SET mod = ? WHERE id = ?",
+                [(record.mod, note_id[record.guid]) for record in ids.records],
             )
             cursor.execute("UPDATE cards SET mod = (SELECT mod FROM notes WHERE id = cards.nid)")
             connection.commit()
