@@ -52,6 +52,8 @@ class SheetHtml:
     images: tuple[Path, ...]
     """The local image files the page names (resolved, inside the notes' folder)."""
     diagnostics: tuple[Diagnostic, ...]
+    remote: tuple[int, ...] = ()
+    """Lines of remote images left out without a warning each (images are off)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def domain_html(document: Document, domain: Domain, policy: ImagePolicy) -> Shee
         f'<p class="deck">{escape(document.title)}</p></header>\n'
         f'<main class="notes">\n{body}</main>\n</body>\n</html>\n'
     )
-    return SheetHtml(html, tuple(writer.images), tuple(writer.diagnostics))
+    return SheetHtml(html, tuple(writer.images), tuple(writer.diagnostics), tuple(writer.remote))
 
 
 class _Writer:
@@ -86,6 +88,7 @@ class _Writer:
         self.policy = policy
         self.images: list[Path] = []
         self.diagnostics: list[Diagnostic] = []
+        self.remote: list[int] = []
 
     # -- blocks ----------------------------------------------------------------------------
 
@@ -170,10 +173,12 @@ class _Writer:
         if scheme or src.startswith("//"):
             kind = scheme.group(0)[:-1].lower() if scheme else "http"
             if kind in _REMOTE_SCHEMES:
-                # Remote images are never fetched. Saying so once per image is only useful to
-                # someone who asked for images; otherwise it would be noise on every build.
+                # Remote images are never fetched. A warning per image is only useful to someone
+                # who asked for images; otherwise the build sums them up in one warning.
                 if self.policy.enabled:
                     self.warn(image.line, f"remote image left out of the sheet: {src}")
+                else:
+                    self.remote.append(image.line)
             else:
                 self.warn(image.line, f"image refused on the sheet ({kind}: URL): {src}")
             return None

@@ -188,6 +188,7 @@ def write_sheets(
     settings = (config.paper, config.font_floor, config.font_cap)
 
     diagnostics: list[Diagnostic] = []
+    remote: list[int] = []
     jobs: list[_Job] = []
     keys: dict[int, str] = {}
     sheets: dict[int, DomainSheet] = {}
@@ -195,6 +196,7 @@ def write_sheets(
     for index, domain in domains.items():
         page = domain_html(document, domain, policy)
         diagnostics.extend(page.diagnostics)
+        remote.extend(page.remote)
         diagnostics.extend(glyph_diagnostics(document.path, domain))
         target = sheet_dir / f"{index:02d}-{domain.id}.pdf"
         key = _cache_key(page.html, css, settings, page.images)
@@ -229,6 +231,13 @@ def write_sheets(
                 target=str(target),
             )
         )
+
+    if remote:
+        message = (
+            f"{len(remote)} remote image{'s' * (len(remote) != 1)} left out of the sheets "
+            "(sheets never fetch remote images)"
+        )
+        diagnostics.append(Diagnostic(document.path, min(remote), "warning", message))
 
     for outcome in _run(jobs, workers):
         domain = domains[outcome.index]
