@@ -135,8 +135,11 @@ def _image_with_line(state: StateInline, silent: bool) -> bool:
     start, before = state.pos, len(state.tokens)
     if not _image_rule(state, silent):
         return False
-    if not silent and len(state.tokens) > before:
-        state.tokens[before].meta["line"] = _line_at(state, start)
+    if not silent:
+        # push() may flush pending text first: the image is the last token added.
+        for token in state.tokens[before:]:
+            if token.type == "image":
+                token.meta["line"] = _line_at(state, start)
     return True
 
 
@@ -147,6 +150,10 @@ MAX_NESTING = 200
 def _markdown() -> MarkdownIt:
     # html=False: raw HTML in the notes stays literal text, never markup.
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable("table")
+    # Keep every link and image, whatever its scheme: markdown-it would turn `file:` or
+    # `javascript:` targets into plain text, and the emitters could then not warn about them.
+    # Deciding what is safe to show or fetch is the emitters' job.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
     block_tokenize = md.block.tokenize
 
     def tokenize_refusing_depth(state: Any, start: int, end: int, *args: Any) -> None:
