@@ -10,12 +10,13 @@ NOTES := $(wildcard source/*.md)
 STEMS := $(NOTES:source/%.md=%)
 IR := $(STEMS:%=build/%.json)
 DECKS := $(STEMS:%=dist/%.apkg)
+SHEETS := $(STEMS:%=dist/sheets/%.pdf)
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
-.PHONY: all ir decks check test lint bench clean help
+.PHONY: all ir decks sheets check test lint bench clean help
 
-all: ir decks ## build every deck and sheet from source/
+all: ir decks sheets ## build every deck and sheet from source/
 
 ir: $(IR) ## parse every notes file into build/<stem>.json
 
@@ -33,6 +34,14 @@ decks: $(DECKS) ## build every Anki deck into dist/<stem>.apkg
 # The deck also updates source/<stem>.ids.json (note identity: commit it with the notes).
 dist/%.apkg: build/%.json styles/card.css pyproject.toml
 	$(CLOZEPRESS) deck $< -o $@ --notes source/$*.md
+
+sheets: $(SHEETS) ## build the one-page PDF sheets into dist/sheets/ (cached per domain)
+
+# Unchanged domains are not rendered again (build/sheets-cache/); the touch marks the combined
+# PDF up to date even when nothing in it had to change.
+dist/sheets/%.pdf: build/%.json styles/sheet.css pyproject.toml
+	$(CLOZEPRESS) sheets $< --out dist
+	touch $@
 
 check: $(STAMP) ## print warnings and errors for every notes file
 	$(CLOZEPRESS) check $(NOTES)
