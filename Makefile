@@ -11,12 +11,22 @@ STEMS := $(NOTES:source/%.md=%)
 IR := $(STEMS:%=build/%.json)
 DECKS := $(STEMS:%=dist/%.apkg)
 SHEETS := $(STEMS:%=dist/sheets/%.pdf)
+REPORT := dist/index.html
+
+# Each step also depends on the code that does it, so a change to clozepress rebuilds its output.
+PKG := src/clozepress
+CORE_SRC := $(PKG)/model.py $(PKG)/config.py $(PKG)/atomic.py $(PKG)/errors.py $(PKG)/cli.py \
+	$(PKG)/pipeline.py $(PKG)/console.py
+PARSE_SRC := $(PKG)/parse.py $(PKG)/model.py
+DECK_SRC := $(CORE_SRC) $(PKG)/deck.py $(PKG)/identity.py $(wildcard $(PKG)/cards*.py)
+SHEET_SRC := $(CORE_SRC) $(PKG)/sheets.py $(PKG)/sheet_html.py $(PKG)/glyphs.py
+REPORT_SRC := $(CORE_SRC) $(PKG)/report.py
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
-.PHONY: all ir decks sheets check test lint bench clean help
+.PHONY: all ir decks sheets report check test lint bench clean help
 
-all: ir decks sheets ## build every deck and sheet from source/
+all: decks sheets report ## build every deck and sheet from source/, then dist/index.html
 
 ir: $(IR) ## parse every notes file into build/<stem>.json
 
@@ -26,22 +36,27 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-build/%.json: source/%.md $(STAMP)
+build/%.json: source/%.md $(PARSE_SRC) $(STAMP)
 	$(CLOZEPRESS) parse $< -o $@
 
 decks: $(DECKS) ## build every Anki deck into dist/<stem>.apkg
 
 # The deck also updates source/<stem>.ids.json (note identity: commit it with the notes).
-dist/%.apkg: build/%.json styles/card.css pyproject.toml
+dist/%.apkg: build/%.json styles/card.css pyproject.toml $(DECK_SRC)
 	$(CLOZEPRESS) deck $< -o $@ --notes source/$*.md
 
 sheets: $(SHEETS) ## build the one-page PDF sheets into dist/sheets/ (cached per domain)
 
 # Unchanged domains are not rendered again (build/sheets-cache/); the touch marks the combined
 # PDF up to date even when nothing in it had to change.
-dist/sheets/%.pdf: build/%.json styles/sheet.css pyproject.toml
+dist/sheets/%.pdf: build/%.json styles/sheet.css pyproject.toml $(SHEET_SRC)
 	$(CLOZEPRESS) sheets $< --out dist
 	touch $@
+
+report: $(REPORT) ## write dist/index.html: decks, sheet thumbnails, warnings
+
+$(REPORT): $(DECKS) $(SHEETS) styles/report.css $(REPORT_SRC)
+	$(CLOZEPRESS) report --out dist --build-dir build
 
 check: $(STAMP) ## print warnings and errors for every notes file
 	$(CLOZEPRESS) check $(NOTES)

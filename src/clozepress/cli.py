@@ -6,13 +6,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import BuildError
 
 if TYPE_CHECKING:
     from .deck import DeckResult
+    from .model import Document
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
         help="writes DIR/sheets/ (default: dist)",
     )
     sheets.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+    report = commands.add_parser(
+        "report", help="write DIR/index.html from the last build and print its summary"
+    )
+    report.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR")
+    report.add_argument("--build-dir", type=Path, default=Path("build"), metavar="DIR")
+    report.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     return parser
 
 
@@ -80,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(args)
         if args.command == "deck":
             return _deck(args)
+        if args.command == "report":
+            return _report(args)
         if args.command == "sheets":
             return _sheets(args)
     except BuildError as exc:
@@ -123,70 +133,83 @@ def _check(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from .config import load_config
+    from .console import Console
     from .pipeline import Project, build_notes
 
+    console = Console(args.quiet)
     root = Path.cwd()
     notes = list(args.notes) or sorted((root / "source").glob("*.md"))
     if not notes:
         raise BuildError("source", 1, "no notes: put a Markdown file in source/")
     project = Project(root, args.out, args.build_dir, load_config(root))
     for path in notes:
-        result = build_notes(path, project, progress=None if args.quiet else print)
+        console.progress(f"{project.shown(path)}: building")
+        result = build_notes(path, project, progress=console.progress)
         for diagnostic in result.diagnostics:
-            print(diagnostic, file=sys.stderr)
-        if not args.quiet:
-            print(f"{project.shown(path)}: {len(result.document.domains)} domains")
-            if result.deck is not None:
-                print(_deck_summary(result.deck, project.shown(result.deck.path)))
+            console.diagnostic(diagnostic)
+    return _finish(project.out_dir, project.build_dir, console)
+
+
+def _finish(out_dir: Path, build_dir: Path, console: Any) -> int:
+    from .report import closing_line, gather, write_report
+
+    reports = gather(build_dir)
+    index = write_report(out_dir, build_dir, Path.cwd() / "styles", reports)
+    for report in reports:
+        console.done(closing_line(report))
+    console.progress(f"open {index}")
     return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .console import Console
+
+    return _finish(args.out, args.build_dir, Console(args.quiet))
+
+
+def _load_ir(path: Path) -> Document:
+    from .model import FormatError, loads
+
+    try:
+        return loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BuildError(str(path), 1, f"cannot read: {exc}") from None
+    except FormatError as exc:
+        raise BuildError(str(path), 1, str(exc)) from None
 
 
 def _deck(args: argparse.Namespace) -> int:
     from .config import load_config
-    from .deck import write_deck
-    from .model import FormatError, loads
-    from .pipeline import Project
+    from .console import Console
+    from .pipeline import Project, run_deck
 
-    try:
-        document = loads(args.ir.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BuildError(str(args.ir), 1, f"cannot read: {exc}") from None
-    except FormatError as exc:
-        raise BuildError(str(args.ir), 1, str(exc)) from None
+    console = Console(args.quiet)
+    document = _load_ir(args.ir)
     root = Path.cwd()
     project = Project(root, args.output.parent, args.ir.parent, load_config(root))
-    result = write_deck(document, args.output, project=project, notes_path=args.notes)
+    result = run_deck(document, project, args.notes, args.output)
     for diagnostic in result.diagnostics:
-        print(diagnostic, file=sys.stderr)
-    if not args.quiet:
-        print(_deck_summary(result, project.shown(args.output)))
+        console.diagnostic(diagnostic)
+    console.progress(_deck_summary(result, project.shown(args.output)))
     return 0
 
 
 def _sheets(args: argparse.Namespace) -> int:
     from .config import load_config
-    from .model import FormatError, loads
-    from .pipeline import Project
-    from .sheets import write_sheets
+    from .console import Console
+    from .pipeline import Project, run_sheets
 
-    try:
-        document = loads(args.ir.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BuildError(str(args.ir), 1, f"cannot read: {exc}") from None
-    except FormatError as exc:
-        raise BuildError(str(args.ir), 1, str(exc)) from None
+    console = Console(args.quiet)
+    document = _load_ir(args.ir)
     root = Path.cwd()
     project = Project(root, args.out, args.ir.parent, load_config(root))
-    result = write_sheets(
-        document, args.out, project=project, progress=None if args.quiet else print
-    )
+    result = run_sheets(document, project, progress=console.progress)
     for diagnostic in result.diagnostics:
-        print(diagnostic, file=sys.stderr)
-    if not args.quiet:
-        print(
-            f"{project.shown(result.combined)}: {len(result.sheets)} sheets, "
-            f"{result.renders} renders, {result.seconds:.1f} s"
-        )
+        console.diagnostic(diagnostic)
+    console.progress(
+        f"{project.shown(result.combined)}: {len(result.sheets)} sheets, "
+        f"{result.renders} renders, {result.seconds:.1f} s"
+    )
     return 0
 
 

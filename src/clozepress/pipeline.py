@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ from .config import Config
 from .deck import DeckResult, write_deck
 from .model import Diagnostic, Document, dumps
 from .parse import parse_file
+from .report import write_summary
 from .sheets import SheetsResult, write_sheets
 
 
@@ -70,6 +72,69 @@ def parse_to_ir(notes: Path, project: Project) -> Document:
     return document
 
 
+def _diagnostics_json(diagnostics: tuple[Diagnostic, ...]) -> list[dict[str, object]]:
+    return [
+        {"path": d.path, "line": d.line, "severity": d.severity, "message": d.message}
+        for d in diagnostics
+    ]
+
+
+def run_deck(
+    document: Document, project: Project, notes: Path | None = None, out: Path | None = None
+) -> DeckResult:
+    """The deck of one notes file (default ``out``: ``<out_dir>/<stem>.apkg``), and its summary
+    for the build report."""
+    stem = Path(document.path).stem
+    start = time.perf_counter()
+    target = out if out is not None else project.out_dir / f"{stem}.apkg"
+    deck = write_deck(document, target, project=project, notes_path=notes)
+    summary = {
+        "apkg": str(deck.path),
+        "notes": deck.notes,
+        "cards": deck.cards,
+        "subdecks": [f"{document.title}::{domain.title}" for domain in document.domains],
+        "media": deck.media,
+        "seconds": round(time.perf_counter() - start, 3),
+        "diagnostics": _diagnostics_json(deck.diagnostics),
+    }
+    write_summary(project.build_dir, stem, "deck", summary)
+    return deck
+
+
+def run_sheets(
+    document: Document, project: Project, progress: Callable[[str], None] | None = None
+) -> SheetsResult:
+    """The sheets of one notes file, and their summary for the build report."""
+    stem = Path(document.path).stem
+    sheets = write_sheets(
+        document,
+        project.out_dir,
+        project=project,
+        progress=(lambda sheet: progress(str(sheet))) if progress else None,
+    )
+    summary = {
+        "combined": str(sheets.combined),
+        "renders": sheets.renders,
+        "seconds": round(sheets.seconds, 3),
+        "domains": [
+            {
+                "id": sheet.domain_id,
+                "title": sheet.title,
+                "pdf": str(sheet.path),
+                "pages": sheet.pages,
+                "font_size": sheet.size,
+                "columns": sheet.columns,
+                "renders": sheet.renders,
+                "seconds": round(sheet.seconds, 3),
+            }
+            for sheet in sheets.sheets
+        ],
+        "diagnostics": _diagnostics_json(sheets.diagnostics),
+    }
+    write_summary(project.build_dir, stem, "sheets", summary)
+    return sheets
+
+
 def build_notes(
     notes: Path, project: Project, progress: Callable[[str], None] | None = None
 ) -> BuildResult:
@@ -79,17 +144,8 @@ def build_notes(
     """
     document = parse_to_ir(notes, project)
     result = BuildResult(document, list(document.diagnostics))
-    deck = write_deck(
-        document, project.out_dir / f"{notes.stem}.apkg", project=project, notes_path=notes
-    )
-    result.deck = deck
-    result.diagnostics.extend(deck.diagnostics)
-    sheets = write_sheets(
-        document,
-        project.out_dir,
-        project=project,
-        progress=(lambda sheet: progress(str(sheet))) if progress else None,
-    )
-    result.sheets = sheets
-    result.diagnostics.extend(sheets.diagnostics)
+    result.deck = run_deck(document, project, notes)
+    result.diagnostics.extend(result.deck.diagnostics)
+    result.sheets = run_sheets(document, project, progress)
+    result.diagnostics.extend(result.sheets.diagnostics)
     return result

@@ -1,0 +1,50 @@
+"""What the build prints: progress on stdout, diagnostics on stderr, colour only on a terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+from .model import Diagnostic
+
+_COLOURS = {"error": "\033[1;31m", "warning": "\033[33m", "done": "\033[32m"}
+_RESET = "\033[0m"
+
+
+def wants_colour(stream: TextIO) -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if "NO_COLOR" in os.environ:
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+class Console:
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+        self.out_colour = wants_colour(sys.stdout)
+        self.err_colour = wants_colour(sys.stderr)
+
+    def progress(self, line: str) -> None:
+        """A line of progress; ``-q`` silences it."""
+        if not self.quiet:
+            print(line, flush=True)
+
+    def done(self, line: str) -> None:
+        if not self.quiet:
+            print(self._paint(line, "done", self.out_colour), flush=True)
+
+    def diagnostic(self, diagnostic: Diagnostic) -> None:
+        """Warnings are progress (silenced by ``-q``); errors always show."""
+        if self.quiet and diagnostic.severity != "error":
+            return
+        text = str(diagnostic)
+        if self.err_colour:
+            label = f"{diagnostic.severity}:"
+            text = text.replace(label, self._paint(label, diagnostic.severity, True), 1)
+        print(text, file=sys.stderr, flush=True)
+
+    @staticmethod
+    def _paint(text: str, kind: str, colour: bool) -> str:
+        return f"{_COLOURS[kind]}{text}{_RESET}" if colour else text
