@@ -277,4 +277,4 @@ def test_cli_build_writes_the_deck_into_the_out_folder(
     monkeypatch.chdir(project.root)
     assert main(["build", "source/notes.md", "--out", "out"]) == 0
     assert (project.root / "out" / "notes.apkg").exists()
-    assert "1 notes, 2 cards, 1 subdecks" in capsys.readouterr().out
+    assert "1 domains, 1 notes, 2 cards" in capsys.readouterr().out
