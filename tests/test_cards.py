@@ -1,4 +1,6 @@
-"""The card policy, unit in, note out: numbering, escaping, context, skipped highlights."""
+"""The card policy's mechanics, unit in, note out: numbering, escaping, context, skipped
+highlights. Pinned under ``cloze_policy = "all"`` (every highlight a card, the unit as the
+notes have it); the study policy's rules are pinned in tests/test_card_policy.py."""
 
 from __future__ import annotations
 
@@ -9,8 +11,8 @@ from clozepress.config import Config
 from clozepress.model import Cell, Highlight, Link, Text
 from clozepress.parse import parse_text
 
-EACH = Config()
-ONE_PER_UNIT = Config(cloze="unit")
+EACH = Config(cloze_policy="all")
+ONE_PER_UNIT = Config(cloze="unit", cloze_policy="all")
 
 
 def notes(markdown: str, config: Config = EACH):  # type: ignore[no-untyped-def]

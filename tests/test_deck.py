@@ -17,8 +17,12 @@ from clozepress.model import Image
 
 from .deck_support import Anki, build, cloze_spans, live_markup, project_with, visible
 
+#: These tests pin the emitter (escaping, media, identity), not the study policy's choices
+#: (tests/test_card_policy.py): their one-word notes make every highlight a card.
+EVERY = Config(cloze_policy="all")
 
-def rendered_by_line(tmp_path: Path, notes: str, config: Config | None = None):  # type: ignore[no-untyped-def]
+
+def rendered_by_line(tmp_path: Path, notes: str, config: Config = EVERY):  # type: ignore[no-untyped-def]
     """Build ``notes``, import into a fresh Anki; {source line: [cards of that note]}."""
     project, path = project_with(tmp_path, notes, config)
     result = build(project, path)
@@ -91,7 +95,7 @@ def test_every_card_has_a_blank_on_the_front_and_the_answer_on_the_back(tmp_path
 
 def test_cloze_unit_setting_makes_one_card_showing_every_blank(tmp_path: Path):
     cards, result = rendered_by_line(
-        tmp_path, "# D\n- `S3` stores `objects`\n", Config(cloze="unit")
+        tmp_path, "# D\n- `S3` stores `objects`\n", Config(cloze="unit", cloze_policy="all")
     )
     (card,) = cards[2]
     assert cloze_spans(card.question) == ["[...]", "[...]"]
@@ -117,7 +121,7 @@ def test_an_empty_highlight_makes_no_card_and_a_warning(tmp_path: Path):
 
 def test_deck_tree_is_title_then_domains_tagged_with_slugs(tmp_path: Path):
     notes = "---\ntitle: AWS SAA\n---\n# Zeta Stuff\n## Sub Part\n- `z`\n# Alpha\n- `a`\n"
-    project, path = project_with(tmp_path, notes)
+    project, path = project_with(tmp_path, notes, EVERY)
     result = build(project, path)
     assert result.subdecks == 2
     anki = Anki(tmp_path / "anki")
@@ -148,7 +152,7 @@ def test_deck_tree_is_title_then_domains_tagged_with_slugs(tmp_path: Path):
 
 def test_a_local_image_is_packaged_under_a_safe_unique_name_and_shown_on_the_back(tmp_path: Path):
     notes = "# D\n- `a` see\n    ![arch](<img/a b:c.png>)\n- `b`\n    ![other](<other/a b:c.png>)\n"
-    project, path = project_with(tmp_path, notes)
+    project, path = project_with(tmp_path, notes, EVERY)
     for folder, data in (("img", b"\x89PNG one"), ("other", b"\x89PNG two")):
         (path.parent / folder).mkdir()
         (path.parent / folder / "a b:c.png").write_bytes(data)
@@ -173,7 +177,7 @@ def test_a_local_image_is_packaged_under_a_safe_unique_name_and_shown_on_the_bac
 
 
 def test_a_missing_image_is_a_warning_with_its_line(tmp_path: Path):
-    project, path = project_with(tmp_path, "# D\n- `a`\n\n![gone](nope.png)\n")
+    project, path = project_with(tmp_path, "# D\n- `a`\n\n![gone](nope.png)\n", EVERY)
     result = build(project, path)
     assert [(d.line, d.message) for d in result.diagnostics] == [(4, "image 'nope.png' not found")]
 
@@ -183,7 +187,7 @@ def test_a_missing_image_is_a_warning_with_its_line(tmp_path: Path):
 )
 def test_an_image_outside_the_notes_folder_is_refused(tmp_path: Path, src: str):
     (tmp_path / "x.png").write_bytes(b"secret")
-    project, path = project_with(tmp_path, f"# D\n- `a`\n    ![x]({src})\n")
+    project, path = project_with(tmp_path, f"# D\n- `a`\n    ![x]({src})\n", EVERY)
     result = build(project, path)
     assert result.media == 0
     (warning,) = result.diagnostics
@@ -222,7 +226,7 @@ def test_a_remote_image_stays_a_link_and_is_never_downloaded(
 
 
 def test_the_same_notes_and_identity_file_give_a_byte_identical_package(tmp_path: Path):
-    project, path = project_with(tmp_path, "# D\n- `a` one\n- `b` two\n")
+    project, path = project_with(tmp_path, "# D\n- `a` one\n- `b` two\n", EVERY)
     first = build(project, path, now=1_700_000_000).path.read_bytes()
     ids = path.with_name("notes.ids.json").read_bytes()
     second = build(project, path, now=1_800_000_000).path.read_bytes()
@@ -231,7 +235,9 @@ def test_the_same_notes_and_identity_file_give_a_byte_identical_package(tmp_path
 
 
 def test_an_edit_updates_the_note_in_place_and_keeps_its_card(tmp_path: Path):
-    project, path = project_with(tmp_path, "# D\n- a long line about `S3` buckets\n- `other`\n")
+    project, path = project_with(
+        tmp_path, "# D\n- a long line about `S3` buckets\n- `other`\n", EVERY
+    )
     anki = Anki(tmp_path / "anki")
     try:
         anki.import_(build(project, path, now=1_700_000_000).path)
@@ -246,7 +252,7 @@ def test_an_edit_updates_the_note_in_place_and_keeps_its_card(tmp_path: Path):
 
 
 def test_an_edit_made_inside_anki_survives_a_rebuild_of_unchanged_notes(tmp_path: Path):
-    project, path = project_with(tmp_path, "# D\n- `a` one\n")
+    project, path = project_with(tmp_path, "# D\n- `a` one\n", EVERY)
     anki = Anki(tmp_path / "anki")
     try:
         anki.import_(build(project, path, now=1_700_000_000).path)
@@ -262,7 +268,7 @@ def test_an_edit_made_inside_anki_survives_a_rebuild_of_unchanged_notes(tmp_path
 def test_cli_deck_rebuilds_the_package_from_the_intermediate_form(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    project, _ = project_with(tmp_path, "# D\n- `a` one\n")
+    project, _ = project_with(tmp_path, "# D\n- `a` one\n", EVERY)
     monkeypatch.chdir(project.root)
     assert main(["parse", "source/notes.md", "-o", "build/notes.json"]) == 0
     assert main(["deck", "build/notes.json", "-o", "dist/notes.apkg", "-q"]) == 0
@@ -273,7 +279,8 @@ def test_cli_deck_rebuilds_the_package_from_the_intermediate_form(
 def test_cli_build_writes_the_deck_into_the_out_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
-    project, _ = project_with(tmp_path, "# D\n- `a` one `b`\n")
+    # The CLI reads the project's own settings: the study policy, so two good blanks.
+    project, _ = project_with(tmp_path, "# Storage\n- `S3` keeps objects in `buckets`\n")
     monkeypatch.chdir(project.root)
     assert main(["build", "source/notes.md", "--out", "out"]) == 0
     assert (project.root / "out" / "notes.apkg").exists()

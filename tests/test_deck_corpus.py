@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from clozepress.cards import units
+from clozepress.cards import plan, units
 from clozepress.model import all_highlights
 from clozepress.parse import parse_file
 
@@ -36,17 +36,34 @@ def corpus(tmp_path: Path):  # type: ignore[no-untyped-def]
     return project_with(tmp_path, NOTES.read_text(encoding="utf-8"), name=NOTES.name)
 
 
-def test_the_notes_make_26_subdecks_and_one_card_per_non_empty_highlight(tmp_path: Path):
+def test_the_notes_make_26_subdecks_and_every_highlight_is_a_cloze_or_reported(tmp_path: Path):
     project, path = corpus(tmp_path)
     document = parse_file(path, project.shown(path))
     result = build(project, path)
-    highlights = [h.text.strip() for h in all_highlights(document)]
-    skipped = [d for d in result.diagnostics if "highlight skipped" in d.message]
+    planned = plan(document, project.config)
+    highlights = all_highlights(document)
     assert len(document.domains) == result.subdecks == 26
     assert len(highlights) == 1675
-    # Every highlight is either a card or a warning saying why not.
-    assert result.cards + len(skipped) == len(highlights)
-    assert len(skipped) == sum(1 for h in highlights if not h)
+    # Every highlight has exactly one fate...
+    assert sorted((f.line, f.highlight) for f in planned.fates) == sorted(
+        (h.line, h.text) for h in highlights
+    )
+    # ...and is either hidden by a card, or reported with its line and the reason, or both
+    # (an acronym whose expansion is blanked in its place).
+    answers = [f.answer for f in planned.fates if f.answer is not None]
+    reported = [f for f in planned.fates if f.reason is not None]
+    assert all(f.answer is not None or f.reason for f in planned.fates)
+    assert result.cards == len(answers)
+    shown = sorted((d.line, d.severity) for d in (*result.skipped, *planned.diagnostics))
+    assert shown == sorted(
+        (f.line, "warning" if f.reason.startswith("empty") else "info") for f in reported
+    )
+    assert len(reported) == len(result.skipped) + len(planned.diagnostics)
+    # The build sums the skipped ones up in one line instead of hundreds.
+    (summary,) = [d for d in result.diagnostics if d.severity == "info"]
+    assert summary.message.startswith(f"{len(result.skipped)} highlights are not a cloze")
+    # The policy leaves out what makes a bad card, not most of the notes.
+    assert len(answers) >= 0.8 * len(highlights)
 
     anki = Anki(tmp_path / "anki")
     try:
@@ -60,7 +77,7 @@ def test_the_notes_make_26_subdecks_and_one_card_per_non_empty_highlight(tmp_pat
             hidden.append(answer)
             assert live_markup(card.question) == live_markup(card.answer) == []
         assert len(hidden) == result.cards
-        assert Counter(hidden) == Counter(h for h in highlights if h)
+        assert Counter(hidden) == Counter(answers)
         # The same package again: nothing new, nothing changed.
         assert anki.import_(result.path) == (0, 0, result.notes)
     finally:
@@ -101,10 +118,15 @@ def test_reworded_and_moved_bullets_update_in_place_and_keep_their_cards(tmp_pat
         guid_of = {c.source: c.guid for c in anki.cards()}
 
         lines = path.read_text(encoding="utf-8").split("\n")
+        # Bullets that are one note of their own (the study policy leaves some out).
+        own_note = Counter(n.line for n in plan(document, project.config).notes)
         bullets = [
             u
             for u in units(document)
-            if u.kind == "bullet" and len(lines[u.line - 1].strip()) > 50 and not u.children
+            if u.kind == "bullet"
+            and len(lines[u.line - 1].strip()) > 50
+            and not u.children
+            and own_note[u.line] == 1
         ]
         edited = bullets[10:510:100]
         for unit, edit in zip(edited, EDITS, strict=True):
@@ -112,8 +134,13 @@ def test_reworded_and_moved_bullets_update_in_place_and_keep_their_cards(tmp_pat
         # Move one top-level bullet from the first domain into a section of the last one.
         moved = next(
             u
-            for u in bullets
-            if not u.parents and lines[u.line - 1].startswith("- ") and u.domain == 0
+            for u in units(document)
+            if u.kind == "bullet"
+            and not u.parents
+            and not u.children
+            and own_note[u.line] == 1
+            and lines[u.line - 1].startswith("- ")
+            and u.domain == 0
         )
         target = max(u.line for u in units(document) if u.kind == "heading")
         text = lines[moved.line - 1]

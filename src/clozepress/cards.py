@@ -2,27 +2,40 @@
 
 Pure functions over the intermediate form, no genanki: a *unit* (a bullet's own line, a heading,
 a paragraph, a quote, or a table row holding at least one highlight) goes in, the notes to make
-come out. Issue 6 reworks this policy for study quality; the deck emitter only calls ``plan``.
+come out (``notes_for``); ``plan`` does it for a whole document. The deck emitter only calls
+``plan``.
 
-Escaping lives here, in one place, because a cloze is markup inside HTML inside Anki's own
-template syntax, and each layer breaks on different characters:
+``[tool.clozepress] cloze_policy`` picks the policy:
 
-- HTML first (``html.escape``): raw HTML from the notes is never live on a card.
-- Braces everywhere in a field become ``&#123;``/``&#125;``: Anki (and genanki's card count)
-  would read a literal ``{{c1::`` in the notes as a cloze of ours.
-- Colons inside a cloze become ``&#58;``: in ``{{c1::AWS::S3}}`` the second ``::`` starts a hint.
-  Entities render as the characters they stand for, so the learner sees what the notes say.
+- ``study`` (default, ``cards_study``): cards shaped for study — context that makes the blank
+  answerable, long lines cut to the clause holding the blank, noise cleaned up, and highlights
+  that would make a bad blank left out, each one reported with its reason.
+- ``all``: every non-empty highlight is a cloze of its unit, shown as the notes have it.
+
+Escaping lives in ``cards_html``; the rules in ``cards_cleanup``, ``cards_context``,
+``cards_choice`` and ``cards_size``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import html
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
+from .cards_choice import cue_words
+from .cards_cleanup import clean_spans
+from .cards_html import (
+    SAFE_LINK_SCHEMES,
+    SEPARATOR,
+    emphasise,
+    escape,
+    escape_cloze,
+    plain,
+    render,
+    safe_link,
+)
+from .cards_model import Fate, Note, Plan, Unit
+from .cards_study import REASON_EMPTY, study_notes
 from .config import Config
 from .model import (
     Block,
@@ -31,89 +44,39 @@ from .model import (
     Code,
     Diagnostic,
     Document,
-    Emphasis,
     Highlight,
     Image,
     Inline,
-    Link,
     Paragraph,
     Quote,
     Section,
-    Strong,
     Table,
     Text,
     iter_highlights,
-    plain_text,
 )
 
-#: Link schemes that may be live on a card; anything else (``javascript:``, ``data:``) is text.
-SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+__all__ = [
+    "MAX_CLOZES",
+    "SAFE_LINK_SCHEMES",
+    "Fate",
+    "Note",
+    "Plan",
+    "Unit",
+    "emphasise",
+    "escape",
+    "escape_cloze",
+    "notes_for",
+    "plan",
+    "render",
+    "safe_link",
+    "units",
+]
 
 #: Anki makes no card above c500 (cardgen.rs); more highlights than this in one unit are skipped.
 MAX_CLOZES = 500
 
-_SEPARATOR = ' <span class="cp-sep">›</span> '
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One part of the notes that may become a note, with everything a card needs around it."""
-
-    kind: str
-    """``bullet``, ``heading``, ``paragraph``, ``quote`` or ``row``."""
-    line: int
-    spans: tuple[Inline, ...]
-    """The unit's own text; empty for a table row (see ``cells``)."""
-    domain: int
-    """Index of its domain in the document: the subdeck."""
-    headings: tuple[tuple[Inline, ...], ...]
-    """The domain heading, then each enclosing section heading, outermost first (not itself)."""
-    sections: tuple[str, ...]
-    """Titles of the sections it lies in, itself included for a heading: the tag path."""
-    parents: tuple[tuple[Inline, ...], ...] = ()
-    """The own lines of the bullets it is nested under, outermost first."""
-    cells: tuple[Cell, ...] = ()
-    """A table row's cells."""
-    header: tuple[Cell, ...] = ()
-    """A table row's header row (empty for the header row itself)."""
-    children: tuple[Block, ...] = ()
-    """What is nested under a bullet: shown on the back."""
-    images: tuple[Image, ...] = ()
-    """Images that belong to this unit: nested under it, or right after it."""
-
-
-@dataclass(frozen=True)
-class Note:
-    """One Anki note to make: its fields as HTML, and what its identity is matched on."""
-
-    text: str
-    """The unit as HTML with cloze markup: one card per distinct cloze number."""
-    context: str
-    """Breadcrumb HTML: domain › sections › parent bullets, highlights emphasised."""
-    extra: str
-    """HTML shown on the back: the unit's child bullets (images are added by the deck)."""
-    source: str
-    """``file:line`` of the unit."""
-    key: str
-    """The unit's text without cloze markup: what the GUID is made from and matched on."""
-    context_key: str
-    """The breadcrumb as plain text: tells apart units whose text repeats."""
-    highlights: tuple[str, ...]
-    """The hidden texts, in cloze order."""
-    cards: int
-    """How many cards the note makes (distinct cloze numbers)."""
-    line: int
-    domain: int
-    sections: tuple[str, ...]
-    images: tuple[Image, ...] = ()
-
-
-@dataclass(frozen=True)
-class Plan:
-    """Every note for a document, and every highlight that did not become a card, with why."""
-
-    notes: tuple[Note, ...]
-    diagnostics: tuple[Diagnostic, ...]
+#: Reasons that are the notes' fault (warnings); every other reason is the policy's choice.
+_WARNING_REASONS = (REASON_EMPTY, f"more than {MAX_CLOZES} clozes in one unit")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -147,6 +110,7 @@ def _walk(
     """Collect units from ``blocks``; ``owner`` indexes the unit that images here belong to
     when no unit precedes them among their siblings."""
     previous: int | None = None
+    siblings = tuple(block for block in blocks if isinstance(block, Bullet))
     for block in blocks:
         if isinstance(block, Section):
             sections = (*where.sections, block.title)
@@ -172,6 +136,7 @@ def _walk(
                         where.sections,
                         where.parents,
                         children=block.children,
+                        siblings=siblings,
                     )
                 )
                 own = previous = len(out) - 1
@@ -228,57 +193,126 @@ def _has_highlight(spans: tuple[Inline, ...]) -> bool:
     return any(True for _ in iter_highlights(spans))
 
 
+def enumerations(found: list[Unit]) -> list[Unit]:
+    """Items of one list under one parent bullet whose lines are nothing but their highlight
+    ("Deploy options:" › `single AZ` › `Cross AZ`) share one card, an ``items`` unit: alone,
+    each would be a blank with no cue; together, the list is the cue."""
+    groups: dict[tuple[int, int], list[Unit]] = {}
+    for unit in found:
+        if _is_item(unit):
+            groups.setdefault((unit.domain, unit.siblings[0].line), []).append(unit)
+    out: list[Unit] = []
+    for unit in found:
+        if not _is_item(unit):
+            out.append(unit)
+            continue
+        members = groups[(unit.domain, unit.siblings[0].line)]
+        if unit is members[0]:
+            out.append(
+                dataclasses.replace(
+                    unit,
+                    kind="items",
+                    members=tuple(m.line for m in members),
+                    children=(),
+                    images=tuple(image for m in members for image in m.images),
+                )
+            )
+    return out
+
+
+def _is_item(unit: Unit) -> bool:
+    if unit.kind != "bullet" or not unit.parents or len(unit.siblings) < 2:
+        return False
+    # One highlight and nothing else: with two ("`X`: `Y`"), each is the other's cue.
+    spans = clean_spans(unit.spans)
+    rest = "".join(span.text for span in spans if isinstance(span, Text))
+    return cue_words(rest) == 0 and len(list(iter_highlights(spans))) == 1
+
+
 # ---------------------------------------------------------------------------------------------
 # Units into notes
 
 
 def plan(document: Document, config: Config) -> Plan:
-    """The notes for every unit of ``document``, with a warning for each skipped highlight."""
+    """The notes for every unit of ``document``, and what became of every highlight."""
+    found = units(document)
+    if config.cloze_policy == "study":
+        found = enumerations(found)
     notes: list[Note] = []
-    diagnostics: list[Diagnostic] = []
-    for unit in units(document):
-        made, said = notes_for(unit, document.path, config)
+    fates: list[Fate] = []
+    for unit in found:
+        made, fated = shape(unit, document.path, config)
         notes.extend(made)
-        diagnostics.extend(said)
-    return Plan(tuple(notes), tuple(diagnostics))
+        fates.extend(fated)
+    fates.sort(key=lambda f: f.line)
+    warnings = [_diagnostic(document.path, f) for f in fates if f.reason in _WARNING_REASONS]
+    skipped = [
+        _diagnostic(document.path, f)
+        for f in fates
+        if f.reason is not None and f.reason not in _WARNING_REASONS
+    ]
+    return Plan(tuple(notes), tuple(warnings), tuple(fates), tuple(skipped))
 
 
 def notes_for(unit: Unit, path: str, config: Config) -> tuple[list[Note], list[Diagnostic]]:
-    """The notes one unit makes (zero or one today) and why any of its highlights made no card.
+    """The notes one unit makes, and a diagnostic for each of its highlights that is not a
+    cloze of its own: a ``warning`` when the notes are at fault (an empty highlight), an
+    ``info`` when the policy chose so (with the reason)."""
+    notes, fates = shape(unit, path, config)
+    return notes, [_diagnostic(path, f) for f in fates if f.reason is not None]
 
-    ``config.cloze == "each"``: every highlight its own number c1…cN (N cards); ``"unit"``: all
-    c1 (one card showing every blank). ``config.cloze_policy`` is for issue 6's study policy;
-    today every non-empty highlight becomes a card under both values.
-    """
+
+def shape(unit: Unit, path: str, config: Config) -> tuple[list[Note], list[Fate]]:
+    """The notes one unit makes and the fate of each of its highlights."""
+    if config.cloze_policy == "study":
+        return study_notes(unit, path, config)
+    return _every_highlight(unit, path, config)
+
+
+def _diagnostic(path: str, fate: Fate) -> Diagnostic:
+    if fate.reason in _WARNING_REASONS:
+        return Diagnostic(path, fate.line, "warning", f"highlight skipped: {fate.reason}")
+    if fate.answer is not None:
+        message = f"highlight not blanked: {fate.reason} ({fate.answer!r})"
+    else:
+        message = f"highlight not a card: {fate.reason}"
+    return Diagnostic(path, fate.line, "info", message)
+
+
+# ---------------------------------------------------------------------------------------------
+# cloze_policy = "all": every highlight a cloze, the unit as the notes have it
+
+
+def _every_highlight(unit: Unit, path: str, config: Config) -> tuple[list[Note], list[Fate]]:
     numbers = _Numbering(config.cloze == "unit")
-    diagnostics: list[Diagnostic] = []
+    fates: list[Fate] = []
 
     def cloze(highlight: Highlight) -> str:
         answer = highlight.text.strip()
         if not answer:
-            diagnostics.append(_skipped(path, highlight, "empty highlight: no card"))
+            fates.append(Fate(highlight.line, highlight.text, None, REASON_EMPTY))
             return ""
         number = numbers.next(answer)
         if number > MAX_CLOZES:
-            diagnostics.append(
-                _skipped(path, highlight, f"more than {MAX_CLOZES} clozes in one unit")
-            )
+            numbers.undo()
+            fates.append(Fate(highlight.line, highlight.text, None, _WARNING_REASONS[1]))
             return escape(answer)
+        fates.append(Fate(highlight.line, highlight.text, answer))
         return f"{{{{c{number}::{escape_cloze(answer)}}}}}"
 
     if unit.kind == "row":
         text = _row_html(unit, cloze)
-        key = " | ".join(_plain(cell.spans) for cell in unit.cells)
+        key = " | ".join(plain(cell.spans) for cell in unit.cells)
     else:
         text = render(unit.spans, cloze, breaks="<br>")
-        key = _plain(unit.spans)
+        key = plain(unit.spans)
     if not numbers.answers:
-        return [], diagnostics  # never a note with zero cards
+        return [], fates  # never a note with zero cards
     crumbs = [*unit.headings, *unit.parents]
-    context = _SEPARATOR.join(render(c, emphasise) for c in crumbs if _plain(c))
-    context_key = " › ".join(_plain(c) for c in crumbs if _plain(c))
+    context = SEPARATOR.join(render(c, emphasise) for c in crumbs if plain(c))
+    context_key = " › ".join(plain(c) for c in crumbs if plain(c))
     if unit.header:
-        context_key += " › " + " | ".join(_plain(cell.spans) for cell in unit.header)
+        context_key += " › " + " | ".join(plain(cell.spans) for cell in unit.header)
     note = Note(
         text=text,
         context=context,
@@ -293,7 +327,7 @@ def notes_for(unit: Unit, path: str, config: Config) -> tuple[list[Note], list[D
         sections=unit.sections,
         images=unit.images,
     )
-    return [note], diagnostics
+    return [note], fates
 
 
 @dataclass
@@ -308,59 +342,9 @@ class _Numbering:
         self.numbers.append(number)
         return number
 
-
-def _skipped(path: str, highlight: Highlight, reason: str) -> Diagnostic:
-    return Diagnostic(path, highlight.line, "warning", f"highlight skipped: {reason}")
-
-
-# ---------------------------------------------------------------------------------------------
-# HTML
-
-
-def escape(text: str) -> str:
-    """Text as inert HTML that Anki's cloze syntax cannot see: tags and braces as entities."""
-    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
-
-
-def escape_cloze(text: str) -> str:
-    """Text for inside ``{{cN::…}}``: also colons, so ``::`` cannot start a hint."""
-    return escape(text).replace(":", "&#58;")
-
-
-def emphasise(highlight: Highlight) -> str:
-    """A highlight outside the cloze field: shown as emphasised text, never blanked."""
-    return f'<em class="hl">{escape(highlight.text.strip())}</em>'
-
-
-def render(
-    spans: tuple[Inline, ...], highlight: Callable[[Highlight], str], breaks: str = " "
-) -> str:
-    """Spans as safe HTML; ``highlight`` renders each highlight (a cloze, or emphasis)."""
-    out: list[str] = []
-    for span in spans:
-        if isinstance(span, Text):
-            out.append(escape(span.text).replace("\n", breaks))
-        elif isinstance(span, Highlight):
-            out.append(highlight(span))
-        elif isinstance(span, Strong):
-            out.append(f"<b>{render(span.children, highlight, breaks)}</b>")
-        elif isinstance(span, Emphasis):
-            out.append(f"<i>{render(span.children, highlight, breaks)}</i>")
-        elif isinstance(span, Link):
-            inner = render(span.children, highlight, breaks)
-            out.append(
-                f'<a href="{escape(span.href)}">{inner}</a>' if safe_link(span.href) else inner
-            )
-    return "".join(out).strip()
-
-
-def safe_link(href: str) -> bool:
-    """Whether a link may be live on a card: only web and mail links."""
-    try:
-        scheme = urlsplit(href.strip()).scheme.lower()
-    except ValueError:
-        return False
-    return scheme in SAFE_LINK_SCHEMES
+    def undo(self) -> None:
+        self.answers.pop()
+        self.numbers.pop()
 
 
 def _row_html(unit: Unit, cloze: Callable[[Highlight], str]) -> str:
@@ -383,10 +367,3 @@ def _extra_html(children: tuple[Block, ...]) -> str:
         elif isinstance(child, Code):
             items.append(f"<li><pre>{escape(child.text.rstrip())}</pre></li>")
     return f'<ul class="cp-children">{"".join(items)}</ul>' if items else ""
-
-
-def _plain(spans: tuple[Inline, ...]) -> str:
-    return _WHITESPACE.sub(" ", plain_text(spans)).strip()
-
-
-_WHITESPACE = re.compile(r"\s+")

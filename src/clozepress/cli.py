@@ -74,6 +74,14 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR")
     report.add_argument("--build-dir", type=Path, default=Path("build"), metavar="DIR")
     report.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+    sample = commands.add_parser("sample", help="print random cards as a learner sees them")
+    sample.add_argument("notes", type=Path, metavar="NOTES.md")
+    sample.add_argument("-n", type=int, default=60, metavar="N", help="cards (default: 60)")
+    sample.add_argument("--seed", type=int, default=None, metavar="S", help="repeatable draw")
+    sample.add_argument(
+        "--skipped", action="store_true", help="list the highlights that are no card, with why"
+    )
     return parser
 
 
@@ -92,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _report(args)
         if args.command == "sheets":
             return _sheets(args)
+        if args.command == "sample":
+            return _sample(args)
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -210,6 +220,27 @@ def _sheets(args: argparse.Namespace) -> int:
         f"{project.shown(result.combined)}: {len(result.sheets)} sheets, "
         f"{result.renders} renders, {result.seconds:.1f} s"
     )
+    return 0
+
+
+def _sample(args: argparse.Namespace) -> int:
+    from .cards import plan
+    from .cards_sample import all_cards, pick, show
+    from .config import load_config
+    from .parse import parse_file
+
+    document = parse_file(args.notes)
+    planned = plan(document, load_config(Path.cwd()))
+    if args.skipped:
+        for diagnostic in (*planned.diagnostics, *planned.skipped):
+            print(diagnostic)
+        return 0
+    decks = [f"{document.title}::{domain.title}" for domain in document.domains]
+    cards = all_cards(planned, decks)
+    chosen = pick(cards, args.n, args.seed)
+    print(f"{document.path}: {len(chosen)} of {len(cards)} cards (seed {args.seed})\n")
+    for index, card in enumerate(chosen, 1):
+        print(show(card, index, len(chosen)) + "\n")
     return 0
 
 

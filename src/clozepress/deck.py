@@ -64,6 +64,9 @@ class DeckResult:
     subdecks: int
     media: int
     diagnostics: tuple[Diagnostic, ...]
+    skipped: tuple[Diagnostic, ...] = ()
+    """An ``info`` line per highlight that is not a cloze of its own, with the reason; the
+    diagnostics sum them up in one line (hundreds of lines would bury the real warnings)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,8 @@ def write_deck(
     shown = document.path
     plan = cards.plan(document, project.config)
     diagnostics = list(plan.diagnostics)
+    if plan.skipped:
+        diagnostics.append(_skipped_summary(shown, plan.skipped))
 
     media: dict[tuple[str, int], _Media | None] = {}
     for node in iter_nodes(document):
@@ -147,6 +152,23 @@ def write_deck(
         subdecks=len(used_decks),
         media=len(packaged),
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line, d.message))),
+        skipped=plan.skipped,
+    )
+
+
+def _skipped_summary(shown: str, skipped: tuple[Diagnostic, ...]) -> Diagnostic:
+    """One line for every highlight the card policy left out: how many, why, where to look."""
+    reasons: dict[str, int] = {}
+    for item in skipped:
+        reason = item.message.split(": ", 1)[-1].split(" (")[0]
+        reasons[reason] = reasons.get(reason, 0) + 1
+    counts = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda x: -x[1]))
+    return Diagnostic(
+        shown,
+        skipped[0].line,
+        "info",
+        f"{len(skipped)} highlights are not a cloze of their own ({counts}); "
+        f"each with its line: clozepress sample {shown} --skipped",
     )
 
 

@@ -1,0 +1,131 @@
+"""Clean-up of what a card shows: the notes' own shorthand and noise, not their content.
+
+Personal notes carry marks that mean something to their writer and nothing on a card: "TODO
+review", "!!!" for emphasis, "(不考)" (not on the exam), a label like "option1 :", a stray
+backtick or table pipe, doubled punctuation and trailing commas. Each rule here removes one
+kind of noise; none rewrites a fact.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .model import Emphasis, Inline, Link, Strong, Text
+
+# Inside any text -------------------------------------------------------------------------
+
+#: A to-do note runs to the end of its text: "-TODO review", "(TODO: check)".
+_TODO = re.compile(r"\s*[-(\[]?\s*\b(?:TODO|FIXME|TBD)\b.*$", re.DOTALL)
+#: "!!" and "!!!" are the writer's emphasis; one "!" may be a fact (a URL, "!=" ...).
+_BANGS = re.compile(r"!{2,}")
+#: "(不考)": the writer's "not on the exam".
+_NOT_ON_EXAM = re.compile(r"\s*[（(]\s*不考\s*[)）]")
+_BULLET_MARK = re.compile(r"(^|\s)[•·▪◦]\s+")
+#: A list marker after a soft line break: a bullet the notes forgot to indent or space.
+_BROKEN_ITEM = re.compile(r"\n\s*(?:[-*+]|\d{1,2}[.)])\s*")
+_PIPE = re.compile(r"\s*\|\s*")
+_BACKTICK = re.compile(r"`+")
+#: ", ," or ": :" or ",;" → the first mark ("::" is kept: "AWS::S3"); "word ," → "word,".
+_DOUBLED = re.compile(r"([,;，；])(?:\s*[,;:，；])+|(:)(?:\s+[,;:])+")
+_SPACE_BEFORE = re.compile(r"(?<=\S)\s+([,;，；])(?=\s|$)")
+_SPACES = re.compile(r"[ \t]{2,}")
+#: A text right after a highlight that starts " , and": the space belongs to no one.
+_SPACE_FIRST = re.compile(r"^\s+(?=[,;:，；.)])")
+
+# At the edges of a line ------------------------------------------------------------------
+
+#: A list marker left in the text ("- ", "* ", "1. ", "• ") by notes pasted from elsewhere.
+_LEADING_MARK = re.compile(r"^\s*(?:[-*+•·▪]|\d{1,2}[.)])\s+")
+#: "option1 :", "option 2:", "way 1 -": numbering labels that say nothing about the fact.
+_LABEL = re.compile(r"^\s*(?:option|opt|choice|way|method|solution)\s*\d+\s*[:：-]\s*", re.I)
+_TRAILING = re.compile(r"[\s,;:，；、]+$")
+_LEADING = re.compile(r"^[\s,;，；、]+")
+
+#: Misspellings that recur in the notes; a card should not teach them.
+TYPOS = {
+    "volumn": "volume",
+    "volumns": "volumes",
+    "certficates": "certificates",
+    "certficate": "certificate",
+    "repliacation": "replication",
+    "estabilished": "established",
+    "safty": "safety",
+    "accomodate": "accommodate",
+    "Gourp": "Group",
+    "Createing": "Creating",
+    "Registar": "Registrar",
+    "recever": "receiver",
+    "transfered": "transferred",
+    "scenerio": "scenario",
+    "IPOS": "IOPS",
+    "Protoco": "Protocol",
+}
+_TYPO = re.compile(r"\b(" + "|".join(map(re.escape, TYPOS)) + r")\b")
+
+
+def clean_text(text: str) -> str:
+    """Noise out of one piece of text (a text span, or a highlight's text)."""
+    text = _TODO.sub("", text)
+    text = _NOT_ON_EXAM.sub("", text)
+    text = _BANGS.sub("", text)
+    text = _BACKTICK.sub("", text)
+    text = _BULLET_MARK.sub(r"\1", _BROKEN_ITEM.sub("\n", text))
+    text = _PIPE.sub(" / ", text)
+    text = _DOUBLED.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _SPACE_BEFORE.sub(r"\1", _SPACE_FIRST.sub("", text))
+    text = _TYPO.sub(lambda m: TYPOS[m.group(1)], text)
+    return _SPACES.sub(" ", text)
+
+
+def clean_answer(text: str) -> str:
+    """A highlight's text as the back of a card shows it."""
+    text = " ".join(clean_text(text).split())
+    return _LEADING.sub("", _TRAILING.sub("", text))
+
+
+def clean_line(text: str) -> str:
+    """A whole line of plain text (a heading, a parent bullet) as context shows it."""
+    text = " ".join(clean_text(text).split())
+    text = _LABEL.sub("", _LEADING_MARK.sub("", text))
+    return _LEADING.sub("", _TRAILING.sub("", text))
+
+
+def clean_spans(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A unit's spans with the noise out; highlights keep their identity (the same objects),
+    so the policy can still tell which highlight of the notes each one is."""
+    cleaned = _clean_inside(spans)
+    cleaned = _edit_edge(cleaned, first=True)
+    cleaned = _edit_edge(cleaned, first=False)
+    return tuple(span for span in cleaned if not (isinstance(span, Text) and not span.text))
+
+
+def _clean_inside(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for span in spans:
+        if isinstance(span, Text):
+            out.append(Text(clean_text(span.text)))
+        elif isinstance(span, Strong | Emphasis | Link):
+            out.append(dataclasses.replace(span, children=_clean_inside(span.children)))
+        else:
+            out.append(span)
+    return tuple(out)
+
+
+def _edit_edge(spans: tuple[Inline, ...], *, first: bool) -> tuple[Inline, ...]:
+    """Strip a leading marker or label (``first``), or trailing punctuation, from the text
+    at that edge of the line; a highlight at the edge is left alone."""
+    items = list(spans)
+    indices = range(len(items)) if first else range(len(items) - 1, -1, -1)
+    for index in indices:
+        span = items[index]
+        if not isinstance(span, Text):
+            return tuple(items)
+        if first:
+            text = _LEADING.sub("", _LABEL.sub("", _LEADING_MARK.sub("", span.text)))
+        else:
+            text = _TRAILING.sub("", span.text)
+        items[index] = Text(text)
+        if text.strip():
+            return tuple(items)
+    return tuple(items)

@@ -1,0 +1,82 @@
+"""Card HTML, escaped in one place: a cloze is markup inside HTML inside Anki's template syntax,
+and each layer breaks on different characters:
+
+- HTML first (``html.escape``): raw HTML from the notes is never live on a card.
+- Braces everywhere in a field become ``&#123;``/``&#125;``: Anki (and genanki's card count)
+  would read a literal ``{{c1::`` in the notes as a cloze of ours.
+- Colons inside a cloze become ``&#58;``: in ``{{c1::AWS::S3}}`` the second ``::`` starts a hint.
+  Entities render as the characters they stand for, so the learner sees what the notes say.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from .model import Emphasis, Highlight, Inline, Link, Strong, Text, plain_text
+
+#: Link schemes that may be live on a card; anything else (``javascript:``, ``data:``) is text.
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+SEPARATOR = ' <span class="cp-sep">›</span> '
+
+
+def escape(text: str) -> str:
+    """Text as inert HTML that Anki's cloze syntax cannot see: tags and braces as entities."""
+    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def escape_cloze(text: str) -> str:
+    """Text for inside ``{{cN::…}}``: also colons, so ``::`` cannot start a hint."""
+    return escape(text).replace(":", "&#58;")
+
+
+def cloze(number: int, answer: str) -> str:
+    return f"{{{{c{number}::{escape_cloze(answer)}}}}}"
+
+
+def emphasise(highlight: Highlight) -> str:
+    """A highlight outside the cloze field: shown as emphasised text, never blanked."""
+    return f'<em class="hl">{escape(highlight.text.strip())}</em>'
+
+
+def render(
+    spans: tuple[Inline, ...], highlight: Callable[[Highlight], str], breaks: str = " "
+) -> str:
+    """Spans as safe HTML; ``highlight`` renders each highlight (a cloze, or emphasis), called
+    in source order (the order of ``model.iter_highlights``)."""
+    out: list[str] = []
+    for span in spans:
+        if isinstance(span, Text):
+            out.append(escape(span.text).replace("\n", breaks))
+        elif isinstance(span, Highlight):
+            out.append(highlight(span))
+        elif isinstance(span, Strong):
+            out.append(f"<b>{render(span.children, highlight, breaks)}</b>")
+        elif isinstance(span, Emphasis):
+            out.append(f"<i>{render(span.children, highlight, breaks)}</i>")
+        elif isinstance(span, Link):
+            inner = render(span.children, highlight, breaks)
+            out.append(
+                f'<a href="{escape(span.href)}">{inner}</a>' if safe_link(span.href) else inner
+            )
+    return "".join(out).strip()
+
+
+def safe_link(href: str) -> bool:
+    """Whether a link may be live on a card: only web and mail links."""
+    try:
+        scheme = urlsplit(href.strip()).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in SAFE_LINK_SCHEMES
+
+
+def plain(spans: tuple[Inline, ...]) -> str:
+    """The spans' text on one line, spacing collapsed."""
+    return _WHITESPACE.sub(" ", plain_text(spans)).strip()
+
+
+_WHITESPACE = re.compile(r"\s+")

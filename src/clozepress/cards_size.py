@@ -1,0 +1,60 @@
+"""Size: a card's front reads in a few seconds, so a long line is cut into clauses.
+
+The line is split at clause boundaries (". ", "; ", ", ", " => ", " - ", and their CJK forms)
+inside its text, never inside a highlight, link or emphasis; neighbouring clauses are packed
+back together up to ``FRONT_CHARS``. Each part that holds a blank becomes a card of its own,
+and the whole line goes on the back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cards_html import plain
+from .model import Inline, Text
+
+#: A front longer than this (in characters, without context) is cut into clauses.
+FRONT_CHARS = 140
+#: A clause shorter than this is kept with its neighbour: alone it would not say enough.
+MIN_PART_CHARS = 45
+
+_BOUNDARY = re.compile(r"(?:[.;!?](?=\s)|[,](?=\s)|\s=>|\s[-–—](?=\s)|[。；，！？])\s*")
+
+
+def clauses(spans: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
+    """The line split after every clause boundary in its top-level text."""
+    out: list[list[Inline]] = [[]]
+    for span in spans:
+        if not isinstance(span, Text):
+            out[-1].append(span)
+            continue
+        position = 0
+        for match in _BOUNDARY.finditer(span.text):
+            out[-1].append(Text(span.text[position : match.end()]))
+            out.append([])
+            position = match.end()
+        if position < len(span.text):
+            out[-1].append(Text(span.text[position:]))
+    return [tuple(part) for part in out if plain(tuple(part))]
+
+
+def parts(spans: tuple[Inline, ...], limit: int = FRONT_CHARS) -> list[tuple[Inline, ...]]:
+    """The line as one part when it is short enough, else its clauses packed into parts of
+    at most ``limit`` characters (a single longer clause stays whole)."""
+    if len(plain(spans)) <= limit:
+        return [spans]
+    packed: list[list[Inline]] = []
+    size = 0
+    for clause in clauses(spans):
+        length = len(plain(clause)) + 1
+        if packed and size + length <= limit:
+            packed[-1].extend(clause)
+            size += length
+        else:
+            packed.append(list(clause))
+            size = length
+    # A short tail says little alone: it joins the part before it.
+    if len(packed) > 1 and len(plain(tuple(packed[-1]))) < MIN_PART_CHARS:
+        tail = packed.pop()
+        packed[-1].extend(tail)
+    return [tuple(part) for part in packed]
