@@ -1,99 +1,182 @@
-"""``make bench``: median wall time and peak memory of each stage, on the notes and a 10x copy.
+"""``make bench``: median wall time and peak memory of each build step, on the notes and a 10x copy.
 
-Every measurement runs in a fresh Python process (so peak RSS is that stage's own, and no cache
-of an earlier run helps), several times; the table shows medians. This is a benchmark, not a
-test: the machines are shared and noisy, so compare ratios, not absolute seconds.
+Every step runs as the user runs it, a fresh ``clozepress`` or ``make`` process in a scratch copy
+of the project, several times; the table shows the median time and the largest peak RSS of any
+process of the step. This is a benchmark, not a test: machines are shared and noisy, so read
+the ratios (10x / 1x) more than the seconds.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 NOTES = REPO / "source" / "aws-saa.md"
+BIN = REPO / ".venv" / "bin"
 
-# Each stage is a snippet run in a child process, given the notes path and a scratch folder; it
-# prints nothing. The child reports its own time for the snippet and its peak RSS.
-CHILD = r"""
-import json, resource, sys, time
-from pathlib import Path
-notes, scratch = Path(sys.argv[1]), Path(sys.argv[2])
-setup, work = sys.argv[3], sys.argv[4]
-exec(setup)
+# Runs a command and reports its wall time and the peak RSS of its whole process tree.
+RUNNER = r"""
+import json, resource, subprocess, sys, time
 start = time.perf_counter()
-exec(work)
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 elapsed = time.perf_counter() - start
-peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": elapsed, "peak_mib": peak_kib / 1024}))
+if done.returncode:
+    sys.exit(done.stderr)
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"seconds": elapsed, "peak_mib": peak}))
 """
 
-STAGES: dict[str, tuple[str, str]] = {
-    "parse": (
-        "from clozepress.parse import parse_file",
-        "parse_file(notes)",
-    ),
-}
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", RUNNER, *cmd], cwd=cwd, capture_output=True, text=True, check=True
+    )
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    return result["seconds"], result["peak_mib"]
 
 
 def ten_times(notes: Path, target: Path) -> Path:
     """The notes repeated ten times, each copy's domains renamed so every domain stays distinct."""
     text = notes.read_text(encoding="utf-8")
-    copies = []
-    for n in range(1, 11):
-        copies.append(
-            "\n".join(
-                f"{line} ({n})" if line.startswith("# ") else line for line in text.split("\n")
-            )
-        )
+    copies = [
+        "\n".join(f"{ln} ({n})" if ln.startswith("# ") else ln for ln in text.split("\n"))
+        for n in range(1, 11)
+    ]
     target.write_text("\n".join(copies), encoding="utf-8")
     return target
 
 
-def measure(stage: str, notes: Path, runs: int) -> dict[str, float]:
-    setup, work = STAGES[stage]
+def scratch_project(where: Path, notes: Path) -> Path:
+    """A copy of the project around ``notes`` that shares this checkout's virtualenv."""
+    project = where / "project"
+    (project / "source").mkdir(parents=True)
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy2(REPO / name, project / name)  # keeps mtimes: make sees the venv up to date
+    shutil.copytree(REPO / "styles", project / "styles", copy_function=shutil.copy2)
+    shutil.copytree(REPO / "src", project / "src", copy_function=shutil.copy2)
+    (project / ".venv").symlink_to(REPO / ".venv")
+    shutil.copy2(notes, project / "source" / "notes.md")
+    return project
+
+
+def edit_one_bullet(project: Path, round_: int) -> None:
+    """Changes the wording of one bullet in one domain (a different domain each round)."""
+    path = project / "source" / "notes.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    domains = [i for i, ln in enumerate(lines) if ln.startswith("# ")]
+    start = domains[round_ % len(domains)]
+    bullet = next(i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("- "))
+    lines[bullet] += f" (edited {round_})"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def measure(
+    name: str, notes: Path, runs: int, prepare: Callable[[Path, int], None], cmd: list[str]
+) -> dict[str, float]:
+    """Median time over ``runs`` of ``cmd`` in a project set up by ``prepare`` (untimed)."""
     seconds, peaks = [], []
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory() as scratch:
-            done = subprocess.run(
-                [sys.executable, "-c", CHILD, str(notes), scratch, setup, work],
-                capture_output=True,
-                text=True,
-                check=True,
-                cwd=REPO,
-            )
-        result = json.loads(done.stdout.strip().splitlines()[-1])
-        seconds.append(result["seconds"])
-        peaks.append(result["peak_mib"])
-    return {"median_s": statistics.median(seconds), "peak_mib": max(peaks)}
+    with tempfile.TemporaryDirectory() as tmp:
+        project = scratch_project(Path(tmp), notes)
+        for round_ in range(runs):
+            prepare(project, round_)
+            elapsed, peak = run(cmd, project)
+            seconds.append(elapsed)
+            peaks.append(peak)
+    return {"median_s": statistics.median(seconds), "peak_mib": max(peaks), "runs": runs}
+
+
+def cp(*args: str) -> list[str]:
+    return [str(BIN / "clozepress"), *args]
+
+
+IR = "build/notes.json"
+
+
+def _quiet(project: Path, *args: str) -> None:
+    subprocess.run(args, cwd=project, check=True, capture_output=True)
+
+
+def fresh(project: Path, _round: int) -> None:
+    for name in ("build", "dist"):
+        shutil.rmtree(project / name, ignore_errors=True)
+    (project / "source" / "notes.ids.json").unlink(missing_ok=True)
+    _quiet(project, *cp("parse", "source/notes.md", "-o", IR))
+
+
+def built(project: Path, _round: int) -> None:
+    if not (project / "dist" / "index.html").exists():
+        _quiet(project, "make", "-s")
+
+
+def built_then_edited(project: Path, round_: int) -> None:
+    built(project, round_)
+    edit_one_bullet(project, round_)
+
+
+def sheets_then_edited(project: Path, round_: int) -> None:
+    if not (project / "dist" / "sheets" / "notes.pdf").exists():
+        fresh(project, round_)
+        _quiet(project, *cp("sheets", IR, "--out", "dist", "-q"))
+    edit_one_bullet(project, round_)
+    _quiet(project, *cp("parse", "source/notes.md", "-o", IR))
+
+
+STEPS: list[tuple[str, Callable[[Path, int], None], list[str]]] = [
+    ("parse", fresh, cp("parse", "source/notes.md", "-o", IR)),
+    ("deck (no identity file)", fresh, cp("deck", IR, "-o", "dist/notes.apkg", "-q")),
+    ("sheets (clean)", fresh, cp("sheets", IR, "--out", "dist", "-q")),
+    ("sheets (one domain changed)", sheets_then_edited, cp("sheets", IR, "--out", "dist", "-q")),
+    ("make (nothing to do)", built, ["make", "-s"]),
+    ("make (one bullet changed)", built_then_edited, ["make", "-s"]),
+    ("make -j2 (one bullet changed)", built_then_edited, ["make", "-s", "-j2"]),
+]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per step (default 5)")
+    parser.add_argument("--runs-10x", type=int, default=3, help="runs per step on the 10x copy")
+    parser.add_argument("--skip-10x-sheets", action="store_true", help="the slowest rows")
     args = parser.parse_args()
+    began = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        big = ten_times(NOTES, Path(tmp) / "aws-saa-10x.md")
-        lines = {"1x": NOTES.read_text().count("\n") + 1, "10x": big.read_text().count("\n") + 1}
-        print(f"machine: {platform.node()} {platform.machine()}, {shutil.os.cpu_count()} cores, "
-              f"Python {platform.python_version()}; medians of {args.runs} runs")
-        print(f"{'stage':<28}{'1x s':>9}{'10x s':>9}{'ratio':>8}{'1x MiB':>9}{'10x MiB':>9}")
-        for stage in STAGES:
-            one = measure(stage, NOTES, args.runs)
-            ten = measure(stage, big, args.runs)
-            ratio = ten["median_s"] / one["median_s"]
-            print(
-                f"{stage:<28}{one['median_s']:>9.3f}{ten['median_s']:>9.3f}{ratio:>8.1f}"
-                f"{one['peak_mib']:>9.0f}{ten['peak_mib']:>9.0f}"
+        big = ten_times(NOTES, Path(tmp) / "notes-10x.md")
+        sizes = {"1x": NOTES.read_text().count("\n") + 1, "10x": big.read_text().count("\n") + 1}
+        print(
+            f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+            f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
+            f"Python {platform.python_version()}; median of {args.runs} runs (10x: "
+            f"{args.runs_10x}); notes {sizes['1x']} lines, 10x copy {sizes['10x']} lines"
+        )
+        header = f"{'step':<32}{'1x s':>8}{'10x s':>9}{'ratio':>7}{'1x MiB':>8}{'10x MiB':>9}"
+        print(header)
+        print("-" * len(header))
+        for name, prepare, cmd in STEPS:
+            one = measure(name, NOTES, args.runs, prepare, cmd)
+            skip = (args.skip_10x_sheets and "sheets" in name) or name.startswith("make")
+            ten = None if skip else measure(name, big, args.runs_10x, prepare, cmd)
+            cells = (
+                f"{ten['median_s']:>9.2f}{ten['median_s'] / one['median_s']:>7.1f}"
+                if ten
+                else f"{'-':>9}{'-':>7}"
             )
-        print(f"(1x: {lines['1x']} lines; 10x: {lines['10x']} lines)")
+            print(
+                f"{name:<32}{one['median_s']:>8.2f}{cells}{one['peak_mib']:>8.0f}"
+                f"{(ten or {}).get('peak_mib', float('nan')):>9.0f}",
+                flush=True,
+            )
+    print(f"(bench took {time.perf_counter() - began:.0f} s)")
     return 0
 
 
