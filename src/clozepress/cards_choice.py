@@ -39,7 +39,7 @@ TRIVIAL = word_set(
 #: A blank longer than this is a passage to recite, not a fact to recall.
 MAX_BLANK_WORDS = 8
 #: The rest of the front must keep at least this many words to cue the blank.
-MIN_CUE_WORDS = 1
+MIN_CUE_WORDS = 2
 
 _WORD = re.compile(r"[^\W\d_]{2,}|\d[\w.,]*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -97,7 +97,7 @@ def judge(answer: str, rest: str, context: str, *, cue_elsewhere: bool) -> str |
 # Acronyms
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&]{1,7}")
-_SMALL = word_set("of for over and the to a an in on with by as de")
+_SMALL = word_set("of for over and the to a an in on with by as de than from at")
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 
 REASON_ACRONYM = "an acronym beside its expansion: the expansion is blanked instead"

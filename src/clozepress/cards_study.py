@@ -107,8 +107,9 @@ def _line_notes(unit: Unit, path: str, config: Config) -> tuple[list[Note], list
             fates[id(origin)] = _fate(origin, answer, note_reason)
         if not chosen:
             continue
-        text = render(piece, _cloze_or_text(chosen, card), breaks="<br>")
-        whole = render(spans, emphasise_clean, breaks="<br>") if cut else ""
+        # A soft break inside a line is the notes' wrapping, not structure: a space.
+        text = render(piece, _cloze_or_text(chosen, card))
+        whole = render(spans, emphasise_clean) if cut else ""
         extra = (f'<div class="cp-line">{whole}</div>' if whole else "") + extra_html(unit.children)
         notes.append(
             _note(
