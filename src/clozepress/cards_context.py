@@ -31,7 +31,7 @@ VERBS = word_set(
 PREPOSITIONS = word_set(
     """
     to for from in on at by with without into onto via per of about over under between
-    across through within after before during against than like as since until upon
+    across through within after before during against than like as since until upon up
     and or but so because if when while where which that who whose unless
     """
 )
