@@ -9,13 +9,17 @@ import shutil
 import sqlite3
 import unicodedata
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader
 
+from clozepress.cards import plan
 from clozepress.cli import main
+from clozepress.config import load_config
+from clozepress.model import Document, all_highlights
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -108,3 +112,25 @@ def apkg_contents(apkg: Path, scratch: Path) -> tuple[dict[str, bytes], list[str
     finally:
         connection.close()
     return entries, fields
+
+
+def unaccounted(document: Document, answers: list[str], reported: set[int]) -> list[str]:
+    """Highlights that neither a card hides (``answers``: the revealed cloze texts in the real
+    Anki) nor a report names (``reported``: lines the card policy reported), and card answers
+    that are no highlight of the notes. Empty when nothing vanished and nothing was invented."""
+    problems: list[str] = []
+    left = Counter(answers)
+    for highlight in all_highlights(document):
+        answer = " ".join(highlight.text.split())
+        if left[answer] > 0:
+            left[answer] -= 1
+        elif highlight.line not in reported:
+            problems.append(f"line {highlight.line}: {answer!r} is no card and not reported")
+    problems += [f"a card hides {text!r}, no highlight" for text in (+left).elements()]
+    return problems
+
+
+def policy_reports(document: Document, root: Path) -> set[int]:
+    """Lines on which the card policy reports a highlight it made no card of."""
+    planned = plan(document, load_config(root))
+    return {d.line for d in (*planned.diagnostics, *getattr(planned, "skipped", ()))}

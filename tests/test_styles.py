@@ -10,18 +10,25 @@ and which text must reach the sheet.
 from __future__ import annotations
 
 import shutil
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from clozepress.cards import plan
-from clozepress.config import load_config
 from clozepress.model import Document, all_highlights, loads
 
 from .deck_support import Anki, cloze_spans, live_markup, visible
-from .hardening import FIXTURES, Run, letters, new_project, pdf_text, run_cli, squash
+from .hardening import (
+    FIXTURES,
+    Run,
+    letters,
+    new_project,
+    pdf_text,
+    policy_reports,
+    run_cli,
+    squash,
+    unaccounted,
+)
 
 STYLES_DIR = FIXTURES / "styles"
 
@@ -230,21 +237,12 @@ def test_every_highlight_is_a_cloze_in_anki_or_reported(
         cards = list(anki.cards())
     finally:
         anki.close()
-    answers = Counter(span for card in cards for span in cloze_spans(card.answer))
+    answers = [span for card in cards for span in cloze_spans(card.answer)]
     for card in cards:
         assert 'class="cloze"' in card.question, visible(card.question)
         assert live_markup(card.question) == [] and live_markup(card.answer) == []
     ir = document(built, style.name)
-    planned = plan(ir, load_config(built.root))
-    reported = {d.line for d in (*planned.diagnostics, *getattr(planned, "skipped", ()))}
-    left = Counter(answers)
-    for highlight in all_highlights(ir):
-        answer = highlight.text.strip()
-        if left[answer] > 0:
-            left[answer] -= 1
-        else:
-            assert highlight.line in reported, f"{answer!r} (line {highlight.line}) vanished"
-    assert +left == Counter(), f"cards hide text that is no highlight: {+left}"
+    assert unaccounted(ir, answers, policy_reports(ir, built.root)) == []
 
 
 @pytest.mark.parametrize("style", STYLES, ids=lambda s: s.name)

@@ -76,13 +76,26 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
+#: The largest notes file the build reads. 100,000 lines of notes are about 4.5 MB; a file past
+#: this size is a mistake (a log, a dump), and building it would take the sheets many minutes.
+MAX_NOTES_BYTES = 8 * 1024 * 1024
+
+
 def parse_file(path: Path, display_path: str | None = None) -> Document:
     """Parse the notes at ``path``; messages name the file ``display_path`` (default: ``path``)."""
     shown = display_path if display_path is not None else str(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(MAX_NOTES_BYTES + 1)  # never more: the file may be huge, or growing
     except OSError as exc:
         raise BuildError(shown, 1, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_NOTES_BYTES:
+        raise BuildError(
+            shown,
+            1,
+            f"the notes are larger than {MAX_NOTES_BYTES // (1024 * 1024)} MB: "
+            "split them into several files in source/",
+        )
     return parse_text(decode(data, shown), shown)
 
 
