@@ -96,6 +96,7 @@ def run_deck(
         "media": deck.media,
         "seconds": round(time.perf_counter() - start, 3),
         "diagnostics": _diagnostics_json(deck.diagnostics),
+        "skipped": _diagnostics_json(deck.skipped),
     }
     write_summary(project.build_dir, stem, "deck", summary)
     return deck

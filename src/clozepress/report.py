@@ -90,7 +90,7 @@ def closing_line(report: NotesReport) -> str:
     """One line per notes file after a build: what it made and what it cost."""
     deck, sheets = report.deck or {}, report.sheets or {}
     warnings = sum(1 for d in report.diagnostics if d.severity == "warning")
-    errors = len(report.diagnostics) - warnings
+    errors = sum(1 for d in report.diagnostics if d.severity == "error")
     parts = [
         f"{report.domains} domains",
         f"{deck.get('notes', 0)} notes",
@@ -175,6 +175,17 @@ def _notes_section(report: NotesReport, out_dir: Path) -> str:
             '<p class="how">In Anki: File › Import, choose the file, keep the default '
             "(update notes if newer): notes you studied keep their history.</p></div>"
         )
+        skipped = deck.get("skipped", [])
+        if skipped:
+            parts.append(
+                f'<details class="skipped"><summary>{len(skipped)} highlights are not a '
+                "cloze of their own (the card policy's reasons)</summary><ul>"
+            )
+            for item in skipped:
+                parts.append(
+                    f"<li><code>{e(item['path'])}:{item['line']}</code> {e(item['message'])}</li>"
+                )
+            parts.append("</ul></details>")
     sheets = report.sheets
     if sheets:
         parts.append('<div class="sheets"><h3>Cheat-sheets</h3>')
@@ -202,7 +213,7 @@ def _notes_section(report: NotesReport, out_dir: Path) -> str:
             )
         parts.append("</ul></div>")
     warnings = report.diagnostics
-    parts.append(f'<div class="diagnostics"><h3>Warnings ({len(warnings)})</h3>')
+    parts.append(f'<div class="diagnostics"><h3>Messages ({len(warnings)})</h3>')
     if warnings:
         parts.append("<ul>")
         for d in warnings:
