@@ -9,6 +9,7 @@ kind of noise; none rewrites a fact.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from .model import Emphasis, Inline, Link, Strong, Text
@@ -64,8 +65,11 @@ TYPOS = {
 _TYPO = re.compile(r"\b(" + "|".join(map(re.escape, TYPOS)) + r")\b")
 
 
+@functools.lru_cache(maxsize=16384)
 def clean_text(text: str) -> str:
-    """Noise out of one piece of text (a text span, or a highlight's text)."""
+    """Noise out of one piece of text (a text span, or a highlight's text).
+
+    Cached: a parent line is cleaned again as the context of each of its children."""
     text = _TODO.sub("", text)
     text = _NOT_ON_EXAM.sub("", text)
     text = _BANGS.sub("", text)
