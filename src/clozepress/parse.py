@@ -536,8 +536,16 @@ class _Parser:
             elif kind in ("softbreak", "hardbreak"):
                 out.append(Text("\n"))
             elif kind == "code_inline":
-                text = " ".join(node.content.split())  # a wrapped span reads as one line
+                content = node.content
+                text = " ".join(content.split())  # a wrapped span reads as one line
+                # Spaces inside a highlight's edges are trimmed but not lost: "`Spot `support"
+                # still reads "Spot support", so they move outside the highlight.
+                after_space = bool(out) and isinstance(out[-1], Text) and out[-1].text[-1:] == " "
+                if text and content[:1].isspace() and not after_space:
+                    out.append(Text(" "))
                 out.append(Highlight(text, int(node.meta.get("line", 0))))
+                if text and content[-1:].isspace():
+                    out.append(Text(" "))
             elif kind == "strong":
                 out.append(Strong(_merge_text(self._spans(node.children, images))))
             elif kind == "em":
