@@ -1,0 +1,195 @@
+"""Nothing half-written: a build killed at any moment leaves whole files (issue 7.4).
+
+A temporary project holds a copy of the user's notes, built once (the previous build); then the
+notes change and ``clozepress build`` runs again as a subprocess, and is sent SIGKILL at several
+moments of that build, and once the instant the identity file's temporary copy appears. After
+every kill, ``dist/`` holds only whole files of the previous or the new build (each deck imports
+into the real Anki, each PDF parses), the identity file beside the notes parses and is the old or
+the new one, and leftover temporary files are hidden ``.*.tmp`` names that no step takes for an
+output. Finally a build after a kill completes, and leaves no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from clozepress.identity import loads as load_ids
+
+from .conftest import NOTES
+from .deck_support import Anki, package_notes
+from .hardening import REPO, new_project
+
+pytestmark = pytest.mark.slow
+
+STEM = NOTES.stem
+#: Seconds after the start of the new build at which it is killed: start-up, parse, deck
+#: (the identity file is written at its end), sheets.
+MOMENTS = (0.3, 0.8, 1.5, 2.5, 4.0)
+
+
+#: Every build of this module runs one snapshot of the code, taken when the module starts:
+#: "the previous or the new build" must mean the same thing in every one of them, even while
+#: someone edits the sources next to a running test.
+SNAPSHOT: dict[str, str] = {}
+
+
+def build(root: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "clozepress", "build"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **SNAPSHOT},
+    )
+
+
+def build_to_the_end(root: Path) -> None:
+    process = build(root)
+    _, err = process.communicate(timeout=600)
+    assert process.returncode == 0, err.decode()
+
+
+@dataclass(frozen=True)
+class State:
+    """What identifies one build's outputs: the deck's note GUIDs and the identity file's."""
+
+    deck: frozenset[str]
+    ids: frozenset[str]
+
+
+def state_of(root: Path, scratch: Path) -> State:
+    ids = load_ids((root / "source" / f"{STEM}.ids.json").read_text(encoding="utf-8"), "ids")
+    deck = package_notes(root / "dist" / f"{STEM}.apkg", scratch)
+    return State(frozenset(deck), frozenset(r.guid for r in ids.records))
+
+
+@dataclass(frozen=True)
+class Builds:
+    before: Path
+    """A project as the previous build left it, notes already changed for the next one."""
+    old: State
+    new: State
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    base = tmp_path_factory.mktemp("kill")
+    shutil.copytree(REPO / "src" / "clozepress", base / "code" / "clozepress")
+    SNAPSHOT["PYTHONPATH"] = str(base / "code")
+    before = new_project(base / "before")
+    shutil.copy(NOTES, before / "source")
+    notes = before / "source" / NOTES.name
+    notes.chmod(0o644)
+    build_to_the_end(before)
+    old = state_of(before, base)
+    lines = notes.read_text(encoding="utf-8").split("\n")
+    lines.insert(1, "- a killed build leaves `whole files` only")
+    notes.write_text("\n".join(lines), encoding="utf-8")
+    after = base / "after"
+    shutil.copytree(before, after, symlinks=True)
+    build_to_the_end(after)
+    new = state_of(after, base)
+    assert old.deck != new.deck and old.ids != new.ids
+    return Builds(before, old, new)
+
+
+def temporary_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.tmp") if p.is_file())
+
+
+def check_whole(root: Path, builds: Builds, scratch: Path) -> None:
+    """Every output is whole and belongs to the previous or the new build."""
+    for leftover in temporary_files(root):
+        # A killed writer leaves its temporary file; it must not look like an output.
+        assert leftover.name.startswith("."), leftover
+    ids_path = root / "source" / f"{STEM}.ids.json"
+    ids = load_ids(ids_path.read_text(encoding="utf-8"), str(ids_path))
+    assert frozenset(r.guid for r in ids.records) in (builds.old.ids, builds.new.ids)
+    outputs = [p for p in (root / "dist").rglob("*") if p.is_file() and not p.name.startswith(".")]
+    decks = [p for p in outputs if p.suffix == ".apkg"]
+    pdfs = [p for p in outputs if p.suffix == ".pdf"]
+    assert [p.name for p in decks] == [f"{STEM}.apkg"]
+    assert len(pdfs) > 1
+    assert frozenset(package_notes(decks[0], scratch)) in (builds.old.deck, builds.new.deck)
+    anki = Anki(Path(tempfile.mkdtemp(prefix="anki-", dir=scratch)))
+    try:
+        new, _, _ = anki.import_(decks[0])
+        assert new in (len(builds.old.deck), len(builds.new.deck))
+    finally:
+        anki.close()
+    for pdf in pdfs:
+        assert len(PdfReader(pdf, strict=True).pages) >= 1, pdf
+
+
+def killed_at(builds: Builds, folder: Path, moment: float) -> Path:
+    root = folder / "project"
+    shutil.copytree(builds.before, root, symlinks=True)
+    process = build(root)
+    time.sleep(moment)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    return root
+
+
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_a_build_killed_at_any_moment_leaves_whole_files(
+    builds: Builds, tmp_path: Path, moment: float
+) -> None:
+    root = killed_at(builds, tmp_path, moment)
+    print(f"killed at {moment} s; left: {temporary_files(root)}")
+    check_whole(root, builds, tmp_path)
+
+
+def kill_when_written(process: subprocess.Popen[bytes], folder: Path, prefix: str) -> bool:
+    """SIGKILL ``process`` the moment a file named ``prefix...`` appears in ``folder``."""
+    deadline = time.monotonic() + 300
+    while process.poll() is None and time.monotonic() < deadline:
+        if any(name.startswith(prefix) for name in os.listdir(folder)):
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            return True
+    process.wait()
+    return False
+
+
+WRITES = {
+    # The identity file: a torn one would lose the user's review history.
+    "identity-file": ("source", f".{STEM}.ids.json."),
+    # The combined sheet, the last file a build writes.
+    "combined-sheet": ("dist/sheets", f".{STEM}.pdf."),
+}
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_a_build_killed_in_the_middle_of_a_write_loses_nothing(
+    builds: Builds, tmp_path: Path, write: str
+) -> None:
+    """Each file is written to a temporary copy, then renamed: kill the build in between; the
+    next build completes and removes the copy left behind."""
+    folder, prefix = WRITES[write]
+    root = tmp_path / "project"
+    for _ in range(4):  # polling may miss a write of a few milliseconds: try again
+        shutil.rmtree(root, ignore_errors=True)
+        shutil.copytree(builds.before, root, symlinks=True)
+        caught = kill_when_written(build(root), root / folder, prefix)
+        if caught:
+            break
+    print(f"killed during the {write} write: {caught}; left: {temporary_files(root)}")
+    check_whole(root, builds, tmp_path)
+    if caught and write == "identity-file":
+        assert state_of(root, tmp_path).ids == builds.old.ids
+    build_to_the_end(root)
+    check_whole(root, builds, tmp_path)
+    assert state_of(root, tmp_path) == builds.new
+    assert temporary_files(root) == []
