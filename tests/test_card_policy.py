@@ -47,18 +47,19 @@ def skipped(markdown: str) -> list[str]:
 
 
 def test_context_is_the_heading_path_without_empty_or_repeated_levels():
-    (card,) = cards("# EC2\n## EC2\n### \n### Spot\n- price is set by `supply and demand`\n")
+    notes = "# EC2\n## EC2\n### \n### Spot\n- Spot price is set by long-term `supply and demand`\n"
+    (card,) = cards(notes)
     assert card["context"] == "EC2 › Spot"
 
 
 def test_a_continuation_line_gets_its_parent():
     notes = (
         "# Route 53\n- To use your own domain for an ELB\n"
-        "    - must set up a `CNAME or alias record`\n"
+        "    - must set up a `CNAME` record pointing at the load balancer name\n"
     )
     (card,) = cards(notes)
     assert card["context"] == "Route 53 › To use your own domain for an ELB"
-    assert card["front"] == "must set up a [...]"
+    assert card["front"] == "must set up a [...] record pointing at the load balancer name"
 
 
 def test_a_line_that_stands_alone_does_not_get_its_parent():
@@ -74,7 +75,7 @@ def test_a_continuation_of_a_continuation_also_gets_the_grandparent():
     notes = (
         "# EC2\n- How to terminate Spot Instances\n"
         "    - cancelling a Spot Request does not terminate its instances\n"
-        "        - You must `first cancel the Spot Request`\n"
+        "        - You must first cancel the request with the `AWS CLI` before terminating\n"
     )
     (card,) = cards(notes)
     assert card["context"] == (
@@ -84,13 +85,16 @@ def test_a_continuation_of_a_continuation_also_gets_the_grandparent():
 
 
 def test_an_item_of_an_enumeration_gets_the_parent_that_introduces_it():
-    notes = "# EC2\n- Hibernate limits:\n    - RAM must be under `150 GB`\n"
+    notes = "# EC2\n- Hibernate limits:\n    - instance RAM size must be under `150 GB` in total\n"
     (card,) = cards(notes)
     assert card["context"] == "EC2 › Hibernate limits"
 
 
 def test_under_x_vs_y_the_card_says_which_side_the_line_is_on():
-    notes = "# Route 53\n## CNAME vs Alias\n- Alias records are `free of charge` for queries\n"
+    notes = (
+        "# Route 53\n## CNAME vs Alias\n"
+        "- Alias records are `free of charge` for queries to AWS resources\n"
+    )
     (card,) = cards(notes)
     assert card["context"] == "Route 53 › CNAME vs Alias → Alias"
 
@@ -115,7 +119,7 @@ def test_a_two_column_comparison_row_names_each_column():
 
 
 def test_a_whole_line_blank_with_no_cue_is_skipped_and_reported():
-    notes = "# Elastic IP\n- `try to avoid using Elastic IP`\n"
+    notes = "# EC2\n- `Elastic IP addresses`\n"
     assert cards(notes) == []
     assert skipped(notes) == [
         "n.md:2: info: highlight not a card: the blank is the whole line: no cue left"
@@ -131,40 +135,45 @@ def test_a_generic_word_is_not_blanked():
 
 
 def test_a_blank_whose_text_is_elsewhere_on_the_card_is_not_made():
-    notes = "# Hibernate\n- `Hibernate` keeps the RAM in `a file on the root EBS`\n"
+    notes = "# Hibernate\n- `Hibernate` keeps the RAM contents in a file on the root `EBS` volume\n"
     (card,) = cards(notes)
-    assert card["front"] == "Hibernate keeps the RAM in [...]"
+    assert card["front"] == "Hibernate keeps the RAM contents in a file on the root [...] volume"
     assert skipped(notes) == [
         "n.md:2: info: highlight not a card: the answer is shown elsewhere on the card"
     ]
 
 
 def test_an_acronym_beside_its_expansion_blanks_the_meaning_instead():
-    (card,) = cards("# Transfer\n- `FTP` (File Transfer Protocol) is not encrypted\n")
-    assert card["front"] == "FTP ([...]) is not encrypted"
-    assert card["back"] == "FTP ([File Transfer Protocol]) is not encrypted"
+    (card,) = cards(
+        "# Transfer\n- `FTP`: File Transfer Protocol, sends passwords unencrypted over networks\n"
+    )
+    assert card["front"] == "FTP: [...], sends passwords unencrypted over networks"
+    assert (
+        card["back"] == "FTP: [File Transfer Protocol], sends passwords unencrypted over networks"
+    )
 
 
 def test_a_function_word_blank_is_not_made():
-    notes = "# RDS\n- Multi-AZ is `only` for `disaster recovery`\n"
+    notes = "# RDS\n- a standby instance is `only` for `Multi-AZ` disaster recovery\n"
     (card,) = cards(notes)
-    assert card["front"] == "Multi-AZ is only for [...]"
+    assert card["front"] == "a standby instance is only for [...] disaster recovery"
 
 
 def test_a_blank_of_many_words_is_a_passage_not_a_fact():
     notes = (
-        "# S3\n- CORS: `requests from one origin to another are refused unless it allows them`\n"
+        "# S3\n- CORS: `requests from one origin to another are refused unless it allows them`"
+        " by its headers\n"
     )
     assert cards(notes) == []
     assert "too long to recall (12 words)" in skipped(notes)[0]
 
 
 def test_whole_line_items_of_one_enumeration_share_a_card():
-    notes = "# RDS\n- Read Replica deploy options:\n    - `single AZ`\n    - `cross AZ`\n"
+    notes = "# RDS\n- Read Replica deploy options:\n    - `Single-AZ`\n    - `Cross-Region`\n"
     first, second = cards(notes)
     assert first["context"] == "RDS › Read Replica deploy options"
-    assert first["front"] == "• [...]\n• cross AZ"
-    assert second["front"] == "• single AZ\n• [...]"
+    assert first["front"] == "• [...]\n• Cross-Region"
+    assert second["front"] == "• Single-AZ\n• [...]"
 
 
 def test_the_all_policy_makes_every_highlight_a_card_as_before():
@@ -202,8 +211,8 @@ def test_the_back_lists_children_one_level_and_at_most_eight():
 
 
 def test_todo_notes_and_exclamation_marks_are_cleaned_off():
-    (card,) = cards("# S3\n- Requester Pays makes `the requester` pay!!! TODO review\n")
-    assert card["front"] == "Requester Pays makes [...] pay"
+    (card,) = cards("# S3\n- S3 bucket owners can make `Requester Pays` buckets!!! TODO review\n")
+    assert card["front"] == "S3 bucket owners can make [...] buckets"
 
 
 def test_labels_stray_markers_doubled_and_trailing_punctuation_are_cleaned_off():
@@ -233,7 +242,9 @@ def test_notes_in_other_styles_make_clean_cards_and_account_for_every_highlight(
     )
     assert all(f.answer is not None or f.reason for f in planned.fates)
     made = [f for f in planned.fates if f.answer is not None]
-    assert sum(note.cards for note in planned.notes) == len(made) >= 0.85 * len(planned.fates)
+    # The study policy is selective (a skipped highlight costs little, a bad card costs the
+    # learner daily): at least half of the highlights still become cards in these styles.
+    assert sum(note.cards for note in planned.notes) == len(made) >= 0.5 * len(planned.fates)
     for note in planned.notes:
         front = side(note.text, 1, front=True)
         assert "`" not in front and "TODO" not in front and "!!" not in front, front
@@ -241,5 +252,137 @@ def test_notes_in_other_styles_make_clean_cards_and_account_for_every_highlight(
 
 
 def test_an_expansion_with_small_words_is_still_found_beside_its_acronym():
-    (card,) = cards("# Style\n- `EAFP` (Easier to Ask Forgiveness than Permission) wins\n")
-    assert card["back"] == "EAFP ([Easier to Ask Forgiveness than Permission]) wins"
+    (card,) = cards(
+        "# Style\n"
+        "- `EAFP`: Easier to Ask Forgiveness than Permission, idiomatic Python code style\n"
+    )
+    assert card["back"] == (
+        "EAFP: [Easier to Ask Forgiveness than Permission], idiomatic Python code style"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Round 2 (blind reviews of seeds 11 and 12): narrower blanks, more cue, fewer giveaways
+
+
+def test_a_blank_is_narrowed_to_its_number_and_the_rest_stays_on_the_front():
+    (card,) = cards(
+        "# S3\n- at least `3,500 PUT/COPY/POST/DELETE` requests per second per prefix\n"
+    )
+    assert card["front"] == "at least [...] PUT/COPY/POST/DELETE requests per second per prefix"
+    assert card["back"].startswith("at least [3,500] PUT")
+
+
+def test_a_blank_is_narrowed_to_the_name_after_its_leading_verb_and_article():
+    (card,) = cards(
+        "# API\n- for global clients requests are `routed through the CloudFront Edge` locations\n"
+    )
+    assert card["front"] == "for global clients requests are routed through the [...] locations"
+
+
+def test_a_parenthetical_at_the_edge_of_a_blank_stays_on_the_front():
+    notes = "# WAF\n- rules protect SQL injection and `Cross-Site Scripting (XSS)` attacks\n"
+    (card,) = cards(notes)
+    assert card["back"] == "rules protect SQL injection and [Cross-Site Scripting] (XSS) attacks"
+
+
+def test_a_blank_that_is_a_clause_is_skipped():
+    notes = "# Route 53\n- with a High TTL the `user may get an outdated record` for a day\n"
+    assert cards(notes) == []
+    assert "a clause, not a key fact" in skipped(notes)[0]
+
+
+def test_a_front_with_few_words_is_led_by_its_subject():
+    (card,) = cards("# Big Data\n## EMR\n- managed `Hadoop` clusters\n")
+    assert card["context"] == "Big Data"
+    assert card["front"] == "EMR: managed [...] clusters"
+
+
+def test_a_blank_whose_words_are_in_the_heading_gives_itself_away():
+    notes = (
+        "# EBS\n## EBS Multi-Attach\n- attach one io2 volume to `multiple` EC2 instances at once\n"
+    )
+    assert cards(notes) == []
+    assert "gives the answer away" in skipped(notes)[0]
+    notes = "# RDS\n## Multi-AZ\n- a synchronous standby replica runs in another `AZs` zone\n"
+    assert "gives the answer away" in skipped(notes)[0]
+
+
+def test_a_blank_of_generic_words_only_is_skipped():
+    notes = "# VPN\n- `Important step`: enable Route Propagation for the Virtual Private Gateway\n"
+    assert cards(notes) == []
+
+
+def test_in_notes_that_mark_facts_as_names_a_lowercase_phrase_is_not_blanked():
+    notes = (
+        "# Aurora\n- Aurora Serverless runs a `proxy fleet` in front of `Aurora` DB instances\n"
+        "- Aurora storage grows up to `128 TB` automatically over time\n"
+    )
+    assert [c["back"] for c in cards(notes)] == [
+        "Aurora Serverless runs a proxy fleet in front of [Aurora] DB instances",
+        "Aurora storage grows up to [128 TB] automatically over time",
+    ][1:]
+    assert "not a name or number" in skipped(notes)[0]
+
+
+def test_in_notes_of_lowercase_terms_a_lowercase_blank_is_kept():
+    notes = "# Cells\n- Lysosomes contain `hydrolytic enzymes` that digest worn-out organelles\n"
+    (card,) = cards(notes)
+    assert card["back"].startswith("Lysosomes contain [hydrolytic enzymes]")
+
+
+def test_a_blank_alone_in_parentheses_is_an_aside():
+    notes = "# DR\n- Multi-Site: full version of the app at full size on EC2 (`Realtime`)\n"
+    assert cards(notes) == []
+
+
+def test_a_blank_listing_several_things_is_skipped():
+    notes = "# Kinesis\n- Firehose loads streaming data into `S3, Redshift, OpenSearch` stores\n"
+    assert "a list to recite" in skipped(notes)[0]
+
+
+def test_in_latin_script_notes_a_line_with_an_aside_in_another_script_is_skipped():
+    notes = "# VPC\n- `Security Groups` vs NACL rules for subnets: NACL 更加严格\n"
+    assert "another script" in skipped(notes)[0]
+
+
+def test_a_word_glued_to_a_highlight_gets_a_space_and_notes_to_self_are_dropped():
+    notes = "# VPC (略)\n- every subnet gets the `IPv6`version of its CIDR block in each AZ\n"
+    (card,) = cards(notes)
+    assert card["context"] == "VPC"
+    assert card["back"] == "every subnet gets the [IPv6] version of its CIDR block in each AZ"
+
+
+def test_the_back_leaves_out_children_that_say_nothing_alone():
+    notes = (
+        "# Security\n- GuardDuty finds threats with `Machine Learning` over account logs\n"
+        "    - inputs\n        - VPC Flow Logs\n    - features\n    - output: EventBridge rules\n"
+    )
+    (card,) = cards(notes)
+    assert card["extra"] == "- output: EventBridge rules"
+
+
+def test_two_lines_run_together_by_a_soft_break_make_separate_fronts():
+    notes = (
+        "# VPC\n- Private DNS needs DNS Resolution and DNS Hostnames enabled in the VPC\n"
+        "  `Reachability Analyzer` – tests network connectivity between AWS resources\n"
+    )
+    (card,) = cards(notes)
+    assert card["front"] == "[...] – tests network connectivity between AWS resources"
+
+
+def test_sections_after_a_heading_one_level_too_high_are_its_peers():
+    notes = (
+        "# Misc\n### CloudFormation\n"
+        "- declarative templates describe `Infrastructure as Code` stacks\n"
+        "## Systems Manager (SSM)\n### SSM Patch Manager\n"
+        "- patches OS packages on a `Maintenance Window`"
+        " weekly"
+        " schedule\n### AWS Batch\n- runs batch jobs as `Docker` images on EC2 or Fargate\n"
+    )
+    contexts = [c["context"] for c in cards(notes)]
+    assert contexts == [
+        "Misc › CloudFormation",
+        "Misc › Systems Manager (SSM) › SSM Patch Manager",
+        "Misc › AWS Batch",
+    ]

@@ -280,7 +280,9 @@ def test_cli_build_writes_the_deck_into_the_out_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
     # The CLI reads the project's own settings: the study policy, so two good blanks.
-    project, _ = project_with(tmp_path, "# Storage\n- `S3` keeps objects in `buckets`\n")
+    project, _ = project_with(
+        tmp_path, "# Storage\n- `S3` moves old objects to `Glacier` after 90 days\n"
+    )
     monkeypatch.chdir(project.root)
     assert main(["build", "source/notes.md", "--out", "out"]) == 0
     assert (project.root / "out" / "notes.apkg").exists()

@@ -22,8 +22,9 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .cards_choice import cue_words
+from .cards_choice import cue_words, names_style
 from .cards_cleanup import clean_spans
+from .cards_context import peer_runs
 from .cards_html import (
     SAFE_LINK_SCHEMES,
     SEPARATOR,
@@ -52,6 +53,7 @@ from .model import (
     Section,
     Table,
     Text,
+    all_highlights,
     iter_highlights,
 )
 
@@ -111,6 +113,7 @@ def _walk(
     when no unit precedes them among their siblings."""
     previous: int | None = None
     siblings = tuple(block for block in blocks if isinstance(block, Bullet))
+    levels: set[int] = set()
     for block in blocks:
         if isinstance(block, Section):
             sections = (*where.sections, block.title)
@@ -121,7 +124,11 @@ def _walk(
                 )
                 own = len(out) - 1
             inner = _Where(where.domain, (*where.headings, block.spans), sections)
-            _walk(block.children, inner, own, out)
+            # Sections the author meant as this one's peers sit at the level of its earlier
+            # siblings: they keep the context this section has, not this section's title.
+            for run, peers in peer_runs(block, levels):
+                _walk(run, where if peers else inner, own, out)
+            levels.add(block.level)
             previous = None
         elif isinstance(block, Bullet):
             own = None
@@ -238,10 +245,11 @@ def plan(document: Document, config: Config) -> Plan:
     found = units(document)
     if config.cloze_policy == "study":
         found = enumerations(found)
+    names_only = names_style([h.text.strip() for h in all_highlights(document)])
     notes: list[Note] = []
     fates: list[Fate] = []
     for unit in found:
-        made, fated = shape(unit, document.path, config)
+        made, fated = shape(unit, document.path, config, names_only=names_only)
         notes.extend(made)
         fates.extend(fated)
     fates.sort(key=lambda f: f.line)
@@ -262,10 +270,13 @@ def notes_for(unit: Unit, path: str, config: Config) -> tuple[list[Note], list[D
     return notes, [_diagnostic(path, f) for f in fates if f.reason is not None]
 
 
-def shape(unit: Unit, path: str, config: Config) -> tuple[list[Note], list[Fate]]:
-    """The notes one unit makes and the fate of each of its highlights."""
+def shape(
+    unit: Unit, path: str, config: Config, *, names_only: bool = False
+) -> tuple[list[Note], list[Fate]]:
+    """The notes one unit makes and the fate of each of its highlights (``names_only``: the
+    document marks its facts as names and numbers, see ``cards_choice.names_style``)."""
     if config.cloze_policy == "study":
-        return study_notes(unit, path, config)
+        return study_notes(unit, path, config, names_only=names_only)
     return _every_highlight(unit, path, config)
 
 

@@ -8,6 +8,7 @@ the meaning is what is worth recalling, so the expansion is blanked and the acro
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -27,8 +28,13 @@ GENERIC = word_set(
     example examples misc note notes benefit benefits pros cons basic basics
     component components setting settings keyword keywords important summary overview
     advantage advantages disadvantage disadvantages limitation limitations how why what
+    parameter parameters user users key keys high low increase decrease more less
+    better worse faster slower cheaper cheap expensive easy easily simple same different
+    automatically manually yes no true false enabled disabled none thing things way ways
+    method methods function functions service services data information value values
+    solution solutions purpose reason reasons case cases step steps
     """
-) | {"use case", "use cases", "how to"}
+) | {"use case", "use cases", "how to", "increase the number"}
 #: Function words: blanking one leaves the key fact of the line visible.
 TRIVIAL = word_set(
     """
@@ -36,8 +42,19 @@ TRIVIAL = word_set(
     very just only all both any some each every so as
     """
 )
+#: Words that carry no fact of their own: not counted as cue, not matched as a giveaway.
+STOP = TRIVIAL | word_set(
+    """
+    not no can cannot could may might must should will would do does did has have had was
+    were been being into from than then there their its they you your we our can't don't
+    up out over under via per between through within if when while which who
+    etc eg ie vs
+    """
+)
 #: A blank longer than this is a passage to recite, not a fact to recall.
 MAX_BLANK_WORDS = 8
+#: A blank longer than this with no number, mostly not a name, is a clause, not a key fact.
+MAX_CLAUSE_WORDS = 3
 #: The rest of the front must keep at least this many words to cue the blank.
 MIN_CUE_WORDS = 2
 
@@ -46,6 +63,97 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 REASON_WHOLE = "the blank is the whole line: no cue left"
 REASON_SHOWN = "the answer is shown elsewhere on the card"
+REASON_CLAUSE = "the blank is a clause, not a key fact (no number or name in it)"
+REASON_NOT_NAME = "not a name or number, in notes that highlight their facts as names"
+REASON_ASIDE = "the blank is an aside in parentheses, or cuts one in half"
+REASON_LIST = "the blank is a list to recite, not one fact"
+REASON_SCRIPT = "the line mixes in an aside in another script"
+_LIST = re.compile(r",\s|\s/\s")
+#: The hidden spot on a front, as ``_plain_without`` leaves it: a space between words.
+_HOLE_IN_PARENS = re.compile(r"[(（]\s+[)）]")
+REASON_GIVEAWAY = "the card gives the answer away (its words are in the line or the context)"
+_CAPITAL = re.compile(r"(?:^|\s)\S*[A-Z]")
+_DIGIT = re.compile(r"\d")
+_SUFFIX = re.compile(r"(?:'s|ing|ed|es|s)$")
+#: "across" is "cross" for a giveaway: "Cross-Zone" answers "across AZs".
+_PREFIX = re.compile(r"^a(?=cross)")
+#: Stems are cut to this many characters: "multi" matches "multiple" and "Multi-attach".
+STEM_CHARS = 5
+
+
+@functools.lru_cache(maxsize=32768)
+def stems(text: str) -> frozenset[str]:
+    """The content words of ``text`` as crude stems (case, plurals, endings, length folded):
+    enough to see that "Multi-attach" answers "multiple" without a stemmer's weight."""
+    out = set()
+    for word in _WORD.findall(_CJK.sub(" ", unicodedata.normalize("NFKC", text).casefold())):
+        if word in STOP:
+            continue
+        if not word[0].isdigit():
+            word = _PREFIX.sub("", word)
+            word = _SUFFIX.sub("", word) if len(word) > 2 else word
+            word = word[:STEM_CHARS]
+        out.add(word)
+    return frozenset(out)
+
+
+def content_words(text: str) -> int:
+    """Words on a front that cue a blank: not function words (CJK counted two to a word)."""
+    words = _WORD.findall(_CJK.sub(" ", text.casefold()))
+    return sum(1 for w in words if w not in STOP) + len(_CJK.findall(text)) // 2
+
+
+def is_fact(answer: str) -> bool:
+    """Whether a blank reads as a fact, not a clause: a number in it, or at least half its
+    words parts of a name ("Standard and Standard IA", but not "size are linked to IOPS")."""
+    if _DIGIT.search(answer):
+        return True
+    words = answer.split()
+    names = sum(1 for w in words if w[:1].isupper() or _CAPITAL.search(w[1:]))
+    return 2 * names >= len(words)
+
+
+def is_name(answer: str, *, at_start: bool) -> bool:
+    """Whether a blank is a name or a number: a digit, an acronym or inner capital ("IPv6",
+    "CloudFront"), Title Case words ("Customer Gateway"), or one capitalised word mid-line
+    ("Aurora"). A capital that only starts the line ("Temporary storage") does not count."""
+    if _DIGIT.search(answer):
+        return True
+    words = answer.split()
+    if any(sum(c.isupper() for c in w) >= 2 or _INNER.search(w) for w in words):
+        return True
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return capitals >= 2 or (capitals == 1 and not at_start)
+
+
+#: Notes whose highlights are mostly names and numbers (at least this share) mark their facts
+#: that way; a lowercase phrase highlighted there is the writer's emphasis ("proxy fleet",
+#: "insight"), not a term to recall. Notes in lowercase terms (biology, code) keep them.
+NAMES_STYLE_SHARE = 0.5
+_INNER = re.compile(r"[a-z][A-Z]|[A-Za-z]-[A-Z]")
+
+
+def names_style(answers: list[str]) -> bool:
+    """Whether notes with these highlights mark facts as names and numbers (see above)."""
+    if not answers:
+        return False
+    named = sum(1 for a in answers if is_name(a, at_start=False))
+    return named >= NAMES_STYLE_SHARE * len(answers)
+
+
+def rest_around(rest: str) -> bool:
+    """Whether the blank sits alone inside parentheses on the front ("EC2 (`Realtime`)"):
+    an aside of the line, not its fact."""
+    return bool(_HOLE_IN_PARENS.search(rest))
+
+
+def gives_away(answer: str, shown: str) -> bool:
+    """Whether ``shown`` holds at least half of the answer's content words (stemmed)."""
+    needed = stems(answer)
+    if not needed:
+        return False
+    found = needed & stems(shown)
+    return 2 * len(found) >= len(needed)
 
 
 def blank_words(answer: str) -> int:
@@ -70,26 +178,53 @@ def shows(haystack: str, answer: str) -> bool:
     return bool(needle) and f" {needle} " in f" {normalize(haystack)} "
 
 
-def judge(answer: str, rest: str, context: str, *, cue_elsewhere: bool) -> str | None:
+def judge(
+    answer: str,
+    rest: str,
+    context: str,
+    *,
+    cue_elsewhere: bool,
+    names_only: bool = False,
+    at_start: bool = False,
+) -> str | None:
     """Why ``answer`` should not be a blank on a card whose front shows ``rest`` around it
     and ``context`` above it; None if it makes a good blank.
 
     ``cue_elsewhere``: the context holds a line the blank answers (a parent bullet, a list's
-    other items, a table's row label and column), so a whole-line blank still has a cue."""
+    other items, a table's row label and column), so a whole-line blank still has a cue.
+    ``names_only``: the notes mark facts as names (see ``names_style``); ``at_start``: the
+    blank starts its line, so its first capital says nothing."""
     folded = normalize(answer)
     if not folded:
         return "no letters or digits: nothing to recall"
-    if folded in GENERIC:
+    if folded in GENERIC or all(w in GENERIC or w in TRIVIAL for w in folded.split()):
         return f"a generic word ({answer!r}): nothing to recall"
+    if answer.count("(") != answer.count(")") or (answer[0] in "(（" and answer[-1] in ")）"):
+        return REASON_ASIDE
+    if len(_LIST.findall(answer)) >= 2:
+        return REASON_LIST
+    # Notes written in a Latin script (names style) keep asides in another: not card text.
+    if names_only and _CJK.search(rest):
+        return REASON_SCRIPT
+    if rest_around(rest):
+        return REASON_ASIDE
     if all(word in TRIVIAL for word in folded.split()):
         return f"a function word ({answer!r}): the key fact stays visible"
     words = blank_words(answer)
     if words > MAX_BLANK_WORDS:
         return f"the blank is too long to recall ({words} words)"
+    if words > MAX_CLAUSE_WORDS and not is_fact(answer):
+        return REASON_CLAUSE
     if not cue_elsewhere and cue_words(rest) < MIN_CUE_WORDS:
         return REASON_WHOLE
     if shows(rest, answer) or shows(context, answer):
         return REASON_SHOWN
+    if is_acronym(answer) and find_expansion(answer, f"{rest} {context}") is not None:
+        return REASON_SHOWN
+    if names_only and not is_name(answer, at_start=at_start):
+        return REASON_NOT_NAME
+    if gives_away(answer, f"{rest} {context}"):
+        return REASON_GIVEAWAY
     return None
 
 

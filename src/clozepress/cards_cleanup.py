@@ -12,7 +12,7 @@ import dataclasses
 import functools
 import re
 
-from .model import Emphasis, Inline, Link, Strong, Text
+from .model import Emphasis, Highlight, Inline, Link, Strong, Text
 
 # Inside any text -------------------------------------------------------------------------
 
@@ -20,8 +20,8 @@ from .model import Emphasis, Inline, Link, Strong, Text
 _TODO = re.compile(r"\s*[-(\[]?\s*\b(?:TODO|FIXME|TBD)\b.*$", re.DOTALL)
 #: "!!" and "!!!" are the writer's emphasis; one "!" may be a fact (a URL, "!=" ...).
 _BANGS = re.compile(r"!{2,}")
-#: "(不考)": the writer's "not on the exam".
-_NOT_ON_EXAM = re.compile(r"\s*[（(]\s*不考\s*[)）]")
+#: "(不考)": the writer's "not on the exam"; "(略)": "skipped here". Notes to self, not facts.
+_NOT_ON_EXAM = re.compile(r"\s*[（(]\s*(?:不考|略)\s*[)）]")
 _BULLET_MARK = re.compile(r"(^|\s)[•·▪◦]\s+")
 #: A list marker after a soft line break: a bullet the notes forgot to indent or space.
 _BROKEN_ITEM = re.compile(r"\n\s*(?:[-*+]|\d{1,2}[.)])\s*")
@@ -104,11 +104,23 @@ def clean_spans(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return tuple(span for span in cleaned if not (isinstance(span, Text) and not span.text))
 
 
+#: A word glued to a highlight ("`IPv6`version"): the card needs the space the notes left out.
+_GLUED_AFTER = re.compile(r"^(?!(?:s|es|'s)\b)[A-Za-z0-9]")
+_GLUED_BEFORE = re.compile(r"[A-Za-z0-9]\Z")
+
+
 def _clean_inside(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
     out: list[Inline] = []
-    for span in spans:
+    for index, span in enumerate(spans):
         if isinstance(span, Text):
-            out.append(Text(clean_text(span.text)))
+            text = clean_text(span.text)
+            after = index > 0 and isinstance(spans[index - 1], Highlight)
+            before = index + 1 < len(spans) and isinstance(spans[index + 1], Highlight)
+            if after and _GLUED_AFTER.match(text):
+                text = " " + text
+            if before and _GLUED_BEFORE.search(text):
+                text += " "
+            out.append(Text(text))
         elif isinstance(span, Strong | Emphasis | Link):
             out.append(dataclasses.replace(span, children=_clean_inside(span.children)))
         else:

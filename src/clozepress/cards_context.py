@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cards_choice import word_set
+from .cards_choice import stems, word_set
 from .cards_cleanup import clean_line, clean_spans
 from .cards_html import emphasise, escape, plain, render
 from .cards_model import Unit
-from .model import Inline
+from .model import Block, Inline, Section
 
 #: A line starting with one of these continues the line above it ("can be ...", "for ...").
 VERBS = word_set(
@@ -48,6 +48,7 @@ _VS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
 PARENT_CHARS = 100
 #: At most this many parent lines above a card (the parent, and its parent).
 MAX_PARENTS = 2
+SEP_HTML = ' <span class="cp-sep">›</span> '
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,23 @@ class Context:
     """What the context says, as text: checked against the answer (a card must not show it)."""
     key: str
     """The breadcrumb for identity matching."""
+    crumbs: tuple[tuple[str, str], ...] = ()
+    """Each crumb as (plain, html), outermost first."""
+
+    def lift(self) -> tuple[Context, str, str]:
+        """The last crumb taken out to lead the front (its subject), and the context left:
+        a front with too few words of its own reads "Subject: ... [...]"."""
+        if not self.crumbs:
+            return self, "", ""
+        rest = self.crumbs[:-1]
+        plain_text, html = self.crumbs[-1]
+        left = Context(
+            html=SEP_HTML.join(h for _, h in rest),
+            plain=self.plain,  # still on the card: a giveaway check must see it
+            key=self.key,
+            crumbs=rest,
+        )
+        return left, plain_text, html
 
 
 def reads_as_continuation(spans: tuple[Inline, ...], parent: tuple[Inline, ...] | None) -> bool:
@@ -115,9 +133,10 @@ def context_for(unit: Unit, key_suffix: str = "") -> Context:
     if key_suffix:
         key += " › " + key_suffix
     return Context(
-        html=' <span class="cp-sep">›</span> '.join(crumbs_html),
+        html=SEP_HTML.join(crumbs_html),
         plain=" › ".join(crumbs_plain),
         key=key,
+        crumbs=tuple(zip(crumbs_plain, crumbs_html, strict=True)),
     )
 
 
@@ -188,3 +207,27 @@ def shorten(text: str, limit: int) -> str:
         if at > limit // 2:
             return cut[:at].rstrip(" ,;:") + " …"
     return cut.rstrip() + " …"
+
+
+def peer_runs(section: Section, levels: set[int]) -> list[tuple[tuple[Block | Section, ...], bool]]:
+    """``section``'s children in runs, each marked whether it holds its peers.
+
+    Notes sometimes put one heading a level too high among its siblings ("## Systems Manager"
+    among "### Cost Explorer", "### AWS Batch"): by structure the sections after it nest under
+    it, by meaning they are its peers. When ``section``'s earlier siblings (``levels``) sat at
+    a deeper level, a child section at that level whose title shares no word with
+    ``section``'s title ("SSM - Run Command" does) is taken as a peer."""
+    deeper = {level for level in levels if level > section.level}
+    runs: list[tuple[tuple[Block | Section, ...], bool]] = []
+    for child in section.children:
+        peer = (
+            bool(deeper)
+            and isinstance(child, Section)
+            and child.level in deeper
+            and not stems(child.title) & stems(section.title)
+        )
+        if runs and runs[-1][1] == peer:
+            runs[-1] = ((*runs[-1][0], child), peer)
+        else:
+            runs.append(((child,), peer))
+    return runs

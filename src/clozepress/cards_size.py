@@ -18,7 +18,12 @@ FRONT_CHARS = 140
 #: A clause shorter than this is kept with its neighbour: alone it would not say enough.
 MIN_PART_CHARS = 45
 
-_BOUNDARY = re.compile(r"(?:[.;!?](?=\s)|[,](?=\s)|\s=>|\s[-–—](?=\s)|[。；，！？])\s*")
+_BOUNDARY = re.compile(
+    r"(?:[.;!?](?=\s)|[,](?=\s)|\s=>|\s[-–—](?=\s)|[。；，！？])\s*|\s*\n(?=[A-Z]|\Z)"
+)
+#: A soft break before a capital: two lines of the notes run together (a bullet's "-" left
+#: out), so what follows is another line, never the same card's front.
+_HARD = re.compile(r"\n(?=[A-Z]|\Z)")
 
 
 def clauses(spans: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
@@ -41,20 +46,29 @@ def clauses(spans: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
 def parts(spans: tuple[Inline, ...], limit: int = FRONT_CHARS) -> list[tuple[Inline, ...]]:
     """The line as one part when it is short enough, else its clauses packed into parts of
     at most ``limit`` characters (a single longer clause stays whole)."""
-    if len(plain(spans)) <= limit:
+    hard = any(isinstance(s, Text) and _HARD.search(s.text) for s in spans)
+    if len(plain(spans)) <= limit and not hard:
         return [spans]
     packed: list[list[Inline]] = []
+    fresh: set[int] = set()  # parts that start after a hard break
     size = 0
+    starts = False
     for clause in clauses(spans):
         length = len(plain(clause)) + 1
-        if packed and size + length <= limit:
+        joins = not starts
+        end = clause[-1] if clause else None
+        starts = isinstance(end, Text) and end.text.endswith("\n")
+        if packed and joins and size + length <= limit:
             packed[-1].extend(clause)
             size += length
         else:
+            if packed and not joins:
+                fresh.add(len(packed))
             packed.append(list(clause))
             size = length
-    # A short tail says little alone: it joins the part before it.
-    if len(packed) > 1 and len(plain(tuple(packed[-1]))) < MIN_PART_CHARS:
+    # A short tail says little alone: it joins the part before it (not across a hard break).
+    final = len(packed) - 1
+    if final > 0 and final not in fresh and len(plain(tuple(packed[-1]))) < MIN_PART_CHARS:
         tail = packed.pop()
         packed[-1].extend(tail)
     return [tuple(part) for part in packed]
