@@ -122,7 +122,7 @@ def test_a_whole_line_blank_with_no_cue_is_skipped_and_reported():
     notes = "# EC2\n- `Elastic IP addresses`\n"
     assert cards(notes) == []
     assert skipped(notes) == [
-        "n.md:2: info: highlight not a card: the blank is the whole line: no cue left"
+        "n.md:2: info: highlight not a card (`Elastic IP addresses`): the blank is the whole line: no cue left"
     ]
 
 
@@ -130,7 +130,7 @@ def test_a_generic_word_is_not_blanked():
     notes = "# Kinesis\n- Data Streams `features` are many\n"
     assert cards(notes) == []
     assert skipped(notes) == [
-        "n.md:2: info: highlight not a card: a generic word ('features'): nothing to recall"
+        "n.md:2: info: highlight not a card (`features`): a generic word ('features'): nothing to recall"
     ]
 
 
@@ -139,7 +139,7 @@ def test_a_blank_whose_text_is_elsewhere_on_the_card_is_not_made():
     (card,) = cards(notes)
     assert card["front"] == "Hibernate keeps the RAM contents in a file on the root [...] volume"
     assert skipped(notes) == [
-        "n.md:2: info: highlight not a card: the answer is shown elsewhere on the card"
+        "n.md:2: info: highlight not a card (`Hibernate`): the answer is shown elsewhere on the card"
     ]
 
 

@@ -280,13 +280,18 @@ def shape(
     return _every_highlight(unit, path, config)
 
 
+def _quoted(text: str, limit: int = 40) -> str:
+    """A highlight as a message names it: in backticks, long ones shortened."""
+    return f"`{text if len(text) <= limit else text[: limit - 1] + '…'}`"
+
+
 def _diagnostic(path: str, fate: Fate) -> Diagnostic:
     if fate.reason in _WARNING_REASONS:
         return Diagnostic(path, fate.line, "warning", f"highlight skipped: {fate.reason}")
     if fate.answer is not None:
         message = f"highlight not blanked: {fate.reason} ({fate.answer!r})"
     else:
-        message = f"highlight not a card: {fate.reason}"
+        message = f"highlight not a card ({_quoted(fate.highlight)}): {fate.reason}"
     return Diagnostic(path, fate.line, "info", message)
 
 
