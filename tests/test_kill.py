@@ -135,6 +135,22 @@ def check_whole(root: Path, builds: Builds, scratch: Path) -> None:
         assert len(PdfReader(pdf, strict=True).pages) >= 1, pdf
 
 
+def survivors(root: Path, wait: float = 3.0) -> list[int]:
+    """Processes still working in ``root`` (sheet workers of a killed build), after ``wait`` s."""
+    deadline = time.monotonic() + wait
+    while True:
+        found = []
+        for proc in Path("/proc").iterdir():
+            try:
+                if proc.name.isdigit() and Path(os.readlink(proc / "cwd")) == root:
+                    found.append(int(proc.name))
+            except OSError:
+                continue
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
+
+
 def killed_at(builds: Builds, folder: Path, moment: float) -> Path:
     root = folder / "project"
     shutil.copytree(builds.before, root, symlinks=True)
@@ -151,6 +167,7 @@ def test_a_build_killed_at_any_moment_leaves_whole_files(
 ) -> None:
     root = killed_at(builds, tmp_path, moment)
     print(f"killed at {moment} s; left: {temporary_files(root)}")
+    assert survivors(root) == [], "a killed build's workers go on writing into dist/"
     check_whole(root, builds, tmp_path)
 
 
@@ -189,6 +206,7 @@ def test_a_build_killed_in_the_middle_of_a_write_loses_nothing(
         if caught:
             break
     print(f"killed during the {write} write: {caught}; left: {temporary_files(root)}")
+    assert survivors(root) == []
     check_whole(root, builds, tmp_path)
     if caught and write == "identity-file":
         assert state_of(root, tmp_path).ids == builds.old.ids

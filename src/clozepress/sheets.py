@@ -291,11 +291,29 @@ def _run(jobs: list[_Job], workers: int | None) -> list[_Outcome]:
         return [_fit(job) for job in jobs]
     _import_weasyprint()  # before the fork, so every worker starts with it loaded
     results: list[_Outcome] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(workers, initializer=_die_with_parent, initargs=(os.getpid(),))
+    with pool:
         futures = [pool.submit(_fit, job) for job in jobs]
         for future in as_completed(futures):
             results.append(future.result())
     return results
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a worker: exit as soon as the build that started it is gone.
+
+    A build killed by a signal it cannot handle (SIGKILL, or SIGTERM to the build alone) leaves
+    its workers behind; they would finish their sheet, write it into dist/ after the build was
+    stopped, and then wait forever.
+    """
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="clozepress-parent-watch").start()
 
 
 def _text_priors(domain: Domain) -> tuple[tuple[float, int, float], ...]:

@@ -1,0 +1,85 @@
+"""Large notes stay linear: 100,000 lines build (parse, deck, sheets) under 1 GiB (issue 7.5).
+
+The 100,000 lines are the user's own notes grown in place: each domain's body repeated as
+``## copy N`` sections, so the file has the notes' mix of bullets, tables, code and images, and
+every domain is far too long for one page (each sheet is laid out once, at the floor size, over
+many pages). The build runs as ``clozepress build`` in a subprocess, measured by a wrapper
+process: wall time and the peak RSS of the largest process of the build (the main process or one
+sheet worker), from ``getrusage(RUSAGE_CHILDREN)``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from clozepress.parse import parse_text
+
+from .conftest import NOTES
+from .hardening import new_project
+
+LINES = 100_000
+GIB = 1024**3
+
+#: Runs ARGV in CWD and prints its wall time and the peak RSS of its largest process.
+MEASURE = r"""
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[2:], cwd=sys.argv[1], capture_output=True, text=True)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print(json.dumps({"code": done.returncode, "seconds": seconds, "peak": peak,
+                  "err": done.stderr[-2000:]}))
+"""
+
+
+def grown_notes(lines: int) -> str:
+    """The user's notes, each domain's body repeated until the file has ``lines`` lines."""
+    source = NOTES.read_text(encoding="utf-8").split("\n")
+    starts = [i for i, line in enumerate(source) if line.startswith("# ")]
+    domains = [source[a:b] for a, b in zip(starts, [*starts[1:], len(source)], strict=True)]
+    copies = -(-lines // len(source))
+    out: list[str] = []
+    for domain in domains:
+        out.append(domain[0])
+        out += domain[1:]
+        for n in range(2, copies + 1):
+            out += [f"## copy {n}", *domain[1:]]
+    return "\n".join(out[:lines]) + "\n"
+
+
+def test_the_grown_notes_keep_the_domains_of_the_original() -> None:
+    text = grown_notes(LINES)
+    assert text.count("\n") == LINES
+    original = parse_text(NOTES.read_text(encoding="utf-8"), "aws-saa.md")
+    grown = parse_text(text, "big.md")
+    assert [d.title for d in grown.domains] == [d.title for d in original.domains]
+
+
+@pytest.mark.slow
+def test_a_hundred_thousand_lines_build_under_one_gib(tmp_path: Path) -> None:
+    root = new_project(tmp_path / "project")
+    (root / "source" / "big.md").write_text(grown_notes(LINES), encoding="utf-8")
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(root), sys.executable, "-m", "clozepress", "build"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures = json.loads(done.stdout)
+    print(
+        f"\n100,000 lines: clozepress build {figures['seconds']:.0f} s, "
+        f"peak RSS {figures['peak'] / 2**20:.0f} MiB (largest process); "
+        f"test {time.monotonic() - started:.0f} s"
+    )
+    assert figures["code"] == 0, figures["err"]
+    assert figures["peak"] < GIB
+    assert (root / "dist" / "big.apkg").stat().st_size > 0
+    assert (root / "dist" / "sheets" / "big.pdf").stat().st_size > 0
+    assert len(list((root / "dist" / "sheets" / "big").glob("*.pdf"))) == 26
