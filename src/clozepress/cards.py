@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from .cards_choice import cue_words, names_style
 from .cards_cleanup import clean_spans
 from .cards_context import peer_runs
+from .cards_dedupe import Seen
 from .cards_html import (
     SAFE_LINK_SCHEMES,
     SEPARATOR,
@@ -248,8 +249,11 @@ def plan(document: Document, config: Config) -> Plan:
     names_only = names_style([h.text.strip() for h in all_highlights(document)])
     notes: list[Note] = []
     fates: list[Fate] = []
+    seen = Seen()
     for unit in found:
         made, fated = shape(unit, document.path, config, names_only=names_only)
+        if config.cloze_policy == "study":
+            made, fated = seen.dedupe(made, fated)
         notes.extend(made)
         fates.extend(fated)
     fates.sort(key=lambda f: f.line)

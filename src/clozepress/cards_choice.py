@@ -52,7 +52,7 @@ STOP = TRIVIAL | word_set(
     """
 )
 #: A blank longer than this is a passage to recite, not a fact to recall.
-MAX_BLANK_WORDS = 8
+MAX_BLANK_WORDS = 6
 #: A blank longer than this with no number, mostly not a name, is a clause, not a key fact.
 MAX_CLAUSE_WORDS = 3
 #: The rest of the front must keep at least this many words to cue the blank.

@@ -28,7 +28,7 @@ _BROKEN_ITEM = re.compile(r"\n\s*(?:[-*+]|\d{1,2}[.)])\s*")
 _PIPE = re.compile(r"\s*\|\s*")
 _BACKTICK = re.compile(r"`+")
 #: ", ," or ": :" or ",;" → the first mark ("::" is kept: "AWS::S3"); "word ," → "word,".
-_DOUBLED = re.compile(r"([,;，；])(?:\s*[,;:，；])+|(:)(?:\s+[,;:])+")
+_DOUBLED = re.compile(r"([,;，；])(?:\s*[,;:，；])+|(:)(?:\s+[,;:])+|\s+[-–](?=,)")
 _SPACE_BEFORE = re.compile(r"(?<=\S)\s+([,;，；])(?=\s|$)")
 _SPACES = re.compile(r"[ \t]{2,}")
 #: A text right after a highlight that starts " , and": the space belongs to no one.
@@ -39,7 +39,23 @@ _SPACE_FIRST = re.compile(r"^\s+(?=[,;:，；.)])")
 #: A list marker left in the text ("- ", "* ", "1. ", "• ") by notes pasted from elsewhere.
 _LEADING_MARK = re.compile(r"^\s*(?:[-*+•·▪]|\d{1,2}[.)])\s+")
 #: "option1 :", "option 2:", "way 1 -": numbering labels that say nothing about the fact.
-_LABEL = re.compile(r"^\s*(?:option|opt|choice|way|method|solution)\s*\d+\s*[:：-]\s*", re.I)
+_LABEL = re.compile(
+    r"^\s*(?:(?:option|opt|choice|way|method|solution)\s*\d+\s*[:：-]"
+    r"|(?:misc|use cases?|common usages?|usage|note|notes)\s*[:：])\s*",
+    re.I,
+)
+#: "(BP7, BP6)": the writer's reference to a best-practice list, not card text.
+_REFERENCE = re.compile(r"\s*[(（]\s*BP\d+(?:\s*,\s*BP\d+)*\s*[)）]")
+#: A quote mark with no partner: "takes some time' (failover ...)".
+_STRAY_SINGLE = re.compile(r"(?<=[a-rt-z])'(?=[\s,.;:)]|$)")
+_OPEN_SINGLE = re.compile(r"(?:^|\s)'\w")
+_DOUBLE_QUOTES = re.compile(r'["“”]')
+#: A sentence the notes leave unfinished for the lines below it: ". User can".
+_DANGLING = re.compile(
+    r"(?<=[.;:])\s+(?:\w+\s+){0,2}(?:can|could|will|should|must|may|to|is|are|include|includes)"
+    r"\s*$",
+    re.I,
+)
 _TRAILING = re.compile(r"[\s,;:，；、]+$")
 _LEADING = re.compile(r"^[\s,;，；、]+")
 
@@ -61,6 +77,18 @@ TYPOS = {
     "scenerio": "scenario",
     "IPOS": "IOPS",
     "Protoco": "Protocol",
+    "Procuder": "Producer",
+    "wen": "web",
+    "vulnerabilitie": "vulnerabilities",
+    "fucntion": "function",
+    "lanaguage": "language",
+    "CURD": "CRUD",
+    "analysising": "analysing",
+    "WREITE": "WRITE",
+    "infrasturcture": "infrastructure",
+    "Archetectures": "Architectures",
+    "debuging": "debugging",
+    "forcast": "forecast",
 }
 _TYPO = re.compile(r"\b(" + "|".join(map(re.escape, TYPOS)) + r")\b")
 
@@ -76,16 +104,17 @@ def clean_text(text: str) -> str:
     text = _BACKTICK.sub("", text)
     text = _BULLET_MARK.sub(r"\1", _BROKEN_ITEM.sub("\n", text))
     text = _PIPE.sub(" / ", text)
-    text = _DOUBLED.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _DOUBLED.sub(lambda m: m.group(1) or m.group(2) or "", text)
     text = _SPACE_BEFORE.sub(r"\1", _SPACE_FIRST.sub("", text))
     text = _TYPO.sub(lambda m: TYPOS[m.group(1)], text)
+    text = _REFERENCE.sub("", text)
     return _SPACES.sub(" ", text)
 
 
 def clean_answer(text: str) -> str:
     """A highlight's text as the back of a card shows it."""
     text = " ".join(clean_text(text).split())
-    return _LEADING.sub("", _TRAILING.sub("", text))
+    return _LEADING.sub("", _TRAILING.sub("", text.rstrip("!")))
 
 
 def clean_line(text: str) -> str:
@@ -101,7 +130,45 @@ def clean_spans(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
     cleaned = _clean_inside(spans)
     cleaned = _edit_edge(cleaned, first=True)
     cleaned = _edit_edge(cleaned, first=False)
+    cleaned = _unwrap(_unquote(cleaned))
     return tuple(span for span in cleaned if not (isinstance(span, Text) and not span.text))
+
+
+def _texts(spans: tuple[Inline, ...]) -> str:
+    return "".join(s.text for s in spans if isinstance(s, Text | Highlight))
+
+
+def _unquote(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Quote marks without a partner out of the line's text (highlights are left alone)."""
+    line = _texts(spans)
+    odd_double = len(_DOUBLE_QUOTES.findall(line)) % 2 == 1
+    lone_single = not _OPEN_SINGLE.search(line)
+
+    def fix(text: str) -> str:
+        if odd_double:
+            text = _DOUBLE_QUOTES.sub("", text)
+        if lone_single:
+            text = _STRAY_SINGLE.sub("", text)
+        return text
+
+    return tuple(Text(fix(s.text)) if isinstance(s, Text) else s for s in spans)
+
+
+def _unwrap(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A line wrapped whole in parentheses ("(By default ASG uses ...)") without them; a
+    line ending in a sentence it leaves unfinished (". User can") without that sentence."""
+    items = list(spans)
+    if len(items) >= 2 and isinstance(items[0], Text) and isinstance(items[-1], Text):
+        first, last = items[0].text, items[-1].text
+        line = _texts(spans).strip()
+        inner = line[1:].rstrip(".").rstrip()[:-1] if line.endswith((")", ").")) else ""
+        balanced = inner.count("(") == inner.count(")") and "(" not in inner.split(")")[0]
+        if first.lstrip().startswith("(") and line.endswith((")", ").")) and balanced:
+            items[0] = Text(first.lstrip()[1:])
+            items[-1] = Text(re.sub(r"\.?\)\.?\s*$", "", last))
+    if items and isinstance(items[-1], Text):
+        items[-1] = Text(_TRAILING.sub("", _DANGLING.sub("", items[-1].text)))
+    return tuple(items)
 
 
 #: A word glued to a highlight ("`IPv6`version"): the card needs the space the notes left out.

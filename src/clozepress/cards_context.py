@@ -43,6 +43,8 @@ SHORT_LINE_WORDS = 6
 EXAMPLE = re.compile(r"^(?:e\.?\s?g|i\.?\s?e|etc|ex)\b\.?", re.I)
 _FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _VS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
+#: A line's subject: the label before its colon ("Mitochondria: site of ...").
+_SUBJECT = re.compile(r"^([^:：]{2,40}?)\s*[:：]\s*\S")
 
 #: A parent longer than this is cut at a clause boundary: context orients, it does not teach.
 PARENT_CHARS = 100
@@ -60,6 +62,8 @@ class Context:
     """The breadcrumb for identity matching."""
     crumbs: tuple[tuple[str, str], ...] = ()
     """Each crumb as (plain, html), outermost first."""
+    parents: int = 0
+    """How many of the last crumbs are parent lines (the others are headings)."""
 
     def lift(self) -> tuple[Context, str, str]:
         """The last crumb taken out to lead the front (its subject), and the context left:
@@ -73,7 +77,12 @@ class Context:
             plain=self.plain,  # still on the card: a giveaway check must see it
             key=self.key,
             crumbs=rest,
+            parents=max(0, self.parents - 1),
         )
+        # "Mitochondria: site of respiration, make ATP" leads its child as "Mitochondria".
+        label = _SUBJECT.match(plain_text)
+        if label:
+            return left, label.group(1), escape(label.group(1))
         return left, plain_text, html
 
 
@@ -123,12 +132,24 @@ def context_for(unit: Unit, key_suffix: str = "") -> Context:
         crumbs_plain.append(text)
         crumbs_html.append(_crumb_html(heading, text))
     parents = chosen_parents(unit)
+    shown = 0
     for parent in parents:
-        text = shorten(clean_line(plain(parent)), PARENT_CHARS)
-        if text:
+        text = clean_line(plain(parent))
+        if len(text) > PARENT_CHARS:
+            # A cut-off line reads as a riddle above the card: its subject, or nothing.
+            label = _SUBJECT.match(text)
+            if not label:
+                continue
+            text = label.group(1)
+            crumbs_plain.append(text)
+            crumbs_html.append(escape(text))
+        elif text:
             crumbs_plain.append(text)
             crumbs_html.append(_crumb_html(parent, text))
-    _mark_side(unit, crumbs_plain, crumbs_html, len(parents))
+        else:
+            continue
+        shown += 1
+    _mark_side(unit, crumbs_plain, crumbs_html, shown)
     key = " › ".join(plain(c) for c in (*unit.headings, *unit.parents) if plain(c))
     if key_suffix:
         key += " › " + key_suffix
@@ -137,6 +158,7 @@ def context_for(unit: Unit, key_suffix: str = "") -> Context:
         plain=" › ".join(crumbs_plain),
         key=key,
         crumbs=tuple(zip(crumbs_plain, crumbs_html, strict=True)),
+        parents=shown,
     )
 
 

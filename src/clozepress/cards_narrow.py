@@ -17,7 +17,7 @@ from .model import Highlight, Inline, Text
 
 #: A number and its unit: "3,500", "66%", "$0.09", "400 KB", "24 hours", "5x".
 _NUMBER = re.compile(
-    r"(?<![\w.])[$€£]?\d[\d,.]*(?:\s?(?:%|x|ms|s|sec|seconds?|minutes?|mins?|hours?|hrs?|h|"
+    r"(?<![\w.-])[$€£]?\d[\d,.]*(?:\s?(?:%|x|ms|s|sec|seconds?|minutes?|mins?|hours?|hrs?|h|"
     r"days?|weeks?|months?|years?|[KMGTP]i?B|[KMGTP]bps|[KMGT]|bytes?|IOPS))?(?![\w%])",
 )
 #: A leading label: "Max size: 400 KB" (a label is what the front already says).
@@ -82,6 +82,9 @@ def narrow(answer: str) -> tuple[str, str, str]:
     # "routed through the CloudFront Edge": leading function words and verbs before a name.
     cut = 0
     while cut < len(words) - 1 and words[cut].casefold() in LEAD_WORDS:
+        # "Run Command", "Set Cookie": a capitalised word before another is part of a name.
+        if words[cut][:1].isupper() and words[cut + 1][:1].isupper():
+            break
         cut += 1
     # "share the KMS Keys", "preferred for S3": a few lowercase words before a name.
     if not cut:

@@ -14,7 +14,7 @@ from .cards_html import plain
 from .model import Inline, Text
 
 #: A front longer than this (in characters, without context) is cut into clauses.
-FRONT_CHARS = 140
+FRONT_CHARS = 120
 #: A clause shorter than this is kept with its neighbour: alone it would not say enough.
 MIN_PART_CHARS = 45
 

@@ -7,6 +7,7 @@ the answer a card hides for it, or the reason it has no cloze of its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -14,16 +15,20 @@ from .cards_choice import (
     GENERIC,
     REASON_ACRONYM,
     REASON_WHOLE,
+    STOP,
     content_words,
     judge,
     normalize,
     swap_acronyms,
+    word_set,
 )
 from .cards_cleanup import clean_answer, clean_line, clean_spans
 from .cards_context import Context, context_for, shorten
+from .cards_filler import REASON_OPEN, other_half, single_answer
+from .cards_giveaway import fold_acronyms, front_gives_away, spells_loosely
 from .cards_html import cloze, emphasise, escape, plain, render
 from .cards_model import Fate, Note, Unit
-from .cards_narrow import narrow_spans
+from .cards_narrow import LEAD_WORDS, narrow_spans
 from .cards_size import parts
 from .config import Config
 from .model import (
@@ -56,11 +61,15 @@ ITEM_CHARS = 70
 MIN_FRONT_WORDS = 4
 #: ... and with fewer than this even then, it makes no card.
 MIN_LIFTED_WORDS = 3
+#: Under a heading (which stays in the context), a front keeps at least this many words.
+MIN_OWN_WORDS = 2
 #: A crumb of at most this many words may lead the front as its subject.
 SUBJECT_WORDS = 8
 #: An enumeration shares a card only when every item is at most this long: a list of short,
 #: parallel things ("single AZ", "cross AZ"); in a list of sentences a lone blank has no cue.
 ITEM_WORDS = 6
+#: An item like "many others", "etc": the list is open, so no item has a single answer.
+_OPEN_ITEM = re.compile(r"\b(?:others|etc|and more|so on)\b|…|\.\.\.", re.I)
 REASON_SENTENCES = "one item of a list of sentences: the other items do not cue it"
 REASON_CUE = "too few words on the front to cue the blank, even with its subject"
 
@@ -105,6 +114,10 @@ def _starts(spans: tuple[Inline, ...], highlight: Highlight) -> bool:
     return False
 
 
+def _fate_of(fate: Fate, reason: str) -> Fate:
+    return Fate(fate.line, fate.highlight, None, reason)
+
+
 def _fate(highlight: Highlight, answer: str | None, reason: str | None = None) -> Fate:
     return Fate(highlight.line, highlight.text, answer, reason)
 
@@ -120,6 +133,8 @@ def _line_notes(
     spans, swaps = swap_acronyms(clean_spans(unit.spans))
     swapped: dict[int, Highlight] = {id(s.expansion): s.acronym for s in swaps}
     spans, narrowed = narrow_spans(spans)
+    spans, folded = fold_acronyms(spans)
+    narrowed.update({k: narrowed.get(id(v), v) for k, v in folded.items()})
     context = context_for(unit)
     pieces = parts(spans)
     cut = len(pieces) > 1
@@ -139,13 +154,13 @@ def _line_notes(
             rest = _plain_without(piece, highlight)
             cue, needs_subject = front_cue(rest, context)
             reason = (
-                judge(
+                review(
                     answer,
-                    rest,
+                    piece,
+                    highlight,
                     context.plain,
-                    cue_elsewhere=True,
                     names_only=names_only,
-                    at_start=_starts(piece, highlight),
+                    expands=cut_from is not origin,
                 )
                 or cue
             )
@@ -159,7 +174,7 @@ def _line_notes(
         if not chosen:
             continue
         # A soft break inside a line is the notes' wrapping, not structure: a space.
-        text = render(piece, _cloze_or_text(chosen, card))
+        text = render(neutral_articles(piece, chosen), _cloze_or_text(chosen, card))
         shown = context
         if lift:
             shown, _, subject = context.lift()
@@ -185,6 +200,20 @@ def _line_notes(
     return notes, [fates[id(h)] for h in originals]
 
 
+_ARTICLE = re.compile(r"\b([Aa])n?(\s+)$")
+
+
+def neutral_articles(spans: tuple[Inline, ...], chosen: dict[int, str]) -> tuple[Inline, ...]:
+    """ "a"/"an" right before a blank reads "a(n)": the article must not hint at the answer's
+    first sound ("an [...] function" is "an [Lambda]" in the notes, and gives a vowel away)."""
+    out = list(spans)
+    for index in range(1, len(out)):
+        span, before = out[index], out[index - 1]
+        if isinstance(span, Highlight) and id(span) in chosen and isinstance(before, Text):
+            out[index - 1] = Text(_ARTICLE.sub(r"\1(n)\2", before.text))
+    return tuple(out)
+
+
 def front_cue(rest: str, context: Context) -> tuple[str | None, bool]:
     """Whether the front has words enough to cue its blank: (why not, or None; whether the
     context's last crumb must lead the front to give it enough). A front of a few words
@@ -192,11 +221,15 @@ def front_cue(rest: str, context: Context) -> tuple[str | None, bool]:
     own = content_words(rest)
     if own >= MIN_FRONT_WORDS:
         return None, False
-    subject = context.crumbs[-1][0] if context.crumbs else ""
-    # A long crumb would bury the line under it: it stays above, as context.
+    subject = context.lift()[1] if context.parents else ""
+    # A long crumb would bury the line under it: it stays above, as context. A heading
+    # always stays above: headings are the context line of every card.
     liftable = bool(subject) and len(subject.split()) <= SUBJECT_WORDS and "…" not in subject
     if liftable and own + content_words(subject) >= MIN_LIFTED_WORDS:
         return None, True
+    heading = context.crumbs[-1][0] if context.crumbs and not context.parents else ""
+    if heading and own >= MIN_OWN_WORDS and own + content_words(heading) >= MIN_LIFTED_WORDS:
+        return None, False
     if own >= MIN_LIFTED_WORDS:
         return None, False
     return (REASON_WHOLE if own == 0 else REASON_CUE), False
@@ -221,6 +254,15 @@ def emphasise_clean(highlight: Highlight) -> str:
 
 def _plain_without(spans: tuple[Inline, ...], hidden: Highlight) -> str:
     """The text a card shows around ``hidden``."""
+    before, after = _sides(spans, hidden)
+    return " ".join(f"{before} {after}".split())
+
+
+_HOLE = "\x00"
+
+
+def _sides(spans: tuple[Inline, ...], hidden: Highlight) -> tuple[str, str]:
+    """The text a card shows before and after ``hidden``."""
     out: list[str] = []
 
     def walk(items: tuple[Inline, ...]) -> None:
@@ -228,12 +270,105 @@ def _plain_without(spans: tuple[Inline, ...], hidden: Highlight) -> str:
             if isinstance(span, Text):
                 out.append(span.text)
             elif isinstance(span, Highlight):
-                out.append(" " if span is hidden else clean_answer(span.text))
+                out.append(_HOLE if span is hidden else clean_answer(span.text))
             elif isinstance(span, Strong | Emphasis | Link):
                 walk(span.children)
 
     walk(spans)
-    return " ".join("".join(out).split())
+    before, _, after = "".join(out).partition(_HOLE)
+    return before, after
+
+
+#: A term defined by the rest of its line ("`Application`: collection of components"): the
+#: term is the fact to recall, even in notes that mark facts as names.
+_DEFINES = re.compile(r"^\s*(?:[:：=]|\s[-–—]\s)")
+#: The definition must say this much for the term to be recalled from it.
+DEFINITION_WORDS = 4
+TERM_WORDS = 3
+
+
+#: An acronym and the opening parenthesis of its gloss, right before a blank.
+_GLOSSED = re.compile(r"\b([A-Z][A-Za-z0-9&]{1,7})\s*[(（]\s*$")
+#: "Storage Options: [...]": a label and its blank, nothing to say what is asked.
+_LABEL_ONLY = re.compile(r"^\s*[^:：]{1,40}[:：]\s*$")
+REASON_LABEL = "a label and a blank: nothing on the front says what is asked"
+
+
+#: Words that make a lowercase phrase a clause or a fragment, not a term ("provision a
+#: throughput", "reducing the stress", "the optimal capacity").
+_NOT_TERM = (
+    STOP
+    | LEAD_WORDS
+    | GENERIC
+    | word_set(
+        """
+    more most less least all any some many few each every other own new old same multiple
+    additional higher lower typical default different differnt heavy manual single
+    needs need create detect replicate update improves improve minimize restore alert make
+    makes cross ms application applications system
+    """
+    )
+)
+_TERM_WORD = re.compile(r"[a-z][a-z0-9-]*")
+_VERB_FORM = re.compile(r"(?:ing|ed|ly)$")
+
+
+def is_compound_term(answer: str) -> bool:
+    """A lowercase compound noun of two words ("task definition", "bastion host",
+    "security group"): a term worth recalling even in notes that mark facts as names."""
+    words = answer.split()
+    return len(words) == 2 and all(
+        _TERM_WORD.fullmatch(w) and w not in _NOT_TERM and not _VERB_FORM.search(w) for w in words
+    )
+
+
+def defines_term(answer: str, before: str, after: str) -> bool:
+    """Whether the blank is a term that the rest of its line defines."""
+    return (
+        not before.strip()
+        and bool(_DEFINES.match(after))
+        and len(answer.split()) <= TERM_WORDS
+        and content_words(after) >= DEFINITION_WORDS
+    )
+
+
+def review(
+    answer: str,
+    spans: tuple[Inline, ...],
+    highlight: Highlight,
+    context: str,
+    *,
+    names_only: bool,
+    rest: str | None = None,
+    expands: bool = False,
+) -> str | None:
+    """Why ``highlight`` (shown as ``answer``) in ``spans`` should not be a blank; None when
+    it makes a good one. ``rest``: the front around it, when more than ``spans`` shows;
+    ``expands``: the blank spells out an acronym the line defines ("FTP: [...]"), so the
+    acronym on the front is the question, not a give-away."""
+    before, after = _sides(spans, highlight)
+    around = " ".join(f"{before} {after}".split()) if rest is None else rest
+    glossed = _GLOSSED.search(before)
+    if glossed and after.lstrip().startswith((")", "）")) and spells_loosely(glossed[1], answer):
+        # "the GIL ([...])": the meaning of the acronym before it, not an aside.
+        around = around.replace(f"{glossed[0]} ", f"{glossed[1]} ", 1)
+        expands = True
+    term = defines_term(answer, before, after) or is_compound_term(answer)
+    reason = judge(
+        answer,
+        around,
+        context,
+        cue_elsewhere=True,
+        names_only=names_only and not term,
+        at_start=_starts(spans, highlight),
+    )
+    if reason is not None:
+        return reason
+    if _LABEL_ONLY.match(before) and not after.strip(" .,;:!?)") and content_words(before) <= 3:
+        return REASON_LABEL
+    return single_answer(answer, before, after) or front_gives_away(
+        answer, around, acronyms=not expands
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,13 +383,16 @@ def _items_notes(
     lines: list[tuple[tuple[Inline, ...], bool]] = []
     for sibling in unit.siblings:
         lines.append((clean_spans(sibling.spans), sibling.line in unit.members))
-    everything = " ".join(clean_line(plain(spans)) for spans, _ in lines)
+    shown = [clean_line(plain(spans)) for spans, _ in lines]
     fates: list[Fate] = []
     chosen: dict[int, str] = {}
+    if any(_OPEN_ITEM.search(clean_line(plain(spans))) for spans, _ in lines):
+        blanks = [spans for spans, member in lines if member]
+        return [], [_fate(h, None, REASON_OPEN) for b in blanks for h in iter_highlights(b)]
     if any(len(clean_line(plain(spans)).split()) > ITEM_WORDS for spans, _ in lines):
         blanks = [spans for spans, member in lines if member]
         return [], [_fate(h, None, REASON_SENTENCES) for b in blanks for h in iter_highlights(b)]
-    for spans, member in lines:
+    for index, (spans, member) in enumerate(lines):
         if not member:
             continue
         for highlight in iter_highlights(spans):
@@ -262,20 +400,20 @@ def _items_notes(
             if not answer:
                 fates.append(_fate(highlight, None, REASON_EMPTY))
                 continue
-            rest = everything.replace(clean_line(plain(spans)), _plain_without(spans, highlight))
-            reason = judge(
-                answer,
-                rest,
-                context.plain,
-                cue_elsewhere=True,
-                names_only=names_only,
-                at_start=_starts(spans, highlight),
+            # The other items as shown, each whole: "diffusion" is in "facilitated diffusion".
+            own = _plain_without(spans, highlight)
+            rest = " ".join(own if i == index else text for i, text in enumerate(shown))
+            reason = review(
+                answer, spans, highlight, context.plain, names_only=names_only, rest=rest
             )
             fates.append(_fate(highlight, None if reason else answer, reason))
             if reason is None:
                 chosen[id(highlight)] = answer
     if not chosen:
         return [], fates
+    if len(lines) < 2:
+        # One line and its blank: the list's other items are the cue, and there are none.
+        return [], [f if f.answer is None else _fate_of(f, REASON_WHOLE) for f in fates]
     show = _cloze_or_text(chosen, card)
     rows = []
     for spans, member in lines:
@@ -332,14 +470,9 @@ def _row_notes(
                 continue
             line = f"{lead}{head}: {plain(spans)}"
             rest = everything.replace(line, f"{lead}{head}: {_plain_without(spans, highlight)}")
-            reason = judge(
-                answer,
-                rest,
-                context.plain,
-                cue_elsewhere=True,
-                names_only=names_only,
-                at_start=_starts(spans, highlight),
-            )
+            reason = review(
+                answer, spans, highlight, context.plain, names_only=names_only, rest=rest
+            ) or other_half(answer, rest)
             fates.append(_fate(highlight, None if reason else answer, reason))
             if reason is None:
                 chosen[id(highlight)] = answer
