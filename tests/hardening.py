@@ -117,15 +117,25 @@ def apkg_contents(apkg: Path, scratch: Path) -> tuple[dict[str, bytes], list[str
 def unaccounted(document: Document, answers: list[str], reported: set[int]) -> list[str]:
     """Highlights that neither a card hides (``answers``: the revealed cloze texts in the real
     Anki) nor a report names (``reported``: lines the card policy reported), and card answers
-    that are no highlight of the notes. Empty when nothing vanished and nothing was invented."""
+    that are no highlight of the notes. Empty when nothing vanished and nothing was invented.
+
+    A card may hide part of a highlight (the policy narrows ```all AZs``` to ``AZs``): that
+    answer accounts for it too."""
     problems: list[str] = []
-    left = Counter(answers)
+    left = Counter(" ".join(a.split()) for a in answers)
+    missing = []
     for highlight in all_highlights(document):
         answer = " ".join(highlight.text.split())
         if left[answer] > 0:
             left[answer] -= 1
-        elif highlight.line not in reported:
-            problems.append(f"line {highlight.line}: {answer!r} is no card and not reported")
+        else:
+            missing.append((highlight.line, answer))
+    for line, answer in missing:
+        part = next((a for a in sorted(+left, key=len, reverse=True) if a in answer), None)
+        if part is not None:
+            left[part] -= 1
+        elif line not in reported:
+            problems.append(f"line {line}: {answer!r} is no card and not reported")
     problems += [f"a card hides {text!r}, no highlight" for text in (+left).elements()]
     return problems
 

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from clozepress.cards import plan
@@ -117,7 +117,13 @@ def test_the_parse_finds_exactly_the_highlights_written(generated: Notes) -> Non
     assert Counter(parsed_highlights(generated.text)) == Counter(generated.highlights)
 
 
+#: Found by this test: two equal units (one nested under a numbered item) made one note between
+#: them, and the second highlight was neither a cloze nor reported.
+TWIN_UNITS = Notes("# aa\n- `0` aa aa\n1. `0` a\n   2. `0` aa aa\n", ("0", "0", "0"))
+
+
 @settings(max_examples=500, deadline=None)
+@example(TWIN_UNITS, "each", "study")
 @given(
     notes(),
     st.sampled_from(["each", "unit"]),
