@@ -284,9 +284,17 @@ def test_a_blank_is_narrowed_to_the_name_after_its_leading_verb_and_article():
 
 
 def test_a_parenthetical_at_the_edge_of_a_blank_stays_on_the_front():
+    notes = "# WAF\n- rules protect SQL injection and `Cross-Site Scripting (browser)` attacks\n"
+    (card,) = cards(notes)
+    assert card["back"] == (
+        "rules protect SQL injection and [Cross-Site Scripting] (browser) attacks"
+    )
+
+
+def test_an_acronym_in_the_blank_after_its_words_stays_in_the_blank():
     notes = "# WAF\n- rules protect SQL injection and `Cross-Site Scripting (XSS)` attacks\n"
     (card,) = cards(notes)
-    assert card["back"] == "rules protect SQL injection and [Cross-Site Scripting] (XSS) attacks"
+    assert card["back"] == "rules protect SQL injection and [Cross-Site Scripting (XSS)] attacks"
 
 
 def test_a_blank_that_is_a_clause_is_skipped():
@@ -584,3 +592,48 @@ def test_a_cut_off_parent_shows_only_its_subject_in_the_context():
 def test_an_acronym_before_its_glossed_blank_is_the_cue():
     notes = "# Python\n- the GIL (`Global Interpreter Lock`) lets one thread run bytecode\n"
     assert fronts(notes) == ["the GIL ([...]) lets one thread run bytecode"]
+
+
+def test_a_clause_of_a_cut_line_does_not_end_in_its_lead_into_the_next():
+    notes = "# DDoS\n- EC2 with Auto Scaling, `ELB`: `(BP7, BP6)`\n"
+    assert fronts(notes) == ["EC2 with Auto Scaling, [...]"]
+
+
+def test_a_paraphrase_opening_with_a_qualifier_is_not_blanked():
+    notes = "# MSK\n- Kafka is an `Alternative to Amazon Kinesis` for streaming data\n"
+    assert fronts(notes) == []
+    assert "paraphrase" in skipped(notes)[0]
+
+
+def test_a_blank_running_on_past_its_term_is_not_made():
+    notes = "# EBS\n- Multi-attach: attach one volume to multiple `EC2 instance in an AZ`\n"
+    assert fronts(notes) == []
+    assert "runs on past its term" in skipped(notes)[0]
+
+
+def test_articles_before_a_blank_read_a_n_only_on_a_line_with_one_blank():
+    notes = (
+        "# VPC\n- Provisions an `ENI` as an `entry point` for the private service\n"
+        "- create an `Egress-Only Gateway` for outbound IPv6 traffic from the VPC\n"
+    )
+    assert fronts(notes) == [
+        "Provisions an [...] as an entry point for the private service",
+        "Provisions an ENI as an [...] for the private service",
+        "create a(n) [...] for outbound IPv6 traffic from the VPC",
+    ]
+
+
+def test_a_clause_wrapped_in_parentheses_is_unwrapped_after_the_cut():
+    notes = (
+        "# ASG\n- if the ASG is configured to use `ALB Health Checks`, it terminates unhealthy"
+        " instances the load balancer detects. (By default ASG uses its own `EC2 Status Checks`.)\n"
+    )
+    assert fronts(notes)[-1] == "By default ASG uses its own [...]"
+
+
+def test_more_misspellings_of_the_notes_are_corrected():
+    notes = (
+        "# Trusted Advisor\n- checks `Sevice Quotas` for differnt accounts of the organisation\n"
+    )
+    assert fronts(notes) == ["checks [...] for different accounts of the organisation"]
+    assert cards(notes)[0]["back"].startswith("checks [Service Quotas]")

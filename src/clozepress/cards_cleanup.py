@@ -89,6 +89,16 @@ TYPOS = {
     "Archetectures": "Architectures",
     "debuging": "debugging",
     "forcast": "forecast",
+    "Sevice": "Service",
+    "differnt": "different",
+    "overlaping": "overlapping",
+    "Secretes": "Secrets",
+    "applicaitions": "applications",
+    "infrastracture": "infrastructure",
+    "Comsumer": "Consumer",
+    "accoutn": "account",
+    "Leaverage": "Leverage",
+    "underling": "underlying",
 }
 _TYPO = re.compile(r"\b(" + "|".join(map(re.escape, TYPOS)) + r")\b")
 
@@ -130,7 +140,7 @@ def clean_spans(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
     cleaned = _clean_inside(spans)
     cleaned = _edit_edge(cleaned, first=True)
     cleaned = _edit_edge(cleaned, first=False)
-    cleaned = _unwrap(_unquote(cleaned))
+    cleaned = unwrap(_unquote(cleaned))
     return tuple(span for span in cleaned if not (isinstance(span, Text) and not span.text))
 
 
@@ -154,7 +164,7 @@ def _unquote(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return tuple(Text(fix(s.text)) if isinstance(s, Text) else s for s in spans)
 
 
-def _unwrap(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
+def unwrap(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """A line wrapped whole in parentheses ("(By default ASG uses ...)") without them; a
     line ending in a sentence it leaves unfinished (". User can") without that sentence."""
     items = list(spans)

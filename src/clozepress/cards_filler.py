@@ -87,6 +87,13 @@ LONG_LIST = 5
 #: "/28 ([...] IP addresses)": a number worked out from the number just before it.
 _DERIVED = re.compile(r"\d\S*\s*[(（]\s*$")
 REASON_DERIVED = "a number worked out from the one beside it: arithmetic, not recall"
+#: "[Alternative to Amazon Kinesis]", "[most single-AZ]": a paraphrase, not a term.
+QUALIFIERS = word_set("alternative most some pay similar like mostly usually")
+REASON_PARAPHRASE = "a paraphrase opening with a qualifier, not a term to recall"
+#: "[EC2 instance in an AZ]", "[VPN /Direct Connect from on-premises]": a term and a tail.
+RUN_ON_WORDS = 4
+_RUN_ON = re.compile(r"\s(?:in|from|for|with|of|on|at)\s(?:an?\s|the\s)?\S")
+REASON_RUN_ON = "the blank runs on past its term into a phrase"
 REASON_FILLER = "a filler word the card's subject already implies: nothing to recall"
 REASON_PAIR = "the other half of a fixed pair on the front: no recall needed"
 REASON_EXAMPLE = "an example value: many answers are right"
@@ -101,6 +108,11 @@ def single_answer(answer: str, before: str, after: str) -> str | None:
     folded = normalize(answer)
     if folded in FILLER:
         return REASON_FILLER
+    words = folded.split()
+    if len(words) >= 2 and words[0] in QUALIFIERS:
+        return REASON_PARAPHRASE
+    if len(words) >= RUN_ON_WORDS and _RUN_ON.search(answer):
+        return REASON_RUN_ON
     following = normalize(after).split()[:1]
     implied = IMPLIED_BY_NEXT.get(folded)
     if implied and following and following[0] in implied:

@@ -36,6 +36,14 @@ def _acronyms(text: str) -> list[str]:
     return [a for a in _ACRONYM.findall(text) if sum(c.isupper() for c in a) >= 2]
 
 
+#: "Cross" is written "X" in acronyms: XSS is "Cross-Site Scripting".
+_CROSS = re.compile(r"^cross", re.I)
+
+
+def _initial(word: str) -> str:
+    return "x" if _CROSS.match(word) else word[0].lower()
+
+
 @functools.lru_cache(maxsize=16384)
 def spells(acronym: str, answer: str) -> bool:
     """Whether the answer's capitalised words spell ``acronym`` by their initials, in order
@@ -45,7 +53,7 @@ def spells(acronym: str, answer: str) -> bool:
     if len(letters) < 2 or acronym in answer:
         return False
     words = [w for w in _INITIALS.findall(answer.replace("/", " ").replace("-", " "))]
-    initials = [w[0].lower() for w in words if w[0].isupper() or w[0].isdigit()]
+    initials = [_initial(w) for w in words if w[0].isupper() or w[0].isdigit()]
     if len(initials) < len(letters):
         return False
     for start in range(len(initials) - len(letters) + 1):
@@ -85,6 +93,7 @@ def spells_loosely(acronym: str, answer: str) -> bool:
         return True
     letters = "".join(c.lower() for c in acronym if c.isalnum())
     words = [w.lower() for w in _INITIALS.findall(answer.replace("/", " ").replace("-", " "))]
+    words = [_CROSS.sub("x", w) for w in words]
     words = [w for w in words if w not in {"of", "for", "and", "the", "to", "a", "an", "on"}]
 
     def match(word: int, letter: int) -> bool:

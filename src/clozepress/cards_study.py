@@ -22,7 +22,7 @@ from .cards_choice import (
     swap_acronyms,
     word_set,
 )
-from .cards_cleanup import clean_answer, clean_line, clean_spans
+from .cards_cleanup import clean_answer, clean_line, clean_spans, unwrap
 from .cards_context import Context, context_for, shorten
 from .cards_filler import REASON_OPEN, other_half, single_answer
 from .cards_giveaway import fold_acronyms, front_gives_away, spells_loosely
@@ -136,7 +136,7 @@ def _line_notes(
     spans, folded = fold_acronyms(spans)
     narrowed.update({k: narrowed.get(id(v), v) for k, v in folded.items()})
     context = context_for(unit)
-    pieces = parts(spans)
+    pieces = [_trim_end(piece) for piece in parts(spans)]
     cut = len(pieces) > 1
     fates: dict[int, Fate] = {}
     notes: list[Note] = []
@@ -203,10 +203,28 @@ def _line_notes(
 _ARTICLE = re.compile(r"\b([Aa])n?(\s+)$")
 
 
+_DANGLING_END = re.compile(r"\s*(?:=>|->|[:,;：，；])\s*$")
+
+
+def _trim_end(piece: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A clause of a cut line without the "=>" or ":" that led into the next clause."""
+    # A highlight the clean-up emptied ("`(BP7, BP6)`") shows nothing: it is not the end.
+    piece = tuple(s for s in piece if not (isinstance(s, Highlight) and not clean_answer(s.text)))
+    if piece and isinstance(piece[-1], Text):
+        text = _DANGLING_END.sub("", piece[-1].text)
+        piece = (*piece[:-1], Text(text)) if text else piece[:-1]
+    # "... instance. (By default ASG uses its own [...].)": the clause is wrapped whole.
+    return unwrap(piece)
+
+
 def neutral_articles(spans: tuple[Inline, ...], chosen: dict[int, str]) -> tuple[Inline, ...]:
     """ "a"/"an" right before a blank reads "a(n)": the article must not hint at the answer's
     first sound ("an [...] function" is "an [Lambda]" in the notes, and gives a vowel away)."""
     out = list(spans)
+    # The text is shared by every card of the note: "a(n)" before another card's blank
+    # would only read oddly there, so only a line with one blank gets it.
+    if sum(1 for s in spans if isinstance(s, Highlight) and id(s) in chosen) != 1:
+        return spans
     for index in range(1, len(out)):
         span, before = out[index], out[index - 1]
         if isinstance(span, Highlight) and id(span) in chosen and isinstance(before, Text):
