@@ -637,3 +637,19 @@ def test_more_misspellings_of_the_notes_are_corrected():
     )
     assert fronts(notes) == ["checks [...] for different accounts of the organisation"]
     assert cards(notes)[0]["back"].startswith("checks [Service Quotas]")
+
+
+def test_a_blank_listing_two_things_with_a_comma_is_a_list_to_recite():
+    notes = "# SNI\n- Server Name Indication is supported by `ALB, NLB` and CloudFront today\n"
+    assert fronts(notes) == []
+    assert "a list to recite" in skipped(notes)[0]
+
+
+def test_a_long_line_is_never_cut_inside_parentheses():
+    notes = (
+        "# RDS\n- Custom Endpoint: define several endpoints for different subsets of `read"
+        " replicas` (eg, different performance, different sizes, different instance classes) so"
+        " that analytics queries never reach the primary database instance\n"
+    )
+    (card,) = cards(notes)
+    assert card["front"].count("(") == card["front"].count(")")

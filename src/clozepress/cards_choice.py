@@ -32,9 +32,9 @@ GENERIC = word_set(
     better worse faster slower cheaper cheap expensive easy easily simple same different
     automatically manually yes no true false enabled disabled none thing things way ways
     method methods function functions service services data information value values
-    solution solutions purpose reason reasons case cases step steps
+    solution solutions purpose reason reasons case cases step steps image images tip tips
     """
-) | {"use case", "use cases", "how to", "increase the number"}
+) | {"use case", "use cases", "how to", "increase the number", "exam tip", "exam tips"}
 #: Function words: blanking one leaves the key fact of the line visible.
 TRIVIAL = word_set(
     """
@@ -201,7 +201,8 @@ def judge(
         return f"a generic word ({answer!r}): nothing to recall"
     if answer.count("(") != answer.count(")") or (answer[0] in "(（" and answer[-1] in ")）"):
         return REASON_ASIDE
-    if len(_LIST.findall(answer)) >= 2:
+    # "ALB, NLB", "S3 Console, AWS CLI or SDK": a list to recite, each item a card of its own.
+    if _LIST.search(answer):
         return REASON_LIST
     # Notes written in a Latin script (names style) keep asides in another: not card text.
     if names_only and _CJK.search(rest):

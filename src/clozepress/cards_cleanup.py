@@ -99,6 +99,8 @@ TYPOS = {
     "accoutn": "account",
     "Leaverage": "Leverage",
     "underling": "underlying",
+    "recommendat": "recommendation",
+    "boundry": "boundary",
 }
 _TYPO = re.compile(r"\b(" + "|".join(map(re.escape, TYPOS)) + r")\b")
 

@@ -79,6 +79,7 @@ _PATH_OR_PORT = re.compile(r"^(?:/[\w./-]*(?::\d+)?|[\w.-]*:\d{2,5}|/\w.*)$")
 _SEQUENCE_BEFORE = re.compile(r"(?:[\w*]+\s*/\s*){1,}$")
 _SEQUENCE_AFTER = re.compile(r"^(?:\s*/\s*[\w*]+){1,}")
 _ENDING = re.compile(r"[a-z]{5}$")
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 #: An open list: "…", "...", "etc" in the clause holding the blank.
 _OPEN = re.compile(r"…|\.\.\.|\betc\b", re.I)
 
@@ -168,7 +169,8 @@ def _pair_shown(folded: str, before: str, after: str) -> bool:
 def _open_list(before: str, after: str) -> bool:
     """The blank is an item of a list that the notes leave open ("…", "etc"), or of four or
     more comma items with no "and"/"or" to close them."""
-    clause = f"{before} ␣ {after}"
+    # An aside's commas are not the list's: "of [...] (eg, size, class)".
+    clause = _ASIDE.sub("", f"{before} ␣ {after}")
     if _OPEN.search(clause) and "," in clause:
         return True
     items = [item for item in clause.split(",") if item.strip()]

@@ -26,18 +26,27 @@ _BOUNDARY = re.compile(
 _HARD = re.compile(r"\n(?=[A-Z]|\Z)")
 
 
+def _depth(text: str) -> int:
+    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
+
+
 def clauses(spans: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
     """The line split after every clause boundary in its top-level text."""
     out: list[list[Inline]] = [[]]
+    depth = 0  # a boundary inside parentheses is not a clause's end: "(eg, different ...)"
     for span in spans:
         if not isinstance(span, Text):
             out[-1].append(span)
+            depth += _depth(plain((span,)))
             continue
         position = 0
         for match in _BOUNDARY.finditer(span.text):
+            if depth + _depth(span.text[: match.start()]) > 0:
+                continue
             out[-1].append(Text(span.text[position : match.end()]))
             out.append([])
             position = match.end()
+        depth += _depth(span.text)
         if position < len(span.text):
             out[-1].append(Text(span.text[position:]))
     return [tuple(part) for part in out if plain(tuple(part))]
