@@ -653,3 +653,8 @@ def test_a_long_line_is_never_cut_inside_parentheses():
     )
     (card,) = cards(notes)
     assert card["front"].count("(") == card["front"].count(")")
+
+
+def test_a_line_ending_in_a_preposition_for_its_children_loses_it():
+    notes = "# Step Functions\n- Build serverless `visual workflow` to\n    - sequence, parallel\n"
+    assert fronts(notes)[0] == "Build serverless [...]"

@@ -203,7 +203,7 @@ def _line_notes(
 _ARTICLE = re.compile(r"\b([Aa])n?(\s+)$")
 
 
-_DANGLING_END = re.compile(r"\s*(?:=>|->|[:,;：，；])\s*$")
+_DANGLING_END = re.compile(r"\s*(?:=>|->|[:,;：，；]|\s(?:to|for|with|and|or))\s*$")
 
 
 def _trim_end(piece: tuple[Inline, ...]) -> tuple[Inline, ...]:
