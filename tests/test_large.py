@@ -5,7 +5,7 @@ The 100,000 lines are the user's own notes grown in place: each domain's body re
 every domain is far too long for one page (each sheet is laid out once, at the floor size, over
 many pages). The build runs as ``clozepress build`` in a subprocess, measured by a wrapper
 process: wall time and the peak RSS of the largest process of the build (the main process or one
-sheet worker), from ``getrusage(RUSAGE_CHILDREN)``.
+sheet worker), from ``getrusage(RUSAGE_CHILDREN)``, and the peak of all its processes together.
 """
 
 from __future__ import annotations
@@ -26,15 +26,47 @@ from .hardening import new_project
 LINES = 100_000
 GIB = 1024**3
 
-#: Runs ARGV in CWD and prints its wall time and the peak RSS of its largest process.
+#: Runs ARGV in CWD; prints its wall time, the peak RSS of its largest process (getrusage), and
+#: the peak of the RSS summed over the whole process tree (sampled every 50 ms from /proc), since
+#: the main process and the sheet workers are alive at the same time.
 MEASURE = r"""
-import json, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, time
+
+def tree_rss(root):
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    tree, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        tree.add(pid)
+        todo += [child for child, parent in parents.items() if parent == pid]
+    total = 0
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/status") as fh:
+                total += next(int(l.split()[1]) for l in fh if l.startswith("VmRSS:")) * 1024
+        except (OSError, StopIteration):
+            pass
+    return total
+
 start = time.perf_counter()
-done = subprocess.run(sys.argv[2:], cwd=sys.argv[1], capture_output=True, text=True)
+process = subprocess.Popen(sys.argv[2:], cwd=sys.argv[1], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True)
+tree_peak = 0
+while process.poll() is None:
+    tree_peak = max(tree_peak, tree_rss(process.pid))
+    time.sleep(0.05)
+err = process.stderr.read()
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-print(json.dumps({"code": done.returncode, "seconds": seconds, "peak": peak,
-                  "err": done.stderr[-2000:]}))
+print(json.dumps({"code": process.returncode, "seconds": seconds, "peak": peak,
+                  "tree_peak": tree_peak, "err": err[-2000:]}))
 """
 
 
@@ -75,11 +107,13 @@ def test_a_hundred_thousand_lines_build_under_one_gib(tmp_path: Path) -> None:
     figures = json.loads(done.stdout)
     print(
         f"\n100,000 lines: clozepress build {figures['seconds']:.0f} s, "
-        f"peak RSS {figures['peak'] / 2**20:.0f} MiB (largest process); "
+        f"peak RSS {figures['peak'] / 2**20:.0f} MiB (largest process), "
+        f"{figures['tree_peak'] / 2**20:.0f} MiB (all its processes at once); "
         f"test {time.monotonic() - started:.0f} s"
     )
     assert figures["code"] == 0, figures["err"]
     assert figures["peak"] < GIB
+    assert figures["tree_peak"] < GIB
     assert (root / "dist" / "big.apkg").stat().st_size > 0
     assert (root / "dist" / "sheets" / "big.pdf").stat().st_size > 0
     assert len(list((root / "dist" / "sheets" / "big").glob("*.pdf"))) == 26

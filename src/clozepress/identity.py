@@ -18,7 +18,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -157,8 +157,9 @@ def match(previous: Sequence[Record], current: Sequence[Candidate]) -> list[int 
     left = [p for p, r in enumerate(result) if r is None]
     if left and free:
         scored = []
+        nearby = _shared_words(previous, free)
         for position in left:
-            for index in free:
+            for index in nearby(current[position]):
                 score = similarity(previous[index], current[position])
                 if score >= SAME_UNIT:
                     scored.append((-score, position, index))
@@ -168,6 +169,33 @@ def match(previous: Sequence[Record], current: Sequence[Candidate]) -> list[int 
                 result[position] = index
                 taken.add(index)
     return result
+
+
+#: A word in more records than this says little about which record a note continues.
+COMMON_WORD = 40
+
+
+def _shared_words(previous: Sequence[Record], free: set[int]) -> Callable[[Candidate], list[int]]:
+    """The free records that share a telling word with a note: the only ones worth scoring.
+
+    Scoring every new note against every old record is quadratic, and a rebuild after many
+    edits (or a new card policy, which rewords everything) would take minutes on large notes.
+    A unit that is still the same fact keeps some of its less common words, so candidates come
+    from an index of words; words in more than ``COMMON_WORD`` records are left out of it.
+    """
+    index: dict[str, list[int]] = {}
+    for record_index in sorted(free):
+        for word in set(normalize(previous[record_index].key).split()):
+            index.setdefault(word, []).append(record_index)
+    telling = {word: found for word, found in index.items() if len(found) <= COMMON_WORD}
+
+    def nearby(note: Candidate) -> list[int]:
+        found: set[int] = set()
+        for word in set(normalize(note.key).split()):
+            found.update(telling.get(word, ()))
+        return sorted(found)
+
+    return nearby
 
 
 def assign(
