@@ -58,8 +58,12 @@ def test_a_continuation_line_gets_its_parent():
         "    - must set up a `CNAME` record pointing at the load balancer name\n"
     )
     (card,) = cards(notes)
-    assert card["context"] == "Route 53 › To use your own domain for an ELB"
-    assert card["front"] == "must set up a(n) [...] record pointing at the load balancer name"
+    # A front that opens with "must" and names nothing is led by its parent (round 4).
+    assert card["context"] == "Route 53"
+    assert card["front"] == (
+        "To use your own domain for an ELB: must set up [...] record pointing at the load"
+        " balancer name"
+    )
 
 
 def test_a_line_that_stands_alone_does_not_get_its_parent():
@@ -171,12 +175,12 @@ def test_a_blank_of_many_words_is_a_passage_not_a_fact():
     assert "too long to recall (12 words)" in skipped(notes)[0]
 
 
-def test_whole_line_items_of_one_enumeration_share_a_card():
+def test_bare_list_items_with_no_words_of_their_own_make_no_card():
+    # Round 4: "• Multi-Account Permissions • [...]" asks "name one of these" (reviews fixed
+    # or dropped four of six such cards).
     notes = "# RDS\n- Read Replica deploy options:\n    - `Single-AZ`\n    - `Cross-Region`\n"
-    first, second = cards(notes)
-    assert first["context"] == "RDS › Read Replica deploy options"
-    assert first["front"] == "• [...]\n• Cross-Region"
-    assert second["front"] == "• Single-AZ\n• [...]"
+    assert cards(notes) == []
+    assert all("bare list item" in line for line in skipped(notes))
 
 
 def test_the_all_policy_makes_every_highlight_a_card_as_before():
@@ -203,10 +207,18 @@ def test_a_long_line_is_cut_to_the_clause_holding_the_blank_with_the_line_on_the
     assert card["extra"].startswith("In the past only one TLS certificate")
 
 
-def test_the_back_lists_children_one_level_and_at_most_eight():
+def test_the_back_lists_children_one_level_and_at_most_three():
     children = "".join(f"    - child {i}\n        - grandchild {i}\n" for i in range(10))
-    (card,) = cards(f"# D\n- the parent line holds `the fact`\n{children}")
-    assert card["extra"].split("\n") == [*(f"- child {i}" for i in range(8)), "- … 2 more"]
+    (card,) = cards(f"# D\n- the parent line holds `hydrogen bonds`\n{children}")
+    assert card["extra"].split("\n") == [*(f"- child {i}" for i in range(3)), "- … 7 more"]
+
+
+def test_the_back_leaves_out_a_child_that_is_a_card_of_its_own():
+    notes = (
+        "# D\n- the parent line holds `hydrogen bonds`\n    - child one explains it\n"
+        "    - child two holds `covalent links` of its own\n"
+    )
+    assert cards(notes)[0]["extra"] == "- child one explains it"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -246,8 +258,9 @@ def test_notes_in_other_styles_make_clean_cards_and_account_for_every_highlight(
     assert all(f.answer is not None or f.reason for f in planned.fates)
     made = [f for f in planned.fates if f.answer is not None]
     # The study policy is selective (a skipped highlight costs little, a bad card costs the
-    # learner daily): at least half of the highlights still become cards in these styles.
-    assert sum(note.cards for note in planned.notes) == len(made) >= 0.5 * len(planned.fates)
+    # learner daily): at least a third of the highlights still become cards in these styles
+    # (round 4: one card per line; these notes often hold two highlights a line).
+    assert sum(note.cards for note in planned.notes) == len(made) >= 0.33 * len(planned.fates)
     for note in planned.notes:
         front = side(note.text, 1, front=True)
         assert "`" not in front and "TODO" not in front and "!!" not in front, front
@@ -280,7 +293,9 @@ def test_a_blank_is_narrowed_to_the_name_after_its_leading_verb_and_article():
     (card,) = cards(
         "# API\n- for global clients requests are `routed through the CloudFront Edge` locations\n"
     )
-    assert card["front"] == "for global clients requests are routed through the [...] locations"
+    assert card["front"].endswith(
+        "for global clients requests are routed through the [...] locations"
+    )
 
 
 def test_a_parenthetical_at_the_edge_of_a_blank_stays_on_the_front():
@@ -419,8 +434,8 @@ def fronts(markdown: str) -> list[str]:
 
 def test_an_acronym_right_after_its_blank_joins_the_blank():
     (card,) = cards("# VPC\n- connect through a `Virtual Private Gateway` (VGW) on the AWS side\n")
-    assert card["front"] == "connect through a(n) [...] on the AWS side"
-    assert card["back"] == "connect through a(n) [Virtual Private Gateway (VGW)] on the AWS side"
+    assert card["front"] == "connect through [...] on the AWS side"
+    assert card["back"] == "connect through [Virtual Private Gateway (VGW)] on the AWS side"
 
 
 def test_the_answers_acronym_elsewhere_on_the_front_skips_the_card():
@@ -551,7 +566,7 @@ def test_a_two_word_lowercase_term_is_blanked_even_in_notes_of_names():
         "# VPC\n- SSH into private instances through a `bastion host` in the public subnet\n"
         "- a NAT Gateway lives in one `Availability Zone` of the region\n"
     )
-    assert fronts(notes)[0] == "SSH into private instances through a(n) [...] in the public subnet"
+    assert fronts(notes)[0] == "SSH into private instances through [...] in the public subnet"
 
 
 def test_near_identical_cards_in_one_section_are_made_once():
@@ -611,21 +626,14 @@ def test_a_blank_running_on_past_its_term_is_not_made():
     assert "runs on past its term" in skipped(notes)[0]
 
 
-def test_articles_before_a_blank_read_a_n_only_on_a_line_with_one_blank():
-    notes = (
-        "# VPC\n- Provisions an `ENI` as an `entry point` for the private service\n"
-        "- create an `Egress-Only Gateway` for outbound IPv6 traffic from the VPC\n"
-    )
-    assert fronts(notes) == [
-        "Provisions an [...] as an entry point for the private service",
-        "Provisions an ENI as an [...] for the private service",
-        "create a(n) [...] for outbound IPv6 traffic from the VPC",
-    ]
+def test_an_article_before_a_blank_is_dropped_never_a_n():
+    notes = "# VPC\n- create an `Egress-Only Gateway` for outbound IPv6 traffic from the VPC\n"
+    assert fronts(notes) == ["create [...] for outbound IPv6 traffic from the VPC"]
 
 
 def test_a_clause_wrapped_in_parentheses_is_unwrapped_after_the_cut():
     notes = (
-        "# ASG\n- if the ASG is configured to use `ALB Health Checks`, it terminates unhealthy"
+        "# ASG\n- if the ASG is configured to use ALB Health Checks, it terminates unhealthy"
         " instances the load balancer detects. (By default ASG uses its own `EC2 Status Checks`.)\n"
     )
     assert fronts(notes)[-1] == "By default ASG uses its own [...]"
@@ -658,3 +666,121 @@ def test_a_long_line_is_never_cut_inside_parentheses():
 def test_a_line_ending_in_a_preposition_for_its_children_loses_it():
     notes = "# Step Functions\n- Build serverless `visual workflow` to\n    - sequence, parallel\n"
     assert fronts(notes)[0] == "Build serverless [...]"
+
+
+# ---------------------------------------------------------------------------------------------
+# Round 4 (blind reviews of seeds 51 and 52, and the fixtures): one card per line, ranked
+# blanks, vague paraphrases, give-aways, headless fronts, short backs, noise
+
+
+def test_a_line_makes_one_card_and_its_blank_is_the_strongest_highlight():
+    # A service name beats a lowercase term; the other highlight stays as text.
+    notes = "# S3\n- If you get a 403 error, make sure the `bucket policy` allows `CloudFront`\n"
+    assert fronts(notes) == ["If you get a 403 error, make sure the bucket policy allows [...]"]
+    assert "makes its one card" in skipped(notes)[0]
+
+
+def test_a_number_with_its_unit_beats_a_technical_term():
+    notes = "# DAX\n- `in-memory cache` for DynamoDB with `5 minutes` TTL by default\n"
+    assert cards(notes)[0]["back"] == "in-memory cache for DynamoDB with [5 minutes] TTL by default"
+
+
+def test_an_a_or_b_pair_of_highlights_is_one_blank():
+    notes = "# EKS\n- managed nodes of EKS run as `On-Demand` or `Spot Instances` in your account\n"
+    (card,) = cards(notes)
+    assert (
+        card["back"] == "managed nodes of EKS run as [On-Demand or Spot Instances] in your account"
+    )
+    assert "joined with its pair" in skipped(notes)[0]
+
+
+def test_a_vague_lowercase_paraphrase_is_not_blanked():
+    # In notes that mark facts as names (here, two of three highlights).
+    notes = (
+        "# EBS\n- io2 volumes: `storage perf` and consistency for critical databases\n"
+        "- `gp3` volumes are the default type of `Amazon EBS`\n"
+    )
+    assert all("storage perf" not in card["back"] for card in cards(notes))
+    assert "vague paraphrase" in skipped(notes)[0]
+
+
+def test_a_lowercase_term_of_the_trade_is_still_blanked():
+    assert fronts("# S3\n- public reads need a `bucket policy` that allows them\n") == [
+        "public reads need [...] that allows them"
+    ]
+
+
+def test_a_synonym_on_the_front_gives_the_answer_away():
+    notes = "# S3\n- a Forbidden error from S3 means status `403` for the static website\n"
+    assert fronts(notes) == []
+    notes = "# WAF\n- protects web applications at `Layer 7` (HTTP) from common exploits\n"
+    assert fronts(notes) == []
+
+
+def test_a_camelcase_answer_spelled_out_on_the_front_gives_itself_away():
+    notes = "# ASG\n- `CPUUtilization`: the average CPU utilization across your instances\n"
+    assert fronts(notes) == []
+
+
+def test_a_number_counting_the_items_listed_gives_itself_away():
+    notes = "# SA\n- `3`-tier architecture: client tier, web tier, database tier\n"
+    assert fronts(notes) == []
+    assert "count of the items" in skipped(notes)[0]
+
+
+def test_a_number_in_parentheses_after_a_numeric_blank_is_cut_from_the_front():
+    (card,) = cards(
+        "# VPC\n- each CIDR block of a VPC has a min. size of /`28` (16 IP addresses)\n"
+    )
+    assert card["front"] == "each CIDR block of a VPC has a min. size of /[...]"
+
+
+def test_an_acronym_after_its_blank_folds_in_even_when_cross_is_c():
+    (card,) = cards("# S3\n- `Cross-Region Replication` (CRR): for compliance and lower latency\n")
+    assert card["back"] == "[Cross-Region Replication (CRR)]: for compliance and lower latency"
+
+
+def test_a_headless_front_is_led_by_its_subject_heading():
+    notes = "# SQS Long Polling\n- when consumers poll from an `empty queue` they wait instead\n"
+    (card,) = cards(notes)
+    assert card["front"] == "SQS Long Polling: when consumers poll from [...] they wait instead"
+
+
+def test_an_answer_starting_with_an_arrow_is_not_blanked():
+    notes = "# Config\n- record changes to compliance rules with the `-> S3 -> Athena` pattern\n"
+    assert fronts(notes) == []
+    assert "arrow or punctuation" in skipped(notes)[0]
+
+
+def test_a_gloss_between_a_label_and_its_line_is_cut():
+    notes = (
+        "# ALB\n- `Listener`: upstream routes rules - route requests to different `Target Groups`\n"
+    )
+    assert fronts(notes) == ["Listener: route requests to different [...]"]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("DynamoDB: Itam access by `Primary Key`", "DynamoDB: Item access by [...]"),
+        (
+            "Lambda REM: 128MB up to `10GB` per function",
+            "Lambda RAM: 128MB up to [...] per function",
+        ),
+        (
+            "integarte ML services into `Aurora` clusters",
+            "integrate ML services into [...] clusters",
+        ),
+    ],
+)
+def test_round_four_misspellings_are_corrected(written: str, shown: str):
+    assert fronts(f"# Notes\n- {written}\n") == [shown]
+
+
+def test_cards_of_one_section_with_the_same_front_and_other_answers_are_left_out():
+    notes = (
+        "# ECS\n## Scaling\n- Fargate: scale on Average `CPU` Utilization of the service\n"
+        "- Fargate: scale on Average `Memory` Utilization of the service\n"
+    )
+    assert fronts(notes) == []
+    assert all("same front" in line for line in skipped(notes))

@@ -279,11 +279,12 @@ def test_cli_deck_rebuilds_the_package_from_the_intermediate_form(
 def test_cli_build_writes_the_deck_into_the_out_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
-    # The CLI reads the project's own settings: the study policy, so two good blanks.
+    # The CLI reads the project's own settings: the study policy, so one card for the line
+    # (two good blanks, but one card per line).
     project, _ = project_with(
         tmp_path, "# Storage\n- `S3` moves old objects to `Glacier` after 90 days\n"
     )
     monkeypatch.chdir(project.root)
     assert main(["build", "source/notes.md", "--out", "out"]) == 0
     assert (project.root / "out" / "notes.apkg").exists()
-    assert "1 domains, 1 notes, 2 cards" in capsys.readouterr().out
+    assert "1 domains, 1 notes, 1 cards" in capsys.readouterr().out

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .cards_choice import cue_words, names_style
 from .cards_cleanup import clean_spans
 from .cards_context import peer_runs
-from .cards_dedupe import Seen
+from .cards_dedupe import Seen, drop_same_fronts
 from .cards_html import (
     SAFE_LINK_SCHEMES,
     SEPARATOR,
@@ -256,6 +256,8 @@ def plan(document: Document, config: Config) -> Plan:
             made, fated = seen.dedupe(made, fated)
         notes.extend(made)
         fates.extend(fated)
+    if config.cloze_policy == "study":
+        notes, fates = drop_same_fronts(notes, fates)
     fates.sort(key=lambda f: f.line)
     warnings = [_diagnostic(document.path, f) for f in fates if f.reason in _WARNING_REASONS]
     skipped = [

@@ -44,6 +44,9 @@ _LABEL = re.compile(
     r"|(?:misc|use cases?|common usages?|usage|note|notes)\s*[:：])\s*",
     re.I,
 )
+#: "`Listener`: upstream routes rules - route ...": a gloss between a label and the line's
+#: own text, the writer's shorthand; the label stays, the gloss goes.
+_LABEL_GLOSS = re.compile(r"^([^:：`]{0,30}[:：]\s*)[a-z][\w/ ]{0,40}?\s-\s")
 #: "(BP7, BP6)": the writer's reference to a best-practice list, not card text.
 _REFERENCE = re.compile(r"\s*[(（]\s*BP\d+(?:\s*,\s*BP\d+)*\s*[)）]")
 #: A quote mark with no partner: "takes some time' (failover ...)".
@@ -101,6 +104,11 @@ TYPOS = {
     "underling": "underlying",
     "recommendat": "recommendation",
     "boundry": "boundary",
+    "Itam": "Item",
+    "REM": "RAM",
+    "integarte": "integrate",
+    "cross- account": "cross-account",
+    "fix IP": "fixed IP",
 }
 _TYPO = re.compile(r"\b(" + "|".join(map(re.escape, TYPOS)) + r")\b")
 
@@ -139,11 +147,22 @@ def clean_line(text: str) -> str:
 def clean_spans(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """A unit's spans with the noise out; highlights keep their identity (the same objects),
     so the policy can still tell which highlight of the notes each one is."""
-    cleaned = _clean_inside(spans)
+    cleaned = _cut_label_gloss(_clean_inside(spans))
     cleaned = _edit_edge(cleaned, first=True)
     cleaned = _edit_edge(cleaned, first=False)
     cleaned = unwrap(_unquote(cleaned))
     return tuple(span for span in cleaned if not (isinstance(span, Text) and not span.text))
+
+
+def _cut_label_gloss(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """The gloss after a line's leading label out (``_LABEL_GLOSS``): only in the line's first
+    text, right after the label."""
+    for index, span in enumerate(spans[:2]):
+        if isinstance(span, Text):
+            text = _LABEL_GLOSS.sub(r"\1", span.text)
+            if text != span.text:
+                return (*spans[:index], Text(text), *spans[index + 1 :])
+    return spans
 
 
 def _texts(spans: tuple[Inline, ...]) -> str:

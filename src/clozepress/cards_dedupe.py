@@ -51,3 +51,29 @@ class Seen:
                 fate = Fate(fate.line, fate.highlight, None, REASON_DUPLICATE)
             out.append(fate)
         return kept, out
+
+
+REASON_SAME_FRONT = "another card in the section has the same front and another answer"
+_CLOZE = re.compile(r"\{\{c\d+::.*?\}\}", re.DOTALL)
+
+
+def drop_same_fronts(notes: list[Note], fates: list[Fate]) -> tuple[list[Note], list[Fate]]:
+    """Notes of one section whose fronts read the same with different answers ("Fargate:
+    scale on Average [...] Utilization": CPU on one line, Memory on the next) are all left
+    out: each blank has two right answers, and keeping one teaches that the other is wrong."""
+    fronts: dict[tuple[int, tuple[str, ...], str], set[str]] = {}
+
+    def front(note: Note) -> tuple[int, tuple[str, ...], str]:
+        return note.domain, note.sections, normalize(_MARKUP.sub(" ", _CLOZE.sub(" ", note.text)))
+
+    for note in notes:
+        fronts.setdefault(front(note), set()).add(" | ".join(note.highlights))
+    dropped = [n for n in notes if len(fronts[front(n)]) > 1]
+    if not dropped:
+        return notes, fates
+    gone = {(n.line, a) for n in dropped for a in n.highlights}
+    out = [
+        Fate(f.line, f.highlight, None, REASON_SAME_FRONT) if (f.line, f.answer) in gone else f
+        for f in fates
+    ]
+    return [n for n in notes if len(fronts[front(n)]) == 1], out

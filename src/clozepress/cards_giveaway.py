@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .cards_choice import GENERIC, stems
+from .cards_choice import GENERIC, normalize, stems
 from .model import Highlight, Inline, Text
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9&]{1,7}\b")
@@ -20,12 +20,22 @@ _INITIALS = re.compile(r"[A-Za-z0-9][\w'’]*")
 _PAREN_ACRONYM = re.compile(
     r"^(\s*[(（]\s*([A-Z][A-Za-z0-9&]{1,7}(?:\s*/\s*[A-Z][A-Za-z0-9&]{1,7})*)\s*[)）])"
 )
-#: Words the notes use for one another: "Partner" is a "3rd party".
+#: Words the notes use for one another, as stems (see ``cards_choice.stems``): a front that
+#: says one gives away a blank that is the other. Kept small and explicit: each pair is one a
+#: reviewer caught ("Partner" is a "3rd party"; "403" is "Forbidden"; an "ELB" health check
+#: is an "ALB" one; "no need to provision" says "auto scale"; "(HTTP)" says "Layer 7").
+_SYNONYM_GROUPS = (
+    ("partn", "3rd", "third"),
+    ("403", "forbi"),
+    ("elb", "alb", "nlb"),
+    ("provi", "scale"),
+    ("http", "layer 7"),
+    ("tcp", "udp", "layer 4"),
+)
 SYNONYMS: dict[str, frozenset[str]] = {
-    "partn": frozenset({"3rd", "third"}),
-    "3rd": frozenset({"partn", "third"}),
-    "third": frozenset({"partn", "3rd"}),
+    word: frozenset(w for w in group if w != word) for group in _SYNONYM_GROUPS for word in group
 }
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _GENERIC_STEMS = frozenset(stem for word in GENERIC for stem in stems(word))
 
 REASON_WORD = "a word of the answer is on the front"
@@ -40,8 +50,8 @@ def _acronyms(text: str) -> list[str]:
 _CROSS = re.compile(r"^cross", re.I)
 
 
-def _initial(word: str) -> str:
-    return "x" if _CROSS.match(word) else word[0].lower()
+def _initial(word: str, cross: str = "x") -> str:
+    return cross if _CROSS.match(word) else word[0].lower()
 
 
 @functools.lru_cache(maxsize=16384)
@@ -53,7 +63,14 @@ def spells(acronym: str, answer: str) -> bool:
     if len(letters) < 2 or acronym in answer:
         return False
     words = [w for w in _INITIALS.findall(answer.replace("/", " ").replace("-", " "))]
-    initials = [_initial(w) for w in words if w[0].isupper() or w[0].isdigit()]
+    # "Cross" is X in XSS and C in CRR (Cross-Region Replication).
+    return any(
+        _spelled(letters, [_initial(w, cross) for w in words if w[0].isupper() or w[0].isdigit()])
+        for cross in "xc"
+    )
+
+
+def _spelled(letters: list[str], initials: list[str]) -> bool:
     if len(initials) < len(letters):
         return False
     for start in range(len(initials) - len(letters) + 1):
@@ -75,9 +92,14 @@ def front_gives_away(answer: str, rest: str, *, acronyms: bool = True) -> str | 
     One shared content word is enough on the front itself (the context only counts when it
     holds half the answer, see ``cards_choice.gives_away``)."""
     needed = stems(answer) - _GENERIC_STEMS
-    shown = stems(rest)
+    # "CPUUtilization" on the front says "CPU" and "utilization".
+    shown = stems(rest) | stems(_CAMEL.sub(" ", rest))
     shown = shown | frozenset(s for stem in shown for s in SYNONYMS.get(stem, ()))
-    if needed & shown:
+    if needed & shown or normalize(answer) in shown:
+        return REASON_WORD
+    # "CPUUtilization" is "CPU utilization" spelled as one word.
+    humps = _CAMEL.sub(" ", answer)
+    if humps != answer and " " not in answer and stems(humps) <= stems(rest):
         return REASON_WORD
     if acronyms and any(spells(acronym, answer) for acronym in _acronyms(rest)):
         return REASON_ACRONYM_SHOWN
@@ -93,8 +115,12 @@ def spells_loosely(acronym: str, answer: str) -> bool:
         return True
     letters = "".join(c.lower() for c in acronym if c.isalnum())
     words = [w.lower() for w in _INITIALS.findall(answer.replace("/", " ").replace("-", " "))]
-    words = [_CROSS.sub("x", w) for w in words]
     words = [w for w in words if w not in {"of", "for", "and", "the", "to", "a", "an", "on"}]
+    # "Cross" is X in XSS and C in CRR.
+    return _loosely(letters, [_CROSS.sub("x", w) for w in words]) or _loosely(letters, words)
+
+
+def _loosely(letters: str, words: list[str]) -> bool:
 
     def match(word: int, letter: int) -> bool:
         if letter == len(letters):
@@ -155,3 +181,48 @@ def fold_acronyms(
         out.append(span)
         index += 1
     return tuple(out), origin
+
+
+REASON_COUNT = "the number is the count of the items the card lists"
+#: "/[28] (16 IP addresses)": a number in parentheses right after a numeric blank.
+PAREN_NUMBER = re.compile(r"^\s*[(（][^()（）]*\d[^()（）]*[)）]")
+#: A small count: "[3]-tier Architecture: client tier, web tier, database tier".
+_COUNT = re.compile(r"^(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_ITEMS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def restates(answer: str, before: str, after: str) -> str | None:
+    """Why the words right around the blank say the answer another way; None if they do not:
+    a small number that counts the items listed on the card ("[3]-tier: client tier, web
+    tier, database tier"). (A number in parentheses after a numeric blank is cut from the
+    front instead: see ``drop_restating``.)"""
+    if _COUNT.match(answer.strip()):
+        count = int(answer) if answer.strip().isdigit() else _WORDS.get(answer.strip().lower())
+        for side in (before, after):
+            listed = side.rsplit(":", 1)[-1] if ":" in side else ""
+            items = [i for i in _ITEMS.split(listed) if i.strip()]
+            if count is not None and len(items) >= 2 and len(items) == count:
+                return REASON_COUNT
+    return None
+
+
+def drop_restating(spans: tuple[Inline, ...], blank: Highlight) -> tuple[Inline, ...]:
+    """A number in parentheses right after a numeric blank cut from the front: "/[...] (16 IP
+    addresses)" half gives /28 away (the back still has the whole line)."""
+    if not any(c.isdigit() for c in blank.text):
+        return spans
+    out = list(spans)
+    for index, span in enumerate(out[:-1]):
+        if span is not blank:
+            continue
+        following = out[index + 1]
+        if isinstance(following, Text) and PAREN_NUMBER.match(following.text):
+            out[index + 1] = Text(PAREN_NUMBER.sub("", following.text, count=1))
+        elif isinstance(following, Text) and not following.text.strip() and index + 2 < len(out):
+            after = out[index + 2]
+            if isinstance(after, Highlight) and PAREN_NUMBER.fullmatch(after.text.strip()):
+                out[index + 1 : index + 3] = [Text("")]
+        elif isinstance(following, Highlight) and PAREN_NUMBER.fullmatch(following.text.strip()):
+            out[index + 1] = Text("")
+    return tuple(out)

@@ -13,6 +13,7 @@ import functools
 import re
 
 from .cards_choice import word_set
+from .cards_cleanup import clean_text
 from .model import Highlight, Inline, Text
 
 #: A number and its unit: "3,500", "66%", "$0.09", "400 KB", "24 hours", "5x".
@@ -107,7 +108,8 @@ def narrow_spans(spans: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], dict[in
         if not isinstance(span, Highlight):
             out.append(span)
             continue
-        text = " ".join(span.text.split())
+        # Typos fixed first: "fix IP" is cut as "fixed" and "IP", not "fix" and "IP".
+        text = " ".join(clean_text(span.text).split())
         lead, core, tail = narrow(text)
         if core == text:
             out.append(span)

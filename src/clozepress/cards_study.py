@@ -23,12 +23,19 @@ from .cards_choice import (
     word_set,
 )
 from .cards_cleanup import clean_answer, clean_line, clean_spans, unwrap
-from .cards_context import Context, context_for, shorten
-from .cards_filler import REASON_OPEN, other_half, single_answer
-from .cards_giveaway import fold_acronyms, front_gives_away, spells_loosely
+from .cards_context import PREPOSITIONS, VERBS, Context, context_for, shorten
+from .cards_filler import other_half, single_answer
+from .cards_giveaway import (
+    drop_restating,
+    fold_acronyms,
+    front_gives_away,
+    restates,
+    spells_loosely,
+)
 from .cards_html import cloze, emphasise, escape, plain, render
 from .cards_model import Fate, Note, Unit
 from .cards_narrow import LEAD_WORDS, narrow_spans
+from .cards_rank import REASON_JOINED, REASON_ONE_LINE, REASON_VAGUE, is_vague, join_pairs, rank
 from .cards_size import parts
 from .config import Config
 from .model import (
@@ -50,13 +57,12 @@ REASON_HEADER = "in a table's header row: a column title, not a fact"
 REASON_EMPTY = "empty highlight: no card"
 #: A header cell like these names the row-label column ("|difference|Data Streams|Firehose|").
 LABEL_HEADERS = frozenset({"", "difference", "spec", "feature", "features", "aspect", "item"})
-#: The back lists at most this many child lines, each at most ``EXTRA_CHARS`` long.
-EXTRA_ITEMS = 8
+#: The back lists at most this many lines (the rest of a cut line counts as one), each at
+#: most ``EXTRA_CHARS`` long: it explains the blank, it does not paste the section.
+EXTRA_ITEMS = 3
 EXTRA_CHARS = 160
 #: A row longer than this shows only its blanked cells on the front (the rest on the back).
 ROW_CHARS = 220
-#: Non-blanked items of an enumeration are shortened to this on its card.
-ITEM_CHARS = 70
 #: A front with fewer content words than this (outside the blank) is led by its subject...
 MIN_FRONT_WORDS = 4
 #: ... and with fewer than this even then, it makes no card.
@@ -65,12 +71,7 @@ MIN_LIFTED_WORDS = 3
 MIN_OWN_WORDS = 2
 #: A crumb of at most this many words may lead the front as its subject.
 SUBJECT_WORDS = 8
-#: An enumeration shares a card only when every item is at most this long: a list of short,
-#: parallel things ("single AZ", "cross AZ"); in a list of sentences a lone blank has no cue.
-ITEM_WORDS = 6
-#: An item like "many others", "etc": the list is open, so no item has a single answer.
-_OPEN_ITEM = re.compile(r"\b(?:others|etc|and more|so on)\b|…|\.\.\.", re.I)
-REASON_SENTENCES = "one item of a list of sentences: the other items do not cue it"
+REASON_BARE = "a bare list item (no words of its own to cue it): any item of the list fits"
 REASON_CUE = "too few words on the front to cue the blank, even with its subject"
 
 
@@ -130,77 +131,171 @@ def _line_notes(
     unit: Unit, path: str, config: Config, names_only: bool
 ) -> tuple[list[Note], list[Fate]]:
     originals = list(iter_highlights(unit.spans))
-    spans, swaps = swap_acronyms(clean_spans(unit.spans))
-    swapped: dict[int, Highlight] = {id(s.expansion): s.acronym for s in swaps}
-    spans, narrowed = narrow_spans(spans)
-    spans, folded = fold_acronyms(spans)
-    narrowed.update({k: narrowed.get(id(v), v) for k, v in folded.items()})
     context = context_for(unit)
-    pieces = [_trim_end(piece) for piece in parts(spans)]
-    cut = len(pieces) > 1
-    fates: dict[int, Fate] = {}
+    spans = clean_spans(unit.spans)
+    line = _weigh(spans, context, names_only, join=True)
+    if line.joined_rejected:
+        # "A or B" as one blank failed (too long, a list): each half competes alone.
+        line = _weigh(spans, context, names_only, join=False)
+    fates = line.fates
     notes: list[Note] = []
-    for index, piece in enumerate(pieces):
-        card = _Card(config.cloze == "unit")
-        chosen: dict[int, str] = {}
-        lift = False
-        for highlight in iter_highlights(piece):
-            cut_from = narrowed.get(id(highlight), highlight)
-            origin = swapped.get(id(cut_from), cut_from)
-            answer = clean_answer(highlight.text)
-            if not answer:
-                fates[id(origin)] = _fate(origin, None, REASON_EMPTY)
-                continue
-            rest = _plain_without(piece, highlight)
-            cue, needs_subject = front_cue(rest, context)
-            reason = (
-                review(
-                    answer,
-                    piece,
-                    highlight,
-                    context.plain,
-                    names_only=names_only,
-                    expands=cut_from is not origin,
-                )
-                or cue
-            )
-            if reason is not None:
-                fates[id(origin)] = _fate(origin, None, reason)
-                continue
-            lift = lift or needs_subject
-            chosen[id(highlight)] = answer
-            note_reason = REASON_ACRONYM if cut_from is not origin else None
-            fates[id(origin)] = _fate(origin, answer, note_reason)
-        if not chosen:
-            continue
-        # A soft break inside a line is the notes' wrapping, not structure: a space.
-        text = render(neutral_articles(piece, chosen), _cloze_or_text(chosen, card))
-        shown = context
-        if lift:
-            shown, _, subject = context.lift()
-            text = f'<span class="cp-subject">{subject}</span>: {text}'
-        # The back shows the rest of a cut line, not the clause the front already shows.
-        others = [render(p, emphasise_clean) for i, p in enumerate(pieces) if i != index]
-        whole = " … ".join(others) if cut else ""
-        children = extra_html(unit.children, clean_line(plain(piece)))
-        extra = (f'<div class="cp-line">{whole}</div>' if whole else "") + children
-        notes.append(
-            _note(
-                unit,
-                path,
-                text=text,
-                context=shown,
-                extra=extra,
-                key=plain(piece) if cut else plain(unit.spans),
-                card=card,
-            )
-        )
+    if line.candidates:
+        # One card per line: sibling cards of one line answer each other.
+        # Ties go to a blank inside the line: its subject comes before it.
+        best = max(line.candidates, key=lambda c: (c.rank, not c.at_start, -c.order))
+        for other in line.candidates:
+            if other is not best:
+                fates[id(other.origin)] = _fate(other.origin, None, REASON_ONE_LINE)
+                if other.partner is not None:
+                    fates[id(other.partner)] = _fate(other.partner, None, REASON_ONE_LINE)
+        if best.partner is not None:
+            fates[id(best.partner)] = _fate(best.partner, None, REASON_JOINED)
+        notes.append(_line_note(unit, path, config, line, best))
     for highlight in originals:
         fates.setdefault(id(highlight), _fate(highlight, None, REASON_EMPTY))
     return notes, [fates[id(h)] for h in originals]
 
 
-_ARTICLE = re.compile(r"\b([Aa])n?(\s+)$")
+@dataclass
+class _Candidate:
+    """A highlight of a line that would make a good blank."""
+
+    piece: int
+    highlight: Highlight
+    answer: str
+    origin: Highlight
+    partner: Highlight | None
+    """The second highlight of an "A or B" pair joined into this blank."""
+    rank: int
+    order: int
+    lift: bool
+    at_start: bool
+
+
+@dataclass
+class _Line:
+    pieces: list[tuple[Inline, ...]]
+    candidates: list[_Candidate]
+    fates: dict[int, Fate]
+    joined_rejected: bool
+
+
+def _weigh(spans: tuple[Inline, ...], context: Context, names_only: bool, *, join: bool) -> _Line:
+    """Every highlight of a line reviewed as a blank: the good ones as candidates, a fate
+    for each of the others."""
+    spans, swaps = swap_acronyms(spans)
+    swapped: dict[int, Highlight] = {id(s.expansion): s.acronym for s in swaps}
+    spans, narrowed = narrow_spans(spans)
+    spans, folded = fold_acronyms(spans)
+    narrowed.update({k: narrowed.get(id(v), v) for k, v in folded.items()})
+    pairs: dict[int, tuple[Highlight, Highlight]] = {}
+    if join:
+        spans, pairs = join_pairs(spans)
+
+    def origin_of(highlight: Highlight) -> tuple[Highlight, bool]:
+        cut_from = narrowed.get(id(highlight), highlight)
+        return swapped.get(id(cut_from), cut_from), cut_from is not swapped.get(
+            id(cut_from), cut_from
+        )
+
+    pieces = [_trim_end(piece) for piece in parts(spans)]
+    out = _Line(pieces, [], {}, False)
+    order = 0
+    for index, piece in enumerate(pieces):
+        for highlight in iter_highlights(piece):
+            pair = pairs.get(id(highlight))
+            origin, expands = origin_of(pair[0] if pair else highlight)
+            partner = origin_of(pair[1])[0] if pair else None
+            answer = clean_answer(highlight.text)
+            order += 1
+            reason = _reason(answer, piece, highlight, context, names_only, expands)
+            if reason is not None:
+                out.fates[id(origin)] = _fate(origin, None, reason)
+                if partner is not None:
+                    out.fates[id(partner)] = _fate(partner, None, reason)
+                    out.joined_rejected = True
+                continue
+            lift = front_cue(_plain_without(piece, highlight), context)[1] or headless(
+                piece, highlight
+            )
+            at_start = _starts(piece, highlight)
+            out.candidates.append(
+                _Candidate(
+                    index,
+                    highlight,
+                    answer,
+                    origin,
+                    partner,
+                    rank(answer, at_start=at_start),
+                    order,
+                    lift,
+                    at_start,
+                )
+            )
+            note_reason = REASON_ACRONYM if expands else None
+            out.fates[id(origin)] = _fate(origin, answer, note_reason)
+    return out
+
+
+def _reason(
+    answer: str,
+    piece: tuple[Inline, ...],
+    highlight: Highlight,
+    context: Context,
+    names_only: bool,
+    expands: bool,
+) -> str | None:
+    """Why a highlight of a line makes no good blank; None when it does."""
+    if not answer:
+        return REASON_EMPTY
+    if _EDGE_MARK.search(answer):
+        return REASON_EDGE
+    rest = _plain_without(piece, highlight)
+    before, after = _sides(piece, highlight)
+    return (
+        review(answer, piece, highlight, context.plain, names_only=names_only, expands=expands)
+        or (REASON_VAGUE if is_vague(answer, names_only=names_only) else None)
+        or restates(answer, before, after)
+        or front_cue(rest, context)[0]
+    )
+
+
+def _line_note(unit: Unit, path: str, config: Config, line: _Line, best: _Candidate) -> Note:
+    """The card of a line: its best blank, in the clause that holds it."""
+    card = _Card(config.cloze == "unit")
+    chosen = {id(best.highlight): best.answer}
+    piece = drop_restating(line.pieces[best.piece], best.highlight)
+    context = context_for(unit)
+    # A soft break inside a line is the notes' wrapping, not structure: a space.
+    text = render(drop_articles(piece, chosen), _cloze_or_text(chosen, card))
+    shown = context
+    if best.lift:
+        shown, _, subject = context.lift()
+        if subject:
+            text = f'<span class="cp-subject">{subject}</span>: {text}'
+    cut = len(line.pieces) > 1
+    # The back shows the rest of a cut line, not the clause the front already shows.
+    others = [render(p, emphasise_clean) for i, p in enumerate(line.pieces) if i != best.piece]
+    whole = " … ".join(others) if cut else ""
+    children = extra_html(unit.children, clean_line(plain(piece)), limit=EXTRA_ITEMS - bool(whole))
+    extra = (f'<div class="cp-line">{whole}</div>' if whole else "") + children
+    return _note(
+        unit,
+        path,
+        text=text,
+        context=shown,
+        extra=extra,
+        key=plain(piece) if cut else plain(unit.spans),
+        card=card,
+    )
+
+
+#: An answer that starts or ends with an arrow or punctuation is a cut-off clause.
+_EDGE_MARK = re.compile(r"^(?:[-=]>|[-–—,;:>]|<-)|(?:[-=]>|[-–—,;:/<(])$")
+REASON_EDGE = "the blank starts or ends with an arrow or punctuation: a cut-off clause"
+
+
+_ARTICLE = re.compile(r"\b[Aa]n?\s+$")
 
 
 _DANGLING_END = re.compile(r"\s*(?:=>|->|[:,;：，；]|\s(?:to|for|with|and|or))\s*$")
@@ -217,19 +312,32 @@ def _trim_end(piece: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return unwrap(piece)
 
 
-def neutral_articles(spans: tuple[Inline, ...], chosen: dict[int, str]) -> tuple[Inline, ...]:
-    """ "a"/"an" right before a blank reads "a(n)": the article must not hint at the answer's
-    first sound ("an [...] function" is "an [Lambda]" in the notes, and gives a vowel away)."""
+def drop_articles(spans: tuple[Inline, ...], chosen: dict[int, str]) -> tuple[Inline, ...]:
+    """ "a"/"an" right before a blank is dropped: the article must not hint at the answer's
+    first sound ("an [...] function" gives a vowel away), and "a(n)" reads as an artefact."""
     out = list(spans)
-    # The text is shared by every card of the note: "a(n)" before another card's blank
-    # would only read oddly there, so only a line with one blank gets it.
-    if sum(1 for s in spans if isinstance(s, Highlight) and id(s) in chosen) != 1:
-        return spans
     for index in range(1, len(out)):
         span, before = out[index], out[index - 1]
         if isinstance(span, Highlight) and id(span) in chosen and isinstance(before, Text):
-            out[index - 1] = Text(_ARTICLE.sub(r"\1(n)\2", before.text))
+            out[index - 1] = Text(_ARTICLE.sub("", before.text))
     return tuple(out)
+
+
+#: A front opening with one of these leans on a subject it does not name.
+HEADLESS_STARTS = VERBS | PREPOSITIONS | word_set("when connect integrate integrates must")
+_FIRST = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_NAMED = re.compile(r"[A-Z]|\d")
+
+
+def headless(piece: tuple[Inline, ...], highlight: Highlight) -> bool:
+    """Whether the front names nothing outside its blank and opens with a verb, a preposition
+    or "When"/"Connect"/"must": it needs its subject heading to lead it."""
+    before, after = _sides(piece, highlight)
+    first = _FIRST.match(before.lstrip())
+    if first is None or first.group(0).lower() not in HEADLESS_STARTS:
+        return False
+    words = f"{before[first.end() :]} {after}".split()
+    return not any(_NAMED.search(word) for word in words)
 
 
 def front_cue(rest: str, context: Context) -> tuple[str | None, bool]:
@@ -396,61 +504,10 @@ def review(
 def _items_notes(
     unit: Unit, path: str, config: Config, names_only: bool
 ) -> tuple[list[Note], list[Fate]]:
-    context = context_for(unit)
-    card = _Card(config.cloze == "unit")
-    lines: list[tuple[tuple[Inline, ...], bool]] = []
-    for sibling in unit.siblings:
-        lines.append((clean_spans(sibling.spans), sibling.line in unit.members))
-    shown = [clean_line(plain(spans)) for spans, _ in lines]
-    fates: list[Fate] = []
-    chosen: dict[int, str] = {}
-    if any(_OPEN_ITEM.search(clean_line(plain(spans))) for spans, _ in lines):
-        blanks = [spans for spans, member in lines if member]
-        return [], [_fate(h, None, REASON_OPEN) for b in blanks for h in iter_highlights(b)]
-    if any(len(clean_line(plain(spans)).split()) > ITEM_WORDS for spans, _ in lines):
-        blanks = [spans for spans, member in lines if member]
-        return [], [_fate(h, None, REASON_SENTENCES) for b in blanks for h in iter_highlights(b)]
-    for index, (spans, member) in enumerate(lines):
-        if not member:
-            continue
-        for highlight in iter_highlights(spans):
-            answer = clean_answer(highlight.text)
-            if not answer:
-                fates.append(_fate(highlight, None, REASON_EMPTY))
-                continue
-            # The other items as shown, each whole: "diffusion" is in "facilitated diffusion".
-            own = _plain_without(spans, highlight)
-            rest = " ".join(own if i == index else text for i, text in enumerate(shown))
-            reason = review(
-                answer, spans, highlight, context.plain, names_only=names_only, rest=rest
-            )
-            fates.append(_fate(highlight, None if reason else answer, reason))
-            if reason is None:
-                chosen[id(highlight)] = answer
-    if not chosen:
-        return [], fates
-    if len(lines) < 2:
-        # One line and its blank: the list's other items are the cue, and there are none.
-        return [], [f if f.answer is None else _fate_of(f, REASON_WHOLE) for f in fates]
-    show = _cloze_or_text(chosen, card)
-    rows = []
-    for spans, member in lines:
-        if member:
-            rows.append("• " + render(spans, show))
-        else:
-            rows.append("• " + escape(shorten(clean_line(plain(spans)), ITEM_CHARS)))
+    # A list item that is only its highlight has no descriptor: the blank is "name one of
+    # these", and blind reviews fixed or dropped most such cards. No card.
     members = [s for s in unit.siblings if s.line in unit.members]
-    children = tuple(child for member in members for child in member.children)
-    note = _note(
-        unit,
-        path,
-        text="<br>".join(rows),
-        context=context,
-        extra=extra_html(children),
-        key=" · ".join(plain(s.spans) for s in unit.siblings),
-        card=card,
-    )
-    return [note], fates
+    return [], [_fate(h, None, REASON_BARE) for m in members for h in iter_highlights(m.spans)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -496,6 +553,12 @@ def _row_notes(
                 chosen[id(highlight)] = answer
     if not chosen:
         return [], fates
+    # One card per row, as per line: the strongest blank (first of equals).
+    keep = max(chosen.values(), key=lambda a: (rank(a), -list(chosen.values()).index(a)))
+    for fate in fates:
+        if fate.answer is not None and fate.answer != keep:
+            fates[fates.index(fate)] = _fate_of(fate, REASON_ONE_LINE)
+    chosen = {k: v for k, v in chosen.items() if v == keep}
     card = _Card(config.cloze == "unit")
     show = _cloze_or_text(chosen, card)
     front: list[str] = []
@@ -527,6 +590,10 @@ def _row_notes(
 # The note and its back
 
 
+def _has_highlight(spans: tuple[Inline, ...]) -> bool:
+    return any(True for _ in iter_highlights(spans))
+
+
 def _says_something(child: Bullet | Paragraph, back: str) -> bool:
     folded = normalize(clean_line(plain(child.spans)))
     # "inputs" over a list of its own: a title for lines the back does not show.
@@ -553,7 +620,7 @@ def _note(
     )
 
 
-def extra_html(children: tuple[Block, ...], back: str = "") -> str:
+def extra_html(children: tuple[Block, ...], back: str = "", limit: int = EXTRA_ITEMS) -> str:
     """The back's list of child lines: one level, at most ``EXTRA_ITEMS``, each shortened.
     The back explains the line; it never pastes the whole section under it. A child that
     says nothing alone ("features", a heading for its own children) or repeats ``back`` is
@@ -562,7 +629,9 @@ def extra_html(children: tuple[Block, ...], back: str = "") -> str:
     folded = normalize(back)
     shown = [c for c in children if isinstance(c, Bullet | Paragraph | Code)]
     shown = [c for c in shown if isinstance(c, Code) or _says_something(c, folded)]
-    for child in shown[:EXTRA_ITEMS]:
+    # A child with a highlight of its own is a card of its own: not this card's back.
+    shown = [c for c in shown if isinstance(c, Code) or not _has_highlight(c.spans)]
+    for child in shown[:limit]:
         if isinstance(child, Code):
             code = "\n".join(child.text.rstrip().split("\n")[:8])
             items.append(f"<li><pre>{escape(code)}</pre></li>")
@@ -574,6 +643,6 @@ def extra_html(children: tuple[Block, ...], back: str = "") -> str:
             items.append(f"<li>{escape(shorten(text, EXTRA_CHARS))}</li>")
         else:
             items.append(f"<li>{render(clean_spans(child.spans), emphasise_clean)}</li>")
-    if len(shown) > EXTRA_ITEMS:
-        items.append(f"<li>… {len(shown) - EXTRA_ITEMS} more</li>")
+    if len(shown) > limit:
+        items.append(f"<li>… {len(shown) - limit} more</li>")
     return f'<ul class="cp-children">{"".join(items)}</ul>' if items else ""
