@@ -784,3 +784,17 @@ def test_cards_of_one_section_with_the_same_front_and_other_answers_are_left_out
     )
     assert fronts(notes) == []
     assert all("same front" in line for line in skipped(notes))
+
+
+def test_a_parenthetical_number_highlighted_after_a_numeric_blank_is_cut_too():
+    (card,) = cards("# VPC\n- CIDR blocks of a VPC: min. size is /`28` `(16 IP addresses)`\n")
+    assert card["front"] == "CIDR blocks of a VPC: min. size is /[...]"
+
+
+def test_a_dash_that_led_into_the_rest_of_a_cut_line_is_trimmed():
+    line = (
+        "types of Hosted Zone: `Private Hosted Zones` – contain records that specify how to"
+        " route traffic within one or more VPCs of the account, and resolve only inside them"
+    )
+    # Trimmed, "types of Hosted Zone: [...]" is a label and its blank: no card at all.
+    assert not any(front.endswith(("–", "-")) for front in fronts(f"# Route 53\n- {line}\n"))

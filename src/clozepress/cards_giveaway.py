@@ -209,20 +209,23 @@ def restates(answer: str, before: str, after: str) -> str | None:
 
 def drop_restating(spans: tuple[Inline, ...], blank: Highlight) -> tuple[Inline, ...]:
     """A number in parentheses right after a numeric blank cut from the front: "/[...] (16 IP
-    addresses)" half gives /28 away (the back still has the whole line)."""
-    if not any(c.isdigit() for c in blank.text):
+    addresses)" half gives /28 away (the back still has the whole line). The parenthetical
+    may be text, a highlight, or a highlight narrowed into pieces."""
+    if not any(c.isdigit() for c in blank.text) or blank not in spans:
         return spans
-    out = list(spans)
-    for index, span in enumerate(out[:-1]):
-        if span is not blank:
-            continue
-        following = out[index + 1]
-        if isinstance(following, Text) and PAREN_NUMBER.match(following.text):
-            out[index + 1] = Text(PAREN_NUMBER.sub("", following.text, count=1))
-        elif isinstance(following, Text) and not following.text.strip() and index + 2 < len(out):
-            after = out[index + 2]
-            if isinstance(after, Highlight) and PAREN_NUMBER.fullmatch(after.text.strip()):
-                out[index + 1 : index + 3] = [Text("")]
-        elif isinstance(following, Highlight) and PAREN_NUMBER.fullmatch(following.text.strip()):
-            out[index + 1] = Text("")
-    return tuple(out)
+    start = next(i for i, span in enumerate(spans) if span is blank) + 1
+    text = ""
+    for end in range(start, len(spans)):
+        span = spans[end]
+        if not isinstance(span, Text | Highlight):
+            return spans
+        text += span.text
+        if ")" in text or "）" in text:
+            match = PAREN_NUMBER.match(text)
+            if match is None:
+                return spans
+            left = text[match.end() :]
+            if left and not isinstance(span, Text):
+                return spans
+            return (*spans[:start], *([Text(left)] if left else []), *spans[end + 1 :])
+    return spans

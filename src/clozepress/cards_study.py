@@ -298,7 +298,7 @@ REASON_EDGE = "the blank starts or ends with an arrow or punctuation: a cut-off 
 _ARTICLE = re.compile(r"\b[Aa]n?\s+$")
 
 
-_DANGLING_END = re.compile(r"\s*(?:=>|->|[:,;：，；]|\s(?:to|for|with|and|or))\s*$")
+_DANGLING_END = re.compile(r"\s*(?:=>|->|[:,;：，；–—]|\s-|\s(?:to|for|with|and|or))\s*$")
 
 
 def _trim_end(piece: tuple[Inline, ...]) -> tuple[Inline, ...]:
