@@ -143,10 +143,62 @@ STEPS: list[tuple[str, Callable[[Path, int], None], list[str]]] = [
 ]
 
 
+def sheet_fit(runs: int) -> None:
+    """The fit search against its yardstick: rendering each domain once at its chosen layout."""
+    from clozepress.config import load_config
+    from clozepress.parse import parse_file
+    from clozepress.pipeline import Project
+    from clozepress.sheets import bench
+
+    document = parse_file(NOTES, "source/aws-saa.md")
+    results = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = Project(REPO, Path(tmp) / "dist", Path(tmp) / "build", load_config(REPO))
+            results.append(bench(document, project))
+    clean = statistics.median(r.clean_seconds for r in results)
+    once = statistics.median(r.single_render_seconds or float("nan") for r in results)
+    renders = statistics.median(r.clean_renders for r in results)
+    domains = results[0].domains
+    print(
+        f"sheets fit search (in-process, median of {runs}): clean {clean:.1f} s with "
+        f"{renders:.0f} renders for {domains} domains ({renders / domains:.2f} per domain); "
+        f"each domain rendered once in one process {once:.1f} s; ratio {clean / once:.2f}; "
+        f"unchanged rebuild {statistics.median(r.unchanged_renders for r in results):.0f} "
+        f"renders; one domain changed "
+        f"{statistics.median(r.one_changed_renders for r in results):.0f} renders, "
+        f"{statistics.median(r.one_changed_seconds for r in results):.2f} s"
+    )
+
+
+def hundred_thousand_lines() -> None:
+    """The whole build (parse, deck, sheets) of a 100,000-line notes file, once."""
+    sys.path.insert(0, str(REPO))
+    from tests.test_large import MEASURE, grown_notes
+
+    with tempfile.TemporaryDirectory() as tmp:
+        notes = Path(tmp) / "notes.md"
+        notes.write_text(grown_notes(100_000), encoding="utf-8")
+        project = scratch_project(Path(tmp), notes)
+        done = subprocess.run(
+            [sys.executable, "-c", MEASURE, str(project), *cp("build", "-q")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    figures = json.loads(done.stdout)
+    print(
+        f"100,000 lines, clozepress build: {figures['seconds']:.0f} s, peak "
+        f"{figures['tree_peak'] / 2**20:.0f} MiB for all its processes at once "
+        f"(largest process {figures['peak'] / 2**20:.0f} MiB)"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per step (default 5)")
-    parser.add_argument("--runs-10x", type=int, default=3, help="runs per step on the 10x copy")
+    parser.add_argument("--runs-10x", type=int, default=1, help="runs per step on the 10x copy")
+    parser.add_argument("--skip-100k", action="store_true", help="the 100,000-line build (~4 min)")
     parser.add_argument("--skip-10x-sheets", action="store_true", help="the slowest rows")
     args = parser.parse_args()
     began = time.perf_counter()
@@ -176,6 +228,9 @@ def main() -> int:
                 f"{(ten or {}).get('peak_mib', float('nan')):>9.0f}",
                 flush=True,
             )
+    sheet_fit(max(1, min(args.runs, 3)))
+    if not args.skip_100k:
+        hundred_thousand_lines()
     print(f"(bench took {time.perf_counter() - began:.0f} s)")
     return 0
 
