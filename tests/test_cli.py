@@ -85,3 +85,17 @@ def test_python_dash_m_and_check_stays_light() -> None:
         [sys.executable, "-m", "clozepress", "--version"], capture_output=True, text=True
     )
     assert version.stdout.startswith("clozepress ")
+
+
+def test_one_broken_notes_file_does_not_stop_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .project_support import scratch_project
+
+    project = scratch_project(tmp_path)
+    (project / "source" / "broken.md").write_bytes(b"# Broken\n- caf\xe9\n")
+    monkeypatch.chdir(project)
+    assert main(["build", "-q"]) == 1
+    assert "source/broken.md:2: error: not valid UTF-8 (byte 0xe9)" in capsys.readouterr().err
+    assert (project / "dist" / "notes.apkg").is_file()
+    assert not (project / "dist" / "broken.apkg").exists()

@@ -6,12 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import BuildError
 
 if TYPE_CHECKING:
+    from .console import Console
     from .deck import DeckResult
     from .model import Document
 
@@ -152,15 +153,23 @@ def _build(args: argparse.Namespace) -> int:
     if not notes:
         raise BuildError("source", 1, "no notes: put a Markdown file in source/")
     project = Project(root, args.out, args.build_dir, load_config(root))
+    failed = 0
     for path in notes:
         console.progress(f"{project.shown(path)}: building")
-        result = build_notes(path, project, progress=console.progress)
+        try:
+            result = build_notes(path, project, progress=console.progress)
+        except BuildError as exc:
+            # One broken notes file must not keep the others from building.
+            print(exc, file=sys.stderr)
+            failed += 1
+            continue
         for diagnostic in result.diagnostics:
             console.diagnostic(diagnostic)
-    return _finish(project.out_dir, project.build_dir, console)
+    _finish(project.out_dir, project.build_dir, console)
+    return 1 if failed else 0
 
 
-def _finish(out_dir: Path, build_dir: Path, console: Any) -> int:
+def _finish(out_dir: Path, build_dir: Path, console: Console) -> int:
     from .report import closing_line, gather, write_report
 
     reports = gather(build_dir)
