@@ -58,12 +58,9 @@ def test_a_continuation_line_gets_its_parent():
         "    - must set up a `CNAME` record pointing at the load balancer name\n"
     )
     (card,) = cards(notes)
-    # A front that opens with "must" and names nothing is led by its parent (round 4).
-    assert card["context"] == "Route 53"
-    assert card["front"] == (
-        "To use your own domain for an ELB: must set up [...] record pointing at the load"
-        " balancer name"
-    )
+    # Round 5: a parent of seven words is no subject to lead the front; it stays above.
+    assert card["context"] == "Route 53 › To use your own domain for an ELB"
+    assert card["front"] == "must set up [...] record pointing at the load balancer name"
 
 
 def test_a_line_that_stands_alone_does_not_get_its_parent():
@@ -259,8 +256,9 @@ def test_notes_in_other_styles_make_clean_cards_and_account_for_every_highlight(
     made = [f for f in planned.fates if f.answer is not None]
     # The study policy is selective (a skipped highlight costs little, a bad card costs the
     # learner daily): at least a third of the highlights still become cards in these styles
-    # (round 4: one card per line; these notes often hold two highlights a line).
-    assert sum(note.cards for note in planned.notes) == len(made) >= 0.33 * len(planned.fates)
+    # (round 4: one card per line; these notes often hold two highlights a line; round 5:
+    # both sides of "X is A, Y is B" and expansions in parentheses are skipped).
+    assert sum(note.cards for note in planned.notes) == len(made) >= 0.3 * len(planned.fates)
     for note in planned.notes:
         front = side(note.text, 1, front=True)
         assert "`" not in front and "TODO" not in front and "!!" not in front, front
@@ -285,8 +283,9 @@ def test_a_blank_is_narrowed_to_its_number_and_the_rest_stays_on_the_front():
     (card,) = cards(
         "# S3\n- at least `3,500 PUT/COPY/POST/DELETE` requests per second per prefix\n"
     )
-    assert card["front"] == "at least [...] PUT/COPY/POST/DELETE requests per second per prefix"
-    assert card["back"].startswith("at least [3,500] PUT")
+    # Round 5: "at least" touches the number: it goes into the blank (see the qualifier rule).
+    assert card["front"] == "[...] PUT/COPY/POST/DELETE requests per second per prefix"
+    assert card["back"].startswith("[at least 3,500] PUT")
 
 
 def test_a_blank_is_narrowed_to_the_name_after_its_leading_verb_and_article():
@@ -298,12 +297,11 @@ def test_a_blank_is_narrowed_to_the_name_after_its_leading_verb_and_article():
     )
 
 
-def test_a_parenthetical_at_the_edge_of_a_blank_stays_on_the_front():
+def test_a_parenthetical_at_the_edge_of_a_blank_is_cut_from_it_and_goes_to_the_back():
     notes = "# WAF\n- rules protect SQL injection and `Cross-Site Scripting (browser)` attacks\n"
     (card,) = cards(notes)
-    assert card["back"] == (
-        "rules protect SQL injection and [Cross-Site Scripting] (browser) attacks"
-    )
+    assert card["back"] == "rules protect SQL injection and [Cross-Site Scripting] attacks"
+    assert card["extra"] == "(browser)"
 
 
 def test_an_acronym_in_the_blank_after_its_words_stays_in_the_blank():
@@ -330,7 +328,8 @@ def test_a_front_with_few_words_is_led_by_its_parents_subject_only():
         "    - have their own circular `DNA`\n"
     )
     card = cards(notes)[-1]
-    assert card["front"] == "Mitochondria: have their own circular [...]"
+    assert card["front"] == "Mitochondria: have their own [...]"
+    assert card["back"] == "Mitochondria: have their own [circular DNA]"
 
 
 def test_a_blank_whose_words_are_in_the_heading_gives_itself_away():
@@ -355,7 +354,7 @@ def test_in_notes_that_mark_facts_as_names_a_lowercase_phrase_is_not_blanked():
     )
     assert [c["back"] for c in cards(notes)] == [
         "Aurora Serverless is billed per second in front of [Aurora] DB instances",
-        "Aurora storage grows up to [128 TB] automatically over time",
+        "Aurora storage grows [up to 128 TB] automatically over time",
     ][1:]
     assert "not a name or number" in skipped(notes)[0]
 
@@ -513,7 +512,10 @@ def test_a_keyword_of_a_slash_sequence_is_not_blanked():
 def test_a_number_worked_out_from_the_one_beside_it_is_not_blanked():
     notes = "# VPC\n- the smallest subnet size is /28 (`16` IP addresses) in a VPC\n"
     assert fronts(notes) == []
-    assert "arithmetic" in skipped(notes)[0]
+    # Round 5: inside parentheses, it is an aside before it is arithmetic.
+    assert "aside in parentheses" in skipped(notes)[0]
+    notes = "# VPC\n- the smallest subnet size is /28 so `16` IP addresses in a VPC\n"
+    assert "arithmetic" not in " ".join(skipped(notes))
 
 
 def test_a_line_wrapped_in_parentheses_and_stray_quotes_are_cleaned_off():
@@ -521,10 +523,8 @@ def test_a_line_wrapped_in_parentheses_and_stray_quotes_are_cleaned_off():
         "# ASG\n- (By default the ASG uses its own `EC2 Status Checks`.)\n"
         "- promoting a replica takes some time' (failover in less than `30s`)\n"
     )
-    assert fronts(notes) == [
-        "By default the ASG uses its own [...]",
-        "promoting a replica takes some time (failover in less than [...])",
-    ]
+    # Round 5: the second blank sits inside parentheses: an aside, never blanked.
+    assert fronts(notes) == ["By default the ASG uses its own [...]"]
 
 
 def test_a_dangling_lead_in_at_the_end_of_a_line_is_cut():
@@ -604,9 +604,12 @@ def test_a_cut_off_parent_shows_only_its_subject_in_the_context():
     assert card["context"] == "VPC › VPC Endpoints"
 
 
-def test_an_acronym_before_its_glossed_blank_is_the_cue():
+def test_an_expansion_in_parentheses_is_not_blanked():
+    # Round 5: text inside brackets is never the blank ("the GIL ([...])" asks for an aside;
+    # the fixture review wants what the GIL does blanked, which the notes do not mark).
     notes = "# Python\n- the GIL (`Global Interpreter Lock`) lets one thread run bytecode\n"
-    assert fronts(notes) == ["the GIL ([...]) lets one thread run bytecode"]
+    assert fronts(notes) == []
+    assert "aside in parentheses" in skipped(notes)[0]
 
 
 def test_a_clause_of_a_cut_line_does_not_end_in_its_lead_into_the_next():
@@ -714,7 +717,10 @@ def test_a_synonym_on_the_front_gives_the_answer_away():
     notes = "# S3\n- a Forbidden error from S3 means status `403` for the static website\n"
     assert fronts(notes) == []
     notes = "# WAF\n- protects web applications at `Layer 7` (HTTP) from common exploits\n"
-    assert fronts(notes) == []
+    # Round 5: the gloss moves to the back, so the front no longer says it.
+    (card,) = cards(notes)
+    assert card["front"] == "protects web applications at [...] from common exploits"
+    assert "(HTTP)" in card["extra"]
 
 
 def test_a_camelcase_answer_spelled_out_on_the_front_gives_itself_away():
@@ -740,10 +746,12 @@ def test_an_acronym_after_its_blank_folds_in_even_when_cross_is_c():
     assert card["back"] == "[Cross-Region Replication (CRR)]: for compliance and lower latency"
 
 
-def test_a_headless_front_is_led_by_its_subject_heading():
+def test_a_headless_front_is_not_led_by_a_heading():
+    # Round 5: a heading stays in the context line; only a parent bullet may lead a front.
     notes = "# SQS Long Polling\n- when consumers poll from an `empty queue` they wait instead\n"
     (card,) = cards(notes)
-    assert card["front"] == "SQS Long Polling: when consumers poll from [...] they wait instead"
+    assert card["front"] == "when consumers poll from [...] they wait instead"
+    assert card["context"] == "SQS Long Polling"
 
 
 def test_an_answer_starting_with_an_arrow_is_not_blanked():
@@ -765,7 +773,7 @@ def test_a_gloss_between_a_label_and_its_line_is_cut():
         ("DynamoDB: Itam access by `Primary Key`", "DynamoDB: Item access by [...]"),
         (
             "Lambda REM: 128MB up to `10GB` per function",
-            "Lambda RAM: 128MB up to [...] per function",
+            "Lambda RAM: 128MB [...] per function",
         ),
         (
             "integarte ML services into `Aurora` clusters",
@@ -798,3 +806,172 @@ def test_a_dash_that_led_into_the_rest_of_a_cut_line_is_trimmed():
     )
     # Trimmed, "types of Hosted Zone: [...]" is a label and its blank: no card at all.
     assert not any(front.endswith(("–", "-")) for front in fronts(f"# Route 53\n- {line}\n"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Round 5 (blind reviews of seeds 61 and 62, and the fixtures): subjects, fragments,
+# categories, qualifiers, glosses, filler, tables
+
+
+def test_a_parent_listing_traits_never_leads_the_front():
+    notes = (
+        "# Kinesis Firehose\n- Fully Managed, automatic scaling, serverless\n"
+        "    - Can send failed data to a backup `S3 bucket`\n"
+    )
+    (card,) = cards(notes)
+    assert card["front"] == "Can send failed data to a backup [...]"
+    assert card["context"] == "Kinesis Firehose › Fully Managed, automatic scaling, serverless"
+
+
+def test_a_one_word_label_parent_never_leads_the_front():
+    notes = (
+        "# Lambda Limits\n- execution:\n    - Concurrency executions per region: `1000` (quota)\n"
+    )
+    (card,) = cards(notes)
+    assert card["front"] == "Concurrency executions per region: [...]"
+    assert card["context"] == "Lambda Limits › execution"
+
+
+def test_a_short_noun_phrase_parent_leads_a_fragment():
+    notes = (
+        "# Messaging\n- Topic Publish: publisher -> topic -> subscribers\n"
+        "    - `Amazon SNS` sends to one topic\n"
+    )
+    assert fronts(notes) == ["Topic Publish: [...] sends to one topic"]
+
+
+def test_a_lead_in_of_traits_before_a_colon_is_cut():
+    notes = (
+        "# Firehose\n- Fully Managed, automatic scaling, serverless: backup to `S3` on failure\n"
+    )
+    assert fronts(notes) == ["backup to [...] on failure"]
+
+
+def test_a_trailing_clause_that_introduced_the_children_is_cut():
+    notes = "# VPC\n- Max. CIDR per VPC is `5`, for each CIDR:\n    - Min. size is /28\n"
+    assert fronts(notes) == ["Max. CIDR per VPC is [...]"]
+
+
+def test_a_front_with_no_words_beyond_its_crumb_is_skipped():
+    notes = "# S3\n## S3 Access Points\n- to use `VPC Origin` Access Points\n"
+    assert fronts(notes) == []
+    assert "too few words" in skipped(notes)[0]
+
+
+def test_a_front_with_no_verb_ending_at_its_blank_is_skipped():
+    notes = (
+        "# VPC\n- Bastion Hosts proxy ssh traffic into the private subnet from outside\n"
+        "    - Instances in Private Subnet allow port 22 via `security group`\n"
+        "    - Instances in the public subnet behind the bastion `NACL`\n"
+    )
+    assert fronts(notes) == ["Instances in Private Subnet allow port 22 via [...]"]
+    assert any("no verb links" in line for line in skipped(notes))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- `system metrics` reported include CPU time, memory, disk and network usage\n",
+        "- related `AWS services` are watched by automated dashboards for problems\n",
+        "- the `event producer` sends message to one SNS topic for fan out\n",
+    ],
+)
+def test_a_category_answer_is_not_blanked(line: str):
+    assert fronts(f"# Lambda Insights\n{line}") == []
+
+
+def test_an_answer_repeating_its_heading_is_not_blanked():
+    notes = "# FSx\n## FSx Lustre\n- integration to S3: read S3 objects as an `FSx file system`\n"
+    assert fronts(notes) == []
+    assert "category word or repeats the heading" in skipped(notes)[0]
+
+
+def test_a_label_blanked_before_its_specific_fact_is_skipped():
+    notes = "# S3\n- S3 Object Lock\n    - `retention modes` - Compliance\n"
+    assert fronts(notes) == []
+    assert "the label of the specific fact" in " ".join(skipped(notes))
+
+
+@pytest.mark.parametrize(
+    ("line", "answer"),
+    [
+        ("- Global Aurora replicates across regions in < `1 second` typically\n", "< 1 second"),
+        ("- expose a service within a VPC to `1000`s of VPCs in other accounts\n", "1000s"),
+        ("- RDS Proxy reduced failover time by up `66%` for Aurora events\n", "up to 66%"),
+        ("- NLB also checks health of non-`HTTP` targets over plain TCP\n", "non-HTTP"),
+    ],
+)
+def test_a_qualifier_touching_the_blank_goes_inside_it(line: str, answer: str):
+    (card,) = cards(f"# Misc\n{line}")
+    assert f"[{answer}]" in card["back"]
+
+
+def test_an_adjective_before_a_predictable_name_joins_the_blank():
+    (card,) = cards("# Cells\n- Mitochondria have their own circular `DNA` inside them\n")
+    assert card["back"] == "Mitochondria have their own [circular DNA] inside them"
+
+
+def test_a_gloss_right_after_the_blank_moves_to_the_back():
+    notes = "# KMS\n- Objects encrypted with `SSE-C` (customer provided key) are never replicated\n"
+    (card,) = cards(notes)
+    assert card["front"] == "Objects encrypted with [...] are never replicated"
+    assert card["extra"] == "(customer provided key)"
+
+
+def test_a_blank_inside_parentheses_is_never_made():
+    notes = "# CloudTrail\n- Operations on resources in your account (`Read Events` can be split)\n"
+    assert fronts(notes) == []
+    assert "aside in parentheses" in skipped(notes)[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "answer"),
+    [
+        (
+            "- S3 Glacier is not supported: use `Lifecycle Policy instead` for archives\n",
+            "Lifecycle Policy",
+        ),
+        ("- transfers files into S3 or EFS using the `FTP protocols` without S3 APIs\n", "FTP"),
+    ],
+)
+def test_filler_at_the_end_of_an_answer_stays_on_the_front(line: str, answer: str):
+    (card,) = cards(f"# Transfer\n{line}")
+    assert f"[{answer}]" in card["back"]
+
+
+def test_a_blank_joining_two_facts_is_not_made_unless_a_fixed_pair():
+    notes = "# Storage Gateway\n- S3 buckets are accessible using `NFS and SMB` file shares\n"
+    assert fronts(notes) == []
+    assert "joins two or more facts" in skipped(notes)[0]
+    notes = "# CloudTrail\n- Management events log both `Read/Write` operations on resources\n"
+    assert len(fronts(notes)) == 1
+
+
+def test_list_items_before_the_blanks_own_clause_are_cut():
+    notes = (
+        "# Lambda\n- wide language support, Container images must implement the"
+        " `Lambda Runtime API` to run\n"
+    )
+    assert fronts(notes) == ["Container images must implement the [...] to run"]
+    # A contrast keeps both halves: the first has a verb.
+    notes = "# RDS\n- RDS backup can be disabled, `Aurora` backup cannot be disabled\n"
+    assert fronts(notes) == ["RDS backup can be disabled, [...] backup cannot be disabled"]
+
+
+def test_either_subject_of_an_x_is_a_y_is_b_contrast_is_not_blanked():
+    notes = "# Types\n- `list` is mutable, `tuple` is immutable\n"
+    assert fronts(notes) == []
+    assert all("contrast" in line for line in skipped(notes))
+
+
+def test_a_clause_restating_a_one_word_blank_joins_it():
+    (card,) = cards("# Functions\n- default arguments are evaluated `once`, at definition time\n")
+    assert card["front"] == "default arguments are evaluated [...]"
+    assert card["back"] == "default arguments are evaluated [once, at definition time]"
+
+
+def test_a_name_to_description_table_blanks_the_description():
+    notes = "# Tools\n| tool | purpose |\n|-|-|\n| `pip` | install packages |\n"
+    (card,) = cards(notes)
+    assert card["front"] == "tool: pip\npurpose: [...]"
+    assert card["back"] == "tool: pip\npurpose: [install packages]"

@@ -44,7 +44,9 @@ def test_the_notes_make_26_subdecks_and_every_highlight_is_a_cloze_or_reported(t
     highlights = all_highlights(document)
     assert len(document.domains) == 26
     # A domain whose every highlight the study policy leaves out has no cards, so no subdeck.
-    assert result.subdecks == len({note.domain for note in planned.notes}) >= 25
+    # Round 5: "EC2" ("virtual network card in [...]": no verb) and "All Database" (a category
+    # answer, an aside in parentheses) lose their last card.
+    assert result.subdecks == len({note.domain for note in planned.notes}) >= 24
     assert len(highlights) == 1675
     # Every highlight has exactly one fate...
     assert sorted((f.line, f.highlight) for f in planned.fates) == sorted(
@@ -68,8 +70,10 @@ def test_the_notes_make_26_subdecks_and_every_highlight_is_a_cloze_or_reported(t
     # costs the learner daily; blind reviews kept 28-40% of cards at 85% of highlights made):
     # in these notes, which mark facts as names and numbers, about a sixth of the highlights
     # make a card since round 4 (one card per line, bare list items and vague paraphrases left
-    # out: 282 of 1,675). Below 15%, a rule has gone too far.
-    assert len(answers) >= 0.15 * len(highlights)
+    # out: 282 of 1,675). Round 5 (blind reviews at 65-68% keep) leaves out fronts no short
+    # parent can lead, blanks inside parentheses, category answers and two-fact blanks: 227
+    # of 1,675 (13.6%). Below 13%, a rule has gone too far.
+    assert len(answers) >= 0.13 * len(highlights)
 
     anki = Anki(tmp_path / "anki")
     try:
@@ -140,7 +144,8 @@ def test_reworded_and_moved_bullets_update_in_place_and_keep_their_cards(tmp_pat
         edited = bullets[10::step][: len(EDITS)]
         for unit, edit in zip(edited, EDITS, strict=True):
             lines[unit.line - 1] = edit(lines[unit.line - 1])
-        # Move one top-level bullet from the first domain into a section of the last one.
+        # Move one top-level bullet from an early domain (the first that has one making a note
+        # of its own; round 5 leaves EC2 without one) into a section of the last one.
         moved = next(
             u
             for u in units(document)
@@ -149,7 +154,7 @@ def test_reworded_and_moved_bullets_update_in_place_and_keep_their_cards(tmp_pat
             and not u.children
             and own_note[u.line] == 1
             and lines[u.line - 1].startswith("- ")
-            and u.domain == 0
+            and u.domain < len(document.domains) - 1
         )
         target = max(u.line for u in units(document) if u.kind == "heading")
         text = lines[moved.line - 1]

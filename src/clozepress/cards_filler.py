@@ -67,6 +67,7 @@ PAIRS = (
     word_set("inbound outbound"),
     word_set("read write"),
     word_set("encrypted unencrypted"),
+    word_set("supply demand"),
 )
 _JOIN = re.compile(r"(?:\bor|\band|/|\bvs\.?|\bto)\s*$|^\s*(?:or\b|and\b|/|vs\b|to\b)", re.I)
 #: "eg", "e.g.", "such as", "for example", "like": what follows is an example, not the fact.

@@ -27,6 +27,9 @@ _LABEL = re.compile(r"^([^:：]{2,40})[:：]\s+(\S.*)$")
 _PAREN_END = re.compile(r"\s*[(（][^()（）]*[)）]$")
 _PAREN_START = re.compile(r"^[(（][^()（）]*[)）]\s*")
 _TRAIL = re.compile(r"(?:[\s,;:]+(?:etc\.?|\.\.\.|…)|[\s,;:.]+)$", re.I)
+#: Words a blank may end with that are not the fact: "Lifecycle Policy instead", "DB instance
+#: itself", "FTP protocols" (the learner recalls the name, not the filler after it).
+_FILLER_TAIL = re.compile(r"\s+(?:instead|itself|protocols?)$")
 #: Words a blank may start with that are not the fact: "is", "the", "use", "routed through".
 LEAD_WORDS = word_set(
     """
@@ -66,9 +69,10 @@ def narrow(answer: str) -> tuple[str, str, str]:
         start = _PAREN_START.match(core)
         if start and start.end() < len(core):
             lead, core = lead + core[: start.end()], core[start.end() :]
-    trail = _TRAIL.search(core)
-    if trail and trail.start() > 0:
-        core, tail = core[: trail.start()], core[trail.start() :] + tail
+    for pattern in (_TRAIL, _FILLER_TAIL, _TRAIL):
+        trail = pattern.search(core)
+        if trail and trail.start() > 0:
+            core, tail = core[: trail.start()], core[trail.start() :] + tail
     words = core.split()
     numbers = list(_NUMBER.finditer(core))
     if len(words) > 1 and len(numbers) == 1:

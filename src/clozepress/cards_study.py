@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .cards_choice import (
     GENERIC,
     REASON_ACRONYM,
+    REASON_ASIDE,
     REASON_WHOLE,
     STOP,
     content_words,
@@ -25,6 +26,20 @@ from .cards_choice import (
 from .cards_cleanup import clean_answer, clean_line, clean_spans, unwrap
 from .cards_context import PREPOSITIONS, VERBS, Context, context_for, shorten
 from .cards_filler import other_half, single_answer
+from .cards_front import (
+    drop_intro_tail,
+    drop_lead_in,
+    drop_lead_items,
+    function_verbs,
+    has_relation,
+    has_verb,
+    inside_brackets,
+    join_restating,
+    new_words,
+    split_gloss,
+    subject_ok,
+)
+from .cards_generic import category_answer, contrast_side, joins_facts, label_blank
 from .cards_giveaway import (
     drop_restating,
     fold_acronyms,
@@ -35,6 +50,7 @@ from .cards_giveaway import (
 from .cards_html import cloze, emphasise, escape, plain, render
 from .cards_model import Fate, Note, Unit
 from .cards_narrow import LEAD_WORDS, narrow_spans
+from .cards_qualify import absorb_qualifiers
 from .cards_rank import REASON_JOINED, REASON_ONE_LINE, REASON_VAGUE, is_vague, join_pairs, rank
 from .cards_size import parts
 from .config import Config
@@ -65,14 +81,13 @@ EXTRA_CHARS = 160
 ROW_CHARS = 220
 #: A front with fewer content words than this (outside the blank) is led by its subject...
 MIN_FRONT_WORDS = 4
-#: ... and with fewer than this even then, it makes no card.
-MIN_LIFTED_WORDS = 3
-#: Under a heading (which stays in the context), a front keeps at least this many words.
-MIN_OWN_WORDS = 2
-#: A crumb of at most this many words may lead the front as its subject.
-SUBJECT_WORDS = 8
+#: ... and with fewer than this even then (its own and the subject's), it makes no card.
+MIN_LIFTED_WORDS = 2
+#: A front keeps at least this many words its nearest crumb does not already say.
+MIN_FRESH_WORDS = 2
 REASON_BARE = "a bare list item (no words of its own to cue it): any item of the list fits"
 REASON_CUE = "too few words on the front to cue the blank, even with its subject"
+REASON_NO_LINK = "no verb links the front's subject to the blank, and no parent to lead it"
 
 
 @dataclass
@@ -133,6 +148,7 @@ def _line_notes(
     originals = list(iter_highlights(unit.spans))
     context = context_for(unit)
     spans = clean_spans(unit.spans)
+    spans = drop_lead_in(drop_intro_tail(spans, plain(unit.spans), bool(unit.children)))
     line = _weigh(spans, context, names_only, join=True)
     if line.joined_rejected:
         # "A or B" as one blank failed (too long, a list): each half competes alone.
@@ -170,6 +186,9 @@ class _Candidate:
     order: int
     lift: bool
     at_start: bool
+    shown: tuple[Inline, ...]
+    """The clause as the front shows it (list items before it and a gloss after the blank cut)."""
+    gloss: str
 
 
 @dataclass
@@ -188,6 +207,8 @@ def _weigh(spans: tuple[Inline, ...], context: Context, names_only: bool, *, joi
     spans, narrowed = narrow_spans(spans)
     spans, folded = fold_acronyms(spans)
     narrowed.update({k: narrowed.get(id(v), v) for k, v in folded.items()})
+    spans, qualified = absorb_qualifiers(spans)
+    narrowed.update({k: narrowed.get(id(v), v) for k, v in qualified.items()})
     pairs: dict[int, tuple[Highlight, Highlight]] = {}
     if join:
         spans, pairs = join_pairs(spans)
@@ -208,17 +229,23 @@ def _weigh(spans: tuple[Inline, ...], context: Context, names_only: bool, *, joi
             partner = origin_of(pair[1])[0] if pair else None
             answer = clean_answer(highlight.text)
             order += 1
-            reason = _reason(answer, piece, highlight, context, names_only, expands)
+            shown, gloss = split_gloss(drop_lead_items(piece, highlight), highlight)
+            others = [_sides(piece, h)[1] for h in iter_highlights(piece) if h is not highlight]
+            reason = _reason(answer, shown, highlight, context, names_only, expands) or (
+                None if pair else joins_facts(answer)
+            )
+            reason = reason or contrast_side(_sides(piece, highlight)[1], others)
             if reason is not None:
                 out.fates[id(origin)] = _fate(origin, None, reason)
                 if partner is not None:
                     out.fates[id(partner)] = _fate(partner, None, reason)
                     out.joined_rejected = True
                 continue
-            lift = front_cue(_plain_without(piece, highlight), context)[1] or headless(
-                piece, highlight
+            ends = _ends_at_blank(shown, highlight)
+            lift = front_cue(_plain_without(shown, highlight), context, ends=ends)[1] or (
+                headless(shown, highlight) and can_lift(context)
             )
-            at_start = _starts(piece, highlight)
+            at_start = _starts(shown, highlight)
             out.candidates.append(
                 _Candidate(
                     index,
@@ -230,6 +257,8 @@ def _weigh(spans: tuple[Inline, ...], context: Context, names_only: bool, *, joi
                     order,
                     lift,
                     at_start,
+                    shown,
+                    gloss,
                 )
             )
             note_reason = REASON_ACRONYM if expands else None
@@ -252,19 +281,28 @@ def _reason(
         return REASON_EDGE
     rest = _plain_without(piece, highlight)
     before, after = _sides(piece, highlight)
+    crumb = context.crumbs[-1][0] if context.crumbs else ""
     return (
-        review(answer, piece, highlight, context.plain, names_only=names_only, expands=expands)
+        (REASON_ASIDE if inside_brackets(before) else None)
+        or review(answer, piece, highlight, context.plain, names_only=names_only, expands=expands)
         or (REASON_VAGUE if is_vague(answer, names_only=names_only) else None)
+        or category_answer(answer, crumb)
+        or label_blank(answer, before, after)
         or restates(answer, before, after)
-        or front_cue(rest, context)[0]
+        or front_cue(rest, context, ends=_ends_at_blank(piece, highlight))[0]
     )
+
+
+def _ends_at_blank(piece: tuple[Inline, ...], highlight: Highlight) -> bool:
+    """Whether nothing but punctuation follows the blank: no predicate after it."""
+    return not _sides(piece, highlight)[1].strip(" .!?,;:)")
 
 
 def _line_note(unit: Unit, path: str, config: Config, line: _Line, best: _Candidate) -> Note:
     """The card of a line: its best blank, in the clause that holds it."""
     card = _Card(config.cloze == "unit")
-    chosen = {id(best.highlight): best.answer}
-    piece = drop_restating(line.pieces[best.piece], best.highlight)
+    piece, restated = join_restating(drop_restating(best.shown, best.highlight), best.highlight)
+    chosen = {id(best.highlight): f"{best.answer}, {restated}" if restated else best.answer}
     context = context_for(unit)
     # A soft break inside a line is the notes' wrapping, not structure: a space.
     text = render(drop_articles(piece, chosen), _cloze_or_text(chosen, card))
@@ -277,8 +315,10 @@ def _line_note(unit: Unit, path: str, config: Config, line: _Line, best: _Candid
     # The back shows the rest of a cut line, not the clause the front already shows.
     others = [render(p, emphasise_clean) for i, p in enumerate(line.pieces) if i != best.piece]
     whole = " … ".join(others) if cut else ""
-    children = extra_html(unit.children, clean_line(plain(piece)), limit=EXTRA_ITEMS - bool(whole))
-    extra = (f'<div class="cp-line">{whole}</div>' if whole else "") + children
+    gloss = f'<div class="cp-gloss">({escape(best.gloss)})</div>' if best.gloss else ""
+    limit = EXTRA_ITEMS - bool(whole) - bool(gloss)
+    children = extra_html(unit.children, clean_line(plain(piece)), limit=limit)
+    extra = gloss + (f'<div class="cp-line">{whole}</div>' if whole else "") + children
     return _note(
         unit,
         path,
@@ -340,25 +380,45 @@ def headless(piece: tuple[Inline, ...], highlight: Highlight) -> bool:
     return not any(_NAMED.search(word) for word in words)
 
 
-def front_cue(rest: str, context: Context) -> tuple[str | None, bool]:
+def front_cue(rest: str, context: Context, *, ends: bool = False) -> tuple[str | None, bool]:
     """Whether the front has words enough to cue its blank: (why not, or None; whether the
     context's last crumb must lead the front to give it enough). A front of a few words
-    around a blank ("[...] (Big Data)") reads as a riddle even under the right heading."""
+    around a blank ("[...] (Big Data)") reads as a riddle even under the right heading.
+    ``ends``: the front ends at the blank, so only a verb or mark before it links the two."""
     own = content_words(rest)
-    if own >= MIN_FRONT_WORDS:
+    # Words the nearest crumb does not say: "to use [...] Access Points" under "S3 – Access
+    # Points" has one. (A heading further up naming the subject is no fault of the line.)
+    fresh = new_words(rest, context.crumbs[-1][0] if context.crumbs else "")
+    # What follows the blank is its predicate ("the [...] modifies, sorts and packages ...").
+    related = has_relation(rest) or (not ends and fresh >= MIN_FRONT_WORDS)
+    if fresh >= MIN_FRONT_WORDS and related:
         return None, False
+    # A parent leads the front only as a short noun phrase naming the subject; a list of
+    # traits, a slash pair or a one-word label stays above, as context. A heading always
+    # stays above: headings are the context line of every card.
     subject = context.lift()[1] if context.parents else ""
-    # A long crumb would bury the line under it: it stays above, as context. A heading
-    # always stays above: headings are the context line of every card.
-    liftable = bool(subject) and len(subject.split()) <= SUBJECT_WORDS and "…" not in subject
-    if liftable and own + content_words(subject) >= MIN_LIFTED_WORDS:
+    if subject_ok(subject) and own and own + content_words(subject) >= MIN_LIFTED_WORDS:
         return None, True
-    heading = context.crumbs[-1][0] if context.crumbs and not context.parents else ""
-    if heading and own >= MIN_OWN_WORDS and own + content_words(heading) >= MIN_LIFTED_WORDS:
-        return None, False
+    if own == 0:
+        return REASON_WHOLE, False
+    if fresh < MIN_FRESH_WORDS:
+        return REASON_CUE, False  # "to use [...] Access Points" under "S3 – Access Points"
+    if not related:
+        return REASON_NO_LINK, False  # "Instances in Private Subnet [...]"
+    # Under a heading, as anywhere, a front of two words ("fully managed and [...]") is a
+    # fragment: the heading stays above it, it does not lead it.
     if own >= MIN_LIFTED_WORDS:
         return None, False
-    return (REASON_WHOLE if own == 0 else REASON_CUE), False
+    # Two words make a sentence when one is the subject and one its verb ("Lysosomes
+    # contain [...]", "dict keys must be [...]").
+    if own + function_verbs(rest) >= MIN_LIFTED_WORDS and has_verb(rest):
+        return None, False
+    return REASON_CUE, False
+
+
+def can_lift(context: Context) -> bool:
+    """Whether the context's last crumb is a parent line that may lead the front."""
+    return bool(context.parents) and subject_ok(context.lift()[1])
 
 
 def _cloze_or_text(chosen: dict[int, str], card: _Card) -> Callable[[Highlight], str]:
@@ -490,7 +550,10 @@ def review(
     )
     if reason is not None:
         return reason
-    if _LABEL_ONLY.match(before) and not after.strip(" .,;:!?)") and content_words(before) <= 3:
+    # A number under its label is a fact ("Concurrency executions: [1000]"); a name is not.
+    numeric = any(c.isdigit() for c in answer)
+    labelled = _LABEL_ONLY.match(before) and not after.strip(" .,;:!?)")
+    if labelled and not numeric and content_words(before) <= 3:
         return REASON_LABEL
     return single_answer(answer, before, after) or front_gives_away(
         answer, around, acronyms=not expands
@@ -530,8 +593,11 @@ def _row_notes(
     )
     label = clean_line(plain(unit.cells[0].spans)) if labelled else ""
     cells = [(heads[i], clean_spans(c.spans)) for i, c in enumerate(unit.cells)]
+    named: dict[int, Highlight] = {}
     if labelled:
         cells = cells[1:]
+    else:
+        cells, named = _describe_names(cells, unit.line)
     lead = f"{label} — " if label else ""
     everything = " ".join(f"{lead}{head}: {plain(spans)}" for head, spans in cells)
     context = context_for(unit, key_suffix=" | ".join(heads))
@@ -548,7 +614,10 @@ def _row_notes(
             reason = review(
                 answer, spans, highlight, context.plain, names_only=names_only, rest=rest
             ) or other_half(answer, rest)
-            fates.append(_fate(highlight, None if reason else answer, reason))
+            # A description blanked in its name's place: the fate is the name's.
+            origin = named.get(id(highlight), highlight)
+            why = REASON_NAME_CUE if origin is not highlight and reason is None else reason
+            fates.append(_fate(origin, None if reason else answer, why))
             if reason is None:
                 chosen[id(highlight)] = answer
     if not chosen:
@@ -584,6 +653,30 @@ def _row_notes(
         card=card,
     )
     return [note], fates
+
+
+REASON_NAME_CUE = (
+    "a name in a name → description table: the name is the cue, its description the blank"
+)
+
+
+def _describe_names(
+    cells: list[tuple[str, tuple[Inline, ...]]], line: int
+) -> tuple[list[tuple[str, tuple[Inline, ...]]], dict[int, Highlight]]:
+    """In a two-column "name | description" row whose name is the highlight ("`pip` | install
+    packages"), the description is blanked and the name shown: "tool: [...] / purpose:
+    install packages" has many right answers, "tool: pip / purpose: [...]" has one."""
+    if len(cells) != 2:
+        return cells, {}
+    (name_head, name), (text_head, text) = cells
+    if len(name) != 1 or not isinstance(name[0], Highlight) or _has_highlight(text):
+        return cells, {}
+    description = clean_line(plain(text))
+    if len(description.split()) < 2:
+        return cells, {}
+    shown = (Text(clean_answer(name[0].text)),)
+    blank = Highlight(description, line)
+    return [(name_head, shown), (text_head, (blank,))], {id(blank): name[0]}
 
 
 # ---------------------------------------------------------------------------------------------
