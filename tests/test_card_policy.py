@@ -975,3 +975,22 @@ def test_a_name_to_description_table_blanks_the_description():
     (card,) = cards(notes)
     assert card["front"] == "tool: pip\npurpose: [...]"
     assert card["back"] == "tool: pip\npurpose: [install packages]"
+
+
+def test_two_highlights_joined_into_two_facts_compete_alone():
+    notes = "# CloudTrail\n- export events to `S3`/`Athena` for a longer retention period\n"
+    assert [c["back"] for c in cards(notes)] == [
+        "export events to [S3]/Athena for a longer retention period"
+    ]
+
+
+def test_lowercase_words_after_an_article_are_cut_from_before_a_name():
+    notes = "# NAT\n- NAT Gateways are created `in a specific Availability Zone` with an IP\n"
+    assert cards(notes)[0]["back"] == (
+        "NAT Gateways are created in a specific [Availability Zone] with an IP"
+    )
+
+
+def test_a_label_word_before_a_long_name_does_not_join_it():
+    notes = "# SQS\n- CloudWatch monitors the metric `ApproximateNumberOfMessages` to scale\n"
+    assert cards(notes)[0]["back"].endswith("the metric [ApproximateNumberOfMessages] to scale")

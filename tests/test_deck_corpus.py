@@ -178,8 +178,10 @@ def test_reworded_and_moved_bullets_update_in_place_and_keep_their_cards(tmp_pat
         # ...and every change the notes made reached the collection.
         wanted = package_notes(package, tmp_path)
         assert shown_after == {g: fields[:3] for g, fields in wanted.items()}
+        # Round 5: a gloss in parentheses right after the blank ("(exam tip)") is on the back.
         texts = {
-            anki.col.get_note(n).guid: anki.col.get_note(n)["Text"] for n in anki.col.find_notes("")
+            note.guid: note["Text"] + note["Extra"]
+            for note in (anki.col.get_note(n) for n in anki.col.find_notes(""))
         }
         for unit, marker in zip(
             edited, ("always", "In short", "exam tip", "Remember", "docs say"), strict=True

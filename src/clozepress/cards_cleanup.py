@@ -109,6 +109,8 @@ TYPOS = {
     "integarte": "integrate",
     "cross- account": "cross-account",
     "fix IP": "fixed IP",
+    # "to 1000 of VPCs": thousands, not a thousand (round 5 review).
+    "1000 of": "1000s of",
 }
 _TYPO = re.compile(r"\b(" + "|".join(map(re.escape, TYPOS)) + r")\b")
 

@@ -47,7 +47,8 @@ def category_answer(answer: str, crumb: str) -> str | None:
 def joins_facts(answer: str) -> str | None:
     """Why ``answer`` (one highlight) joins several facts; None if it is one, or a fixed pair
     ("Read/Write", "On-Demand or Spot")."""
-    parts = [p for p in _SPLIT.split(answer) if re.search(r"[A-Za-z]{2,}", p)]
+    # A part is a word of two characters or more with a letter ("S3", "Athena"; not "I/O").
+    parts = [p for p in _SPLIT.split(answer) if len(p.strip()) >= 2 and re.search("[A-Za-z]", p)]
     if len(parts) < 2:
         return None
     heads = [normalize(p).split()[0] for p in parts if normalize(p)]

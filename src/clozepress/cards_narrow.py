@@ -92,11 +92,12 @@ def narrow(answer: str) -> tuple[str, str, str]:
             break
         cut += 1
     # "share the KMS Keys", "preferred for S3": a few lowercase words before a name.
-    if not cut:
-        while cut < min(len(words) - 1, LEAD_MAX) and words[cut].islower():
-            cut += 1
-        if cut == len(words) or not _is_name(words[cut]):
-            cut = 0
+    # After the function words too: "in a specific Availability Zone" keeps the name only.
+    first = cut
+    while cut < min(len(words) - 1, first + LEAD_MAX) and words[cut].islower():
+        cut += 1
+    if cut > first and (cut == len(words) or not _is_name(words[cut])):
+        cut = first
     if cut and any(_is_name(w) for w in words[cut:]):
         kept = core.split(maxsplit=cut)[-1]
         return lead + core[: len(core) - len(kept)], kept, tail

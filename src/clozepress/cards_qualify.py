@@ -62,5 +62,6 @@ def absorb_qualifiers(
 
 
 def _is_short_name(text: str) -> bool:
-    """One word with two capitals or a digit: "DNA", "ATP", "S3" (a predictable noun)."""
-    return " " not in text and sum(c.isupper() or c.isdigit() for c in text) >= 2
+    """A short acronym: "DNA", "ATP", "IP" (a predictable noun; "metric
+    ApproximateNumberOfMessages" is a label and a name, not a qualified noun)."""
+    return re.fullmatch(r"[A-Z][A-Z0-9]{1,3}", text) is not None

@@ -231,8 +231,10 @@ def _weigh(spans: tuple[Inline, ...], context: Context, names_only: bool, *, joi
             order += 1
             shown, gloss = split_gloss(drop_lead_items(piece, highlight), highlight)
             others = [_sides(piece, h)[1] for h in iter_highlights(piece) if h is not highlight]
+            # Two highlights joined ("S3/Athena", "SaaS applications and AWS") are two facts
+            # too, unless a fixed pair: rejected, each half competes alone.
             reason = _reason(answer, shown, highlight, context, names_only, expands) or (
-                None if pair else joins_facts(answer)
+                joins_facts(answer)
             )
             reason = reason or contrast_side(_sides(piece, highlight)[1], others)
             if reason is not None:
