@@ -943,6 +943,8 @@ def test_a_blank_joining_two_facts_is_not_made_unless_a_fixed_pair():
     notes = "# Storage Gateway\n- S3 buckets are accessible using `NFS and SMB` file shares\n"
     assert fronts(notes) == []
     assert "joins two or more facts" in skipped(notes)[0]
+    notes = "# Route 53\n- fully managed: `Authoritative DNS + Domain Registrar` in one service\n"
+    assert fronts(notes) == []
     notes = "# CloudTrail\n- Management events log both `Read/Write` operations on resources\n"
     assert len(fronts(notes)) == 1
 

@@ -30,7 +30,7 @@ REASON_TWO = "the blank joins two or more facts (and/or//): none of them is aske
 REASON_LABEL_BLANK = "the blank is the label of the specific fact after it"
 REASON_CONTRAST = "one side of an 'X is A, Y is B' contrast: either subject fits the blank"
 
-_SPLIT = re.compile(r"\s+(?:and|or|&)\s+|\s*/\s*", re.I)
+_SPLIT = re.compile(r"\s+(?:and|or|&)\s+|\s*[/+]\s*", re.I)
 
 
 def category_answer(answer: str, crumb: str) -> str | None:
