@@ -210,12 +210,14 @@ def test_the_back_lists_children_one_level_and_at_most_three():
     assert card["extra"].split("\n") == [*(f"- child {i}" for i in range(3)), "- … 7 more"]
 
 
-def test_the_back_leaves_out_a_child_that_is_a_card_of_its_own():
+def test_the_back_shows_no_children_when_one_is_a_card_of_its_own():
+    # What is left of the list ("- FSx for OpenZFS" after three FSx items with cards of
+    # their own) read as a stray line in round 6 review: the children show whole or not at all.
     notes = (
         "# D\n- the parent line holds `hydrogen bonds`\n    - child one explains it\n"
         "    - child two holds `covalent links` of its own\n"
     )
-    assert cards(notes)[0]["extra"] == "- child one explains it"
+    assert cards(notes)[0]["extra"] == ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -387,13 +389,21 @@ def test_a_word_glued_to_a_highlight_gets_a_space_and_notes_to_self_are_dropped(
     assert card["back"] == "every subnet gets the [IPv6] version of its CIDR block in each AZ"
 
 
-def test_the_back_leaves_out_children_that_say_nothing_alone():
+def test_the_back_shows_no_children_when_some_say_nothing_alone():
     notes = (
         "# Security\n- GuardDuty finds threats with `Machine Learning` over account logs\n"
         "    - inputs\n        - VPC Flow Logs\n    - features\n    - output: EventBridge rules\n"
     )
     (card,) = cards(notes)
-    assert card["extra"] == "- output: EventBridge rules"
+    assert card["extra"] == ""
+
+
+def test_the_back_lists_children_that_all_say_something():
+    notes = (
+        "# Security\n- GuardDuty finds threats with `Machine Learning` over account logs\n"
+        "    - output: EventBridge rules\n"
+    )
+    assert cards(notes)[0]["extra"] == "- output: EventBridge rules"
 
 
 def test_two_lines_run_together_by_a_soft_break_make_separate_fronts():
@@ -403,6 +413,8 @@ def test_two_lines_run_together_by_a_soft_break_make_separate_fronts():
     )
     (card,) = cards(notes)
     assert card["front"] == "[...] – tests network connectivity between AWS resources"
+    # The line before the soft break is a sibling: not on this card's back.
+    assert card["extra"] == ""
 
 
 def test_sections_after_a_heading_one_level_too_high_are_its_peers():
@@ -996,3 +1008,94 @@ def test_lowercase_words_after_an_article_are_cut_from_before_a_name():
 def test_a_label_word_before_a_long_name_does_not_join_it():
     notes = "# SQS\n- CloudWatch monitors the metric `ApproximateNumberOfMessages` to scale\n"
     assert cards(notes)[0]["back"].endswith("the metric [ApproximateNumberOfMessages] to scale")
+
+
+# ---------------------------------------------------------------------------------------------
+# Round 6 (blind reviews of seeds 71/72 at 70-72% keep)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- or use `Fargate Spot` to cut the bill of batch jobs\n",
+        "- vs `Athena`: faster queries and joins thanks to indexes\n",
+        "- We can use `Global Accelerator` for a fixed IP address\n",
+        "- also keeps the `audit log` for ten years in the bucket\n",
+    ],
+)
+def test_a_front_opening_on_a_joint_is_skipped(line: str):
+    notes = f"# Scaling\n{line}"
+    assert fronts(notes) == []
+    assert any("joint" in reason for reason in skipped(notes))
+
+
+def test_a_generic_label_parent_does_not_lead_the_front():
+    notes = "# API Gateway\n- Common usage\n    - expose `Lambda Function`\n"
+    assert fronts(notes) == []
+
+
+def test_a_front_leaning_on_lines_it_does_not_show_is_skipped():
+    notes = "# S3\n- If you spread reads across all four prefixes, you get `22,000` GETs a second\n"
+    assert fronts(notes) == []
+    assert any("the four" in reason for reason in skipped(notes))
+
+
+def test_these_after_its_own_antecedent_on_the_line_is_fine():
+    notes = (
+        "# Aurora\n- define Custom Endpoints for subsets of replicas and expose these Custom "
+        "Endpoints to the `Analytics` team\n"
+    )
+    assert cards(notes)
+
+
+@pytest.mark.parametrize(
+    ("context", "line"),
+    [
+        ("# DR\n", "- Use `Route53` to migrate DNS over from Region to Region\n"),
+        ("# SSM\n", "- no need to manage `SSH` keys, bastion hosts or port 22\n"),
+        ("# API Gateway\n", "- Custom Domain Name `HTTPS` through AWS Certificate Manager\n"),
+        ("# SQS\n## Security\n", "- `IAM policies` to regulate calls to the SQS API\n"),
+    ],
+)
+def test_a_default_answer_its_cue_word_names_is_skipped(context: str, line: str):
+    notes = context + line
+    assert fronts(notes) == []
+    assert any("cue word" in reason for reason in skipped(notes))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- for `Critical` business applications that need more than 16,000 IOPS\n",
+        "- Destinations: S3, Redshift or `non-AWS` such as Snowflake and Salesforce\n",
+        "- `Limited throughput`: 300 msg/s without batching, 3000 msg/s with batching\n",
+    ],
+)
+def test_a_weak_word_or_the_label_of_a_number_is_not_blanked(line: str):
+    assert fronts(f"# SQS FIFO\n{line}") == []
+
+
+def test_the_label_of_a_number_is_not_blanked_even_when_capitalised():
+    notes = "# SQS FIFO\n- `Ordered Delivery`: 300 msg/s without batching\n"
+    assert any("label of the number" in reason for reason in skipped(notes))
+
+
+def test_a_number_opening_the_front_needs_its_unit_after_it():
+    notes = "# EBS\n- `256,000` is as far as you can go with EBS volumes\n"
+    assert fronts(notes) == []
+    assert any("unit" in reason for reason in skipped(notes))
+    kept = "# EBS\n- `256,000` IOPS is as far as you can go with EBS volumes\n"
+    assert fronts(kept) == ["[...] IOPS is as far as you can go with EBS volumes"]
+
+
+def test_the_ddos_response_team_a_glued_rule_name_and_a_glued_gloss_are_corrected():
+    notes = (
+        "# Shield\n- Shield Advanced: 24/7 access to AWS `DDoS response team (DRP)`\n"
+        "- AWS Config has a managed rulenamed cert-check for expiring certificates => "
+        "triggers `EventBridge`\n"
+        "- DNS answers when multiple `IP`(resource) share the same domain name\n"
+    )
+    backs = [c["back"] for c in cards(notes)]
+    assert backs[0].endswith("[DDoS response team (DRT)]")
+    assert "managed rule named cert-check" in backs[1]
+    assert cards(notes)[2]["extra"] == "(resource)"

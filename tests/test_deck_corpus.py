@@ -72,8 +72,11 @@ def test_the_notes_make_26_subdecks_and_every_highlight_is_a_cloze_or_reported(t
     # make a card since round 4 (one card per line, bare list items and vague paraphrases left
     # out: 282 of 1,675). Round 5 (blind reviews at 65-68% keep) leaves out fronts no short
     # parent can lead, blanks inside parentheses, category answers and two-fact blanks: 225
-    # of 1,675 (13.4%). Below 13%, a rule has gone too far.
-    assert len(answers) >= 0.13 * len(highlights)
+    # of 1,675 (13.4%). Round 6 (blind reviews at 70-72% keep) leaves out fronts opening on a
+    # joint or leaning on a lost antecedent, default answers a cue word names (DNS -> Route
+    # 53), weak-word blanks and bare numbers with no unit: 211 of 1,675 (12.6%). Below 12.5%,
+    # a rule has gone too far.
+    assert len(answers) >= 0.125 * len(highlights)
 
     anki = Anki(tmp_path / "anki")
     try:

@@ -111,8 +111,16 @@ TYPOS = {
     "fix IP": "fixed IP",
     # "to 1000 of VPCs": thousands, not a thousand (round 5 review).
     "1000 of": "1000s of",
+    # "a managed rulenamed acm-certificate-expiration-check" (round 6 review).
+    "rulenamed": "rule named",
 }
 _TYPO = re.compile(r"\b(" + "|".join(map(re.escape, TYPOS)) + r")\b")
+#: The notes call the DDoS Response Team "DRP"; AWS calls it DRT. Only there: "DRP" may
+#: mean other things elsewhere.
+_DRT = re.compile(r"(DDoS [Rr]esponse [Tt]eam \()DRP(\))")
+#: "IP(resource)": a gloss glued to an acronym before it. Only after capitals: "len(x)" is
+#: code in other notes.
+_GLUED_PAREN = re.compile(r"(?<=[A-Z]{2})\((?=[a-z]{3})")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -129,6 +137,8 @@ def clean_text(text: str) -> str:
     text = _DOUBLED.sub(lambda m: m.group(1) or m.group(2) or "", text)
     text = _SPACE_BEFORE.sub(r"\1", _SPACE_FIRST.sub("", text))
     text = _TYPO.sub(lambda m: TYPOS[m.group(1)], text)
+    text = _DRT.sub(r"\1DRT\2", text)
+    text = _GLUED_PAREN.sub(" (", text)
     text = _REFERENCE.sub("", text)
     return _SPACES.sub(" ", text)
 
@@ -205,7 +215,7 @@ def unwrap(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 #: A word glued to a highlight ("`IPv6`version"): the card needs the space the notes left out.
-_GLUED_AFTER = re.compile(r"^(?!(?:s|es|'s)\b)[A-Za-z0-9]")
+_GLUED_AFTER = re.compile(r"^(?!(?:s|es|'s)\b)[A-Za-z0-9]|^\((?=[A-Za-z]{2})")
 _GLUED_BEFORE = re.compile(r"[A-Za-z0-9]\Z")
 
 

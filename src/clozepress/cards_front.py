@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .cards_choice import STOP, stems, word_set
+from .cards_choice import GENERIC, STOP, stems, word_set
 from .cards_context import VERBS
 from .model import Highlight, Inline, Text
 
@@ -51,6 +51,10 @@ def subject_ok(subject: str) -> bool:
     over a list ("execution", "integrations", "inputs")."""
     words = subject.split()
     if not words or len(words) > SUBJECT_WORDS or _NOT_A_NAME.search(subject):
+        return False
+    # "Common usage", "Main features": a label over a list, not what the line is about
+    # ("Common usage: expose [...]" was ambiguous in round 6 review).
+    if words[-1].lower() in GENERIC:
         return False
     return not (len(words) == 1 and words[0].islower())
 

@@ -23,8 +23,9 @@ from .cards_choice import (
     swap_acronyms,
     word_set,
 )
-from .cards_cleanup import clean_answer, clean_line, clean_spans, unwrap
+from .cards_cleanup import clean_answer, clean_line, clean_spans, clean_text, unwrap
 from .cards_context import PREPOSITIONS, VERBS, Context, context_for, shorten
+from .cards_cues import bare_number, cue_gives_away, dangling_front, weak_or_label
 from .cards_filler import other_half, single_answer
 from .cards_front import (
     drop_intro_tail,
@@ -197,6 +198,8 @@ class _Line:
     candidates: list[_Candidate]
     fates: dict[int, Fate]
     joined_rejected: bool
+    #: the source line (counted in hard breaks) each piece starts on
+    rows: list[int]
 
 
 def _weigh(spans: tuple[Inline, ...], context: Context, names_only: bool, *, join: bool) -> _Line:
@@ -219,8 +222,9 @@ def _weigh(spans: tuple[Inline, ...], context: Context, names_only: bool, *, joi
             id(cut_from), cut_from
         )
 
-    pieces = [_trim_end(piece) for piece in parts(spans)]
-    out = _Line(pieces, [], {}, False)
+    raw = parts(spans)
+    pieces = [_trim_end(piece) for piece in raw]
+    out = _Line(pieces, [], {}, False, _rows(raw))
     order = 0
     for index, piece in enumerate(pieces):
         for highlight in iter_highlights(piece):
@@ -268,6 +272,18 @@ def _weigh(spans: tuple[Inline, ...], context: Context, names_only: bool, *, joi
     return out
 
 
+def _rows(raw: list[tuple[Inline, ...]]) -> list[int]:
+    """The source line each part starts on: a part after one ending in a hard break is on
+    the next line."""
+    rows: list[int] = []
+    row = 0
+    for piece in raw:
+        rows.append(row)
+        end = piece[-1] if piece else None
+        row += isinstance(end, Text) and end.text.endswith("\n")
+    return rows
+
+
 def _reason(
     answer: str,
     piece: tuple[Inline, ...],
@@ -292,6 +308,10 @@ def _reason(
         or label_blank(answer, before, after)
         or restates(answer, before, after)
         or front_cue(rest, context, ends=_ends_at_blank(piece, highlight))[0]
+        or dangling_front(clean_text(f"{before}{answer}{after}"))
+        or cue_gives_away(answer, f"{rest} {context.plain}")
+        or weak_or_label(answer, before, after)
+        or bare_number(answer, before, after)
     )
 
 
@@ -314,8 +334,14 @@ def _line_note(unit: Unit, path: str, config: Config, line: _Line, best: _Candid
         if subject:
             text = f'<span class="cp-subject">{subject}</span>: {text}'
     cut = len(line.pieces) > 1
-    # The back shows the rest of a cut line, not the clause the front already shows.
-    others = [render(p, emphasise_clean) for i, p in enumerate(line.pieces) if i != best.piece]
+    # The back shows the rest of a cut line, not the clause the front already shows, and
+    # only the rest of the same source line: a line the notes run on after a soft break
+    # ("-` vs Athena`", no space after the dash) is a sibling, not part of this one.
+    others = [
+        render(p, emphasise_clean)
+        for i, p in enumerate(line.pieces)
+        if i != best.piece and line.rows[i] == line.rows[best.piece]
+    ]
     whole = " … ".join(others) if cut else ""
     gloss = f'<div class="cp-gloss">({escape(best.gloss)})</div>' if best.gloss else ""
     limit = EXTRA_ITEMS - bool(whole) - bool(gloss)
@@ -722,10 +748,15 @@ def extra_html(children: tuple[Block, ...], back: str = "", limit: int = EXTRA_I
     left out."""
     items: list[str] = []
     folded = normalize(back)
-    shown = [c for c in children if isinstance(c, Bullet | Paragraph | Code)]
-    shown = [c for c in shown if isinstance(c, Code) or _says_something(c, folded)]
+    listed = [c for c in children if isinstance(c, Bullet | Paragraph | Code)]
+    shown = [c for c in listed if isinstance(c, Code) or _says_something(c, folded)]
     # A child with a highlight of its own is a card of its own: not this card's back.
     shown = [c for c in shown if isinstance(c, Code) or not _has_highlight(c.spans)]
+    # What is left of a list some of whose items were taken out ("- FSx for OpenZFS" after
+    # three FSx items with cards of their own) reads as a stray line in blind review: the
+    # back shows a line's children whole or not at all.
+    if len(shown) < len(listed):
+        return ""
     for child in shown[:limit]:
         if isinstance(child, Code):
             code = "\n".join(child.text.rstrip().split("\n")[:8])
