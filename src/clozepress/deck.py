@@ -19,10 +19,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
 
 from . import atomic, cards, identity
 from .errors import BuildError
+from .image_refs import locate
 from .model import Diagnostic, Document, Image, iter_nodes
 
 if TYPE_CHECKING:
@@ -235,30 +235,20 @@ def _stable_id(*parts: str) -> int:
 
 def _image(image: Image, notes_dir: Path) -> tuple[_Media | None, str | None]:
     """How a card shows ``image``, and a warning if it cannot be shown as the notes say."""
-    src = image.src.strip()
-    alt = cards.escape(image.alt or src)
-    try:
-        parts = urlsplit(src)
-    except ValueError:
-        return None, f"image {src!r} refused: not a valid address"
-    scheme = parts.scheme.lower()
-    if scheme in ("http", "https"):
+    ref = locate(image.src, notes_dir)
+    alt = cards.escape(image.alt or ref.src)
+    if ref.remote:
         # Never downloaded: the back links to it.
-        return _Media(f'<a class="cp-remote" href="{cards.escape(src)}">image: {alt}</a>'), None
-    if scheme or parts.netloc:
-        return None, f"image {src!r} refused: only files beside the notes or web links"
-    relative = unquote(parts.path)
-    root = notes_dir.resolve()
-    target = (root / relative).resolve()
-    if relative.startswith(("/", "\\")) or not target.is_relative_to(root):
-        return None, f"image {src!r} refused: it leaves the notes' folder"
-    if target.suffix.lower() not in IMAGE_SUFFIXES:
-        return None, f"image {src!r} refused: not an image file"
+        return _Media(f'<a class="cp-remote" href="{cards.escape(ref.src)}">image: {alt}</a>'), None
+    if ref.path is None:
+        return None, f"image {ref.src!r} refused: {ref.refused}"
+    if ref.path.suffix.lower() not in IMAGE_SUFFIXES:
+        return None, f"image {ref.src!r} refused: not an image file"
     try:
-        data = target.read_bytes()
+        data = ref.path.read_bytes()
     except OSError:
-        return None, f"image {src!r} not found"
-    return _media_file(target, data, alt), None
+        return None, f"image {ref.src!r} not found"
+    return _media_file(ref.path, data, alt), None
 
 
 def _media_file(path: Path, data: bytes, alt: str) -> _Media:

@@ -216,10 +216,16 @@ class _Parser:
     def __init__(self, text: str, path: str) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
+        self.strays: list[int] = []
+        """Lines of unmatched backticks, from every markdown-it pass over this file."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         self.title, text = self._front_matter(text)
         self.lines = text.split("\n")
         self.text = text
+
+    def _env(self, base: int) -> dict[str, Any]:
+        """A markdown-it environment for text starting on line ``base`` of this file."""
+        return {"cp_base": base, "cp_stray": self.strays}
 
     def warn(self, line: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, line, "warning", message))
@@ -227,16 +233,15 @@ class _Parser:
     def run(self) -> Document:
         if not self.text.strip():
             self.warn(1, "the file is empty: no domains")
-        env: dict[str, Any] = {"cp_base": 1, "cp_stray": []}
         try:
-            root = SyntaxTreeNode(_MD.parse(self.text, env))
+            root = SyntaxTreeNode(_MD.parse(self.text, self._env(1)))
         except (_TooDeep, RecursionError) as exc:
             line = exc.line + 1 if isinstance(exc, _TooDeep) else 1
             raise BuildError(
                 self.path, line, "nested too deeply (lists or quotes); flatten it"
             ) from None
         domains = self._structure(root.children)
-        for line in env["cp_stray"]:
+        for line in self.strays:
             self.warn(line, "unmatched backtick kept as text")
         diagnostics = tuple(sorted(set(self.diagnostics), key=lambda d: (d.line, d.message)))
         return Document(self.path, self.title, domains, diagnostics)
@@ -421,15 +426,11 @@ class _Parser:
         body = "\n".join(
             raw[4:] if raw.startswith("    ") else raw.lstrip() for raw in self.lines[start:end]
         )
-        env: dict[str, Any] = {"cp_base": start + 1, "cp_stray": []}
-        tokens = _MD.parse(body, env)
+        tokens = _MD.parse(body, self._env(start + 1))
         for token in tokens:  # block maps of the fragment, made absolute
             if token.map:
                 token.map = [token.map[0] + start, token.map[1] + start]
-        tree = SyntaxTreeNode(tokens)
-        for stray in env["cp_stray"]:
-            self.warn(stray, "unmatched backtick kept as text")
-        return self._blocks(tree.children)
+        return self._blocks(SyntaxTreeNode(tokens).children)
 
     # -- tables ---------------------------------------------------------------------------------
 
@@ -507,11 +508,8 @@ class _Parser:
             at = row.find(text, consumed) if text else consumed
             cell_line = line + row.count("\n", 0, max(at, 0))
             consumed = max(at, 0) + len(text)
-            env: dict[str, Any] = {"cp_base": cell_line, "cp_stray": []}
-            tokens = _MD.parseInline(text.strip(), env)
+            tokens = _MD.parseInline(text.strip(), self._env(cell_line))
             spans = self._inline(SyntaxTreeNode(tokens).children[0]) if tokens else ()
-            for stray in env["cp_stray"]:
-                self.warn(stray, "unmatched backtick kept as text")
             cells.append(Cell(spans))
         return tuple(cells)
 

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
+from .image_refs import locate
 from .model import (
     Block,
     Bullet,
@@ -39,9 +39,6 @@ from .model import (
     Text,
     plain_text,
 )
-
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_REMOTE_SCHEMES = frozenset({"http", "https"})
 
 
 @dataclass(frozen=True)
@@ -168,35 +165,24 @@ class _Writer:
 
     def local_image(self, image: Image) -> Path | None:
         """The image's file if the sheet may show it; else None, with a warning when refused."""
-        src = image.src.strip()
-        scheme = _SCHEME.match(src)
-        if scheme or src.startswith("//"):
-            kind = scheme.group(0)[:-1].lower() if scheme else "http"
-            if kind in _REMOTE_SCHEMES:
-                # Remote images are never fetched. A warning per image is only useful to someone
-                # who asked for images; otherwise the build sums them up in one warning.
-                if self.policy.enabled:
-                    self.warn(image.line, f"remote image left out of the sheet: {src}")
-                else:
-                    self.remote.append(image.line)
+        ref = locate(image.src, self.policy.notes_dir)
+        if ref.remote:
+            # Remote images are never fetched. A warning per image is only useful to someone
+            # who asked for images; otherwise the build sums them up in one warning.
+            if self.policy.enabled:
+                self.warn(image.line, f"remote image left out of the sheet: {ref.src}")
             else:
-                self.warn(image.line, f"image refused on the sheet ({kind}: URL): {src}")
+                self.remote.append(image.line)
             return None
-        relative = unquote(urlsplit(src).path)
-        if not relative or relative.startswith(("/", "\\")):
-            self.warn(image.line, f"image refused on the sheet (absolute path): {src}")
-            return None
-        folder = self.policy.notes_dir.resolve()
-        path = (folder / relative).resolve()
-        if not path.is_relative_to(folder):
-            self.warn(image.line, f"image refused on the sheet (outside the notes folder): {src}")
+        if ref.path is None:
+            self.warn(image.line, f"image refused on the sheet ({ref.refused}): {ref.src}")
             return None
         if not self.policy.enabled:
             return None
-        if not path.is_file():
-            self.warn(image.line, f"image not found, left out of the sheet: {src}")
+        if not ref.path.is_file():
+            self.warn(image.line, f"image not found, left out of the sheet: {ref.src}")
             return None
-        return path
+        return ref.path
 
     # -- inline ----------------------------------------------------------------------------
 
