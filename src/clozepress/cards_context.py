@@ -26,6 +26,9 @@ VERBS = word_set(
     store stores send sends run runs work works become becomes help helps require requires
     define defines create creates set sets move moves take takes add adds remove removes
     include includes contain contains mean means point points map maps only also then
+    connect connects integrate integrates invoke invokes launch launches export exports
+    import imports query queries scale scales call calls trigger triggers deploy deploys
+    protect protects encrypt encrypts replicate replicates migrate migrates
     """
 )
 PREPOSITIONS = word_set(

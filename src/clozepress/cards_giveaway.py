@@ -184,8 +184,11 @@ def fold_acronyms(
 
 
 REASON_COUNT = "the number is the count of the items the card lists"
-#: "/[28] (16 IP addresses)": a number in parentheses right after a numeric blank.
-PAREN_NUMBER = re.compile(r"^\s*[(（][^()（）]*\d[^()（）]*[)）]")
+#: A number in parentheses right after a numeric blank ("/[28] (16 IP addresses)"), or
+#: after up to three words, its unit ("[5] IP addresses (first 4 & last 1)").
+_UNIT_THEN_PAREN = re.compile(
+    r"^(\s*(?:[A-Za-z][\w/-]*\s+){0,3}?)\s*[(（][^()（）]*\d[^()（）]*[)）]"
+)
 #: A small count: "[3]-tier Architecture: client tier, web tier, database tier".
 _COUNT = re.compile(r"^(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -208,9 +211,10 @@ def restates(answer: str, before: str, after: str) -> str | None:
 
 
 def drop_restating(spans: tuple[Inline, ...], blank: Highlight) -> tuple[Inline, ...]:
-    """A number in parentheses right after a numeric blank cut from the front: "/[...] (16 IP
-    addresses)" half gives /28 away (the back still has the whole line). The parenthetical
-    may be text, a highlight, or a highlight narrowed into pieces."""
+    """A number in parentheses right after a numeric blank, or after the few words of its
+    unit, cut from the front: "/[...] (16 IP addresses)" half gives /28 away, "reserves [...]
+    IP addresses (first 4 & last 1)" adds up to 5. The parenthetical may be text, a
+    highlight, or a highlight narrowed into pieces."""
     if not any(c.isdigit() for c in blank.text) or blank not in spans:
         return spans
     start = next(i for i, span in enumerate(spans) if span is blank) + 1
@@ -221,11 +225,11 @@ def drop_restating(spans: tuple[Inline, ...], blank: Highlight) -> tuple[Inline,
             return spans
         text += span.text
         if ")" in text or "）" in text:
-            match = PAREN_NUMBER.match(text)
+            match = _UNIT_THEN_PAREN.match(text)
             if match is None:
                 return spans
-            left = text[match.end() :]
-            if left and not isinstance(span, Text):
+            left = match.group(1) + text[match.end() :]
+            if text[match.end() :] and not isinstance(span, Text):
                 return spans
             return (*spans[:start], *([Text(left)] if left else []), *spans[end + 1 :])
     return spans

@@ -51,6 +51,7 @@ from .cards_giveaway import (
 from .cards_html import cloze, emphasise, escape, plain, render
 from .cards_model import Fate, Note, Unit
 from .cards_narrow import LEAD_WORDS, narrow_spans
+from .cards_open import label_term, names_tool, open_item
 from .cards_qualify import absorb_qualifiers
 from .cards_rank import REASON_JOINED, REASON_ONE_LINE, REASON_VAGUE, is_vague, join_pairs, rank
 from .cards_size import parts
@@ -155,6 +156,13 @@ def _line_notes(
         # "A or B" as one blank failed (too long, a list): each half competes alone.
         line = _weigh(spans, context, names_only, join=False)
     fates = line.fates
+    for candidate in list(line.candidates):
+        reason = open_item(unit, candidate.origin, candidate.answer)
+        if reason is not None:
+            line.candidates.remove(candidate)
+            fates[id(candidate.origin)] = _fate(candidate.origin, None, reason)
+            if candidate.partner is not None:
+                fates[id(candidate.partner)] = _fate(candidate.partner, None, reason)
     notes: list[Note] = []
     if line.candidates:
         # One card per line: sibling cards of one line answer each other.
@@ -312,6 +320,8 @@ def _reason(
         or cue_gives_away(answer, f"{rest} {context.plain}")
         or weak_or_label(answer, before, after)
         or bare_number(answer, before, after)
+        or label_term(answer, before, after)
+        or names_tool(answer)
     )
 
 

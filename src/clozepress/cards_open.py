@@ -1,0 +1,107 @@
+"""Blanks that several answers fit, and labels blanked as if they were terms.
+
+Round 7 blind reviews (seeds 91/92, 82.5% keep) marked these fix or drop:
+
+- one item of a list whose other items fit the blank as well: "Consumer: Kinesis Data [...]"
+  (KCL, Lambda and Kinesis Data Analytics are its siblings), "scale on [...]" (CPU, Memory);
+- the label that opens a line blanked as if the line defined it: "[debugging]: if ASG keeps
+  terminating instances", "[Support IAM role]: Kinesis stream, ECS tasks...";
+- the tool rather than the fact: "produced messages using the [SDK]", "or change in the
+  [Console]": any API call can be made from either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cards_choice import normalize, stems
+from .cards_cleanup import clean_spans
+from .cards_context import VERBS
+from .cards_html import plain
+from .cards_model import Unit
+from .model import Highlight, Inline, iter_highlights
+
+REASON_OPEN_ITEM = "one item of a list whose sibling items fit the blank too"
+REASON_LABEL_TERM = "the blank is the label a line opens with (a verb or a topic word), not a term"
+REASON_TOOL = "the blank names the tool (console, SDK, CLI), not the fact"
+
+#: An item with at most this many words of its own (outside its highlights) says nothing
+#: that tells it from its siblings: "AWS [Lambda]", "scale on [...]".
+OWN_WORDS = 2
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_DEFINES = re.compile(r"^\s*(?:[:：]|\s[-–—]\s|[-–—]\s)")
+_TOOLS = frozenset({"console", "sdk", "cli", "management console", "api", "apis"})
+
+
+def _own_words(spans: tuple[Inline, ...], hidden: Highlight | None = None) -> list[str]:
+    """The words a line shows besides its blank, in order, as stems (its other highlights are
+    shown on the front, so they count). Without a blank: the words besides its highlights."""
+    words: list[str] = []
+    for span in clean_spans(spans):
+        if isinstance(span, Highlight) and (hidden is None or span.text == hidden.text):
+            continue
+        for word in _WORD.findall(plain((span,))):
+            words.extend(sorted(stems(word)))
+    return words
+
+
+def _highlighted(spans: tuple[Inline, ...]) -> bool:
+    return any(True for _ in iter_highlights(spans))
+
+
+def _bare_name(spans: tuple[Inline, ...]) -> bool:
+    """Whether a line is a name and nothing more: its highlight, with at most a capitalised
+    word or two of the name around it ("AWS `Lambda`", "Kinesis Data `Firehose`")."""
+    outside = " ".join(
+        plain((span,)) for span in clean_spans(spans) if not isinstance(span, Highlight)
+    )
+    words = _WORD.findall(outside)
+    return len(words) <= OWN_WORDS and all(word[:1].isupper() for word in words)
+
+
+def open_item(unit: Unit, blank: Highlight, answer: str) -> str | None:
+    """Why ``blank``, in a line that is one item of a list, is a blank its siblings fit too;
+    None if it is not.
+
+    The line says little besides its blank, and its highlighted siblings are built the same
+    way: most of them are bare names ("AWS [Lambda]" beside "Kinesis Data `Firehose`"), or
+    one opens with the same word ("scale on [...]" beside "scale on Average `CPU`
+    Utilization"). A number is exempt: "Max PIOPS: [64,000]" has one answer whatever its
+    siblings hold."""
+    if unit.kind != "bullet" or any(c.isdigit() for c in answer):
+        return None
+    own = _own_words(unit.spans, blank)
+    if len(set(own)) > OWN_WORDS:
+        return None
+    others = [s for s in unit.siblings if s.line != unit.line and _highlighted(s.spans)]
+    if not others:
+        return None
+    if own and any(own[0] == next(iter(_own_words(s.spans)), None) for s in others):
+        return REASON_OPEN_ITEM
+    if 2 * sum(_bare_name(s.spans) for s in others) > len(others):
+        return REASON_OPEN_ITEM
+    return None
+
+
+def label_term(answer: str, before: str, after: str) -> str | None:
+    """Why a blank that opens its line before a colon or dash is a label, not a term the line
+    defines: it starts with a verb and is no name ("Support IAM role"), or is one lowercase
+    -ing word ("debugging"); None otherwise."""
+    if before.strip() or not _DEFINES.match(after):
+        return None
+    words = answer.split()
+    if not words:
+        return None
+    # Every word capitalised is a name, whatever its first word: "Launch Template".
+    if words[0].lower() in VERBS and not all(word[:1].isupper() for word in words):
+        return REASON_LABEL_TERM
+    if len(words) == 1 and answer.islower() and answer.endswith("ing"):
+        return REASON_LABEL_TERM
+    return None
+
+
+def names_tool(answer: str) -> str | None:
+    """Why the blank is the tool a call is made with, not the fact; None if it is not."""
+    folded = normalize(answer)
+    folded = folded.removeprefix("aws ").removeprefix("the ")
+    return REASON_TOOL if folded in _TOOLS else None
