@@ -74,9 +74,11 @@ def test_the_notes_make_26_subdecks_and_every_highlight_is_a_cloze_or_reported(t
     # parent can lead, blanks inside parentheses, category answers and two-fact blanks: 225
     # of 1,675 (13.4%). Round 6 (blind reviews at 70-72% keep) leaves out fronts opening on a
     # joint or leaning on a lost antecedent, default answers a cue word names (DNS -> Route
-    # 53), weak-word blanks and bare numbers with no unit: 211 of 1,675 (12.6%). Below 12.5%,
-    # a rule has gone too far.
-    assert len(answers) >= 0.125 * len(highlights)
+    # 53), weak-word blanks and bare numbers with no unit: 211 of 1,675 (12.6%). Round 7
+    # (blind reviews at 78-87% keep) leaves out items of a list of names and labels blanked as
+    # terms, every one a card blind review had marked fix or drop: 202 of 1,675 (12.1%).
+    # Below 12%, a rule has gone too far.
+    assert len(answers) >= 0.12 * len(highlights)
 
     anki = Anki(tmp_path / "anki")
     try:
