@@ -1117,7 +1117,7 @@ def test_an_item_of_a_list_of_names_is_not_blanked_alone():
 
 def test_an_item_filling_the_same_template_as_its_siblings_is_not_blanked_alone():
     notes = (
-        "# ECS Service Auto Scaling\n- ECS Auto Scaling uses Application Auto Scaling\n"
+        "# ECS Service\n- the service adjusts its task count automatically\n"
         "    - scale on Average `CPU` Utilization\n"
         "    - scale on Average `Memory` Utilization\n"
         "    - scale on the ALB `Request Count Per Target`\n"
@@ -1171,3 +1171,23 @@ def test_the_tool_a_call_is_made_with_is_not_the_fact(tool: str):
 def test_a_parenthetical_adding_up_to_the_number_is_cut_from_the_front():
     notes = "# VPC\n- AWS reserves `5` IP addresses (first 4 & last 1) in each subnet\n"
     assert fronts(notes) == ["AWS reserves [...] IP addresses in each subnet"]
+
+
+def test_a_plural_meets_its_singular_in_the_context_so_the_card_gives_itself_away():
+    notes = "# EKS node types\n- Managed Node Groups:\n    - `managed Nodes` in `EC2 instances`\n"
+    assert not any("[Nodes]" in card["back"] for card in cards(notes))
+
+
+def test_a_numbered_example_of_a_list_is_not_blanked():
+    notes = "# SNS\n- SNS + SQS: Fan Out Application 1: `S3 Events to multiple destinations`\n"
+    assert fronts(notes) == []
+    assert any("numbered example" in reason for reason in skipped(notes))
+
+
+def test_a_line_of_highlights_heading_its_sub_list_is_a_title_not_a_fact():
+    notes = (
+        "# GuardDuty\n- `ML` `Threat discovery` (through analysing logs)\n"
+        "    - inputs: `VPC Flow Logs` – unusual internal traffic, unusual IP addresses\n"
+    )
+    assert all("Threat discovery" not in card["back"] for card in cards(notes))
+    assert any("heading its sub-list" in reason for reason in skipped(notes))

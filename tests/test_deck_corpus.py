@@ -76,9 +76,11 @@ def test_the_notes_make_26_subdecks_and_every_highlight_is_a_cloze_or_reported(t
     # joint or leaning on a lost antecedent, default answers a cue word names (DNS -> Route
     # 53), weak-word blanks and bare numbers with no unit: 211 of 1,675 (12.6%). Round 7
     # (blind reviews at 78-87% keep) leaves out items of a list of names and labels blanked as
-    # terms, every one a card blind review had marked fix or drop: 202 of 1,675 (12.1%).
-    # Below 12%, a rule has gone too far.
-    assert len(answers) >= 0.12 * len(highlights)
+    # terms, every one a card blind review had marked fix or drop: 202 of 1,675 (12.1%);
+    # with plurals meeting their singulars ("Nodes" under "Managed Node Groups"), numbered
+    # examples and lines of highlights heading a sub-list left out: 196 (11.7%).
+    # Below 11.5%, a rule has gone too far.
+    assert len(answers) >= 0.115 * len(highlights)
 
     anki = Anki(tmp_path / "anki")
     try:

@@ -74,7 +74,10 @@ _HOLE_IN_PARENS = re.compile(r"[(（]\s+[)）]")
 REASON_GIVEAWAY = "the card gives the answer away (its words are in the line or the context)"
 _CAPITAL = re.compile(r"(?:^|\s)\S*[A-Z]")
 _DIGIT = re.compile(r"\d")
-_SUFFIX = re.compile(r"(?:'s|ing|ed|es|s)$")
+#: A plural "s" (not the end of "class"), then a silent "e": "nodes", "node" and "cached"
+#: meet at "nod", "cach"; "classes" and "class" at "class".
+_SUFFIX = re.compile(r"(?:'s|ing|ed|(?<!s)s)$")
+_SILENT_E = re.compile(r"(?<=\w\w)e$")
 #: "across" is "cross" for a giveaway: "Cross-Zone" answers "across AZs".
 _PREFIX = re.compile(r"^a(?=cross)")
 #: Stems are cut to this many characters: "multi" matches "multiple" and "Multi-attach".
@@ -91,7 +94,7 @@ def stems(text: str) -> frozenset[str]:
             continue
         if not word[0].isdigit():
             word = _PREFIX.sub("", word)
-            word = _SUFFIX.sub("", word) if len(word) > 2 else word
+            word = _SILENT_E.sub("", _SUFFIX.sub("", word)) if len(word) > 2 else word
             word = word[:STEM_CHARS]
         out.add(word)
     return frozenset(out)

@@ -24,12 +24,21 @@ from .model import Highlight, Inline, iter_highlights
 REASON_OPEN_ITEM = "one item of a list whose sibling items fit the blank too"
 REASON_LABEL_TERM = "the blank is the label a line opens with (a verb or a topic word), not a term"
 REASON_TOOL = "the blank names the tool (console, SDK, CLI), not the fact"
+REASON_NUMBERED = (
+    "the blank is a numbered example (Application 1: [...]): any item of the list fits"
+)
+REASON_SUBLIST_HEAD = "a line of highlights heading its sub-list: a title, not a fact"
 
 #: An item with at most this many words of its own (outside its highlights) says nothing
 #: that tells it from its siblings: "AWS [Lambda]", "scale on [...]".
 OWN_WORDS = 2
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _DEFINES = re.compile(r"^\s*(?:[:：]|\s[-–—]\s|[-–—]\s)")
+_NUMBERED = re.compile(
+    r"\b(?:application|example|use\s*case|case|option|scenario|pattern|step)\s*#?\d+\s*[:：.)-]?\s*$",
+    re.I,
+)
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _TOOLS = frozenset({"console", "sdk", "cli", "management console", "api", "apis"})
 
 
@@ -105,3 +114,20 @@ def names_tool(answer: str) -> str | None:
     folded = normalize(answer)
     folded = folded.removeprefix("aws ").removeprefix("the ")
     return REASON_TOOL if folded in _TOOLS else None
+
+
+def numbered_example(before: str) -> str | None:
+    """Why a blank right after a numbered label ("Fan Out Application 1: [...]") is one
+    example of a list; None if it is not."""
+    return REASON_NUMBERED if _NUMBERED.search(before) else None
+
+
+def heads_sublist(unit: Unit) -> str | None:
+    """Why the line, which has a sub-list, is its heading rather than a fact: it is nothing
+    but highlights and asides ("`ML` `Threat discovery` (through analysing logs)")."""
+    if not unit.children:
+        return None
+    outside = " ".join(
+        plain((span,)) for span in clean_spans(unit.spans) if not isinstance(span, Highlight)
+    )
+    return None if stems(_ASIDE.sub(" ", outside)) else REASON_SUBLIST_HEAD
