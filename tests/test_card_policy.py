@@ -1191,3 +1191,41 @@ def test_a_line_of_highlights_heading_its_sub_list_is_a_title_not_a_fact():
     )
     assert all("Threat discovery" not in card["back"] for card in cards(notes))
     assert any("heading its sub-list" in reason for reason in skipped(notes))
+
+
+def test_a_blank_its_own_sub_list_names_among_rivals_is_not_asked():
+    notes = (
+        "# RDS Event Notifications\n"
+        "- it is about the `DB instance` itself (created, stopped, started)\n"
+        "    - DB instance, DB snapshot, DB Parameter Group, DB Security Group\n"
+    )
+    assert fronts(notes) == []
+    assert any("among others of its kind" in reason for reason in skipped(notes))
+
+
+def test_a_sub_list_explaining_the_blank_does_not_stop_the_card():
+    notes = (
+        "# RDS Event Notifications\n"
+        "- it is about the `DB instance` itself (created, stopped, started)\n"
+        "    - not about the data in the tables\n"
+    )
+    assert fronts(notes) == ["it is about the [...] itself (created, stopped, started)"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- GuardDuty can protect against `CryptoCurrency attacks`\n",
+        "- Macie finds sensitive data such as `PII`\n",
+    ],
+)
+def test_a_blank_closing_the_front_on_an_example_is_not_asked(line: str):
+    notes = f"# Security\n{line}"
+    assert fronts(notes) == []
+    assert any("example" in reason for reason in skipped(notes))
+
+
+def test_a_term_defined_only_by_likeness_is_not_asked():
+    notes = "# ASG\n- `Launch Template` - very similar to create EC2\n"
+    assert fronts(notes) == []
+    assert any("likeness" in reason for reason in skipped(notes))

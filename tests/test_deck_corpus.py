@@ -78,9 +78,10 @@ def test_the_notes_make_26_subdecks_and_every_highlight_is_a_cloze_or_reported(t
     # (blind reviews at 78-87% keep) leaves out items of a list of names and labels blanked as
     # terms, every one a card blind review had marked fix or drop: 202 of 1,675 (12.1%);
     # with plurals meeting their singulars ("Nodes" under "Managed Node Groups"), numbered
-    # examples and lines of highlights heading a sub-list left out: 196 (11.7%).
-    # Below 11.5%, a rule has gone too far.
-    assert len(answers) >= 0.115 * len(highlights)
+    # examples and lines of highlights heading a sub-list left out: 196 (11.7%). Round 9
+    # (85-88% keep) leaves out blanks with rivals on their own back, example slots and
+    # terms defined by likeness: 193 (11.5%). Below 11%, a rule has gone too far.
+    assert len(answers) >= 0.11 * len(highlights)
 
     anki = Anki(tmp_path / "anki")
     try:

@@ -19,13 +19,18 @@ from .cards_cleanup import clean_spans
 from .cards_context import VERBS
 from .cards_html import plain
 from .cards_model import Unit
-from .model import Highlight, Inline, iter_highlights
+from .model import Bullet, Highlight, Inline, Paragraph, iter_highlights
 
 REASON_OPEN_ITEM = "one item of a list whose sibling items fit the blank too"
 REASON_LABEL_TERM = "the blank is the label a line opens with (a verb or a topic word), not a term"
 REASON_TOOL = "the blank names the tool (console, SDK, CLI), not the fact"
 REASON_NUMBERED = (
     "the blank is a numbered example (Application 1: [...]): any item of the list fits"
+)
+REASON_LISTED = "the line's sub-list names the answer among others of its kind: they fit too"
+REASON_EXAMPLE_SLOT = "the blank is an example ('protects against [...]'): many answers fit"
+REASON_LIKENESS = (
+    "the line defines its term by likeness ('very similar to X'): nothing singles it out"
 )
 REASON_SUBLIST_HEAD = "a line of highlights heading its sub-list: a title, not a fact"
 
@@ -37,6 +42,14 @@ _DEFINES = re.compile(r"^\s*(?:[:：]|\s[-–—]\s|[-–—]\s)")
 _NUMBERED = re.compile(
     r"\b(?:application|example|use\s*case|case|option|scenario|pattern|step)\s*#?\d+\s*[:：.)-]?\s*$",
     re.I,
+)
+_ITEMS = re.compile(r"\s*(?:,|;|\s/\s|\bor\b|\band\b|\.\.\.|…)\s*")
+#: A list this long in a child line is a list of alternatives, not an explanation.
+LISTED_ITEMS = 3
+#: "protect against [...]", "such as [...]": the blank closes the front on an example.
+_EXAMPLE_SLOT = re.compile(r"\b(?:against|such\s+as|e\.?\s?g\.?|like|including)\s*[:,]?\s*$", re.I)
+_LIKENESS = re.compile(
+    r"^\s*(?:[:：]|[-–—])\s*(?:very\s+|just\s+)?(?:similar\s+to|like|same\s+as)\b", re.I
 )
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _TOOLS = frozenset({"console", "sdk", "cli", "management console", "api", "apis"})
@@ -131,3 +144,34 @@ def heads_sublist(unit: Unit) -> str | None:
         plain((span,)) for span in clean_spans(unit.spans) if not isinstance(span, Highlight)
     )
     return None if stems(_ASIDE.sub(" ", outside)) else REASON_SUBLIST_HEAD
+
+
+def listed_among(unit: Unit, answer: str) -> str | None:
+    """Why the blank has rivals on its own card: a child line lists it among others of its
+    kind ("about the [DB instance] itself" over "DB instance, DB snapshot, DB Parameter
+    Group, ..."); None if no child does."""
+    folded = normalize(answer)
+    for child in unit.children:
+        if not isinstance(child, Bullet | Paragraph):
+            continue
+        items = [normalize(item) for item in _ITEMS.split(plain(child.spans))]
+        items = [item for item in items if item]
+        if len(items) >= LISTED_ITEMS and folded in items:
+            return REASON_LISTED
+    return None
+
+
+def example_slot(before: str, after: str) -> str | None:
+    """Why a blank that ends the front right after "against", "such as", "e.g." or "like"
+    asks for one example of many; None otherwise."""
+    if _ASIDE.sub("", after).strip(" .,;:!?"):
+        return None
+    return REASON_EXAMPLE_SLOT if _EXAMPLE_SLOT.search(before) else None
+
+
+def likeness(before: str, after: str) -> str | None:
+    """Why a term blank that opens its line is defined only by what it resembles
+    ("[Launch Template] - very similar to create EC2"); None otherwise."""
+    if before.strip():
+        return None
+    return REASON_LIKENESS if _LIKENESS.match(after) else None

@@ -51,7 +51,16 @@ from .cards_giveaway import (
 from .cards_html import cloze, emphasise, escape, plain, render
 from .cards_model import Fate, Note, Unit
 from .cards_narrow import LEAD_WORDS, narrow_spans
-from .cards_open import heads_sublist, label_term, names_tool, numbered_example, open_item
+from .cards_open import (
+    example_slot,
+    heads_sublist,
+    label_term,
+    likeness,
+    listed_among,
+    names_tool,
+    numbered_example,
+    open_item,
+)
 from .cards_qualify import absorb_qualifiers
 from .cards_rank import REASON_JOINED, REASON_ONE_LINE, REASON_VAGUE, is_vague, join_pairs, rank
 from .cards_size import parts
@@ -157,11 +166,14 @@ def _line_notes(
         line = _weigh(spans, context, names_only, join=False)
     fates = line.fates
     for candidate in list(line.candidates):
-        before = _sides(candidate.shown, candidate.highlight)[0]
+        before, after = _sides(candidate.shown, candidate.highlight)
         reason = (
             open_item(unit, candidate.origin, candidate.answer)
             or numbered_example(before)
             or heads_sublist(unit)
+            or listed_among(unit, candidate.answer)
+            or example_slot(before, after)
+            or likeness(before, after)
         )
         if reason is not None:
             line.candidates.remove(candidate)
