@@ -28,7 +28,7 @@ _BROKEN_ITEM = re.compile(r"\n\s*(?:[-*+]|\d{1,2}[.)])\s*")
 _PIPE = re.compile(r"\s*\|\s*")
 _BACKTICK = re.compile(r"`+")
 #: ", ," or ": :" or ",;" → the first mark ("::" is kept: "AWS::S3"); "word ," → "word,".
-_DOUBLED = re.compile(r"([,;，；])(?:\s*[,;:，；])+|(:)(?:\s+[,;:])+|\s+[-–](?=,)")
+_DOUBLED = re.compile(r"([,;，；])(?:\s*[,;:，；])+|(:)(?:\s+[,;:])+|\s+[-–]\s*(?=,)")
 _SPACE_BEFORE = re.compile(r"(?<=\S)\s+([,;，；])(?=\s|$)")
 _SPACES = re.compile(r"[ \t]{2,}")
 #: A text right after a highlight that starts " , and": the space belongs to no one.
@@ -121,6 +121,9 @@ _DRT = re.compile(r"(DDoS [Rr]esponse [Tt]eam \()DRP(\))")
 #: "IP(resource)": a gloss glued to an acronym before it. Only after capitals: "len(x)" is
 #: code in other notes.
 _GLUED_PAREN = re.compile(r"(?<=[A-Z]{2})\((?=[a-z]{3})")
+#: "Cookies(TTL)", "written(encrypted)", "file(upload/download)": a gloss of words glued to a
+#: word. Not "len(x)" or "f(a, b)": the gloss is one or two words of three letters or more.
+_GLUED_GLOSS = re.compile(r"(?<=[a-z]{3})\((?=[A-Za-z]{3,}(?:[ /-][A-Za-z]{3,})?\))")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -139,6 +142,7 @@ def clean_text(text: str) -> str:
     text = _TYPO.sub(lambda m: TYPOS[m.group(1)], text)
     text = _DRT.sub(r"\1DRT\2", text)
     text = _GLUED_PAREN.sub(" (", text)
+    text = _GLUED_GLOSS.sub(" (", text)
     text = _REFERENCE.sub("", text)
     return _SPACES.sub(" ", text)
 

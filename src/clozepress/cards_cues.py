@@ -50,7 +50,9 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 #: Words that qualify a fact without being one.
 _WEAK = word_set("critical limited default basic various other some certain")
 
-_LABEL = re.compile(r"^\s*[:：]\s*\S*\d")
+#: ": 300 msg/s" right after the blank, or after a word or two of its label ("[Near Real
+#: Time] Service: 60 sec minimal").
+_LABEL = re.compile(r"^(?:\s*[A-Za-z]+){0,2}\s*[:：]\s*\S*\d")
 _NUMBER = re.compile(r"^[<>~≈]?\s*\d[\d,.]*\s*[KMGTk%]?$")
 _NO_UNIT_AFTER = word_set(
     "is are was were be the a an and or to of in for with at by as if when which that it"

@@ -32,12 +32,16 @@ REASON_EXAMPLE_SLOT = "the blank is an example ('protects against [...]'): many 
 REASON_LIKENESS = (
     "the line defines its term by likeness ('very similar to X'): nothing singles it out"
 )
+REASON_EXAMPLES = "the line lists examples after its blank, not a definition of it"
+REASON_ACTION = "the blank is an action (a verb phrase), not a term or a value"
 REASON_SUBLIST_HEAD = "a line of highlights heading its sub-list: a title, not a fact"
 
 #: An item with at most this many words of its own (outside its highlights) says nothing
 #: that tells it from its siblings: "AWS [Lambda]", "scale on [...]".
 OWN_WORDS = 2
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: Verbs an action blank opens with that ``VERBS`` (line openings) leaves out.
+ACTION_VERBS = frozenset({"access", "attach", "assign", "grant", "restrict", "block", "deny"})
 _DEFINES = re.compile(r"^\s*(?:[:：]|\s[-–—]\s|[-–—]\s)")
 _NUMBERED = re.compile(
     r"\b(?:application|example|use\s*case|case|option|scenario|pattern|step)\s*#?\d+\s*[:：.)-]?\s*$",
@@ -51,6 +55,9 @@ _EXAMPLE_SLOT = re.compile(r"\b(?:against|such\s+as|e\.?\s?g\.?|like|including)\
 _LIKENESS = re.compile(
     r"^\s*(?:[:：]|[-–—])\s*(?:very\s+|just\s+)?(?:similar\s+to|like|same\s+as)\b", re.I
 )
+#: Items of a list of examples: a word or two each ("Same Private, Public, Elastic IP").
+EXAMPLE_ITEMS = 3
+EXAMPLE_WORDS = 2
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _TOOLS = frozenset({"console", "sdk", "cli", "management console", "api", "apis"})
 
@@ -175,3 +182,31 @@ def likeness(before: str, after: str) -> str | None:
     if before.strip():
         return None
     return REASON_LIKENESS if _LIKENESS.match(after) else None
+
+
+def lists_examples(before: str, after: str) -> str | None:
+    """Why a blank that opens its line is followed by a bare list of names rather than a
+    definition ("[EC2 Instance Recovery]: Same Private, Public, Elastic IP"); None
+    otherwise."""
+    match = _DEFINES.match(after)
+    if before.strip() or match is None:
+        return None
+    items = [item.strip(" .…") for item in re.split(r",|\bor\b|\band\b", after[match.end() :])]
+    items = [item for item in items if item]
+    if len(items) < EXAMPLE_ITEMS:
+        return None
+    # Names ("Kinesis stream, ECS tasks"), not lowercase descriptions ("get object, list
+    # objects", which say what the blank records).
+    if all(len(item.split()) <= EXAMPLE_WORDS and item[0].isupper() for item in items):
+        return REASON_EXAMPLES
+    return None
+
+
+def is_action(answer: str, before: str) -> str | None:
+    """Why a blank opening its line is a verb phrase ("[Access ECR image] through the ECS
+    IAM role"): a learner cannot guess which words to recall. A name whose every word is
+    capitalised ("Launch Template", "Run Command") is a term."""
+    words = answer.split()
+    if before.strip() or len(words) < 2 or all(word[:1].isupper() for word in words):
+        return None
+    return REASON_ACTION if words[0].lower() in VERBS | ACTION_VERBS else None

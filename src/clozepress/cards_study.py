@@ -54,9 +54,11 @@ from .cards_narrow import LEAD_WORDS, narrow_spans
 from .cards_open import (
     example_slot,
     heads_sublist,
+    is_action,
     label_term,
     likeness,
     listed_among,
+    lists_examples,
     names_tool,
     numbered_example,
     open_item,
@@ -174,6 +176,8 @@ def _line_notes(
             or listed_among(unit, candidate.answer)
             or example_slot(before, after)
             or likeness(before, after)
+            or lists_examples(before, after)
+            or is_action(candidate.answer, before)
         )
         if reason is not None:
             line.candidates.remove(candidate)
