@@ -1267,3 +1267,19 @@ def test_an_action_opening_the_line_is_not_a_term():
     notes = "# ECR\n- `Access ECR image` through the ECS task IAM role\n"
     assert fronts(notes) == []
     assert any("an action" in reason for reason in skipped(notes))
+
+
+def test_a_sentence_the_notes_wrap_onto_a_second_line_stays_one_front():
+    notes = (
+        "# S3 Storage Classes\n- for `infrequently accessed object`,\nmove them to `Standard IA`. "
+        "For `archive` objects move them to `Glacier or Glacier Deep Archive`\n"
+    )
+    assert "for infrequently accessed object, move them to [...]." in fronts(notes)
+
+
+def test_a_line_the_notes_run_on_after_a_soft_break_and_a_dash_is_another_line():
+    notes = (
+        "# Redshift\n- analytics and data warehousing\n    - provision + pay as you go\n"
+        "    -` vs Athena`: `faster` queries / joins / aggregations thanks to `indexes`\n"
+    )
+    assert not any(front.startswith("provision") for front in fronts(notes))

@@ -135,7 +135,8 @@ def clean_text(text: str) -> str:
     text = _NOT_ON_EXAM.sub("", text)
     text = _BANGS.sub("", text)
     text = _BACKTICK.sub("", text)
-    text = _BULLET_MARK.sub(r"\1", _BROKEN_ITEM.sub("\n", text))
+    # Two newlines: the size rule must tell a line the notes ran on from a wrapped sentence.
+    text = _BULLET_MARK.sub(r"\1", _BROKEN_ITEM.sub("\n\n", text))
     text = _PIPE.sub(" / ", text)
     text = _DOUBLED.sub(lambda m: m.group(1) or m.group(2) or "", text)
     text = _SPACE_BEFORE.sub(r"\1", _SPACE_FIRST.sub("", text))

@@ -61,12 +61,16 @@ def parts(spans: tuple[Inline, ...], limit: int = FRONT_CHARS) -> list[tuple[Inl
     packed: list[list[Inline]] = []
     fresh: set[int] = set()  # parts that start after a hard break
     size = 0
-    starts = False
+    starts = broken = False
     for clause in clauses(spans):
         length = len(plain(clause)) + 1
-        joins = not starts
+        # After a soft break, a capital or a list mark the clean-up took out (two newlines:
+        # "go\n-` vs Athena`") starts another line; "object,\nmove them to" is the notes'
+        # wrapping of one sentence.
+        joins = not (starts and (broken or plain(clause).lstrip()[:1].isupper()))
         end = clause[-1] if clause else None
         starts = isinstance(end, Text) and end.text.endswith("\n")
+        broken = isinstance(end, Text) and end.text.endswith("\n\n")
         if packed and joins and size + length <= limit:
             packed[-1].extend(clause)
             size += length
