@@ -1,4 +1,4 @@
-"""Blanks that several answers fit, and labels blanked as if they were terms.
+"""Blanks that several answers fit, labels blanked as if they were terms, and thin fronts.
 
 Round 7 blind reviews (seeds 91/92, 82.5% keep) marked these fix or drop:
 
@@ -8,6 +8,12 @@ Round 7 blind reviews (seeds 91/92, 82.5% keep) marked these fix or drop:
   terminating instances", "[Support IAM role]: Kinesis stream, ECS tasks...";
 - the tool rather than the fact: "produced messages using the [SDK]", "or change in the
   [Console]": any API call can be made from either.
+
+Rounds 8-10 (seeds 93-98, 85-88% keep) added: a numbered example ("Fan Out Application 1:
+[...]"), a line of highlights heading its sub-list ("ML [Threat discovery]"), a blank its own
+sub-list names among rivals, an example slot ("protect against [...]"), a term defined by
+likeness ("very similar to create EC2"), a term followed by a bare list of names, and an
+action blanked at the start of a line ("[Access ECR image] through ...").
 """
 
 from __future__ import annotations
