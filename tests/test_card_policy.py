@@ -1283,3 +1283,31 @@ def test_a_line_the_notes_run_on_after_a_soft_break_and_a_dash_is_another_line()
         "    -` vs Athena`: `faster` queries / joins / aggregations thanks to `indexes`\n"
     )
     assert not any(front.startswith("provision") for front in fronts(notes))
+
+
+def test_a_parent_setting_the_scope_of_its_lines_is_shown_above_them():
+    notes = (
+        "# S3 Access Points\n- to use `VPC Origin` Access Points\n"
+        "    - The `VPC Endpoint Policy` must allow access to the target bucket and Access Point\n"
+    )
+    (card,) = cards(notes)
+    assert card["context"] == "S3 Access Points › to use VPC Origin Access Points"
+
+
+def test_one_item_of_a_list_of_three_on_its_line_is_not_the_blank():
+    notes = (
+        "# WAF rules\n- HTTP `headers`, HTTP `body`, or `URI strings`: protect against "
+        "`SQL injection` and `Cross-Site Scripting (XSS)`\n"
+    )
+    assert all("[URI strings]" not in card["back"] for card in cards(notes))
+    assert any("list of three or more" in reason for reason in skipped(notes))
+
+
+def test_two_items_on_a_line_pin_each_other_down():
+    notes = "# ElastiCache\n- managed `Redis` or Memcached in-memory databases\n"
+    assert fronts(notes) == ["managed [...] or Memcached in-memory databases"]
+
+
+def test_a_list_after_the_blank_is_not_a_list_the_blank_is_in():
+    notes = "# Glue\n- Glue Studio: new `GUI` to create, run and monitor ETL jobs\n"
+    assert fronts(notes) == ["Glue Studio: new [...] to create, run and monitor ETL jobs"]

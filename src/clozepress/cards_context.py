@@ -107,6 +107,18 @@ def reads_as_continuation(spans: tuple[Inline, ...], parent: tuple[Inline, ...] 
     return len(text.split()) <= SHORT_LINE_WORDS
 
 
+#: A parent opening on one of these sets the scope of every line under it ("to use VPC
+#: Origin Access Points" › "The VPC Endpoint Policy must allow ..."): without it, a child
+#: states a rule with no "when".
+SCOPE_WORDS = word_set("to for if when unless with without after before during in")
+
+
+def scopes(parent: tuple[Inline, ...]) -> bool:
+    """Whether a parent line is a condition or purpose its children only hold under."""
+    word = _FIRST_WORD.match(clean_line(plain(parent)))
+    return word is not None and word.group(0).lower() in SCOPE_WORDS
+
+
 def is_enumeration_parent(parent: tuple[Inline, ...]) -> bool:
     """A parent that introduces a list: "options:", "Use cases", "Read Replicas deploy options:".
     Its children are items of the enumeration, and each one means nothing without it."""
@@ -177,7 +189,7 @@ def chosen_parents(unit: Unit) -> list[tuple[Inline, ...]]:
         parent = parents[index]
         if len(chosen) >= MAX_PARENTS:
             break
-        if not (enumeration_item or reads_as_continuation(line, parent)):
+        if not (enumeration_item or reads_as_continuation(line, parent) or scopes(parent)):
             break
         chosen.insert(0, parent)
         enumeration_item = False

@@ -40,6 +40,7 @@ REASON_LIKENESS = (
 )
 REASON_EXAMPLES = "the line lists examples after its blank, not a definition of it"
 REASON_ACTION = "the blank is an action (a verb phrase), not a term or a value"
+REASON_INLINE_ITEM = "one item of a list of three or more on its line: a learner cannot tell which"
 REASON_SUBLIST_HEAD = "a line of highlights heading its sub-list: a title, not a fact"
 
 #: An item with at most this many words of its own (outside its highlights) says nothing
@@ -64,6 +65,10 @@ _LIKENESS = re.compile(
 #: Items of a list of examples: a word or two each ("Same Private, Public, Elastic IP").
 EXAMPLE_ITEMS = 3
 EXAMPLE_WORDS = 2
+_CLAUSE_END = re.compile(r"[:：;.!?()（）=>]")
+_INLINE_ITEMS = re.compile(r",\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+")
+INLINE_ITEMS = 3
+INLINE_ITEM_WORDS = 3
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _TOOLS = frozenset({"console", "sdk", "cli", "management console", "api", "apis"})
 
@@ -151,7 +156,7 @@ def numbered_example(before: str) -> str | None:
 def heads_sublist(unit: Unit) -> str | None:
     """Why the line, which has a sub-list, is its heading rather than a fact: it is nothing
     but highlights and asides ("`ML` `Threat discovery` (through analysing logs)")."""
-    if not unit.children:
+    if not any(isinstance(child, Bullet) for child in unit.children):
         return None
     outside = " ".join(
         plain((span,)) for span in clean_spans(unit.spans) if not isinstance(span, Highlight)
@@ -216,3 +221,23 @@ def is_action(answer: str, before: str) -> str | None:
     if before.strip() or len(words) < 2 or all(word[:1].isupper() for word in words):
         return None
     return REASON_ACTION if words[0].lower() in VERBS | ACTION_VERBS else None
+
+
+def inline_item(before: str, after: str) -> str | None:
+    """Why the blank is one item of a list of three or more within its clause ("HTTP
+    headers, HTTP body, or [...]: protect SQL injection"); None otherwise. Two items ("[...]
+    or Memcached") pin each other down."""
+    head = _CLAUSE_END.split(before)[-1]
+    tail = _CLAUSE_END.split(after)[0]
+    segment = f"{head}\x00{tail}"
+    # "A, B, or [...]": two commas at least; "only [...] and DynamoDB get ..., free" is prose.
+    if segment.count(",") < 2:
+        return None
+    items = [item.strip() for item in _INLINE_ITEMS.split(segment)]
+    items = [item for item in items if item]
+    if len(items) < INLINE_ITEMS or any(len(i.split()) > INLINE_ITEM_WORDS for i in items):
+        return None
+    # The blank must be an item itself, not a word of a clause the list follows ("new [...]
+    # to create, run and monitor ETL jobs").
+    own = next(item for item in items if "\x00" in item)
+    return REASON_INLINE_ITEM if len(own.replace("\x00", " ").split()) <= 1 else None

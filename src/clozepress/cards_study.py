@@ -54,6 +54,7 @@ from .cards_narrow import LEAD_WORDS, narrow_spans
 from .cards_open import (
     example_slot,
     heads_sublist,
+    inline_item,
     is_action,
     label_term,
     likeness,
@@ -178,6 +179,7 @@ def _line_notes(
             or likeness(before, after)
             or lists_examples(before, after)
             or is_action(candidate.answer, before)
+            or inline_item(before, after)
         )
         if reason is not None:
             line.candidates.remove(candidate)
