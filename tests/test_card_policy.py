@@ -1311,3 +1311,19 @@ def test_two_items_on_a_line_pin_each_other_down():
 def test_a_list_after_the_blank_is_not_a_list_the_blank_is_in():
     notes = "# Glue\n- Glue Studio: new `GUI` to create, run and monitor ETL jobs\n"
     assert fronts(notes) == ["Glue Studio: new [...] to create, run and monitor ETL jobs"]
+
+
+def test_a_parenthetical_naming_kinds_of_the_blank_goes_to_the_back():
+    notes = "# RDS\n- storage is backed by `EBS`(gp2 or io1) volumes of the underlying EC2\n"
+    (card,) = cards(notes)
+    assert card["front"] == "storage is backed by [...] volumes of the underlying EC2"
+    assert card["extra"] == "(gp2 or io1)"
+
+
+def test_a_line_opening_on_a_verb_in_the_third_person_takes_its_parent():
+    notes = (
+        "# VPC Endpoints\n- Interface Endpoints (powered by PrivateLink)\n"
+        "    - Provisions an `ENI` as an entry point (must attach a Security Group)\n"
+    )
+    (card,) = cards(notes)
+    assert card["context"] == "VPC Endpoints › Interface Endpoints (powered by PrivateLink)"

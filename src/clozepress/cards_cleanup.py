@@ -122,8 +122,11 @@ _DRT = re.compile(r"(DDoS [Rr]esponse [Tt]eam \()DRP(\))")
 #: code in other notes.
 _GLUED_PAREN = re.compile(r"(?<=[A-Z]{2})\((?=[a-z]{3})")
 #: "Cookies(TTL)", "written(encrypted)", "file(upload/download)": a gloss of words glued to a
-#: word. Not "len(x)" or "f(a, b)": the gloss is one or two words of three letters or more.
-_GLUED_GLOSS = re.compile(r"(?<=[a-z]{3})\((?=[A-Za-z]{3,}(?:[ /-][A-Za-z]{3,})?\))")
+#: word. Not "len(x)" or "f(a, b)": the gloss opens on a capitalised word, or is one or two
+#: lowercase words of three letters or more.
+_GLUED_GLOSS = re.compile(
+    r"(?<=[a-z]{3})\((?=(?:[A-Z][A-Za-z]{2}[^()]*|[a-z]{3,}(?:[ /-][A-Za-z]{3,})?)\))"
+)
 
 
 @functools.lru_cache(maxsize=16384)

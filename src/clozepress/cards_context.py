@@ -29,6 +29,11 @@ VERBS = word_set(
     connect connects integrate integrates invoke invokes launch launches export exports
     import imports query queries scale scales call calls trigger triggers deploy deploys
     protect protects encrypt encrypts replicate replicates migrate migrates
+    provision provisions expose exposes host hosts attach attaches deliver delivers
+    forward forwards capture captures collect collects detect detects monitor monitors
+    automate automates manage manages filter filters deny denies grant grants restrict
+    restricts decrypt decrypts rotate rotates serve serves resolve resolves register
+    registers poll polls receive receives retain retains delete deletes
     """
 )
 PREPOSITIONS = word_set(

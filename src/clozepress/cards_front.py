@@ -210,7 +210,8 @@ def split_gloss(piece: tuple[Inline, ...], blank: Highlight) -> tuple[tuple[Inli
     """A parenthetical of words right after the blank taken off the front, and its text: it
     expands or defines the blank ("[...] (customer provided key)" spells SSE-C out, "[...]
     (manage access in one place)" says "Centralized Permissions"), so it belongs on the back.
-    A number in parentheses is ``drop_restating``'s; an acronym was folded into the blank."""
+    After a numeric blank, a number in parentheses is ``drop_restating``'s; an acronym was
+    folded into the blank."""
     at = next((i for i, span in enumerate(piece) if span is blank), None)
     if at is None or at + 1 >= len(piece):
         return piece, ""
@@ -218,7 +219,10 @@ def split_gloss(piece: tuple[Inline, ...], blank: Highlight) -> tuple[tuple[Inli
     if not isinstance(following, Text):
         return piece, ""
     match = _GLOSS.match(following.text)
-    if match is None or any(c.isdigit() for c in match.group(2)):
+    # After a number, a number in parentheses is ``drop_restating``'s; after a name it is a
+    # gloss like any other ("[EBS] (gp2 or io1)" names its volume types).
+    numeric = any(c.isdigit() for c in blank.text)
+    if match is None or (numeric and any(c.isdigit() for c in match.group(2))):
         return piece, ""
     if len(match.group(2).split()) > GLOSS_WORDS:
         return piece, ""
