@@ -123,6 +123,14 @@ def open_item(unit: Unit, blank: Highlight, answer: str) -> str | None:
     return None
 
 
+def _verb_led(words: list[str], verbs: frozenset[str]) -> bool:
+    """Whether a blank's words open on a verb and are no name: every word capitalised is a
+    name, whatever its first word ("Launch Template", "Run Command")."""
+    return (
+        bool(words) and words[0].lower() in verbs and not all(word[:1].isupper() for word in words)
+    )
+
+
 def label_term(answer: str, before: str, after: str) -> str | None:
     """Why a blank that opens its line before a colon or dash is a label, not a term the line
     defines: it starts with a verb and is no name ("Support IAM role"), or is one lowercase
@@ -130,10 +138,7 @@ def label_term(answer: str, before: str, after: str) -> str | None:
     if before.strip() or not _DEFINES.match(after):
         return None
     words = answer.split()
-    if not words:
-        return None
-    # Every word capitalised is a name, whatever its first word: "Launch Template".
-    if words[0].lower() in VERBS and not all(word[:1].isupper() for word in words):
+    if _verb_led(words, VERBS):
         return REASON_LABEL_TERM
     if len(words) == 1 and answer.islower() and answer.endswith("ing"):
         return REASON_LABEL_TERM
@@ -215,12 +220,11 @@ def lists_examples(before: str, after: str) -> str | None:
 
 def is_action(answer: str, before: str) -> str | None:
     """Why a blank opening its line is a verb phrase ("[Access ECR image] through the ECS
-    IAM role"): a learner cannot guess which words to recall. A name whose every word is
-    capitalised ("Launch Template", "Run Command") is a term."""
+    IAM role"): a learner cannot guess which words to recall. A name is a term."""
     words = answer.split()
-    if before.strip() or len(words) < 2 or all(word[:1].isupper() for word in words):
+    if before.strip() or len(words) < 2:
         return None
-    return REASON_ACTION if words[0].lower() in VERBS | ACTION_VERBS else None
+    return REASON_ACTION if _verb_led(words, VERBS | ACTION_VERBS) else None
 
 
 def inline_item(before: str, after: str) -> str | None:
