@@ -245,3 +245,21 @@ def inline_item(before: str, after: str) -> str | None:
     # to create, run and monitor ETL jobs").
     own = next(item for item in items if "\x00" in item)
     return REASON_INLINE_ITEM if len(own.replace("\x00", " ").split()) <= 1 else None
+
+
+def review_in_unit(
+    unit: Unit, blank: Highlight, answer: str, before: str, after: str
+) -> str | None:
+    """Why ``blank`` (shown as ``answer``, between ``before`` and ``after`` on the front)
+    makes no good card, by the rules of this module; None when none of them objects."""
+    return (
+        open_item(unit, blank, answer)
+        or numbered_example(before)
+        or heads_sublist(unit)
+        or listed_among(unit, answer)
+        or example_slot(before, after)
+        or likeness(before, after)
+        or lists_examples(before, after)
+        or is_action(answer, before)
+        or inline_item(before, after)
+    )

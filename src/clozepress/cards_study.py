@@ -51,19 +51,7 @@ from .cards_giveaway import (
 from .cards_html import cloze, emphasise, escape, plain, render
 from .cards_model import Fate, Note, Unit
 from .cards_narrow import LEAD_WORDS, narrow_spans
-from .cards_open import (
-    example_slot,
-    heads_sublist,
-    inline_item,
-    is_action,
-    label_term,
-    likeness,
-    listed_among,
-    lists_examples,
-    names_tool,
-    numbered_example,
-    open_item,
-)
+from .cards_open import label_term, names_tool, review_in_unit
 from .cards_qualify import absorb_qualifiers
 from .cards_rank import REASON_JOINED, REASON_ONE_LINE, REASON_VAGUE, is_vague, join_pairs, rank
 from .cards_size import parts
@@ -170,17 +158,7 @@ def _line_notes(
     fates = line.fates
     for candidate in list(line.candidates):
         before, after = _sides(candidate.shown, candidate.highlight)
-        reason = (
-            open_item(unit, candidate.origin, candidate.answer)
-            or numbered_example(before)
-            or heads_sublist(unit)
-            or listed_among(unit, candidate.answer)
-            or example_slot(before, after)
-            or likeness(before, after)
-            or lists_examples(before, after)
-            or is_action(candidate.answer, before)
-            or inline_item(before, after)
-        )
+        reason = review_in_unit(unit, candidate.origin, candidate.answer, before, after)
         if reason is not None:
             line.candidates.remove(candidate)
             fates[id(candidate.origin)] = _fate(candidate.origin, None, reason)
