@@ -55,6 +55,7 @@ from .model import (
     Table,
     Text,
     all_highlights,
+    has_highlight,
     iter_highlights,
 )
 
@@ -91,7 +92,7 @@ def units(document: Document) -> list[Unit]:
     out: list[Unit] = []
     for index, domain in enumerate(document.domains):
         owner = None
-        if _has_highlight(domain.spans):
+        if has_highlight(domain.spans):
             out.append(Unit("heading", domain.line, domain.spans, index, (), ()))
             owner = len(out) - 1
         _walk(domain.children, _Where(index, (domain.spans,), ()), owner, out)
@@ -119,7 +120,7 @@ def _walk(
         if isinstance(block, Section):
             sections = (*where.sections, block.title)
             own = None
-            if _has_highlight(block.spans):
+            if has_highlight(block.spans):
                 out.append(
                     Unit("heading", block.line, block.spans, where.domain, where.headings, sections)
                 )
@@ -133,7 +134,7 @@ def _walk(
             previous = None
         elif isinstance(block, Bullet):
             own = None
-            if _has_highlight(block.spans):
+            if has_highlight(block.spans):
                 out.append(
                     Unit(
                         "bullet",
@@ -151,7 +152,7 @@ def _walk(
             inner = dataclasses.replace(where, parents=(*where.parents, block.spans))
             _walk(block.children, inner, own if own is not None else owner, out)
         elif isinstance(block, Paragraph):
-            if _has_highlight(block.spans):
+            if has_highlight(block.spans):
                 kind = "quote" if where.in_quote else "paragraph"
                 out.append(
                     Unit(
@@ -170,7 +171,7 @@ def _walk(
             rows = [(block.line, block.header, no_header)]
             rows += [(row.line, row.cells, block.header) for row in block.rows]
             for line, cells, header in rows:
-                if any(_has_highlight(cell.spans) for cell in cells):
+                if any(has_highlight(cell.spans) for cell in cells):
                     out.append(
                         Unit(
                             "row",
@@ -195,10 +196,6 @@ def _walk(
                 unit = out[target]
                 out[target] = dataclasses.replace(unit, images=(*unit.images, block))
         # Code blocks hold no highlights and make no card.
-
-
-def _has_highlight(spans: tuple[Inline, ...]) -> bool:
-    return any(True for _ in iter_highlights(spans))
 
 
 def enumerations(found: list[Unit]) -> list[Unit]:

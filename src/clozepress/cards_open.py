@@ -25,7 +25,7 @@ from .cards_cleanup import clean_spans
 from .cards_context import VERBS
 from .cards_html import plain
 from .cards_model import Unit
-from .model import Bullet, Highlight, Inline, Paragraph, iter_highlights
+from .model import Bullet, Highlight, Inline, Paragraph, has_highlight
 
 REASON_OPEN_ITEM = "one item of a list whose sibling items fit the blank too"
 REASON_LABEL_TERM = "the blank is the label a line opens with (a verb or a topic word), not a term"
@@ -85,17 +85,17 @@ def _own_words(spans: tuple[Inline, ...], hidden: Highlight | None = None) -> li
     return words
 
 
-def _highlighted(spans: tuple[Inline, ...]) -> bool:
-    return any(True for _ in iter_highlights(spans))
+def _outside_highlights(spans: tuple[Inline, ...]) -> str:
+    """The text a line says besides its highlights."""
+    return " ".join(
+        plain((span,)) for span in clean_spans(spans) if not isinstance(span, Highlight)
+    )
 
 
 def _bare_name(spans: tuple[Inline, ...]) -> bool:
     """Whether a line is a name and nothing more: its highlight, with at most a capitalised
     word or two of the name around it ("AWS `Lambda`", "Kinesis Data `Firehose`")."""
-    outside = " ".join(
-        plain((span,)) for span in clean_spans(spans) if not isinstance(span, Highlight)
-    )
-    words = _WORD.findall(outside)
+    words = _WORD.findall(_outside_highlights(spans))
     return len(words) <= OWN_WORDS and all(word[:1].isupper() for word in words)
 
 
@@ -113,7 +113,7 @@ def open_item(unit: Unit, blank: Highlight, answer: str) -> str | None:
     own = _own_words(unit.spans, blank)
     if len(set(own)) > OWN_WORDS:
         return None
-    others = [s for s in unit.siblings if s.line != unit.line and _highlighted(s.spans)]
+    others = [s for s in unit.siblings if s.line != unit.line and has_highlight(s.spans)]
     if not others:
         return None
     if own and any(own[0] == next(iter(_own_words(s.spans)), None) for s in others):
@@ -163,9 +163,7 @@ def heads_sublist(unit: Unit) -> str | None:
     but highlights and asides ("`ML` `Threat discovery` (through analysing logs)")."""
     if not any(isinstance(child, Bullet) for child in unit.children):
         return None
-    outside = " ".join(
-        plain((span,)) for span in clean_spans(unit.spans) if not isinstance(span, Highlight)
-    )
+    outside = _outside_highlights(unit.spans)
     return None if stems(_ASIDE.sub(" ", outside)) else REASON_SUBLIST_HEAD
 
 

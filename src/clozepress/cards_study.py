@@ -67,6 +67,7 @@ from .model import (
     Paragraph,
     Strong,
     Text,
+    has_highlight,
     iter_highlights,
 )
 
@@ -708,7 +709,7 @@ def _describe_names(
     if len(cells) != 2:
         return cells, {}
     (name_head, name), (text_head, text) = cells
-    if len(name) != 1 or not isinstance(name[0], Highlight) or _has_highlight(text):
+    if len(name) != 1 or not isinstance(name[0], Highlight) or has_highlight(text):
         return cells, {}
     description = clean_line(plain(text))
     if len(description.split()) < 2:
@@ -720,10 +721,6 @@ def _describe_names(
 
 # ---------------------------------------------------------------------------------------------
 # The note and its back
-
-
-def _has_highlight(spans: tuple[Inline, ...]) -> bool:
-    return any(True for _ in iter_highlights(spans))
 
 
 def _says_something(child: Bullet | Paragraph, back: str) -> bool:
@@ -762,7 +759,7 @@ def extra_html(children: tuple[Block, ...], back: str = "", limit: int = EXTRA_I
     listed = [c for c in children if isinstance(c, Bullet | Paragraph | Code)]
     shown = [c for c in listed if isinstance(c, Code) or _says_something(c, folded)]
     # A child with a highlight of its own is a card of its own: not this card's back.
-    shown = [c for c in shown if isinstance(c, Code) or not _has_highlight(c.spans)]
+    shown = [c for c in shown if isinstance(c, Code) or not has_highlight(c.spans)]
     # What is left of a list some of whose items were taken out ("- FSx for OpenZFS" after
     # three FSx items with cards of their own) reads as a stray line in blind review: the
     # back shows a line's children whole or not at all.

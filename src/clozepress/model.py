@@ -228,6 +228,11 @@ def iter_highlights(spans: tuple[Inline, ...]) -> Iterator[Highlight]:
             yield from iter_highlights(span.children)
 
 
+def has_highlight(spans: tuple[Inline, ...]) -> bool:
+    """Whether any of ``spans`` (nested ones included) is a highlight."""
+    return any(True for _ in iter_highlights(spans))
+
+
 def iter_nodes(node: Any) -> Iterator[Any]:
     """Every node under ``node`` (itself included), depth first, in source order."""
     yield node
