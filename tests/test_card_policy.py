@@ -1327,3 +1327,30 @@ def test_a_line_opening_on_a_verb_in_the_third_person_takes_its_parent():
     )
     (card,) = cards(notes)
     assert card["context"] == "VPC Endpoints › Interface Endpoints (powered by PrivateLink)"
+
+
+TO_DO_LIST = (
+    "# Organizations\n- integrations:\n"
+    "    - Enable `CloudTrail` on all accounts\n"
+    "    - Use tagging standards for billing purposes\n"
+    "    - Send `CloudWatch Logs` to `central logging account`\n"
+)
+
+
+def test_the_object_of_one_action_in_a_list_of_actions_is_open():
+    assert all("[CloudTrail]" not in card["back"] for card in cards(TO_DO_LIST))
+    assert all("[CloudWatch Logs]" not in card["back"] for card in cards(TO_DO_LIST))
+    assert any("list of actions" in reason for reason in skipped(TO_DO_LIST))
+
+
+def test_an_action_that_says_what_its_object_is_for_singles_it_out():
+    notes = (
+        "# Transit Gateway\n- Share cross-account using Resource Access Manager (RAM)\n"
+        "- use `Route Tables` to limit which VPC can talk with which VPC\n"
+    )
+    assert fronts(notes) == ["use [...] to limit which VPC can talk with which VPC"]
+
+
+def test_an_action_alone_in_its_list_keeps_its_object():
+    notes = "# Transit Gateway\n- Regional resource\n- Enable `CloudTrail` on all accounts\n"
+    assert fronts(notes) == ["Enable [...] on all accounts"]

@@ -42,13 +42,31 @@ REASON_EXAMPLES = "the line lists examples after its blank, not a definition of 
 REASON_ACTION = "the blank is an action (a verb phrase), not a term or a value"
 REASON_INLINE_ITEM = "one item of a list of three or more on its line: a learner cannot tell which"
 REASON_SUBLIST_HEAD = "a line of highlights heading its sub-list: a title, not a fact"
+REASON_TO_DO = (
+    "the object of one action in a list of actions ('Enable [...] on all accounts'): "
+    "many answers fit"
+)
 
 #: An item with at most this many words of its own (outside its highlights) says nothing
 #: that tells it from its siblings: "AWS [Lambda]", "scale on [...]".
 OWN_WORDS = 2
 _WORD = re.compile(r"[^\W\d_]{2,}")
 #: Verbs an action blank opens with that ``VERBS`` (line openings) leaves out.
-ACTION_VERBS = frozenset({"access", "attach", "assign", "grant", "restrict", "block", "deny"})
+ACTION_VERBS = frozenset(
+    {
+        "access",
+        "attach",
+        "assign",
+        "grant",
+        "restrict",
+        "block",
+        "deny",
+        "customize",
+        "establish",
+        "perform",
+        "limit",
+    }
+)
 _DEFINES = re.compile(r"^\s*(?:[:：]|\s[-–—]\s|[-–—]\s)")
 _NUMBERED = re.compile(
     r"\b(?:application|example|use\s*case|case|option|scenario|pattern|step)\s*#?\d+\s*[:：.)-]?\s*$",
@@ -245,6 +263,38 @@ def inline_item(before: str, after: str) -> str | None:
     return REASON_INLINE_ITEM if len(own.replace("\x00", " ").split()) <= 1 else None
 
 
+_OPENING_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _opens_on_verb(spans: tuple[Inline, ...]) -> bool:
+    word = _OPENING_WORD.match(" ".join(plain(spans).split()))
+    return word is not None and word.group(0).lower() in VERBS | ACTION_VERBS
+
+
+_PURPOSE = re.compile(r"\b(?:that|which|so)\b", re.I)
+_TO_VERB = re.compile(r"\bto\s+([A-Za-z]+)")
+
+
+def to_do_item(unit: Unit, answer: str, before: str, after: str) -> str | None:
+    """Why a blank right after the verb a line opens on, in a list whose siblings open on
+    verbs too, is open: the list is a list of things to do ("Enable [...] on all accounts",
+    "Send CloudWatch Logs to ...", "Use tagging standards ..."), and a to-do item says
+    what to do, not which one thing it can be done to. A number is exempt."""
+    if unit.kind != "bullet" or any(c.isdigit() for c in answer):
+        return None
+    words = before.split()
+    if len(words) != 1 or words[0].lower() not in VERBS | ACTION_VERBS:
+        return None
+    if _PURPOSE.search(after) or any(
+        word.lower() in VERBS | ACTION_VERBS for word in _TO_VERB.findall(after)
+    ):
+        # "use [Route Tables] to limit which VPC can talk with which VPC": the line says what
+        # the answer is for, and that singles it out.
+        return None
+    others = [s for s in unit.siblings if s.line != unit.line]
+    return REASON_TO_DO if any(_opens_on_verb(s.spans) for s in others) else None
+
+
 def review_in_unit(
     unit: Unit, blank: Highlight, answer: str, before: str, after: str
 ) -> str | None:
@@ -260,4 +310,5 @@ def review_in_unit(
         or lists_examples(before, after)
         or is_action(answer, before)
         or inline_item(before, after)
+        or to_do_item(unit, answer, before, after)
     )
