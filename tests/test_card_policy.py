@@ -1354,3 +1354,13 @@ def test_an_action_that_says_what_its_object_is_for_singles_it_out():
 def test_an_action_alone_in_its_list_keeps_its_object():
     notes = "# Transit Gateway\n- Regional resource\n- Enable `CloudTrail` on all accounts\n"
     assert fronts(notes) == ["Enable [...] on all accounts"]
+
+
+def test_a_blank_a_sibling_line_lists_with_a_rival_is_open():
+    notes = (
+        "# VPC Endpoints\n- Gateway Endpoints\n"
+        "    - `S3` and `DynamoDB`\n"
+        "    - most of time Gateway Endpoints is `preferred for S3`\n"
+    )
+    assert all("preferred for [...]" not in front for front in fronts(notes))
+    assert any("sibling line lists the answer" in reason for reason in skipped(notes))

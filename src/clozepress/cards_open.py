@@ -34,6 +34,7 @@ REASON_NUMBERED = (
     "the blank is a numbered example (Application 1: [...]): any item of the list fits"
 )
 REASON_LISTED = "the line's sub-list names the answer among others of its kind: they fit too"
+REASON_SIBLING_LIST = "a sibling line lists the answer with others of its kind: they fit too"
 REASON_EXAMPLE_SLOT = "the blank is an example ('protects against [...]'): many answers fit"
 REASON_LIKENESS = (
     "the line defines its term by likeness ('very similar to X'): nothing singles it out"
@@ -73,6 +74,8 @@ _NUMBERED = re.compile(
     re.I,
 )
 _ITEMS = re.compile(r"\s*(?:,|;|\s/\s|\bor\b|\band\b|\.\.\.|…)\s*")
+#: Items of a sibling line that lists names: a name is a word or three.
+SIBLING_ITEM_WORDS = 3
 #: A list this long in a child line is a list of alternatives, not an explanation.
 LISTED_ITEMS = 3
 #: "protect against [...]", "such as [...]": the blank closes the front on an example.
@@ -200,6 +203,25 @@ def listed_among(unit: Unit, answer: str) -> str | None:
     return None
 
 
+def sibling_lists(unit: Unit, answer: str) -> str | None:
+    """Why the blank has rivals next door: a sibling line is nothing but a list of names
+    with the answer among them ("`S3` and `DynamoDB`" beside "most of the time preferred
+    for [S3]"): a learner who knows that list can give either; None if none is."""
+    folded = normalize(answer)
+    for sibling in unit.siblings:
+        if sibling.line == unit.line:
+            continue
+        items = [normalize(item) for item in _ITEMS.split(plain(sibling.spans))]
+        items = [item for item in items if item]
+        if (
+            len(items) >= 2
+            and folded in items
+            and all(len(item.split()) <= SIBLING_ITEM_WORDS for item in items)
+        ):
+            return REASON_SIBLING_LIST
+    return None
+
+
 def example_slot(before: str, after: str) -> str | None:
     """Why a blank that ends the front right after "against", "such as", "e.g." or "like"
     asks for one example of many; None otherwise."""
@@ -305,6 +327,7 @@ def review_in_unit(
         or numbered_example(before)
         or heads_sublist(unit)
         or listed_among(unit, answer)
+        or sibling_lists(unit, answer)
         or example_slot(before, after)
         or likeness(before, after)
         or lists_examples(before, after)
