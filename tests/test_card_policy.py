@@ -1364,3 +1364,20 @@ def test_a_blank_a_sibling_line_lists_with_a_rival_is_open():
     )
     assert all("preferred for [...]" not in front for front in fronts(notes))
     assert any("sibling line lists the answer" in reason for reason in skipped(notes))
+
+
+def test_a_verb_joining_two_names_over_a_sub_list_is_a_title():
+    notes = (
+        "# Directory Services\n- integrate `Identity Center` and `Active Directory`\n"
+        "    - Connect to an `AWS Managed Microsoft AD`: Integration is out of the box\n"
+    )
+    assert all("Identity Center]" not in card["back"] for card in cards(notes))
+    assert any("heading its sub-list" in reason for reason in skipped(notes))
+
+
+def test_a_verb_with_words_of_its_own_over_a_sub_list_is_a_fact():
+    notes = (
+        "# S3 Select\n- server-side filtering using `simple SQL statements`\n"
+        "    - fetch less data, less network transfer\n"
+    )
+    assert fronts(notes) == ["server-side filtering using simple [...]"]

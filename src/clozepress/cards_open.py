@@ -91,6 +91,7 @@ _INLINE_ITEMS = re.compile(r",\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+")
 INLINE_ITEMS = 3
 INLINE_ITEM_WORDS = 3
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+_JOINERS = frozenset({"and", "or", "with", "to", "into", "from"})
 _TOOLS = frozenset({"console", "sdk", "cli", "management console", "api", "apis"})
 
 
@@ -184,8 +185,19 @@ def heads_sublist(unit: Unit) -> str | None:
     but highlights and asides ("`ML` `Threat discovery` (through analysing logs)")."""
     if not any(isinstance(child, Bullet) for child in unit.children):
         return None
-    outside = _outside_highlights(unit.spans)
-    return None if stems(_ASIDE.sub(" ", outside)) else REASON_SUBLIST_HEAD
+    outside = _ASIDE.sub(" ", _outside_highlights(unit.spans))
+    if not stems(outside):
+        return REASON_SUBLIST_HEAD
+    # "integrate `Identity Center` and `Active Directory`": a verb joining its names is a
+    # title too; the sub-list says how.
+    words = [word.lower() for word in _WORD.findall(outside)]
+    if (
+        _opens_on_verb(unit.spans)
+        and words[0] in VERBS
+        and all(word in _JOINERS for word in words[1:])
+    ):
+        return REASON_SUBLIST_HEAD
+    return None
 
 
 def listed_among(unit: Unit, answer: str) -> str | None:
