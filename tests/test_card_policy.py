@@ -1381,3 +1381,13 @@ def test_a_verb_with_words_of_its_own_over_a_sub_list_is_a_fact():
         "    - fetch less data, less network transfer\n"
     )
     assert fronts(notes) == ["server-side filtering using simple [...]"]
+
+
+def test_a_blank_a_sibling_sub_title_names_restates_the_outline():
+    notes = (
+        "# ASG\n- ELB integration:\n"
+        "    - Automatically register new instances to `ELB's target group`\n"
+        "- ASG is configured `behind an ELB`\n"
+    )
+    assert fronts(notes) == ["Automatically register new instances to [...]"]
+    assert any("titles a sub-list with the answer" in reason for reason in skipped(notes))

@@ -35,6 +35,7 @@ REASON_NUMBERED = (
 )
 REASON_LISTED = "the line's sub-list names the answer among others of its kind: they fit too"
 REASON_SIBLING_LIST = "a sibling line lists the answer with others of its kind: they fit too"
+REASON_SIBLING_HEADING = "a sibling line titles a sub-list with the answer: the card restates it"
 REASON_EXAMPLE_SLOT = "the blank is an example ('protects against [...]'): many answers fit"
 REASON_LIKENESS = (
     "the line defines its term by likeness ('very similar to X'): nothing singles it out"
@@ -74,6 +75,8 @@ _NUMBERED = re.compile(
     re.I,
 )
 _ITEMS = re.compile(r"\s*(?:,|;|\s/\s|\bor\b|\band\b|\.\.\.|…)\s*")
+#: A sibling line this short over a sub-list of its own is a sub-title.
+HEADING_WORDS = 3
 #: Items of a sibling line that lists names: a name is a word or three.
 SIBLING_ITEM_WORDS = 3
 #: A list this long in a child line is a list of alternatives, not an explanation.
@@ -234,6 +237,22 @@ def sibling_lists(unit: Unit, answer: str) -> str | None:
     return None
 
 
+def sibling_heading(unit: Unit, answer: str) -> str | None:
+    """Why the blank restates the outline of its section: a sibling line heads a sub-list
+    of its own on the answer ("ELB integration:" beside "ASG is configured behind [ELB]"),
+    so the card asks what the notes' own sub-title says; None if no sibling does."""
+    wanted = stems(answer)
+    if not wanted:
+        return None
+    for sibling in unit.siblings:
+        if sibling.line == unit.line or not any(isinstance(c, Bullet) for c in sibling.children):
+            continue
+        title = plain(sibling.spans).strip(" :：")
+        if len(title.split()) <= HEADING_WORDS and wanted <= stems(title):
+            return REASON_SIBLING_HEADING
+    return None
+
+
 def example_slot(before: str, after: str) -> str | None:
     """Why a blank that ends the front right after "against", "such as", "e.g." or "like"
     asks for one example of many; None otherwise."""
@@ -340,6 +359,7 @@ def review_in_unit(
         or heads_sublist(unit)
         or listed_among(unit, answer)
         or sibling_lists(unit, answer)
+        or sibling_heading(unit, answer)
         or example_slot(before, after)
         or likeness(before, after)
         or lists_examples(before, after)
