@@ -646,12 +646,14 @@ def test_an_article_before_a_blank_is_dropped_never_a_n():
     assert fronts(notes) == ["create [...] for outbound IPv6 traffic from the VPC"]
 
 
-def test_a_clause_wrapped_in_parentheses_is_unwrapped_after_the_cut():
+def test_an_aside_in_parentheses_cut_from_its_clause_is_not_a_card():
+    # Alone, "By default ASG uses its own [...]" no longer says it is about health checks.
     notes = (
         "# ASG\n- if the ASG is configured to use ALB Health Checks, it terminates unhealthy"
         " instances the load balancer detects. (By default ASG uses its own `EC2 Status Checks`.)\n"
     )
-    assert fronts(notes)[-1] == "By default ASG uses its own [...]"
+    assert fronts(notes) == []
+    assert any("an aside in parentheses" in reason for reason in skipped(notes))
 
 
 def test_more_misspellings_of_the_notes_are_corrected():

@@ -205,18 +205,25 @@ def _unquote(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return tuple(Text(fix(s.text)) if isinstance(s, Text) else s for s in spans)
 
 
+def wrapped_whole(spans: tuple[Inline, ...]) -> bool:
+    """Whether the text is wrapped whole in one pair of parentheses ("(By default ...)")."""
+    if len(spans) < 2 or not isinstance(spans[0], Text) or not isinstance(spans[-1], Text):
+        return False
+    line = _texts(spans).strip()
+    if not (spans[0].text.lstrip().startswith("(") and line.endswith((")", ")."))):
+        return False
+    inner = line[1:].rstrip(".").rstrip()[:-1]
+    return inner.count("(") == inner.count(")") and "(" not in inner.split(")")[0]
+
+
 def unwrap(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """A line wrapped whole in parentheses ("(By default ASG uses ...)") without them; a
     line ending in a sentence it leaves unfinished (". User can") without that sentence."""
     items = list(spans)
-    if len(items) >= 2 and isinstance(items[0], Text) and isinstance(items[-1], Text):
-        first, last = items[0].text, items[-1].text
-        line = _texts(spans).strip()
-        inner = line[1:].rstrip(".").rstrip()[:-1] if line.endswith((")", ").")) else ""
-        balanced = inner.count("(") == inner.count(")") and "(" not in inner.split(")")[0]
-        if first.lstrip().startswith("(") and line.endswith((")", ").")) and balanced:
-            items[0] = Text(first.lstrip()[1:])
-            items[-1] = Text(re.sub(r"\.?\)\.?\s*$", "", last))
+    first, last = items[0] if items else None, items[-1] if items else None
+    if wrapped_whole(spans) and isinstance(first, Text) and isinstance(last, Text):
+        items[0] = Text(first.text.lstrip()[1:])
+        items[-1] = Text(re.sub(r"\.?\)\.?\s*$", "", last.text))
     if items and isinstance(items[-1], Text):
         items[-1] = Text(_TRAILING.sub("", _DANGLING.sub("", items[-1].text)))
     return tuple(items)
