@@ -1393,3 +1393,13 @@ def test_a_blank_a_sibling_sub_title_names_restates_the_outline():
     )
     assert fronts(notes) == ["Automatically register new instances to [...]"]
     assert any("titles a sub-list with the answer" in reason for reason in skipped(notes))
+
+
+def test_a_line_saying_more_than_a_sibling_sub_title_keeps_its_blank():
+    notes = (
+        "# ALB\n- `Listener`: route different types of incoming request to different"
+        " `Target Groups`\n- ALB `Target Group`\n    - EC2 instances, ECS tasks, Lambda functions\n"
+    )
+    assert fronts(notes) == [
+        "Listener: route different types of incoming request to different [...]"
+    ]

@@ -237,12 +237,14 @@ def sibling_lists(unit: Unit, answer: str) -> str | None:
     return None
 
 
-def sibling_heading(unit: Unit, answer: str) -> str | None:
+def sibling_heading(unit: Unit, blank: Highlight, answer: str) -> str | None:
     """Why the blank restates the outline of its section: a sibling line heads a sub-list
     of its own on the answer ("ELB integration:" beside "ASG is configured behind [ELB]"),
-    so the card asks what the notes' own sub-title says; None if no sibling does."""
+    and the line says little else, so the card asks what the notes' own sub-title says;
+    None if no sibling does. A longer line says a fact of its own ("Listener: routes
+    different types of request to different [Target Groups]" beside "ALB Target Group")."""
     wanted = stems(answer)
-    if not wanted:
+    if not wanted or len(set(_own_words(unit.spans, blank))) > OWN_WORDS + 1:
         return None
     for sibling in unit.siblings:
         if sibling.line == unit.line or not any(isinstance(c, Bullet) for c in sibling.children):
@@ -359,7 +361,7 @@ def review_in_unit(
         or heads_sublist(unit)
         or listed_among(unit, answer)
         or sibling_lists(unit, answer)
-        or sibling_heading(unit, answer)
+        or sibling_heading(unit, blank, answer)
         or example_slot(before, after)
         or likeness(before, after)
         or lists_examples(before, after)
