@@ -1403,3 +1403,17 @@ def test_a_line_saying_more_than_a_sibling_sub_title_keeps_its_blank():
     assert fronts(notes) == [
         "Listener: route different types of incoming request to different [...]"
     ]
+
+
+def test_one_item_of_a_list_joined_by_plus_signs_is_not_the_blank():
+    notes = (
+        "# Aurora\n- for any logical data: `Shared storage Volume Replication` + `Self Healing`"
+        " + `Auto Expanding` 10GB-128TB\n"
+    )
+    assert fronts(notes) == []
+    assert any("list of three or more" in reason for reason in skipped(notes))
+
+
+def test_a_plus_and_a_comma_do_not_make_a_list():
+    notes = "# WAF\n- WAF + `ALB`, with fixed IP solution\n"
+    assert fronts(notes) == ["WAF + [...], with fixed IP solution"]

@@ -90,9 +90,11 @@ _LIKENESS = re.compile(
 EXAMPLE_ITEMS = 3
 EXAMPLE_WORDS = 2
 _CLAUSE_END = re.compile(r"[:：;.!?()（）=>]")
-_INLINE_ITEMS = re.compile(r",\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+")
+_INLINE_ITEMS = re.compile(r",\s*(?:or\s+|and\s+)?|\s+(?:or|and|\+)\s+")
+#: What parts items of a list on a line: "A, B, or C", "A + B + C".
+_INLINE_MARKS = re.compile(r",|\s\+\s")
 INLINE_ITEMS = 3
-INLINE_ITEM_WORDS = 3
+INLINE_ITEM_WORDS = 4
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _JOINERS = frozenset({"and", "or", "with", "to", "into", "from"})
 _TOOLS = frozenset({"console", "sdk", "cli", "management console", "api", "apis"})
@@ -305,8 +307,10 @@ def inline_item(before: str, after: str) -> str | None:
     head = _CLAUSE_END.split(before)[-1]
     tail = _CLAUSE_END.split(after)[0]
     segment = f"{head}\x00{tail}"
-    # "A, B, or [...]": two commas at least; "only [...] and DynamoDB get ..., free" is prose.
-    if segment.count(",") < 2:
+    # "A, B, or [...]", "[...] + B + C": two marks of one kind. "WAF + [...], with fixed IP
+    # solution" and "only [...] and DynamoDB get ..., free" are prose.
+    marks = [mark.strip() for mark in _INLINE_MARKS.findall(segment)]
+    if max((marks.count(mark) for mark in marks), default=0) < 2:
         return None
     items = [item.strip() for item in _INLINE_ITEMS.split(segment)]
     items = [item for item in items if item]
