@@ -1417,3 +1417,18 @@ def test_one_item_of_a_list_joined_by_plus_signs_is_not_the_blank():
 def test_a_plus_and_a_comma_do_not_make_a_list():
     notes = "# WAF\n- WAF + `ALB`, with fixed IP solution\n"
     assert fronts(notes) == ["WAF + [...], with fixed IP solution"]
+
+
+def test_one_verb_is_no_term_wherever_it_stands():
+    notes = "# SQS\n- `Producers` send=> SQS Queue => `Poll` to `Consumers`\n"
+    assert all("[Poll]" not in card["back"] for card in cards(notes))
+    assert any("(`Poll`): the blank is an action" in reason for reason in skipped(notes))
+
+
+def test_a_name_spelled_like_a_verb_is_still_a_name():
+    notes = (
+        "# S3\n- to speed up downloads: Parallelize `GETs` by breaking transfer by byte ranges\n"
+    )
+    assert fronts(notes) == [
+        "to speed up downloads: Parallelize [...] by breaking transfer by byte ranges"
+    ]

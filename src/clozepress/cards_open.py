@@ -295,6 +295,10 @@ def is_action(answer: str, before: str) -> str | None:
     """Why a blank opening its line is a verb phrase ("[Access ECR image] through the ECS
     IAM role"): a learner cannot guess which words to recall. A name is a term."""
     words = answer.split()
+    if len(words) == 1 and words[0][1:].islower() and words[0].lower() in VERBS | ACTION_VERBS:
+        # "SQS Queue => [Poll] to Consumers": one verb, wherever it stands, is no term
+        # ("GETs" is a name).
+        return REASON_ACTION
     if before.strip() or len(words) < 2:
         return None
     return REASON_ACTION if _verb_led(words, VERBS | ACTION_VERBS) else None
