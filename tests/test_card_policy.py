@@ -1432,3 +1432,10 @@ def test_a_name_spelled_like_a_verb_is_still_a_name():
     assert fronts(notes) == [
         "to speed up downloads: Parallelize [...] by breaking transfer by byte ranges"
     ]
+
+
+def test_an_api_identifier_is_the_blank_and_its_kind_the_cue():
+    notes = "# CloudWatch Logs\n## Logs S3 Export\n- use `CreateExportTask API`\n"
+    assert fronts(notes) == ["use [...] API"]
+    notes = "# Locks\n- Legal Hold: `s3:PutObjectRetention IAM permission` needed\n"
+    assert fronts(notes) == ["Legal Hold: [...] IAM permission needed"]

@@ -30,6 +30,10 @@ _TRAIL = re.compile(r"(?:[\s,;:]+(?:etc\.?|\.\.\.|…)|[\s,;:.]+)$", re.I)
 #: Words a blank may end with that are not the fact: "Lifecycle Policy instead", "DB instance
 #: itself", "FTP protocols" (the learner recalls the name, not the filler after it).
 _FILLER_TAIL = re.compile(r"\s+(?:instead|itself|protocols?)$")
+#: The kind of thing an API identifier is, after it: "s3:PutObjectLegalHold IAM permission".
+_KIND_TAIL = re.compile(r"\s+(?:IAM\s+)?(?:permission|operation|parameter|action|API|call)s?$")
+#: One identifier of an API: "s3:PutObjectLegalHold", "SynthesizeSpeech", "WaitTimeSeconds".
+_IDENTIFIER = re.compile(r"(?:[a-z0-9-]+:)?[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]+)+|[a-z0-9-]+:\S+")
 #: Words a blank may start with that are not the fact: "is", "the", "use", "routed through".
 LEAD_WORDS = word_set(
     """
@@ -73,6 +77,10 @@ def narrow(answer: str) -> tuple[str, str, str]:
         trail = pattern.search(core)
         if trail and trail.start() > 0:
             core, tail = core[: trail.start()], core[trail.start() :] + tail
+    kind = _KIND_TAIL.search(core)
+    if kind and _IDENTIFIER.fullmatch(core[: kind.start()]):
+        # "s3:PutObjectLegalHold IAM permission": the identifier is the fact, its kind the cue.
+        core, tail = core[: kind.start()], core[kind.start() :] + tail
     words = core.split()
     numbers = list(_NUMBER.finditer(core))
     if len(words) > 1 and len(numbers) == 1:
