@@ -206,6 +206,15 @@ _GLOSS = re.compile(r"^(\s*[(（]([^()（）]{2,60})[)）])")
 GLOSS_WORDS = 6
 
 
+#: A bound and its unit: "min 1 year", "up to 15 minutes", "max 5 TB".
+_QUANTITY = re.compile(
+    r"(?:(?:min(?:imum)?|max(?:imum)?|up\s+to|at\s+least|at\s+most|over|under|~)\.?\s*)?"
+    r"\d[\d,.]*\s*(?:years?|months?|weeks?|days?|hours?|hrs?|min(?:ute)?s?|sec(?:ond)?s?|ms"
+    r"|[KMGTP]i?B|%)",
+    re.I,
+)
+
+
 def split_gloss(piece: tuple[Inline, ...], blank: Highlight) -> tuple[tuple[Inline, ...], str]:
     """A parenthetical of words right after the blank taken off the front, and its text: it
     expands or defines the blank ("[...] (customer provided key)" spells SSE-C out, "[...]
@@ -224,7 +233,9 @@ def split_gloss(piece: tuple[Inline, ...], blank: Highlight) -> tuple[tuple[Inli
     numeric = any(c.isdigit() for c in blank.text)
     if match is None or (numeric and any(c.isdigit() for c in match.group(2))):
         return piece, ""
-    if len(match.group(2).split()) > GLOSS_WORDS:
+    if len(match.group(2).split()) > GLOSS_WORDS or _QUANTITY.fullmatch(match.group(2).strip()):
+        # "[Reserved] (min 1 year)": a quantity is a property of the blank, not its name;
+        # on the front it is the cue.
         return piece, ""
     left = following.text[match.end() :]
     out = (*piece[: at + 1], *((Text(left),) if left else ()), *piece[at + 2 :])

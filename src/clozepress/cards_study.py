@@ -518,7 +518,8 @@ def _sides(spans: tuple[Inline, ...], hidden: Highlight) -> tuple[str, str]:
 
 #: A term defined by the rest of its line ("`Application`: collection of components"): the
 #: term is the fact to recall, even in notes that mark facts as names.
-_DEFINES = re.compile(r"^\s*(?:[:：=]|\s[-–—]\s)")
+#: "[Reserved] (min 1 year): cost savings": a property in parentheses may come first.
+_DEFINES = re.compile(r"^\s*(?:[(（][^()（）]*[)）]\s*)?(?:[:：=]|\s[-–—]\s)")
 #: The definition must say this much for the term to be recalled from it.
 DEFINITION_WORDS = 4
 TERM_WORDS = 3
