@@ -1443,7 +1443,8 @@ def test_an_api_identifier_is_the_blank_and_its_kind_the_cue():
 
 def test_a_quantity_in_parentheses_after_a_term_stays_on_the_front_as_its_cue():
     notes = (
-        "# EMR\n- purchasing options:\n    - `On-demand`: reliable, predictable, won't be terminated\n"
+        "# EMR\n- purchasing options:\n"
+        "    - `On-demand`: reliable, predictable, won't be terminated\n"
         "    - `Reserved` (min 1 year): cost savings for the Master Node and Core Nodes\n"
     )
     assert "[...] (min 1 year): cost savings for the Master Node and Core Nodes" in fronts(notes)
