@@ -910,7 +910,6 @@ def test_a_label_blanked_before_its_specific_fact_is_skipped():
     ("line", "answer"),
     [
         ("- Global Aurora replicates across regions in < `1 second` typically\n", "< 1 second"),
-        ("- expose a service within a VPC to `1000`s of VPCs in other accounts\n", "1000s"),
         ("- RDS Proxy reduced failover time by up `66%` for Aurora events\n", "up to 66%"),
         ("- NLB also checks health of non-`HTTP` targets over plain TCP\n", "non-HTTP"),
     ],
@@ -1448,3 +1447,10 @@ def test_a_quantity_in_parentheses_after_a_term_stays_on_the_front_as_its_cue():
         "    - `Reserved` (min 1 year): cost savings for the Master Node and Core Nodes\n"
     )
     assert "[...] (min 1 year): cost savings for the Master Node and Core Nodes" in fronts(notes)
+
+
+@pytest.mark.parametrize("highlight", ["`1000 of VPCs`", "`1000`s of VPCs"])
+def test_an_order_of_magnitude_is_no_fact_to_recall(highlight: str):
+    notes = f"# PrivateLink\n- To expose a service within a VPC to {highlight} in many accounts\n"
+    assert fronts(notes) == []
+    assert any("order of magnitude" in reason for reason in skipped(notes))

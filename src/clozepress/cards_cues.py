@@ -92,6 +92,16 @@ def weak_or_label(answer: str, before: str, after: str) -> str | None:
     return None
 
 
+#: "1000s", "100s": an order of magnitude, not a number to recall.
+_MAGNITUDE = re.compile(r"1 ?0{1,}s|(?:tens|hundreds|thousands|millions) of", re.I)
+REASON_MAGNITUDE = "the blank is an order of magnitude ('1000s of VPCs'), not a fact to recall"
+
+
+def magnitude(answer: str) -> str | None:
+    """Why a blank that is a rough magnitude ("[1000s] of VPCs") is no fact."""
+    return REASON_MAGNITUDE if _MAGNITUDE.fullmatch(answer.strip()) else None
+
+
 def bare_number(answer: str, before: str, after: str) -> str | None:
     """Why a number blank that opens the front has no unit on the card: nothing but
     punctuation or a function word follows it, and the blank holds no unit."""

@@ -32,7 +32,7 @@ from .cards_cleanup import (
     wrapped_whole,
 )
 from .cards_context import PREPOSITIONS, VERBS, Context, context_for, shorten
-from .cards_cues import bare_number, cue_gives_away, dangling_front, weak_or_label
+from .cards_cues import bare_number, cue_gives_away, dangling_front, magnitude, weak_or_label
 from .cards_filler import other_half, single_answer
 from .cards_front import (
     drop_intro_tail,
@@ -333,6 +333,7 @@ def _reason(
         or cue_gives_away(answer, f"{rest} {context.plain}")
         or weak_or_label(answer, before, after)
         or bare_number(answer, before, after)
+        or magnitude(answer)
         or label_term(answer, before, after)
         or names_tool(answer)
     )
