@@ -1454,3 +1454,8 @@ def test_an_order_of_magnitude_is_no_fact_to_recall(highlight: str):
     notes = f"# PrivateLink\n- To expose a service within a VPC to {highlight} in many accounts\n"
     assert fronts(notes) == []
     assert any("order of magnitude" in reason for reason in skipped(notes))
+
+
+def test_a_parenthesis_opening_on_a_highlight_gets_its_space_and_a_format_is_filler():
+    notes = "# Athena\n- use `parquet or ORC data format`(`Glue` to convert data)\n"
+    assert fronts(notes) == ["use parquet or [...] data format (Glue to convert data)"]

@@ -241,7 +241,9 @@ def _clean_inside(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
             text = clean_text(span.text)
             after = index > 0 and isinstance(spans[index - 1], Highlight)
             before = index + 1 < len(spans) and isinstance(spans[index + 1], Highlight)
-            if after and _GLUED_AFTER.match(text):
+            # "`ORC`(`Glue` to convert)": a parenthesis opening on a highlight is glued too.
+            opens_on_highlight = before and text == "("
+            if after and (_GLUED_AFTER.match(text) or opens_on_highlight):
                 text = " " + text
             if before and _GLUED_BEFORE.search(text):
                 text += " "

@@ -28,8 +28,8 @@ _PAREN_END = re.compile(r"\s*[(（][^()（）]*[)）]$")
 _PAREN_START = re.compile(r"^[(（][^()（）]*[)）]\s*")
 _TRAIL = re.compile(r"(?:[\s,;:]+(?:etc\.?|\.\.\.|…)|[\s,;:.]+)$", re.I)
 #: Words a blank may end with that are not the fact: "Lifecycle Policy instead", "DB instance
-#: itself", "FTP protocols" (the learner recalls the name, not the filler after it).
-_FILLER_TAIL = re.compile(r"\s+(?:instead|itself|protocols?)$")
+#: itself", "FTP protocols", "ORC data format" (the learner recalls the name, not the filler).
+_FILLER_TAIL = re.compile(r"\s+(?:instead|itself|protocols?|(?:data\s+)?formats?)$")
 #: The kind of thing an API identifier is, after it: "s3:PutObjectLegalHold IAM permission".
 _KIND_TAIL = re.compile(r"\s+(?:IAM\s+)?(?:permission|operation|parameter|action|API|call)s?$")
 #: One identifier of an API: "s3:PutObjectLegalHold", "SynthesizeSpeech", "WaitTimeSeconds".
