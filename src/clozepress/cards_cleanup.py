@@ -217,16 +217,20 @@ def wrapped_whole(spans: tuple[Inline, ...]) -> bool:
 
 
 def unwrap(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """A line wrapped whole in parentheses ("(By default ASG uses ...)") without them; a
-    line ending in a sentence it leaves unfinished (". User can") without that sentence."""
-    items = list(spans)
-    first, last = items[0] if items else None, items[-1] if items else None
+    """A line wrapped whole in parentheses ("(By default ASG uses ...)") without them, and
+    without an unfinished sentence at its end (``drop_dangling``)."""
+    first, last = (spans[0], spans[-1]) if spans else (None, None)
     if wrapped_whole(spans) and isinstance(first, Text) and isinstance(last, Text):
-        items[0] = Text(first.text.lstrip()[1:])
-        items[-1] = Text(re.sub(r"\.?\)\.?\s*$", "", last.text))
-    if items and isinstance(items[-1], Text):
-        items[-1] = Text(_TRAILING.sub("", _DANGLING.sub("", items[-1].text)))
-    return tuple(items)
+        inner = Text(re.sub(r"\.?\)\.?\s*$", "", last.text))
+        spans = (Text(first.text.lstrip()[1:]), *spans[1:-1], inner)
+    return drop_dangling(spans)
+
+
+def drop_dangling(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A line ending in a sentence it leaves unfinished (". User can") without that sentence."""
+    if spans and isinstance(spans[-1], Text):
+        return (*spans[:-1], Text(_TRAILING.sub("", _DANGLING.sub("", spans[-1].text))))
+    return spans
 
 
 #: A word glued to a highlight ("`IPv6`version"): the card needs the space the notes left out.

@@ -118,10 +118,15 @@ def reads_as_continuation(spans: tuple[Inline, ...], parent: tuple[Inline, ...] 
 SCOPE_WORDS = word_set("to for if when unless with without after before during in")
 
 
+def first_word(spans: tuple[Inline, ...]) -> str:
+    """The word a line opens with, lowercased; "" when it opens on no word."""
+    word = _FIRST_WORD.match(clean_line(plain(spans)))
+    return word.group(0).lower() if word else ""
+
+
 def scopes(parent: tuple[Inline, ...]) -> bool:
     """Whether a parent line is a condition or purpose its children only hold under."""
-    word = _FIRST_WORD.match(clean_line(plain(parent)))
-    return word is not None and word.group(0).lower() in SCOPE_WORDS
+    return first_word(parent) in SCOPE_WORDS
 
 
 def is_enumeration_parent(parent: tuple[Inline, ...]) -> bool:

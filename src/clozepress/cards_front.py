@@ -13,6 +13,7 @@ import re
 
 from .cards_choice import GENERIC, STOP, stems, word_set
 from .cards_context import VERBS
+from .cards_narrow import QUANTITY
 from .model import Highlight, Inline, Text
 
 #: A parent may lead the front only as a short noun phrase naming the subject.
@@ -206,15 +207,6 @@ _GLOSS = re.compile(r"^(\s*[(（]([^()（）]{2,60})[)）])")
 GLOSS_WORDS = 6
 
 
-#: A bound and its unit: "min 1 year", "up to 15 minutes", "max 5 TB".
-_QUANTITY = re.compile(
-    r"(?:(?:min(?:imum)?|max(?:imum)?|up\s+to|at\s+least|at\s+most|over|under|~)\.?\s*)?"
-    r"\d[\d,.]*\s*(?:years?|months?|weeks?|days?|hours?|hrs?|min(?:ute)?s?|sec(?:ond)?s?|ms"
-    r"|[KMGTP]i?B|%)",
-    re.I,
-)
-
-
 def split_gloss(piece: tuple[Inline, ...], blank: Highlight) -> tuple[tuple[Inline, ...], str]:
     """A parenthetical of words right after the blank taken off the front, and its text: it
     expands or defines the blank ("[...] (customer provided key)" spells SSE-C out, "[...]
@@ -233,7 +225,7 @@ def split_gloss(piece: tuple[Inline, ...], blank: Highlight) -> tuple[tuple[Inli
     numeric = any(c.isdigit() for c in blank.text)
     if match is None or (numeric and any(c.isdigit() for c in match.group(2))):
         return piece, ""
-    if len(match.group(2).split()) > GLOSS_WORDS or _QUANTITY.fullmatch(match.group(2).strip()):
+    if len(match.group(2).split()) > GLOSS_WORDS or QUANTITY.fullmatch(match.group(2).strip()):
         # "[Reserved] (min 1 year)": a quantity is a property of the blank, not its name;
         # on the front it is the cue.
         return piece, ""

@@ -17,9 +17,16 @@ from .cards_cleanup import clean_text
 from .model import Highlight, Inline, Text
 
 #: A number and its unit: "3,500", "66%", "$0.09", "400 KB", "24 hours", "5x".
-_NUMBER = re.compile(
-    r"(?<![\w.-])[$€£]?\d[\d,.]*(?:\s?(?:%|x|ms|s|sec|seconds?|minutes?|mins?|hours?|hrs?|h|"
-    r"days?|weeks?|months?|years?|[KMGTP]i?B|[KMGTP]bps|[KMGT]|bytes?|IOPS))?(?![\w%])",
+_UNIT = (
+    r"(?:%|x|ms|s|sec|seconds?|minutes?|mins?|hours?|hrs?|h|"
+    r"days?|weeks?|months?|years?|[KMGTP]i?B|[KMGTP]bps|[KMGT]|bytes?|IOPS)"
+)
+_NUMBER = re.compile(rf"(?<![\w.-])[$€£]?\d[\d,.]*(?:\s?{_UNIT})?(?![\w%])")
+#: A bound and a number with its unit, the whole text: "min 1 year", "up to 15 minutes".
+QUANTITY = re.compile(
+    rf"(?:(?:min(?:imum)?|max(?:imum)?|up\s+to|at\s+least|at\s+most|over|under|~)\.?\s*)?"
+    rf"\d[\d,.]*\s?{_UNIT}",
+    re.I,
 )
 #: A leading label: "Max size: 400 KB" (a label is what the front already says).
 _LABEL = re.compile(r"^([^:：]{2,40})[:：]\s+(\S.*)$")

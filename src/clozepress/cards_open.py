@@ -22,7 +22,7 @@ import re
 
 from .cards_choice import normalize, stems
 from .cards_cleanup import clean_spans
-from .cards_context import VERBS
+from .cards_context import VERBS, first_word
 from .cards_html import plain
 from .cards_model import Unit
 from .model import Bullet, Highlight, Inline, Paragraph, has_highlight
@@ -69,6 +69,8 @@ ACTION_VERBS = frozenset(
         "limit",
     }
 )
+#: Every verb these rules know: line openings and actions.
+_ANY_VERB = VERBS | ACTION_VERBS
 _DEFINES = re.compile(r"^\s*(?:[:：]|\s[-–—]\s|[-–—]\s)")
 _NUMBERED = re.compile(
     r"\b(?:application|example|use\s*case|case|option|scenario|pattern|step)\s*#?\d+\s*[:：.)-]?\s*$",
@@ -158,6 +160,10 @@ def _verb_led(words: list[str], verbs: frozenset[str]) -> bool:
     )
 
 
+def _opens_on_verb(spans: tuple[Inline, ...]) -> bool:
+    return first_word(spans) in _ANY_VERB
+
+
 def label_term(answer: str, before: str, after: str) -> str | None:
     """Why a blank that opens its line before a colon or dash is a label, not a term the line
     defines: it starts with a verb and is no name ("Support IAM role"), or is one lowercase
@@ -195,14 +201,15 @@ def heads_sublist(unit: Unit) -> str | None:
         return REASON_SUBLIST_HEAD
     # "integrate `Identity Center` and `Active Directory`": a verb joining its names is a
     # title too; the sub-list says how.
-    words = [word.lower() for word in _WORD.findall(outside)]
-    if (
-        _opens_on_verb(unit.spans)
-        and words[0] in VERBS
-        and all(word in _JOINERS for word in words[1:])
-    ):
+    verb, *rest = [word.lower() for word in _WORD.findall(outside)] or [""]
+    if verb in VERBS and _opens_on_verb(unit.spans) and all(word in _JOINERS for word in rest):
         return REASON_SUBLIST_HEAD
     return None
+
+
+def _items(spans: tuple[Inline, ...]) -> list[str]:
+    """A line read as a list ("A, B or C"): its items, folded for comparing."""
+    return [item for item in map(normalize, _ITEMS.split(plain(spans))) if item]
 
 
 def listed_among(unit: Unit, answer: str) -> str | None:
@@ -213,8 +220,7 @@ def listed_among(unit: Unit, answer: str) -> str | None:
     for child in unit.children:
         if not isinstance(child, Bullet | Paragraph):
             continue
-        items = [normalize(item) for item in _ITEMS.split(plain(child.spans))]
-        items = [item for item in items if item]
+        items = _items(child.spans)
         if len(items) >= LISTED_ITEMS and folded in items:
             return REASON_LISTED
     return None
@@ -228,8 +234,7 @@ def sibling_lists(unit: Unit, answer: str) -> str | None:
     for sibling in unit.siblings:
         if sibling.line == unit.line:
             continue
-        items = [normalize(item) for item in _ITEMS.split(plain(sibling.spans))]
-        items = [item for item in items if item]
+        items = _items(sibling.spans)
         if (
             len(items) >= 2
             and folded in items
@@ -295,13 +300,13 @@ def is_action(answer: str, before: str) -> str | None:
     """Why a blank opening its line is a verb phrase ("[Access ECR image] through the ECS
     IAM role"): a learner cannot guess which words to recall. A name is a term."""
     words = answer.split()
-    if len(words) == 1 and words[0][1:].islower() and words[0].lower() in VERBS | ACTION_VERBS:
+    if len(words) == 1 and words[0][1:].islower() and words[0].lower() in _ANY_VERB:
         # "SQS Queue => [Poll] to Consumers": one verb, wherever it stands, is no term
         # ("GETs" is a name).
         return REASON_ACTION
     if before.strip() or len(words) < 2:
         return None
-    return REASON_ACTION if _verb_led(words, VERBS | ACTION_VERBS) else None
+    return REASON_ACTION if _verb_led(words, _ANY_VERB) else None
 
 
 def inline_item(before: str, after: str) -> str | None:
@@ -326,14 +331,6 @@ def inline_item(before: str, after: str) -> str | None:
     return REASON_INLINE_ITEM if len(own.replace("\x00", " ").split()) <= 1 else None
 
 
-_OPENING_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-
-
-def _opens_on_verb(spans: tuple[Inline, ...]) -> bool:
-    word = _OPENING_WORD.match(" ".join(plain(spans).split()))
-    return word is not None and word.group(0).lower() in VERBS | ACTION_VERBS
-
-
 _PURPOSE = re.compile(r"\b(?:that|which|so)\b", re.I)
 _TO_VERB = re.compile(r"\bto\s+([A-Za-z]+)")
 
@@ -346,11 +343,9 @@ def to_do_item(unit: Unit, answer: str, before: str, after: str) -> str | None:
     if unit.kind != "bullet" or any(c.isdigit() for c in answer):
         return None
     words = before.split()
-    if len(words) != 1 or words[0].lower() not in VERBS | ACTION_VERBS:
+    if len(words) != 1 or words[0].lower() not in _ANY_VERB:
         return None
-    if _PURPOSE.search(after) or any(
-        word.lower() in VERBS | ACTION_VERBS for word in _TO_VERB.findall(after)
-    ):
+    if _PURPOSE.search(after) or any(word.lower() in _ANY_VERB for word in _TO_VERB.findall(after)):
         # "use [Route Tables] to limit which VPC can talk with which VPC": the line says what
         # the answer is for, and that singles it out.
         return None

@@ -23,14 +23,7 @@ from .cards_choice import (
     swap_acronyms,
     word_set,
 )
-from .cards_cleanup import (
-    clean_answer,
-    clean_line,
-    clean_spans,
-    clean_text,
-    unwrap,
-    wrapped_whole,
-)
+from .cards_cleanup import clean_answer, clean_line, clean_spans, clean_text, drop_dangling
 from .cards_context import PREPOSITIONS, VERBS, Context, context_for, shorten
 from .cards_cues import bare_number, cue_gives_away, dangling_front, magnitude, weak_or_label
 from .cards_filler import other_half, single_answer
@@ -241,9 +234,6 @@ def _weigh(spans: tuple[Inline, ...], context: Context, names_only: bool, *, joi
 
     raw = parts(spans)
     pieces = [_trim_end(piece) for piece in raw]
-    # "... detected by ELB. (By default ASG uses its own [...].)": a clause in parentheses
-    # comments on the clause before it, and cut from it, it leaves out what it is about.
-    asides = {index for index, piece in enumerate(raw) if len(raw) > 1 and wrapped_whole(piece)}
     out = _Line(pieces, [], {}, False, _rows(raw))
     order = 0
     for index, piece in enumerate(pieces):
@@ -261,7 +251,6 @@ def _weigh(spans: tuple[Inline, ...], context: Context, names_only: bool, *, joi
                 joins_facts(answer)
             )
             reason = reason or contrast_side(_sides(piece, highlight)[1], others)
-            reason = reason or (REASON_ASIDE if index in asides else None)
             if reason is not None:
                 out.fates[id(origin)] = _fate(origin, None, reason)
                 if partner is not None:
@@ -400,8 +389,9 @@ def _trim_end(piece: tuple[Inline, ...]) -> tuple[Inline, ...]:
     if piece and isinstance(piece[-1], Text):
         text = _DANGLING_END.sub("", piece[-1].text)
         piece = (*piece[:-1], Text(text)) if text else piece[:-1]
-    # A sentence the clause leaves unfinished (". User can") goes too.
-    return unwrap(piece)
+    # A clause in parentheses keeps them: cut from the clause it comments on ("... detected
+    # by ELB. (By default ASG uses its own [...].)"), it is an aside, not a card.
+    return drop_dangling(piece)
 
 
 def drop_articles(spans: tuple[Inline, ...], chosen: dict[int, str]) -> tuple[Inline, ...]:
