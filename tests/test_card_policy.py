@@ -971,6 +971,15 @@ def test_list_items_before_the_blanks_own_clause_are_cut():
     # A contrast keeps both halves: the first has a verb.
     notes = "# RDS\n- RDS backup can be disabled, `Aurora` backup cannot be disabled\n"
     assert fronts(notes) == ["RDS backup can be disabled, [...] backup cannot be disabled"]
+    # The clause after the items may be short, as in the user's notes.
+    notes = "# Lambda\n- wide support, `Container` Image must implement the `Lambda Runtime API`\n"
+    assert fronts(notes) == ["Container Image must implement the [...]"]
+    # A lead opening on "instead of" is the contrast that cues the blank, not a list item.
+    notes = (
+        "# Global Accelerator\n- Instead of using Public Internet, leverage the"
+        " `AWS private backbone` to route to your application\n"
+    )
+    assert fronts(notes)[0].startswith("Instead of using Public Internet, leverage the [...]")
 
 
 def test_either_subject_of_an_x_is_a_y_is_b_contrast_is_not_blanked():

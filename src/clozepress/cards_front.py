@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .cards_choice import GENERIC, STOP, stems, word_set
-from .cards_context import VERBS
+from .cards_context import PREPOSITIONS, VERBS
 from .cards_narrow import QUANTITY
 from .model import Highlight, Inline, Text
 
@@ -141,7 +141,7 @@ def drop_lead_items(piece: tuple[Inline, ...], blank: Highlight) -> tuple[Inline
             (opens[:1].islower() if opens else not isinstance(piece[index + 1], Highlight))
             or len(lead.split()) > LEAD_ITEM_WORDS
             or _is_clause(lead)
-            or _content(shown) < 4
+            or _content(shown) < 3
             or not has_relation(shown)
         ):
             return piece
@@ -156,9 +156,15 @@ _FINITE = word_set(
 )
 
 
+#: "Instead of using Public Internet, [...]": a lead opening on these modifies the blank's
+#: clause; it is no list item, and the contrast is the cue.
+_ADVERBIAL = PREPOSITIONS | word_set("instead unlike rather compared besides")
+
+
 def _is_clause(lead: str) -> bool:
-    words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", lead)}
-    return bool(_RELATION.search(lead) or words & _FINITE)
+    words = [w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", lead)]
+    opens_adverbial = bool(words) and words[0] in _ADVERBIAL
+    return bool(_RELATION.search(lead) or set(words) & _FINITE or opens_adverbial)
 
 
 def _text(span: Inline) -> str:
