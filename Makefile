@@ -17,7 +17,7 @@ REPORT := dist/index.html
 PKG := src/clozepress
 CORE_SRC := $(PKG)/model.py $(PKG)/config.py $(PKG)/atomic.py $(PKG)/errors.py $(PKG)/cli.py \
 	$(PKG)/pipeline.py $(PKG)/console.py
-PARSE_SRC := $(PKG)/parse.py $(PKG)/model.py
+PARSE_SRC := $(PKG)/parse.py $(PKG)/model.py $(PKG)/corrections.py
 DECK_SRC := $(CORE_SRC) $(PKG)/deck.py $(PKG)/identity.py $(wildcard $(PKG)/cards*.py)
 SHEET_SRC := $(CORE_SRC) $(PKG)/sheets.py $(PKG)/sheet_html.py $(PKG)/glyphs.py
 REPORT_SRC := $(CORE_SRC) $(PKG)/report.py
@@ -36,7 +36,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-build/%.json: source/%.md $(PARSE_SRC) $(STAMP)
+# source/corrections.toml (the user's misspellings, if any) is read with every notes file.
+build/%.json: source/%.md $(wildcard source/corrections.toml) $(PARSE_SRC) $(STAMP)
 	$(CLOZEPRESS) parse $< -o $@
 
 decks: $(DECKS) ## build every Anki deck into dist/<stem>.apkg

@@ -62,62 +62,6 @@ _DANGLING = re.compile(
 _TRAILING = re.compile(r"[\s,;:，；、]+$")
 _LEADING = re.compile(r"^[\s,;，；、]+")
 
-#: Misspellings that recur in the notes; a card should not teach them.
-TYPOS = {
-    "volumn": "volume",
-    "volumns": "volumes",
-    "certficates": "certificates",
-    "certficate": "certificate",
-    "repliacation": "replication",
-    "estabilished": "established",
-    "safty": "safety",
-    "accomodate": "accommodate",
-    "Gourp": "Group",
-    "Createing": "Creating",
-    "Registar": "Registrar",
-    "recever": "receiver",
-    "transfered": "transferred",
-    "scenerio": "scenario",
-    "IPOS": "IOPS",
-    "Protoco": "Protocol",
-    "Procuder": "Producer",
-    "wen": "web",
-    "vulnerabilitie": "vulnerabilities",
-    "fucntion": "function",
-    "lanaguage": "language",
-    "CURD": "CRUD",
-    "analysising": "analysing",
-    "WREITE": "WRITE",
-    "infrasturcture": "infrastructure",
-    "Archetectures": "Architectures",
-    "debuging": "debugging",
-    "forcast": "forecast",
-    "Sevice": "Service",
-    "differnt": "different",
-    "overlaping": "overlapping",
-    "Secretes": "Secrets",
-    "applicaitions": "applications",
-    "infrastracture": "infrastructure",
-    "Comsumer": "Consumer",
-    "accoutn": "account",
-    "Leaverage": "Leverage",
-    "underling": "underlying",
-    "recommendat": "recommendation",
-    "boundry": "boundary",
-    "Itam": "Item",
-    "REM": "RAM",
-    "integarte": "integrate",
-    "cross- account": "cross-account",
-    "fix IP": "fixed IP",
-    # "to 1000 of VPCs": thousands, not a thousand (round 5 review).
-    "1000 of": "1000s of",
-    # "a managed rulenamed acm-certificate-expiration-check" (round 6 review).
-    "rulenamed": "rule named",
-}
-_TYPO = re.compile(r"\b(" + "|".join(map(re.escape, TYPOS)) + r")\b")
-#: The notes call the DDoS Response Team "DRP"; AWS calls it DRT. Only there: "DRP" may
-#: mean other things elsewhere.
-_DRT = re.compile(r"(DDoS [Rr]esponse [Tt]eam \()DRP(\))")
 #: "IP(resource)": a gloss glued to an acronym before it. Only after capitals: "len(x)" is
 #: code in other notes.
 _GLUED_PAREN = re.compile(r"(?<=[A-Z]{2})\((?=[a-z]{3})")
@@ -143,8 +87,6 @@ def clean_text(text: str) -> str:
     text = _PIPE.sub(" / ", text)
     text = _DOUBLED.sub(lambda m: m.group(1) or m.group(2) or "", text)
     text = _SPACE_BEFORE.sub(r"\1", _SPACE_FIRST.sub("", text))
-    text = _TYPO.sub(lambda m: TYPOS[m.group(1)], text)
-    text = _DRT.sub(r"\1DRT\2", text)
     text = _GLUED_PAREN.sub(" (", text)
     text = _GLUED_GLOSS.sub(" (", text)
     text = _REFERENCE.sub("", text)

@@ -128,7 +128,7 @@ def narrow_spans(spans: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], dict[in
         if not isinstance(span, Highlight):
             out.append(span)
             continue
-        # Typos fixed first: "fix IP" is cut as "fixed" and "IP", not "fix" and "IP".
+        # Narrowed as the card shows it: noise cleaned off first.
         text = " ".join(clean_text(span.text).split())
         lead, core, tail = narrow(text)
         if core == text:

@@ -27,6 +27,7 @@ from markdown_it.rules_inline.image import image as _image_rule
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.tree import SyntaxTreeNode
 
+from .corrections import load_corrections
 from .errors import BuildError
 from .model import (
     Block,
@@ -82,7 +83,8 @@ MAX_NOTES_BYTES = 8 * 1024 * 1024
 
 
 def parse_file(path: Path, display_path: str | None = None) -> Document:
-    """Parse the notes at ``path``; messages name the file ``display_path`` (default: ``path``)."""
+    """Parse the notes at ``path``, with the corrections kept beside them applied; messages
+    name the file ``display_path`` (default: ``path``)."""
     shown = display_path if display_path is not None else str(path)
     try:
         with path.open("rb") as fh:
@@ -96,7 +98,9 @@ def parse_file(path: Path, display_path: str | None = None) -> Document:
             f"the notes are larger than {MAX_NOTES_BYTES // (1024 * 1024)} MB: "
             "split them into several files in source/",
         )
-    return parse_text(decode(data, shown), shown)
+    document = parse_text(decode(data, shown), shown)
+    # The user's corrections beside the notes: cards and sheets show their words spelled right.
+    return load_corrections(path.parent, str(Path(shown).parent)).apply(document)
 
 
 def parse_text(text: str, path: str) -> Document:
