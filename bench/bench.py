@@ -67,6 +67,8 @@ def scratch_project(where: Path, notes: Path) -> Path:
     shutil.copytree(REPO / "src", project / "src", copy_function=shutil.copy2)
     (project / ".venv").symlink_to(REPO / ".venv")
     shutil.copy2(notes, project / "source" / "notes.md")
+    # The user's corrections are read with the notes, so the parse is timed with them.
+    shutil.copy2(REPO / "source" / "corrections.toml", project / "source" / "corrections.toml")
     return project
 
 
