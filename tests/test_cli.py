@@ -99,3 +99,16 @@ def test_one_broken_notes_file_does_not_stop_the_others(
     assert "source/broken.md:2: error: not valid UTF-8 (byte 0xe9)" in capsys.readouterr().err
     assert (project / "dist" / "notes.apkg").is_file()
     assert not (project / "dist" / "broken.apkg").exists()
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    # The skip list of the user's notes (about 200 KB) overfills the pipe: the command is
+    # still writing when the reader goes, as with `clozepress sample ... --skipped | head`.
+    command = [sys.executable, "-m", "clozepress", "sample", str(NOTES), "--skipped"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    assert b"aws-saa.md:" in process.stdout.readline()
+    process.stdout.close()
+    error = process.stderr.read()
+    assert process.wait(timeout=60) == 141  # 128 + SIGPIPE, as a shell reports it
+    assert b"Traceback" not in error

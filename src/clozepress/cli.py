@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -106,6 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader left early (`clozepress sample ... | head`): no traceback, and stdout
+        # pointed at /dev/null so the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
     raise AssertionError(f"unhandled command {args.command}")
 
 
