@@ -31,7 +31,7 @@ GIB = 1024**3
 #: process and the sheet workers are alive at the same time. The tree is summed as PSS, which
 #: splits shared pages among their sharers: summed RSS counted a child the build forks (to run
 #: pdftoppm, fc-list) a second time at the build's full size until it execs, and crossed 1 GiB
-#: on a busy machine (1,052 MiB) for a build that used 617.
+#: on a busy machine (1,052 MiB, most likely so) for a build that used 617.
 MEASURE = r"""
 import json, os, resource, subprocess, sys, time
 
