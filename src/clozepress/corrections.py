@@ -76,8 +76,9 @@ class Corrections:
                 new = items if any(a is not b for a, b in zip(items, value, strict=True)) else value
             elif dataclasses.is_dataclass(value):
                 new = self.apply(value)
-            elif (field.name, type(node)) in _WORDS_TO_FIX and self.fix(value) != value:
-                new = self.fix(value)
+            elif (field.name, type(node)) in _WORDS_TO_FIX:
+                fixed = self.fix(value)
+                new = fixed if fixed != value else value
             if new is not value:
                 changes[field.name] = new
         return dataclasses.replace(node, **changes) if changes else node  # type: ignore[type-var]
