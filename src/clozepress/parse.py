@@ -98,9 +98,10 @@ def parse_file(path: Path, display_path: str | None = None) -> Document:
             f"the notes are larger than {MAX_NOTES_BYTES // (1024 * 1024)} MB: "
             "split them into several files in source/",
         )
-    document = parse_text(decode(data, shown), shown)
-    # The user's corrections beside the notes: cards and sheets show their words spelled right.
-    return load_corrections(path.parent, str(Path(shown).parent)).apply(document)
+    # The user's corrections beside the notes (read first: a mistake in them stops the build
+    # before the parse): cards and sheets show their words spelled right.
+    corrections = load_corrections(path.parent, str(Path(shown).parent))
+    return corrections.apply(parse_text(decode(data, shown), shown))
 
 
 def parse_text(text: str, path: str) -> Document:
