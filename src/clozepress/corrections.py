@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import BuildError
-from .model import Code, Domain, Highlight, Section, Text
+from .model import Domain, Highlight, Section, Text
 
 #: The file's name: one per folder of notes, beside them (never a path a note names).
 FILE_NAME = "corrections.toml"
@@ -64,7 +64,9 @@ class Corrections:
 
         Code blocks and link targets are not corrected, and neither is a domain's id: it
         names the domain's sheet and subdeck, which must not move when a correction is added."""
-        if not self.words or not dataclasses.is_dataclass(node) or isinstance(node, Code):
+        # Every node holds its children in tuples; only the fields listed hold words to fix
+        # (a code block's text is not among them).
+        if not self.words or not dataclasses.is_dataclass(node):
             return node
         changes: dict[str, Any] = {}
         for field in dataclasses.fields(node):
@@ -74,8 +76,6 @@ class Corrections:
                 items = tuple(self.apply(item) for item in value)
                 # Unchanged parts are the same objects: compare by identity, not deeply.
                 new = items if any(a is not b for a, b in zip(items, value, strict=True)) else value
-            elif dataclasses.is_dataclass(value):
-                new = self.apply(value)
             elif (field.name, type(node)) in _WORDS_TO_FIX:
                 fixed = self.fix(value)
                 new = fixed if fixed != value else value
