@@ -18,7 +18,7 @@ PKG := src/clozepress
 CORE_SRC := $(PKG)/model.py $(PKG)/config.py $(PKG)/atomic.py $(PKG)/errors.py $(PKG)/cli.py \
 	$(PKG)/pipeline.py $(PKG)/console.py
 PARSE_SRC := $(PKG)/parse.py $(PKG)/model.py $(PKG)/corrections.py
-DECK_SRC := $(CORE_SRC) $(PKG)/deck.py $(PKG)/identity.py $(wildcard $(PKG)/cards*.py)
+DECK_SRC := $(CORE_SRC) $(PKG)/deck.py $(PKG)/identity.py $(wildcard $(PKG)/cards/*.py)
 SHEET_SRC := $(CORE_SRC) $(PKG)/sheets.py $(PKG)/sheet_html.py $(PKG)/glyphs.py
 REPORT_SRC := $(CORE_SRC) $(PKG)/report.py
 
