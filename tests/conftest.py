@@ -21,3 +21,16 @@ def notes_copy(tmp_path: Path) -> Path:
     target = project / "source" / NOTES.name
     shutil.copy(NOTES, target)
     return target
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/cards/ from the card policy as it is (review the diff)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))

@@ -8,7 +8,19 @@ from typing import Any
 
 from ..config import Config
 from ..model import Diagnostic, Document
-from . import code, fact, listing, name, numbers, repairs, sentences, skips, table
+from . import (
+    children,
+    clauses,
+    code,
+    fact,
+    listing,
+    name,
+    numbers,
+    repairs,
+    sentences,
+    skips,
+    table,
+)
 from .draft import Draft
 from .env import Env, commands
 from .model import Blank, Fate, Mark, Note, Plan, Unit
@@ -18,9 +30,11 @@ from .rules import Rule, Ruler, optional_rules
 from .units import units
 
 RULERS: dict[str, Ruler[Any]] = {
-    "shape": Ruler("shape", (*listing.RULES, *sentences.RULES, *table.RULES)),
+    "shape": Ruler("shape", (*listing.RULES, *sentences.RULES, *table.RULES, *children.RULES)),
     "skip": Ruler("skip", skips.RULES),
-    "blank": Ruler("blank", (*code.RULES, *numbers.RULES, *name.RULES, *fact.RULES)),
+    "blank": Ruler(
+        "blank", (*code.RULES, *numbers.RULES, *name.RULES, *clauses.RULES, *fact.RULES)
+    ),
     "repair": Ruler("repair", repairs.RULES),
 }
 

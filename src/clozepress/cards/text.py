@@ -58,8 +58,13 @@ _ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|vs|etc|eg|ie|cf|ex|approx|no|fig)
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
 
 
+#: Scripts written without spaces between words: each character counts as a word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def words(text: str) -> list[str]:
-    return WORD.findall(text)
+    found = WORD.findall(_UNSPACED.sub(lambda m: f" {m.group()} ", text))
+    return found
 
 
 def fold(text: str) -> str:

@@ -6,6 +6,7 @@ line before it, what is nested under it).
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from ..model import (
@@ -60,8 +61,17 @@ def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
     )
 
 
+#: A heading's attributes as some Markdown dialects write them (``## Title {#id .class}``).
+_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
+
+
 def one_line(spans: tuple[Inline, ...]) -> str:
     return " ".join(flatten(spans)[0].split())
+
+
+def title(spans: tuple[Inline, ...]) -> str:
+    """A heading as a breadcrumb shows it: one line, without attribute blocks."""
+    return _ATTRIBUTES.sub("", one_line(spans))
 
 
 @dataclass(frozen=True)
@@ -78,10 +88,10 @@ def units(document: Document) -> list[Unit]:
     """Every unit of the document in source order."""
     out: list[Unit] = []
     for index, domain in enumerate(document.domains):
-        title = one_line(domain.spans)
-        where = _Where(index, (title,), 1, (), domain.line)
+        name = title(domain.spans)
+        where = _Where(index, (name,), 1, (), domain.line)
         owner = _heading(domain.spans, domain.line, where, (), out)
-        _walk(domain.children, where, owner, title, out)
+        _walk(domain.children, where, owner, name, out)
     return out
 
 
@@ -111,20 +121,20 @@ def _walk(
     previous: int | None = None
     for block in blocks:
         if isinstance(block, Section):
-            title = one_line(block.spans)
+            name = title(block.spans)
             sections = (*where.sections, block.title)
             own = _heading(block.spans, block.line, where, sections, out)
             inner = _Where(
                 where.domain,
-                (*where.crumbs[: where.heading_count], title),
+                (*where.crumbs[: where.heading_count], name),
                 where.heading_count + 1,
                 sections,
                 block.line,
             )
             # Deeper sections sit under this one; a peer of an outer one is handled by the parse.
-            _walk(block.children, inner, own, title, out)
+            _walk(block.children, inner, own, name, out)
             previous = None
-            before = title
+            before = name
         elif isinstance(block, Bullet | Paragraph):
             text, marks = flatten(block.spans)
             own = None
