@@ -10,7 +10,7 @@ import pytest
 
 from clozepress import identity
 from clozepress.errors import BuildError
-from clozepress.identity import Candidate, Identities, assign, guid_for, match, similarity
+from clozepress.deck.identity import Candidate, Identities, assign, guid_for, match, similarity
 
 T0 = 1_700_000_000
 
