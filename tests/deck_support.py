@@ -11,8 +11,8 @@ from pathlib import Path
 
 from clozepress.config import Config
 from clozepress.deck.deck import DeckResult, write_deck
-from clozepress.read.parse import parse_file
 from clozepress.project import Project
+from clozepress.read.parse import parse_file
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,8 @@ import genanki
 import pytest
 
 from clozepress import identity
-from clozepress.errors import BuildError
 from clozepress.deck.identity import Candidate, Identities, assign, guid_for, match, similarity
+from clozepress.errors import BuildError
 
 T0 = 1_700_000_000
 

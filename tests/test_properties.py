@@ -28,8 +28,8 @@ from clozepress.cards import plan
 from clozepress.config import Config
 from clozepress.deck.deck import write_deck
 from clozepress.form.model import all_highlights
-from clozepress.read.parse import parse_text
 from clozepress.project import Project
+from clozepress.read.parse import parse_text
 from clozepress.sheets.sheets import write_sheets
 
 from .deck_support import Anki, cloze_spans

@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from clozepress.cli import main
 from clozepress.config import Config
 from clozepress.form.model import Document, dumps
-from clozepress.read.parse import parse_file
 from clozepress.project import Project
+from clozepress.read.parse import parse_file
 from clozepress.sheets.sheet_html import ImagePolicy, domain_html
 from clozepress.sheets.sheets import SheetsResult, write_sheets
 

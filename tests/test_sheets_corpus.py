@@ -12,8 +12,8 @@ from pypdf import PdfReader
 
 from clozepress.config import Config
 from clozepress.form.model import Document, iter_highlights, iter_nodes
-from clozepress.read.parse import parse_file
 from clozepress.project import Project
+from clozepress.read.parse import parse_file
 from clozepress.sheets.sheets import SheetsResult, write_sheets
 
 REPO = Path(__file__).resolve().parent.parent
