@@ -8,7 +8,7 @@ from pathlib import Path
 import genanki
 import pytest
 
-from clozepress import identity
+from clozepress.deck import identity
 from clozepress.deck.identity import Candidate, Identities, assign, guid_for, match, similarity
 from clozepress.errors import BuildError
 
