@@ -10,8 +10,8 @@ from pathlib import Path
 from clozepress.cards import Plan, plan
 from clozepress.cards.sample import side, to_text
 from clozepress.config import Config
-from clozepress.model import Document
-from clozepress.parse import parse_file
+from clozepress.form.model import Document
+from clozepress.read.parse import parse_file
 
 REPO = Path(__file__).resolve().parent.parent
 #: The user's notes and the corpus of notes by other authors.

@@ -12,7 +12,7 @@ import pytest
 
 from clozepress.cards.rules import all_rules
 from clozepress.config import Config
-from clozepress.parse import parse_text
+from clozepress.read.parse import parse_text
 
 from .card_decisions import NOTES_FILES, decisions, parsed, plan_of
 

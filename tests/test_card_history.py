@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from clozepress.config import Config
-from clozepress.pipeline import Project
+from clozepress.project import Project
 
 from .deck_support import REPO, Anki, build, package_notes
 

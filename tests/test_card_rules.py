@@ -14,7 +14,7 @@ from clozepress.cards.sample import side, to_text
 from clozepress.cli import main
 from clozepress.config import Config, load_config
 from clozepress.errors import BuildError
-from clozepress.parse import parse_text
+from clozepress.read.parse import parse_text
 
 STUDY = Config()
 

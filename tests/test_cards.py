@@ -8,7 +8,7 @@ import re
 
 from clozepress.cards import escape_cloze, plan, units
 from clozepress.config import Config
-from clozepress.parse import parse_text
+from clozepress.read.parse import parse_text
 
 EACH = Config(cloze_policy="all")
 ONE_PER_UNIT = Config(cloze="unit", cloze_policy="all")

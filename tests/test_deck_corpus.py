@@ -14,8 +14,8 @@ import pytest
 
 from clozepress.cards import plan, units
 from clozepress.cards.policy import WARNING_RULES
-from clozepress.model import all_highlights
-from clozepress.parse import parse_file
+from clozepress.form.model import all_highlights
+from clozepress.read.parse import parse_file
 
 from .deck_support import (
     REPO,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..model import Bullet, Paragraph
+from ..form.model import Bullet, Paragraph
 from .env import Env
 from .model import Unit
 from .rules import Rule

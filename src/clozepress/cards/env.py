@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..config import Config
-from ..model import Document
+from ..form.model import Document
 from .model import Unit
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Block, Diagnostic, Highlight, Image
+from ..form.model import Block, Diagnostic, Highlight, Image
 
 
 @dataclass(frozen=True)

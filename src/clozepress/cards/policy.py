@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..config import Config
-from ..model import Diagnostic, Document
+from ..form.model import Diagnostic, Document
 from . import (
     children,
     clauses,

@@ -3,7 +3,7 @@ string from the notes goes through ``html.escape`` here and nowhere else in the 
 
 from __future__ import annotations
 
-from ..model import Block, Bullet, Code, Paragraph
+from ..form.model import Block, Bullet, Code, Paragraph
 from .draft import Draft, Hidden
 from .html import SEPARATOR, cloze, escape
 from .model import Note

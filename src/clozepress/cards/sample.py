@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Document, Section, all_highlights
+from ..form.model import Document, Section, all_highlights
 from .model import Fate, Note, Plan
 
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)

@@ -9,7 +9,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ..model import (
+from ..form.model import (
     Block,
     Bullet,
     Code,
