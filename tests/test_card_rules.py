@@ -264,3 +264,50 @@ def test_sample_highlights_shows_each_with_its_line_and_cards_or_the_rule(
     assert "line:      - up to `400 KB` and `<x>`" in out
     assert "front:   up to [...] KB and <x>" in out
     assert "this highlight: no card (rule placeholder:" in out
+
+
+def test_a_bare_line_shows_its_children_on_the_front():
+    markdown = "# D\n- `On-Demand` Mode\n    - scales with the workload\n    - pay per request\n"
+    assert fronts(markdown) == ["D || [...] Mode / – scales with the workload / – pay per request"]
+
+
+def test_a_whole_sentence_highlighted_is_asked_by_its_predicate():
+    found = fate(
+        "# D\n- intro\n    - `EC2 instance is a virtual machine`\n",
+        "EC2 instance is a virtual machine",
+    )
+    assert (found.answer, found.rule) == ("a virtual machine", "predicate")
+
+
+def test_an_aside_closing_a_highlight_is_shown_not_hidden():
+    assert fronts("# D\n- retries are `handled for you (with backoff)` always\n") == [
+        "D || retries are [...] (with backoff) always"
+    ]
+
+
+def test_a_lone_bare_item_is_asked_with_its_list():
+    markdown = "# D\n- uses:\n    - send logs to a `central account`\n    - tag for billing\n    - `Cross account roles`\n"
+    result = run(markdown)
+    (item,) = [n for n in result.notes if n.line == 5]
+    assert side(item.text, 1, front=False).splitlines() == [
+        "uses:",
+        "• send logs to a central account",
+        "• tag for billing",
+        "• [Cross account roles]",
+    ]
+
+
+def test_a_long_sentence_is_cut_into_clauses_with_its_opening_as_context():
+    clause = "with enough words in this clause to make the whole sentence long"
+    markdown = (
+        f"# D\n\nThe opening names the subject, {clause}, then `first` {clause}, "
+        f"and again {clause}, finally `second` {clause}\n"
+    )
+    result = run(markdown)
+    assert len(result.notes) == 2
+    assert "The opening names the subject" in to_text(result.notes[1].context)
+
+
+def test_inline_footnotes_and_fences_of_other_dialects_read_as_text():
+    (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n")
+    assert front == "D || diuretics (Es: [...]) act fast"

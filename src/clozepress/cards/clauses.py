@@ -20,8 +20,14 @@ _ASIDE = re.compile(r"^(?P<head>[^=]*?\w[^=]*?)\s+\((?P<aside>[^()]*)\)\s*$")
 
 
 def _whole_line(unit: Unit, mark: Mark) -> bool:
-    outside = unit.text[: mark.start] + " " + unit.text[mark.end :]
-    return unit.kind == "line" and len(words(outside)) <= 1
+    """Whether the highlight is all its line says (a list's item counts as a line)."""
+    if unit.kind not in ("line", "list"):
+        return False
+    start = unit.text.rfind("\n", 0, mark.start) + 1
+    end = unit.text.find("\n", mark.end)
+    end = len(unit.text) if end < 0 else end
+    outside = unit.text[start : mark.start] + " " + unit.text[mark.end : end]
+    return len(words(outside)) <= 1
 
 
 def predicate(unit: Unit, mark: Mark, env: Env) -> Blank | None:

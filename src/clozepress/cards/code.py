@@ -13,7 +13,7 @@ from .rules import Rule
 from .text import is_placeholder
 
 _FLAG_VALUE = re.compile(r"^(--?[A-Za-z][\w-]*)[= ](\S.*)$")
-_ASSIGNMENT = re.compile(r"^([A-Za-z_][\w.\[\]]*)\s*=\s*([^=].*)$")
+_ASSIGNMENT = re.compile(r"^([A-Za-z_][\w.\[\]]*(?:\([^()=]*\))?)\s*=\s*([^=].*)$")
 _SETTING = re.compile(r"^([A-Za-z_][\w.-]*)=(\S+)$")
 _CALL_OR_OPERATOR = re.compile(r"[()*/+^]|\s-\s|\w\.\w+\(")
 _SUBCOMMAND = re.compile(r"^[a-z][a-z0-9_-]*$")

@@ -24,6 +24,8 @@ class Env:
     hits: Counter[str] = field(default_factory=Counter)
     unit_clozes: int = 0
     """Cards made so far from the unit being read."""
+    unit_key: str = ""
+    """The unit being read, its text folded (as ``duplicate`` compares it)."""
 
 
 def commands(units: list[Unit]) -> frozenset[str]:

@@ -40,8 +40,41 @@ def group_items(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
                 continue
             leaders[chunk[0]] = _list_unit([found[i] for i in chunk])
             absorbed.update(chunk[1:])
+    for members in groups.values():
+        if len(members) == 1 and len(found[members[0]].siblings) > 1:
+            leaders[members[0]] = _among_siblings(found[members[0]])
     out = [leaders.get(i, unit) for i, unit in enumerate(found) if i not in absorbed]
     return out, len(leaders)
+
+
+def _among_siblings(item: Unit) -> Unit:
+    """A lone bare item, shown in its list: the other items (at most ``MAX_ITEMS``, around it)
+    are its cue, as the parent is."""
+    at = next(i for i, (line, _) in enumerate(item.siblings) if line == item.line)
+    low = max(0, min(at - MAX_ITEMS // 2, len(item.siblings) - MAX_ITEMS))
+    window = item.siblings[low : low + MAX_ITEMS]
+    first = item
+    parented = len(first.crumbs) > first.heading_count
+    question = first.crumbs[-1] if parented else ""
+    parts: list[str] = [question] if question else []
+    size = len(question) + 1 if question else 0
+    marks: list[Mark] = []
+    for line, text in window:
+        if line == item.line:
+            marks.extend(
+                Mark(m.start + size + 2, m.end + size + 2, m.highlight) for m in item.marks
+            )
+            text = item.text.replace("\n", " ")
+        parts.append("• " + text)
+        size += len(parts[-1]) + 1
+    return dataclasses.replace(
+        item,
+        kind="list",
+        text="\n".join(parts),
+        marks=tuple(marks),
+        crumbs=first.crumbs[:-1] if parented else first.crumbs,
+        key=item.plain_key,
+    )
 
 
 def _list_unit(items: list[Unit]) -> Unit:

@@ -60,6 +60,9 @@ class Unit:
     """Plain text shown on the back (the rest of a cut paragraph)."""
     images: tuple[Image, ...] = ()
     """Images that belong to this unit: nested under it, or right after it."""
+    siblings: tuple[tuple[int, str], ...] = ()
+    """For a bullet: ``(line, text)`` of every item of its list, itself included (one tuple
+    shared by all of them)."""
     group: tuple[int, int] = (0, 0)
     """For a bullet: ``(domain, line of what it is nested under)``, shared by its siblings."""
     header: tuple[str, ...] = ()

@@ -17,8 +17,12 @@ def number_unit(unit: Unit, mark: Mark, env: Env) -> Blank | None:
         return Blank(
             mark.start + lead + found[0], mark.start + lead + found[1], "number-unit", "fact"
         )
-    # A highlight that is part of a number as written (`0`.5) takes the whole number.
-    for number in NUMBER.finditer(unit.text):
+    # A highlight that is part of a number as written (`0`.5) takes the whole number. Only the
+    # text around the highlight is read: a line may hold hundreds of highlights.
+    if not any(c.isdigit() for c in text):
+        return None
+    window = max(0, mark.start - 24)
+    for number in NUMBER.finditer(unit.text, window, min(len(unit.text), mark.end + 24)):
         if number.start() <= mark.start and mark.end <= number.end():
             if (number.start(), number.end()) != (mark.start, mark.end) and any(
                 c.isdigit() for c in text

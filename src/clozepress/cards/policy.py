@@ -27,6 +27,7 @@ from .model import Blank, Fate, Mark, Note, Plan, Unit
 from .render import note_from
 from .repairs import cut
 from .rules import Rule, Ruler, optional_rules
+from .text import fold
 from .units import units
 
 RULERS: dict[str, Ruler[Any]] = {
@@ -93,6 +94,7 @@ def _every_rule() -> list[tuple[str, Rule[Any]]]:
 def _note(unit: Unit, env: Env, fates: list[Fate]) -> Note | None:
     disabled = env.disabled
     env.unit_clozes = 0
+    env.unit_key = fold(unit.plain_key)
     blanks: list[tuple[int, Blank, Mark]] = []
     shown: list[Mark] = []
     one_card = env.config.cloze == "unit"
@@ -140,7 +142,9 @@ def _blank(unit: Unit, mark: Mark, env: Env, taken: list[Blank]) -> Blank:
         blank: Blank | None = rule.apply(unit, mark, env)
         if blank is None or blank.end <= blank.start:
             continue
-        if any(blank.start < b.end and b.start < blank.end for b in taken):
+        # Blanks come in text order and stay near their highlight: the last few are the only
+        # ones one could run into.
+        if any(blank.start < b.end and b.start < blank.end for b in taken[-4:]):
             continue  # would cut into another card's blank: a later rule decides
         env.hits[rule.name] += 1
         return blank

@@ -44,16 +44,21 @@ def antecedent(draft: Draft, env: Env) -> Draft | None:
 
 def hide_elsewhere(draft: Draft, env: Env) -> Draft | None:
     text = draft.unit.text
-    taken = [(b.start, b.end) for _, b, _ in draft.blanks]
+    # Which characters a blank or a hidden answer already covers: one look per occurrence,
+    # however many highlights the line holds.
+    taken = bytearray(len(text))
+    for _, blank, _ in draft.blanks:
+        taken[blank.start : blank.end] = b"\x01" * (blank.end - blank.start)
+    lowered = text.lower()
     hidden: list[Hidden] = list(draft.hidden)
     for number, blank, _ in draft.blanks:
         answer = text[blank.start : blank.end].strip()
         if not _tellable(answer):
             continue
-        for start, end in occurrences(answer, text):
-            if all(end <= a or start >= b for a, b in taken):
+        for start, end in occurrences(answer, text, lowered):
+            if not any(taken[start:end]):
                 hidden.append(Hidden(number, start, end))
-                taken.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
         for index, crumb in enumerate(draft.crumbs):
             for start, end in occurrences(answer, crumb):
                 if not any(h.crumb == index and h.start < end and start < h.end for h in hidden):

@@ -8,11 +8,15 @@ import dataclasses
 
 from .env import Env
 from .model import Mark, Unit
+from .repairs import cut
 from .rules import Rule
-from .text import sentences
+from .text import clauses, sentences
 
-#: A line longer than this (characters) is cut into sentences.
+#: A line longer than this (characters) is cut into sentences; a sentence longer than this,
+#: into its clauses.
 LONG = 220
+#: A clause cut from a long sentence is about this long (characters).
+PIECE = 150
 
 
 def split_long(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
@@ -22,14 +26,23 @@ def split_long(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
         if unit.kind != "line" or len(unit.text) <= LONG:
             out.append(unit)
             continue
-        spans = sentences(unit.text)
+        keep = [(m.start, m.end) for m in unit.marks]
+        spans: list[tuple[int, int, str]] = []
+        for start, end in sentences(unit.text):
+            pieces = clauses(unit.text, start, end, PIECE, keep) if end - start > LONG else []
+            if len(pieces) < 2:
+                spans.append((start, end, ""))
+                continue
+            # A clause cut from its sentence keeps the sentence's opening as its context.
+            opening = cut(unit.text[pieces[0][0] : pieces[0][1]].strip(" ,;:—–-"))
+            spans.extend((a, b, opening if index else "") for index, (a, b) in enumerate(pieces))
         if len(spans) < 2:
             out.append(unit)
             continue
         hits += 1
         previous = unit.before
         first = True
-        for start, end in spans:
+        for start, end, lead_in in spans:
             own = [m for m in unit.marks if start <= m.start < end]
             sentence = unit.text[start:end]
             if own:
@@ -48,6 +61,7 @@ def split_long(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
                             for m in own
                         ),
                         before=previous,
+                        crumbs=(*unit.crumbs, lead_in) if lead_in else unit.crumbs,
                         key="",
                         back=" ".join(unit.text.split()),
                         images=unit.images if first else (),

@@ -48,7 +48,7 @@ def heading_text(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     if unit.kind == "heading":
         return "skip"
     # A line that only repeats the heading it sits under says nothing new.
-    if unit.heading_count > 1 and fold(unit.text) == fold(unit.crumbs[unit.heading_count - 1]):
+    if unit.heading_count > 1 and env.unit_key == fold(unit.crumbs[unit.heading_count - 1]):
         return "skip"
     return None
 
@@ -62,7 +62,7 @@ def emphasis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 
 
 def duplicate(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
-    key = (fold(unit.plain_key), fold(mark.highlight.text))
+    key = (env.unit_key, fold(mark.highlight.text))
     if key in env.seen:
         return "skip"
     env.seen.add(key)

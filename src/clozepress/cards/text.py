@@ -151,6 +151,35 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+_CLAUSE_END = re.compile(r"(?:[,;:]|\s---|\s—|\s–)\s+")
+
+
+def clauses(
+    text: str, start: int, end: int, limit: int, keep: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at clause boundaries (a comma, a semicolon, a dash) into pieces
+    of about ``limit`` characters, never inside brackets or inside a range of ``keep``."""
+    cuts: list[int] = []
+    depth = 0
+    at = start
+    for found in _CLAUSE_END.finditer(text, start, end):
+        depth += sum(text.count(o, at, found.start()) for o in "([{")
+        depth -= sum(text.count(c, at, found.start()) for c in ")]}")
+        at = found.start()
+        cut = found.end()
+        if depth <= 0 and not any(a < cut < b for a, b in keep):
+            cuts.append(cut)
+    pieces: list[tuple[int, int]] = []
+    piece = start
+    for index, cut in enumerate(cuts):
+        following = cuts[index + 1] if index + 1 < len(cuts) else end
+        if following - piece > limit and cut - piece >= limit // 4:
+            pieces.append((piece, cut))
+            piece = cut
+    pieces.append((piece, end))
+    return pieces
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
@@ -162,9 +191,24 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def occurrences(needle: str, haystack: str) -> list[tuple[int, int]]:
-    """Where ``needle`` stands in ``haystack`` as whole words, case ignored."""
+def occurrences(needle: str, haystack: str, lowered: str = "") -> list[tuple[int, int]]:
+    """Where ``needle`` stands in ``haystack`` as whole words, case ignored (``lowered``: the
+    haystack in lower case, when the caller has it)."""
     if not needle.strip():
         return []
-    pattern = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)", re.IGNORECASE)
-    return [(m.start(), m.end()) for m in pattern.finditer(haystack)]
+    lowered = lowered or haystack.lower()
+    target = needle.lower()
+    if len(lowered) != len(haystack) or len(target) != len(needle):
+        # Lower case changed a length (a rare letter): the slower, exact way.
+        pattern = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)", re.IGNORECASE)
+        return [(m.start(), m.end()) for m in pattern.finditer(haystack)]
+    out = []
+    at = lowered.find(target)
+    while at >= 0:
+        end = at + len(target)
+        before = haystack[at - 1] if at else " "
+        after = haystack[end] if end < len(haystack) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            out.append((at, end))
+        at = lowered.find(target, at + 1)
+    return out

@@ -35,13 +35,15 @@ def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
     out: list[str] = []
     marks: list[Mark] = []
     size = 0
+    notes = [0]  # how many inline footnotes (``^[...]``) are open
 
     def walk(items: tuple[Inline, ...]) -> None:
         nonlocal size
         for span in items:
             if isinstance(span, Text):
-                out.append(span.text)
-                size += len(span.text)
+                text = _readable(span.text, notes)
+                out.append(text)
+                size += len(text)
             elif isinstance(span, Highlight):
                 marks.append(Mark(size, size + len(span.text), span))
                 out.append(span.text)
@@ -63,6 +65,32 @@ def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
 
 #: A heading's attributes as some Markdown dialects write them (``## Title {#id .class}``).
 _ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
+
+
+_FENCE_LINE = re.compile(r"(?m)^[ \t]*:{3,}.*$|[ \t]+:{3,}[ \t]*$")
+
+
+def _readable(text: str, notes: list[int]) -> str:
+    """Markup some Markdown dialects add, as a reader of the rendered notes sees it, without
+    moving a character (highlights keep their offsets): ``^[note]`` as `` (note)``, ``---`` as
+    a dash, a ``:::`` fence line as blank."""
+    text = _FENCE_LINE.sub(lambda m: " " * len(m.group()), text)
+    text = re.sub(r"(?<=[^-\s])---(?=[^-\s])|(?<=\s)---(?=\s)", " — ", text)
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        if text.startswith("^[", index):
+            notes[0] += 1
+            out.append(" (")
+            index += 2
+            continue
+        char = text[index]
+        if char == "]" and notes[0]:
+            notes[0] -= 1
+            char = ")"
+        out.append(char)
+        index += 1
+    return "".join(out)
 
 
 def one_line(spans: tuple[Inline, ...]) -> str:
@@ -119,6 +147,12 @@ def _walk(
     """Collect units from ``blocks``; ``owner`` indexes the unit images here belong to when no
     unit precedes them among their siblings; ``before`` is the line above the first block."""
     previous: int | None = None
+    # Every item of the lists here, shared by each: a lone item is asked with its list.
+    siblings = tuple(
+        (block.line, " ".join(flatten(block.spans)[0].split()))
+        for block in blocks
+        if isinstance(block, Bullet)
+    )
     for block in blocks:
         if isinstance(block, Section):
             name = title(block.spans)
@@ -154,6 +188,7 @@ def _walk(
                         marks_by_learner=block.marks,
                         children=block.children if isinstance(block, Bullet) else (),
                         group=(where.domain, where.anchor) if isinstance(block, Bullet) else (0, 0),
+                        siblings=siblings if isinstance(block, Bullet) else (),
                     )
                 )
                 own = previous = len(out) - 1
