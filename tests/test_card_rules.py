@@ -256,13 +256,15 @@ def test_sample_highlights_shows_each_with_its_line_and_cards_or_the_rule(
 ):  # type: ignore[no-untyped-def]
     monkeypatch.chdir(tmp_path)
     notes = tmp_path / "n.md"
-    notes.write_text("# D\n## S\n- first line\n- up to `400 KB` and `<x>`\n", encoding="utf-8")
+    notes.write_text(
+        "# D\n## S\n- first line\n- items hold up to `400 KB` and a `<x>` each\n", encoding="utf-8"
+    )
     assert main(["sample", str(notes), "--highlights", "-n", "5", "--seed", "1"]) == 0
     out = capsys.readouterr().out
     assert "2 of 2 highlights" in out
     assert "headings:  D › S" in out and "before:    - first line" in out
-    assert "line:      - up to `400 KB` and `<x>`" in out
-    assert "front:   up to [...] KB and <x>" in out
+    assert "line:      - items hold up to `400 KB` and a `<x>` each" in out
+    assert "front:   items hold up to [...] KB and a <x> each" in out
     assert "this highlight: no card (rule placeholder:" in out
 
 
@@ -311,3 +313,13 @@ def test_a_long_sentence_is_cut_into_clauses_with_its_opening_as_context():
 def test_inline_footnotes_and_fences_of_other_dialects_read_as_text():
     (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n")
     assert front == "D || diuretics (Es: [...]) act fast"
+
+
+def test_a_command_that_only_restates_its_heading_is_the_headings_text():
+    markdown = (
+        "# D\n- `git log [x]` lists\n- `git commit` records\n- `git push` sends\n"
+        "## STATE RM\nUsage: `git state rm [options] ADDRESS...`\n\n- `state` is kept\n"
+    )
+    assert fate(markdown, "git state rm [options] ADDRESS...").rule == "heading-text"
+    # A name its heading holds is asked from its line (and hidden in the heading).
+    assert fate(markdown, "state").answer == "state"

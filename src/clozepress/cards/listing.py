@@ -13,6 +13,15 @@ from .text import words
 
 #: More items than this make a card no one can recall at once: the list is split into notes.
 MAX_ITEMS = 10
+#: An item with fewer words than this besides its highlights is asked with its list around it.
+SHORT = 4
+
+
+def _own_words(unit: Unit) -> int:
+    text = unit.text
+    for mark in sorted(unit.marks, key=lambda m: -m.start):
+        text = text[: mark.start] + " " + text[mark.end :]
+    return len(words(text))
 
 
 def _bare(unit: Unit) -> bool:
@@ -40,16 +49,19 @@ def group_items(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
                 continue
             leaders[chunk[0]] = _list_unit([found[i] for i in chunk])
             absorbed.update(chunk[1:])
-    for members in groups.values():
-        if len(members) == 1 and len(found[members[0]].siblings) > 1:
-            leaders[members[0]] = _among_siblings(found[members[0]])
+    # An item left alone with few words of its own is asked with its list around it.
+    for index, unit in enumerate(found):
+        if index in leaders or index in absorbed or unit.kind != "line":
+            continue
+        if unit.group != (0, 0) and len(unit.siblings) > 1 and _own_words(unit) < SHORT:
+            leaders[index] = _among_siblings(unit)
     out = [leaders.get(i, unit) for i, unit in enumerate(found) if i not in absorbed]
     return out, len(leaders)
 
 
 def _among_siblings(item: Unit) -> Unit:
-    """A lone bare item, shown in its list: the other items (at most ``MAX_ITEMS``, around it)
-    are its cue, as the parent is."""
+    """An item shown in its list: the other items (at most ``MAX_ITEMS``, around it) are its
+    cue, as the parent is."""
     at = next(i for i, (line, _) in enumerate(item.siblings) if line == item.line)
     low = max(0, min(at - MAX_ITEMS // 2, len(item.siblings) - MAX_ITEMS))
     window = item.siblings[low : low + MAX_ITEMS]

@@ -12,7 +12,7 @@ from typing import Literal, Protocol
 from .env import Env
 from .model import Mark, Unit
 from .rules import Rule
-from .text import fold, is_placeholder, only_function_words
+from .text import fold, is_placeholder, only_function_words, words
 
 Verdict = Literal["skip", "keep"]
 
@@ -47,8 +47,21 @@ def marker_skip(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 def heading_text(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     if unit.kind == "heading":
         return "skip"
-    # A line that only repeats the heading it sits under says nothing new.
-    if unit.heading_count > 1 and env.unit_key == fold(unit.crumbs[unit.heading_count - 1]):
+    if unit.heading_count < 2:
+        return None
+    heading = fold(unit.crumbs[unit.heading_count - 1])
+    # A line that only repeats the heading it sits under says nothing new...
+    if env.unit_key == heading:
+        return "skip"
+    # ...nor does a highlight that is its heading with a command's name and slots around it
+    # ("STATE RM" over `terraform state rm [options] ADDRESS`).
+    named = set(words(heading))
+    tokens = mark.highlight.text.split()
+    rest = [t for t in tokens if not named & set(words(fold(t)))]
+    if rest and len(rest) < len(tokens) and all(
+        t in env.programs or is_placeholder(t) or t.rstrip(".").isupper() or not words(t)
+        for t in rest
+    ):
         return "skip"
     return None
 
