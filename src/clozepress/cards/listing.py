@@ -59,6 +59,11 @@ def group_items(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
     return out, len(leaders)
 
 
+def _short(line: str, limit: int = 90) -> str:
+    """Another item as a cue: its opening is enough."""
+    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def _among_siblings(item: Unit) -> Unit:
     """An item shown in its list: the other items (at most ``MAX_ITEMS``, around it) are its
     cue, as the parent is."""
@@ -77,6 +82,8 @@ def _among_siblings(item: Unit) -> Unit:
                 Mark(m.start + size + 2, m.end + size + 2, m.highlight) for m in item.marks
             )
             text = item.text.replace("\n", " ")
+        else:
+            text = _short(text)
         parts.append("• " + text)
         size += len(parts[-1]) + 1
     return dataclasses.replace(
