@@ -288,7 +288,10 @@ def test_an_aside_closing_a_highlight_is_shown_not_hidden():
 
 
 def test_a_lone_bare_item_is_asked_with_its_list():
-    markdown = "# D\n- uses:\n    - send logs to a `central account`\n    - tag for billing\n    - `Cross account roles`\n"
+    markdown = (
+        "# D\n- uses:\n    - send logs to a `central account`\n    - tag for billing\n"
+        "    - `Cross account roles`\n"
+    )
     result = run(markdown)
     (item,) = [n for n in result.notes if n.line == 5]
     assert side(item.text, 1, front=False).splitlines() == [

@@ -58,9 +58,13 @@ def heading_text(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     named = set(words(heading))
     tokens = mark.highlight.text.split()
     rest = [t for t in tokens if not named & set(words(fold(t)))]
-    if rest and len(rest) < len(tokens) and all(
-        t in env.programs or is_placeholder(t) or t.rstrip(".").isupper() or not words(t)
-        for t in rest
+    if (
+        rest
+        and len(rest) < len(tokens)
+        and all(
+            t in env.programs or is_placeholder(t) or t.rstrip(".").isupper() or not words(t)
+            for t in rest
+        )
     ):
         return "skip"
     return None

@@ -182,7 +182,7 @@ def _match_grown(
     free: set[int],
     left: list[int],
 ) -> None:
-    """A note whose text holds a previous note's whole text and all its highlights continues it:
+    """A note whose text holds a previous note's whole text and all its blanks continues it:
     the same line, now shown whole or with more of its highlights made cards (a card policy
     that once cut a line to the clause around its blank, and no longer does). The longest old
     text is matched first, so a line cut into two old notes keeps the larger one's identity."""
@@ -197,7 +197,8 @@ def _match_grown(
             if index in free
             and normalize(previous[index].key)
             and normalize(previous[index].key) in text
-            and {normalize(h) for h in previous[index].highlights} <= marked
+            # Each old blank is within one of the new ones (an old policy narrowed some).
+            and all(any(normalize(h) in new for new in marked) for h in previous[index].highlights)
         ]
         if found:
             index = max(found, key=lambda i: (len(previous[i].key), -i))
