@@ -15,8 +15,8 @@ from .errors import BuildError
 
 if TYPE_CHECKING:
     from .console import Console
-    from .deck import DeckResult
-    from .model import Document
+    from .deck.deck import DeckResult
+    from .form.model import Document
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -118,8 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parse(args: argparse.Namespace) -> int:
     from . import atomic
-    from .model import dumps
-    from .parse import parse_file
+    from .form.model import dumps
+    from .read.parse import parse_file
 
     document = parse_file(args.notes)
     for diagnostic in document.diagnostics:
@@ -132,8 +132,8 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .model import Diagnostic
-    from .parse import parse_file
+    from .form.model import Diagnostic
+    from .read.parse import parse_file
 
     diagnostics: list[Diagnostic] = []
     errors = 0
@@ -153,7 +153,8 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from .config import load_config
     from .console import Console
-    from .pipeline import Project, build_notes
+    from .pipeline import build_notes
+    from .project import Project
 
     console = Console(args.quiet)
     root = Path.cwd()
@@ -178,7 +179,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _finish(out_dir: Path, build_dir: Path, console: Console) -> int:
-    from .report import closing_line, gather, write_report
+    from .report.report import closing_line, gather, write_report
 
     reports = gather(build_dir)
     index = write_report(out_dir, build_dir, Path.cwd() / "styles", reports)
@@ -195,7 +196,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _load_ir(path: Path) -> Document:
-    from .model import FormatError, loads
+    from .form.model import FormatError, loads
 
     try:
         return loads(path.read_text(encoding="utf-8"))
@@ -208,7 +209,8 @@ def _load_ir(path: Path) -> Document:
 def _deck(args: argparse.Namespace) -> int:
     from .config import load_config
     from .console import Console
-    from .pipeline import Project, run_deck
+    from .pipeline import run_deck
+    from .project import Project
 
     console = Console(args.quiet)
     document = _load_ir(args.ir)
@@ -224,7 +226,8 @@ def _deck(args: argparse.Namespace) -> int:
 def _sheets(args: argparse.Namespace) -> int:
     from .config import load_config
     from .console import Console
-    from .pipeline import Project, run_sheets
+    from .pipeline import run_sheets
+    from .project import Project
 
     console = Console(args.quiet)
     document = _load_ir(args.ir)
@@ -244,7 +247,7 @@ def _sample(args: argparse.Namespace) -> int:
     from .cards import plan
     from .cards_sample import all_cards, pick, show
     from .config import load_config
-    from .parse import parse_file
+    from .read.parse import parse_file
 
     document = parse_file(args.notes)
     planned = plan(document, load_config(Path.cwd()))

@@ -27,9 +27,8 @@ from markdown_it.rules_inline.image import image as _image_rule
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.tree import SyntaxTreeNode
 
-from .corrections import load_corrections
-from .errors import BuildError
-from .model import (
+from ..errors import BuildError
+from ..form.model import (
     Block,
     Bullet,
     Cell,
@@ -52,6 +51,7 @@ from .model import (
     has_highlight,
     plain_text,
 )
+from .corrections import load_corrections
 
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
