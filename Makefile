@@ -23,6 +23,8 @@ DECK_SRC := $(CORE_SRC) $(wildcard $(PKG)/deck/*.py) $(wildcard $(PKG)/read/*.py
 	$(wildcard $(PKG)/cards*.py) $(wildcard $(PKG)/cards/*.py)
 SHEET_SRC := $(CORE_SRC) $(wildcard $(PKG)/sheets/*.py) $(wildcard $(PKG)/read/*.py)
 REPORT_SRC := $(CORE_SRC) $(wildcard $(PKG)/report/*.py)
+# The stylesheet a step reads: the project's styles/NAME if present, else the default in the package.
+style = $(or $(wildcard styles/$(1)),$(PKG)/styles/$(1))
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
@@ -45,20 +47,20 @@ build/%.json: source/%.md $(wildcard source/corrections.toml) $(PARSE_SRC) $(STA
 decks: $(DECKS) ## build every Anki deck into dist/<stem>.apkg
 
 # The deck also updates source/<stem>.ids.json (note identity: commit it with the notes).
-dist/%.apkg: build/%.json styles/card.css pyproject.toml $(DECK_SRC)
+dist/%.apkg: build/%.json $(call style,card.css) pyproject.toml $(DECK_SRC)
 	$(CLOZEPRESS) deck $< -o $@ --notes source/$*.md
 
 sheets: $(SHEETS) ## build the one-page PDF sheets into dist/sheets/ (cached per domain)
 
 # Unchanged domains are not rendered again (build/sheets-cache/); the touch marks the combined
 # PDF up to date even when nothing in it had to change.
-dist/sheets/%.pdf: build/%.json styles/sheet.css pyproject.toml $(SHEET_SRC)
+dist/sheets/%.pdf: build/%.json $(call style,sheet.css) pyproject.toml $(SHEET_SRC)
 	$(CLOZEPRESS) sheets $< --out dist
 	touch $@
 
 report: $(REPORT) ## write dist/index.html: decks, sheet thumbnails, warnings
 
-$(REPORT): $(DECKS) $(SHEETS) styles/report.css $(REPORT_SRC)
+$(REPORT): $(DECKS) $(SHEETS) $(call style,report.css) $(REPORT_SRC)
 	$(CLOZEPRESS) report --out dist --build-dir build
 
 check: $(STAMP) ## print warnings and errors for every notes file

@@ -16,7 +16,6 @@ def notes_copy(tmp_path: Path) -> Path:
     """A copy of the user's notes in a temporary project; tests never touch source/."""
     project = tmp_path / "project"
     (project / "source").mkdir(parents=True)
-    shutil.copytree(REPO / "styles", project / "styles")
     shutil.copy(REPO / "pyproject.toml", project / "pyproject.toml")
     target = project / "source" / NOTES.name
     shutil.copy(NOTES, target)

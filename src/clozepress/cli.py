@@ -178,10 +178,12 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _finish(out_dir: Path, build_dir: Path, console: Console) -> int:
+    from .project import find_style
     from .report.report import closing_line, gather, write_report
 
     reports = gather(build_dir)
-    index = write_report(out_dir, build_dir, Path.cwd() / "styles", reports)
+    css = find_style(Path.cwd(), "report.css")
+    index = write_report(out_dir, build_dir, css.parent, reports)
     for report in reports:
         console.done(closing_line(report))
     console.progress(f"open {index}")
