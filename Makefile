@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CLOZEPRESS := $(BIN)/clozepress
+# Set once `clozepress doctor` found the system parts a build needs (fonts, Pango): a fresh
+# machine hears what to install before the first step fails on it.
+SYSTEM := $(VENV)/.system-checked
 
 NOTES := $(wildcard source/*.md)
 STEMS := $(NOTES:source/%.md=%)
@@ -35,13 +38,19 @@ all: decks sheets report ## build every deck and sheet from source/, then dist/i
 ir: $(IR) ## parse every notes file into build/<stem>.json
 
 $(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { echo "make: $(PYTHON) cannot make a \
+	virtualenv; install it with: sudo apt-get install -y python3-venv" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+$(SYSTEM): $(STAMP)
+	$(CLOZEPRESS) doctor -q
+	touch $@
+
 # source/corrections.toml (the user's misspellings, if any) is read with every notes file.
-build/%.json: source/%.md $(wildcard source/corrections.toml) $(PARSE_SRC) $(STAMP)
+build/%.json: source/%.md $(wildcard source/corrections.toml) $(PARSE_SRC) $(STAMP) | $(SYSTEM)
 	$(CLOZEPRESS) parse $< -o $@
 
 decks: $(DECKS) ## build every Anki deck into dist/<stem>.apkg
@@ -71,7 +80,9 @@ lint: $(STAMP) ## ruff (lint and format) and mypy
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
-test: lint ## lint, type-check, then every test (slow ones included)
+test: $(STAMP) ## check the system parts, lint, type-check, then every test (slow ones included)
+	$(CLOZEPRESS) doctor --tests -q
+	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest -q
 
 bench: $(STAMP) ## median timings and peak memory (see BENCHMARKS.md)
