@@ -66,11 +66,10 @@ def test_the_new_deck_updates_the_old_one_in_place(tmp_path: Path) -> None:
     old_guids = set(package_notes(old_package, tmp_path))
 
     # The user's project after the upgrade: the same notes and the identity file the old
-    # build left beside them, with this version's styles and settings.
+    # build left beside them; this version's own styles and settings.
     root = tmp_path / "project"
     shutil.copytree(old / "source", root / "source")
     old_ids = old / "source" / "aws-saa.ids.json"
-    shutil.copytree(REPO / "styles", root / "styles")
     project = Project(root, root / "dist", root / "build", Config())
     notes = root / "source" / "aws-saa.md"
 
