@@ -329,7 +329,10 @@ def test_a_command_that_only_restates_its_heading_is_the_headings_text():
 
 
 def test_a_commands_flag_is_the_fact_it_adds():
-    markdown = "# D\n- `git log [x]` lists\n- `git commit` records\n- run `git push --force` to overwrite\n"
+    markdown = (
+        "# D\n- `git log [x]` lists\n- `git commit` records\n"
+        "- run `git push --force` to overwrite\n"
+    )
     assert fate(markdown, "git push --force").answer == "--force"
 
 
