@@ -339,3 +339,8 @@ def test_a_commands_flag_is_the_fact_it_adds():
 def test_a_highlighted_heading_is_asked_from_the_first_lines_of_its_section():
     markdown = "# D\n## E\n### `Keyspaces` (for Cassandra)\n- serverless tables\n- uses CQL\n"
     assert fronts(markdown) == ["D › E || [...] (for Cassandra) / – serverless tables / – uses CQL"]
+
+
+def test_a_highlight_titling_its_own_list_is_no_fact():
+    markdown = "# D\n- `Deployment options`\n    - scratch file system\n    - persistent file system\n"
+    assert fate(markdown, "Deployment options").rule == "list-title"
