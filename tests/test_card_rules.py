@@ -342,5 +342,7 @@ def test_a_highlighted_heading_is_asked_from_the_first_lines_of_its_section():
 
 
 def test_a_highlight_titling_its_own_list_is_no_fact():
-    markdown = "# D\n- `Deployment options`\n    - scratch file system\n    - persistent file system\n"
+    markdown = (
+        "# D\n- `Deployment options`\n    - scratch file system\n    - persistent file system\n"
+    )
     assert fate(markdown, "Deployment options").rule == "list-title"
