@@ -108,10 +108,11 @@ FUNCTION_WORDS = _set(
 )
 
 
-#: The values a worked example uses: a one-letter name (``a``, ``c.x``), a metasyntactic name
-#: (``foo``, ``Bar(1)``), a memory address (``0x7f3a``). They stand for any value.
+#: The values a worked example uses: a one-letter object's attribute (``c.x``), a metasyntactic
+#: name (``foo``, ``Bar(1)``), a memory address (``0x7f3a``). They stand for any value. (A lone
+#: letter is kept: in formulas it is a notation, ``W``, ``b``.)
 _EXAMPLE = re.compile(
-    r"^(?:[A-Za-z](?:\.[A-Za-z])*|(?:foo|bar|baz|qux)\w*(?:\([^()]*\))?(?:\.\w+)*"
+    r"^(?:[A-Za-z](?:\.[A-Za-z])+|(?:foo|bar|baz|qux)\w*(?:\([^()]*\))?(?:\.\w+)*"
     r"|0x[0-9a-fA-F]+(?:\.\w+)*)$",
     re.IGNORECASE,
 )
