@@ -186,7 +186,7 @@ def test_what_is_no_fact_is_skipped_and_names_its_rule(markdown: str, highlight:
 
 
 def test_the_learners_keep_marker_overrides_the_skip_rules():
-    markdown = "# D\n- `Only` use is `disaster recovery` by `replicas` <!-- cloze:keep -->\n"
+    markdown = "# D\n- `Only` use is `disaster recovery` by `read replicas` <!-- cloze:keep -->\n"
     found = fate(markdown, "Only")
     assert found.answer == "Only"
 
