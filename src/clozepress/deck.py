@@ -67,6 +67,21 @@ class DeckResult:
     skipped: tuple[Diagnostic, ...] = ()
     """An ``info`` line per highlight that is not a cloze of its own, with the reason; the
     diagnostics sum them up in one line (hundreds of lines would bury the real warnings)."""
+    removed: tuple[RemovedNote, ...] = ()
+    """Notes whose unit left the notes: the package carries them tagged ``REMOVED_TAG``."""
+
+
+@dataclass(frozen=True)
+class RemovedNote:
+    """A note the notes no longer make, as the learner last saw it."""
+
+    source: str
+    """``file:line`` where its unit last was."""
+    text: str
+    """The unit's text, without cloze markup."""
+    context: str
+    new: bool
+    """Removed by this build (the package tags it now); else carried since an earlier one."""
 
 
 @dataclass(frozen=True)
@@ -126,20 +141,33 @@ def write_deck(
         domain = document.domains[note.domain]
         tag = "::".join([tag_root, _slug(domain.title), *(_slug(s) for s in note.sections)])
         built.append((note, fields, tag))
+        subdeck = deck_names[note.domain]
         # Source (file:line) is left out of the hash on purpose: one line added near the top
         # of the notes shifts every line below it, and counting that as a change would rewrite
         # every note below in Anki (and undo the learner's own edits there) on every edit.
         # The Source shown in Anki catches up with the note's next real change.
         content = identity.fields_hash(*fields[:3], tag)
-        candidates.append(identity.Candidate(note.key, note.context_key, note.highlights, content))
+        candidates.append(
+            identity.Candidate(
+                note.key,
+                note.context_key,
+                note.highlights,
+                content,
+                tuple(fields),
+                (tag,),
+                subdeck,
+            )
+        )
 
     ids_path = project.ids_path(notes_file)
     previous = identity.read(ids_path, project.shown(ids_path))
     stamp = int(time.time()) if now is None else now
     ids = identity.assign(previous, candidates, deck=deck_title, model_hash=model_hash, now=stamp)
     _check(built, ids, shown)
+    removed = [(record, _removed_fields(record)) for record in ids.removed]
+    were_live = {record.guid for record in previous.records} if previous is not None else set()
 
-    database = _database(built, ids, deck_names, document, css)
+    database = _database(built, removed, ids, deck_names, document, css)
     with atomic.atomic_path(out_path) as tmp:
         tmp.write_bytes(_zip(database, packaged))
         # Inside the block: the identity file is written only once the package is whole.
@@ -153,7 +181,36 @@ def write_deck(
         media=len(packaged),
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line, d.message))),
         skipped=plan.skipped,
+        removed=tuple(
+            RemovedNote(
+                fields[3] or shown,
+                record.key,
+                record.context,
+                record.guid in were_live,
+            )
+            for record, fields in removed
+        ),
     )
+
+
+def _removed_fields(record: identity.Record) -> tuple[str, ...]:
+    """The fields a removed note is carried with: its last ones.
+
+    A note last written by a version 1 identity file has none kept; it is carried with its
+    text, each highlight blanked once, so the tag still reaches it.
+    """
+    if len(record.fields) == len(FIELDS):
+        return record.fields
+    text = cards.escape(record.key)
+    number = 0
+    for highlight in record.highlights:
+        shown = cards.escape(highlight)
+        if shown and shown in text:
+            number += 1
+            text = text.replace(shown, f"{{{{c{number}::{shown.replace(':', '&#58;')}}}}}", 1)
+    if not number:
+        text = f"{{{{c1::{text.replace(':', '&#58;')}}}}}"
+    return (text, cards.escape(record.context), "", "")
 
 
 def _skipped_summary(shown: str, skipped: tuple[Diagnostic, ...]) -> Diagnostic:
@@ -265,6 +322,7 @@ def _media_file(path: Path, data: bytes, alt: str) -> _Media:
 
 def _database(
     built: list[tuple[cards.Note, list[str], str]],
+    removed: list[tuple[identity.Record, tuple[str, ...]]],
     ids: identity.Identities,
     deck_names: list[str],
     document: Document,
@@ -288,6 +346,23 @@ def _database(
         subdecks[note.domain].add_note(
             genanki.Note(model=model, fields=fields, tags=[tag], guid=record.guid)
         )
+    # A removed note stays in the deck it was in (an import never moves an existing card; the
+    # deck is named so that a collection without it gets it back). Its tags replace the
+    # note's in Anki, so it carries its own and the removed tag.
+    by_name = {deck.name: deck for deck in (*decks, *subdecks)}
+    for record, kept in removed:
+        name = record.deck or parent
+        if name not in by_name:
+            by_name[name] = genanki.Deck(_stable_id("deck", name), name)
+            subdecks.append(by_name[name])
+        by_name[name].add_note(
+            genanki.Note(
+                model=model,
+                fields=list(kept),
+                tags=[*record.tags, identity.REMOVED_TAG],
+                guid=record.guid,
+            )
+        )
     # Source order; a domain without a single card makes no deck.
     decks += [deck for deck in subdecks if deck.notes]
     with tempfile.TemporaryDirectory(prefix="clozepress-") as folder:
@@ -304,7 +379,7 @@ def _database(
             note_id = dict(cursor.execute("SELECT guid, id FROM notes").fetchall())
             cursor.executemany(
                 "UPDATE notes SET mod = ? WHERE id = ?",
-                [(record.mod, note_id[record.guid]) for record in ids.records],
+                [(record.mod, note_id[record.guid]) for record in (*ids.records, *ids.removed)],
             )
             cursor.execute("UPDATE cards SET mod = (SELECT mod FROM notes WHERE id = cards.nid)")
             connection.commit()

@@ -97,6 +97,10 @@ def run_deck(
         "seconds": round(time.perf_counter() - start, 3),
         "diagnostics": _diagnostics_json(deck.diagnostics),
         "skipped": _diagnostics_json(deck.skipped),
+        "removed": [
+            {"source": r.source, "text": r.text, "context": r.context, "new": r.new}
+            for r in deck.removed
+        ],
     }
     write_summary(project.build_dir, stem, "deck", summary)
     return deck

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import atomic
+from .identity import REMOVED_TAG
 from .model import Diagnostic, loads
 
 THUMB_DPI = 24
@@ -95,11 +96,19 @@ def closing_line(report: NotesReport) -> str:
         f"{report.domains} domains",
         f"{deck.get('notes', 0)} notes",
         f"{deck.get('cards', 0)} cards",
+        *_removed_part(len(deck.get("removed", []))),
         f"{len(sheets.get('domains', []))} sheets ({sheets.get('renders', 0)} rendered)",
         f"{warnings} warnings" + (f", {errors} errors" if errors else ""),
         f"deck {deck.get('seconds', 0):.1f} s, sheets {sheets.get('seconds', 0):.1f} s",
     ]
     return f"{report.source}: " + ", ".join(parts)
+
+
+def _removed_part(count: int) -> list[str]:
+    """The removed notes in the build line, with the search that finds them in Anki."""
+    if not count:
+        return []
+    return [f"{count} removed (in Anki: tag:{REMOVED_TAG})"]
 
 
 def _thumbnail(pdf: Path, png: Path) -> bool:
@@ -175,6 +184,16 @@ def _notes_section(report: NotesReport, out_dir: Path) -> str:
             '<p class="how">In Anki: File › Import, choose the file, keep the default '
             "(update notes if newer): notes you studied keep their history.</p></div>"
         )
+        removed = deck.get("removed", [])
+        if removed:
+            parts.append(
+                f'<details class="removed" open><summary>{len(removed)} notes removed from the '
+                f"notes: in Anki, search <code>tag:{e(REMOVED_TAG)}</code>, then delete or "
+                "suspend them (README: removed notes)</summary><ul>"
+            )
+            for item in removed:
+                parts.append(f"<li><code>{e(item['source'])}</code> {e(item['text'])}</li>")
+            parts.append("</ul></details>")
         skipped = deck.get("skipped", [])
         if skipped:
             parts.append(
