@@ -36,6 +36,9 @@ from .cards_html import (
     render,
     safe_link,
 )
+from .cards_html import (
+    cloze as cloze_html,
+)
 from .cards_model import Fate, Note, Plan, Unit
 from .cards_study import REASON_EMPTY, study_notes
 from .config import Config
@@ -317,7 +320,7 @@ def _every_highlight(unit: Unit, path: str, config: Config) -> tuple[list[Note],
             fates.append(Fate(highlight.line, highlight.text, None, _WARNING_REASONS[1]))
             return escape(answer)
         fates.append(Fate(highlight.line, highlight.text, answer))
-        return f"{{{{c{number}::{escape_cloze(answer)}}}}}"
+        return cloze_html(number, answer)
 
     if unit.kind == "row":
         text = _row_html(unit, cloze)

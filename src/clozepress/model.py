@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 #: Bumped whenever a node gains, loses or changes a field. ``load`` refuses any other version.
-FORMAT_VERSION = 1
+#: 2: the ``math`` inline node.
+FORMAT_VERSION = 2
 
 
 # ---------------------------------------------------------------------------------------------
@@ -59,7 +60,25 @@ class Link:
     type: ClassVar[str] = "link"
 
 
-Inline = Text | Highlight | Strong | Emphasis | Link
+@dataclass(frozen=True, slots=True)
+class Math:
+    """``$TeX$`` (inline) or ``$$TeX$$`` (display): TeX source, never Markdown.
+
+    A backtick span inside it is a highlight like any other (a cloze of the formula's part);
+    the text around it is TeX.
+    """
+
+    children: tuple[Text | Highlight, ...]
+    display: bool = False
+    type: ClassVar[str] = "math"
+
+    @property
+    def tex(self) -> str:
+        """The TeX as written, backticks of its highlights left out."""
+        return "".join(child.text for child in self.children)
+
+
+Inline = Text | Highlight | Strong | Emphasis | Link | Math
 
 
 # ---------------------------------------------------------------------------------------------
@@ -197,7 +216,7 @@ Node = Inline | Block | Section | Domain | Document | Cell | Row | Diagnostic
 _NODE_TYPES: dict[str, type] = {
     cls.type: cls
     for cls in (
-        *(Text, Highlight, Strong, Emphasis, Link),
+        *(Text, Highlight, Strong, Emphasis, Link, Math),
         *(Bullet, Paragraph, Cell, Row, Table, Quote, Image, Code),
         *(Section, Domain, Diagnostic, Document),
     )
@@ -224,7 +243,7 @@ def iter_highlights(spans: tuple[Inline, ...]) -> Iterator[Highlight]:
     for span in spans:
         if isinstance(span, Highlight):
             yield span
-        elif isinstance(span, Strong | Emphasis | Link):
+        elif isinstance(span, Strong | Emphasis | Link | Math):
             yield from iter_highlights(span.children)
 
 

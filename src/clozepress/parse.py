@@ -26,6 +26,7 @@ from markdown_it.rules_inline.backticks import backtick as _backtick_rule
 from markdown_it.rules_inline.image import image as _image_rule
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from .corrections import load_corrections
 from .errors import BuildError
@@ -42,6 +43,7 @@ from .model import (
     Image,
     Inline,
     Link,
+    Math,
     Paragraph,
     Quote,
     Row,
@@ -184,7 +186,28 @@ def _markdown() -> MarkdownIt:
     md.core.ruler.at("inline", _inline_with_lines)
     md.inline.ruler.at("backticks", _backtick_with_line)
     md.inline.ruler.at("image", _image_with_line)
+    # $TeX$ and $$TeX$$, as pandoc reads them: no space inside the dollars and no digit after
+    # the closing one, so "costs $5 and $10" stays text.
+    md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    md.inline.ruler.at("math_inline", _math_with_line(md.inline.ruler, "math_inline"))
     return md
+
+
+def _math_with_line(ruler: Any, name: str) -> Any:
+    """The math rule, with the line its formula starts on (for the highlights inside it)."""
+    rule = next(r.fn for r in ruler.__rules__ if r.name == name)
+
+    def math_with_line(state: StateInline, silent: bool) -> bool:
+        start, before = state.pos, len(state.tokens)
+        if not rule(state, silent):
+            return False
+        if not silent:
+            for token in state.tokens[before:]:
+                if token.type.startswith("math_inline"):
+                    token.meta["line"] = _line_at(state, start)
+        return True
+
+    return math_with_line
 
 
 class _TooDeep(Exception):
@@ -381,6 +404,10 @@ class _Parser:
             return [Paragraph(line, spans)] if spans else []
         if kind == "hr":
             return []
+        if kind in ("math_block", "math_block_label"):
+            content = node.content
+            first = line + 1 if content.startswith("\n") else line
+            return [Paragraph(line, (math(content.strip("\n"), True, first),))]
         # html_block cannot occur (html=False); anything unknown keeps its text.
         if node.content.strip():
             return [Paragraph(line, (Text(node.content),))]
@@ -549,6 +576,9 @@ class _Parser:
                 out.append(Highlight(text, int(node.meta.get("line", 0))))
                 if text and content[-1:].isspace():
                     out.append(Text(" "))
+            elif kind in ("math_inline", "math_inline_double"):
+                line = int(node.meta.get("line", 0))
+                out.append(math(node.content, kind == "math_inline_double", line))
             elif kind == "strong":
                 out.append(Strong(_merge_text(self._spans(node.children, images))))
             elif kind == "em":
@@ -566,6 +596,21 @@ class _Parser:
             else:
                 out.append(Text(node.content))
         return out
+
+
+_MATH_HIGHLIGHT = re.compile(r"`([^`]*)`")
+
+
+def math(tex: str, display: bool, line: int) -> Math:
+    """A formula: its TeX, with each backtick pair inside it read as a highlight."""
+    children: list[Text | Highlight] = []
+    at = 0
+    for found in _MATH_HIGHLIGHT.finditer(tex):
+        children.append(Text(tex[at : found.start()]))
+        children.append(Highlight(found.group(1).strip(), line + tex.count("\n", 0, found.start())))
+        at = found.end()
+    children.append(Text(tex[at:]))
+    return Math(tuple(c for c in children if not (isinstance(c, Text) and not c.text)), display)
 
 
 def _split_row(row: str) -> list[str]:
