@@ -24,7 +24,7 @@ REPORT_SRC := $(CORE_SRC) $(PKG)/report.py
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
-.PHONY: all ir decks sheets report check test lint bench clean help
+.PHONY: all ir decks sheets report watch check test lint bench clean help
 
 all: decks sheets report ## build every deck and sheet from source/, then dist/index.html
 
@@ -58,6 +58,9 @@ report: $(REPORT) ## write dist/index.html: decks, sheet thumbnails, warnings
 
 $(REPORT): $(DECKS) $(SHEETS) styles/report.css $(REPORT_SRC)
 	$(CLOZEPRESS) report --out dist --build-dir build
+
+watch: $(STAMP) ## build, then rebuild what each save of the notes or styles changes (Ctrl-C stops)
+	$(CLOZEPRESS) watch
 
 check: $(STAMP) ## print warnings and errors for every notes file
 	$(CLOZEPRESS) check $(NOTES)

@@ -78,6 +78,14 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--build-dir", type=Path, default=Path("build"), metavar="DIR")
     report.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
+    watch = commands.add_parser(
+        "watch", help="build, then rebuild what changed on every save (Ctrl-C stops)"
+    )
+    watch.add_argument("notes", type=Path, nargs="*", metavar="NOTES.md")
+    watch.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR")
+    watch.add_argument("--build-dir", type=Path, default=Path("build"), metavar="DIR")
+    watch.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
     forget = commands.add_parser(
         "forget",
         help="drop the removed notes from the identity files (once cleared in Anki)",
@@ -117,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sample(args)
         if args.command == "forget":
             return _forget(args)
+        if args.command == "watch":
+            return _watch(args)
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -263,6 +273,26 @@ def _sheets(args: argparse.Namespace) -> int:
         f"{result.renders} renders, {result.seconds:.1f} s"
     )
     return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from . import watch
+    from .config import load_config
+    from .console import Console
+    from .pipeline import Project
+
+    root = Path.cwd()
+
+    def find_notes() -> list[Path]:
+        return list(args.notes) or sorted((root / "source").glob("*.md"))
+
+    notes = find_notes()
+    if not notes:
+        raise BuildError("source", 1, "no notes: put a Markdown file in source/")
+    project = Project(root, args.out, args.build_dir, load_config(root))
+    return watch.run(
+        notes, project, Console(args.quiet), find_notes=None if args.notes else find_notes
+    )
 
 
 def _forget(args: argparse.Namespace) -> int:
