@@ -46,6 +46,20 @@ ANSWER = (
 )
 CSS_FILE = "card.css"
 
+#: The type-in note type, for notes files whose front matter says ``type_answers: true``
+#: (commands, code: what the learner must be able to write, not only recognise). Its own id,
+#: name and template, fixed for the same reason as the first's; the same fields, so a note can
+#: be moved between the two in Anki (Browse › Notes › Change Note Type).
+TYPE_MODEL_ID = 1_717_034_301
+TYPE_MODEL_NAME = "clozepress cloze (type the answer)"
+TYPE_TEMPLATE_NAME = "Cloze (type the answer)"
+TYPE_QUESTION = QUESTION + '\n<div class="cp-type">{{type:cloze:Text}}</div>'
+TYPE_ANSWER = ANSWER.replace(
+    '<div id="answer"', '<div class="cp-type">{{type:cloze:Text}}</div>\n<div id="answer"', 1
+)
+#: ``Record.note_type`` of a note of the type-in note type ("" is the first one).
+TYPE_IN = "type-in"
+
 #: Local files a card may show; anything else next to the notes stays out of the package.
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp"})
 
@@ -126,7 +140,10 @@ def write_deck(
     deck_names = _subdeck_names(deck_title, [d.title for d in document.domains])
     tag_root = f"{_slug(deck_title)}"
     css = _read_css(project)
-    model_hash = identity.fields_hash(MODEL_NAME, *FIELDS, QUESTION, ANSWER, css)
+    note_type = TYPE_IN if document.type_answers else ""
+    # The second note type counts only where it is used: a file without it keeps its hash.
+    typed = (TYPE_MODEL_NAME, TYPE_QUESTION, TYPE_ANSWER) if note_type else ()
+    model_hash = identity.fields_hash(MODEL_NAME, *FIELDS, QUESTION, ANSWER, *typed, css)
 
     built: list[tuple[cards.Note, list[str], str]] = []
     candidates: list[identity.Candidate] = []
@@ -146,7 +163,9 @@ def write_deck(
         # of the notes shifts every line below it, and counting that as a change would rewrite
         # every note below in Anki (and undo the learner's own edits there) on every edit.
         # The Source shown in Anki catches up with the note's next real change.
-        content = identity.fields_hash(*fields[:3], tag)
+        # The note type counts as content (moving to it is a change); none adds nothing, so the
+        # hashes of files without type-in cards stay as they were.
+        content = identity.fields_hash(*fields[:3], tag, *filter(None, [note_type]))
         candidates.append(
             identity.Candidate(
                 note.key,
@@ -156,6 +175,7 @@ def write_deck(
                 tuple(fields),
                 (tag,),
                 subdeck,
+                note_type,
             )
         )
 
@@ -331,20 +351,32 @@ def _database(
     """The package's ``collection.anki2``, with each note's own mod time."""
     import genanki
 
-    model = genanki.Model(
-        MODEL_ID,
-        MODEL_NAME,
-        fields=[{"name": name} for name in FIELDS],
-        templates=[{"name": TEMPLATE_NAME, "qfmt": QUESTION, "afmt": ANSWER}],
-        css=css,
-        model_type=genanki.Model.CLOZE,
-    )
+    models = {
+        "": genanki.Model(
+            MODEL_ID,
+            MODEL_NAME,
+            fields=[{"name": name} for name in FIELDS],
+            templates=[{"name": TEMPLATE_NAME, "qfmt": QUESTION, "afmt": ANSWER}],
+            css=css,
+            model_type=genanki.Model.CLOZE,
+        ),
+        TYPE_IN: genanki.Model(
+            TYPE_MODEL_ID,
+            TYPE_MODEL_NAME,
+            fields=[{"name": name} for name in FIELDS],
+            templates=[{"name": TYPE_TEMPLATE_NAME, "qfmt": TYPE_QUESTION, "afmt": TYPE_ANSWER}],
+            css=css,
+            model_type=genanki.Model.CLOZE,
+        ),
+    }
     parent = deck_names[0].split("::")[0] if deck_names else _deck_part(document.title)
     decks: list[Any] = [genanki.Deck(_stable_id("deck", parent), parent)]
     subdecks = [genanki.Deck(_stable_id("deck", name), name) for name in deck_names]
     for (note, fields, tag), record in zip(built, ids.records, strict=True):
         subdecks[note.domain].add_note(
-            genanki.Note(model=model, fields=fields, tags=[tag], guid=record.guid)
+            genanki.Note(
+                model=models[record.note_type], fields=fields, tags=[tag], guid=record.guid
+            )
         )
     # A removed note stays in the deck it was in (an import never moves an existing card; the
     # deck is named so that a collection without it gets it back). Its tags replace the
@@ -357,7 +389,7 @@ def _database(
             subdecks.append(by_name[name])
         by_name[name].add_note(
             genanki.Note(
-                model=model,
+                model=models.get(record.note_type, models[""]),
                 fields=list(kept),
                 tags=[*record.tags, identity.REMOVED_TAG],
                 guid=record.guid,

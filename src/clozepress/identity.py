@@ -64,6 +64,8 @@ class Candidate:
     tags: tuple[str, ...] = ()
     deck: str = ""
     """The (sub)deck's full name."""
+    note_type: str = ""
+    """Which of clozepress's note types the note is ("": the cloze one)."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class Record:
     tags: tuple[str, ...] = ()
     """The tags last packaged, without ``REMOVED_TAG``."""
     deck: str = ""
+    note_type: str = ""
     removed: bool = False
     """The unit is no longer in the notes; the package carries the note tagged as removed."""
 
@@ -266,6 +269,7 @@ def assign(
                 note.fields,
                 note.tags,
                 note.deck,
+                note.note_type,
             )
         )
     taken = {index for index in matched if index is not None}
@@ -335,6 +339,8 @@ def dumps(identities: Identities) -> str:
             "tags": list(record.tags),
             "deck": record.deck,
         }
+        if record.note_type:
+            row["note_type"] = record.note_type
         if record.removed:
             row["removed"] = True
         comma = "," if i < len(rows) - 1 else ""
@@ -367,6 +373,7 @@ def loads(text: str, shown: str) -> Identities:
                 tuple(str(f) for f in row.get("fields", ())),
                 tuple(str(t) for t in row.get("tags", ())),
                 str(row.get("deck", "")),
+                str(row.get("note_type", "")),
                 row.get("removed") is True,
             )
             for row in data["notes"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 #: Bumped whenever a node gains, loses or changes a field. ``load`` refuses any other version.
-#: 2: the ``math`` inline node.
+#: 2: the ``math`` inline node; the document's ``type_answers``.
 FORMAT_VERSION = 2
 
 
@@ -208,6 +208,8 @@ class Document:
     domains: tuple[Domain, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     """The parse's warnings, kept so later stages can report them."""
+    type_answers: bool = False
+    """The front matter's ``type_answers: true``: cards ask the learner to type the answer."""
     type: ClassVar[str] = "document"
 
 

@@ -56,6 +56,7 @@ from .model import (
 
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_BOOLEANS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 _FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 
 
@@ -247,6 +248,7 @@ class _Parser:
         self.strays: list[int] = []
         """Lines of unmatched backticks, from every markdown-it pass over this file."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.type_answers = False
         self.title, text = self._front_matter(text)
         self.lines = text.split("\n")
         self.text = text
@@ -272,7 +274,7 @@ class _Parser:
         for line in self.strays:
             self.warn(line, "unmatched backtick kept as text")
         diagnostics = tuple(sorted(set(self.diagnostics), key=lambda d: (d.line, d.message)))
-        return Document(self.path, self.title, domains, diagnostics)
+        return Document(self.path, self.title, domains, diagnostics, self.type_answers)
 
     # -- front matter ------------------------------------------------------------------------
 
@@ -288,10 +290,16 @@ class _Parser:
         else:
             return stem, text
         title = stem
-        for line in lines[1:end]:
+        for number, line in enumerate(lines[1:end], 2):
             match = _FRONT_MATTER_KEY.match(line.strip())
             if match and match.group(1) == "title" and match.group(2).strip():
                 title = match.group(2).strip().strip("\"'")
+            elif match and match.group(1) == "type_answers":
+                value = match.group(2).strip().strip("\"'").lower()
+                if value in _BOOLEANS:
+                    self.type_answers = _BOOLEANS[value]
+                else:
+                    self.warn(number, f"type_answers must be true or false, not {value!r}")
         return title, "\n".join([""] * (end + 1) + lines[end + 1 :])
 
     # -- headings into domains and sections --------------------------------------------------
