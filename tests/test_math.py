@@ -15,7 +15,7 @@ import pytest
 
 from clozepress import mathjax
 from clozepress.config import Config
-from clozepress.model import Highlight, Math, Text
+from clozepress.form.model import Highlight, Math, Text
 
 from .deck_support import Anki, build, project_with
 
@@ -107,8 +107,8 @@ def test_the_card_renderer_escapes_tex_for_html_and_for_clozes():
 def test_a_sheet_sets_the_tex_as_written_in_the_math_face(tmp_path: Path):
     from pypdf import PdfReader
 
-    from clozepress.parse import parse_file
-    from clozepress.sheets import write_sheets
+    from clozepress.read.parse import parse_file
+    from clozepress.sheets.sheets import write_sheets
 
     project, path = project_with(tmp_path, NOTES)
     document = parse_file(path, project.shown(path))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from clozepress import identity
+from clozepress.deck import identity
 
 from .deck_support import Anki, build, project_with
 

@@ -7,8 +7,8 @@ import html
 from pathlib import Path
 
 from clozepress.config import Config
-from clozepress.deck import MODEL_ID, MODEL_NAME, TYPE_MODEL_ID, TYPE_MODEL_NAME
-from clozepress.parse import parse_text
+from clozepress.deck.deck import MODEL_ID, MODEL_NAME, TYPE_MODEL_ID, TYPE_MODEL_NAME
+from clozepress.read.parse import parse_text
 
 from .deck_support import Anki, build, project_with
 

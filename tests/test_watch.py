@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from clozepress.pipeline import Project
+from clozepress.project import Project
 from clozepress.watch import Rebuild, plan
 
 from .hardening import new_project

@@ -15,8 +15,8 @@ from .errors import BuildError
 
 if TYPE_CHECKING:
     from .console import Console
-    from .deck import DeckResult
-    from .model import Document
+    from .deck.deck import DeckResult
+    from .form.model import Document
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -140,8 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parse(args: argparse.Namespace) -> int:
     from . import atomic
-    from .model import dumps
-    from .parse import parse_file
+    from .form.model import dumps
+    from .read.parse import parse_file
 
     document = parse_file(args.notes)
     for diagnostic in document.diagnostics:
@@ -154,8 +154,8 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .model import Diagnostic
-    from .parse import parse_file
+    from .form.model import Diagnostic
+    from .read.parse import parse_file
 
     diagnostics: list[Diagnostic] = []
     errors = 0
@@ -174,7 +174,8 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from .config import load_config
     from .console import Console
-    from .pipeline import Project, build_notes
+    from .pipeline import build_notes
+    from .project import Project
 
     console = Console(args.quiet)
     root = Path.cwd()
@@ -201,7 +202,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _finish(out_dir: Path, build_dir: Path, console: Console) -> int:
-    from .report import closing_line, gather, write_report
+    from .report.report import closing_line, gather, write_report
 
     reports = gather(build_dir)
     index = write_report(out_dir, build_dir, Path.cwd() / "styles", reports)
@@ -218,7 +219,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _load_ir(path: Path) -> Document:
-    from .model import FormatError, loads
+    from .form.model import FormatError, loads
 
     try:
         return loads(path.read_text(encoding="utf-8"))
@@ -231,7 +232,8 @@ def _load_ir(path: Path) -> Document:
 def _deck(args: argparse.Namespace) -> int:
     from .config import load_config
     from .console import Console
-    from .pipeline import Project, run_deck
+    from .pipeline import run_deck
+    from .project import Project
 
     console = Console(args.quiet)
     document = _load_ir(args.ir)
@@ -247,7 +249,7 @@ def _deck(args: argparse.Namespace) -> int:
 
 def _removed_lines(result: DeckResult, console: Console) -> None:
     """One line per note this build removed; the ones carried since are only counted."""
-    from .identity import REMOVED_TAG
+    from .deck.identity import REMOVED_TAG
 
     for note in result.removed:
         if note.new:
@@ -259,7 +261,8 @@ def _removed_lines(result: DeckResult, console: Console) -> None:
 def _sheets(args: argparse.Namespace) -> int:
     from .config import load_config
     from .console import Console
-    from .pipeline import Project, run_sheets
+    from .pipeline import run_sheets
+    from .project import Project
 
     console = Console(args.quiet)
     document = _load_ir(args.ir)
@@ -279,7 +282,7 @@ def _watch(args: argparse.Namespace) -> int:
     from . import watch
     from .config import load_config
     from .console import Console
-    from .pipeline import Project
+    from .project import Project
 
     root = Path.cwd()
 
@@ -297,10 +300,10 @@ def _watch(args: argparse.Namespace) -> int:
 
 def _forget(args: argparse.Namespace) -> int:
     """The learner has deleted or suspended the removed notes: packages stop carrying them."""
-    from . import identity
     from .config import load_config
     from .console import Console
-    from .pipeline import Project
+    from .deck import identity
+    from .project import Project
 
     console = Console(args.quiet)
     root = Path.cwd()
@@ -327,7 +330,7 @@ def _sample(args: argparse.Namespace) -> int:
     from .cards import plan
     from .cards_sample import all_cards, pick, show
     from .config import load_config
-    from .parse import parse_file
+    from .read.parse import parse_file
 
     document = parse_file(args.notes)
     planned = plan(document, load_config(Path.cwd()))
@@ -345,7 +348,7 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _deck_summary(result: DeckResult, shown: str) -> str:
-    from .identity import REMOVED_TAG
+    from .deck.identity import REMOVED_TAG
 
     removed = (
         f", {len(result.removed)} removed notes (in Anki: tag:{REMOVED_TAG})"

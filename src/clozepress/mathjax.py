@@ -19,7 +19,7 @@ import html
 import re
 from collections.abc import Callable
 
-from .model import Highlight, Math
+from .form.model import Highlight, Math
 
 INLINE = (r"\(", r"\)")
 DISPLAY = (r"\[", r"\]")

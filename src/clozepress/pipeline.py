@@ -2,59 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import atomic
-from .config import Config
-from .deck import DeckResult, write_deck
-from .model import Diagnostic, Document, dumps
-from .parse import parse_file
-from .report import write_summary
-from .sheets import SheetsResult, write_sheets
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where things are: the notes, the styles, the generated folders."""
-
-    root: Path
-    out_dir: Path
-    build_dir: Path
-    config: Config
-
-    @property
-    def styles_dir(self) -> Path:
-        return self.root / "styles"
-
-    def shown(self, path: Path) -> str:
-        """``path`` as messages show it: relative to the project when it lies inside."""
-        try:
-            return (
-                os.path.relpath(path.resolve(), self.root.resolve())
-                if _inside(path, self.root)
-                else str(path)
-            )
-        except ValueError:
-            return str(path)
-
-    def ir_path(self, notes: Path) -> Path:
-        return self.build_dir / f"{notes.stem}.json"
-
-    def ids_path(self, notes: Path) -> Path:
-        """The identity file kept beside the notes: user data, committed with them."""
-        return notes.with_name(f"{notes.stem}.ids.json")
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
+from .deck.deck import DeckResult, write_deck
+from .form.model import Diagnostic, Document, dumps
+from .project import Project
+from .read.parse import parse_file
+from .report.report import write_summary
+from .sheets.sheets import SheetsResult, write_sheets
 
 
 @dataclass

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .console import Console
-from .deck import DeckResult
+from .deck.deck import DeckResult
 from .errors import BuildError
-from .pipeline import Project, build_notes, parse_to_ir, run_deck, run_sheets
-from .sheets import SheetsResult
+from .pipeline import build_notes, parse_to_ir, run_deck, run_sheets
+from .project import Project
+from .sheets.sheets import SheetsResult
 
 #: Milliseconds of quiet after a change before rebuilding: one save is often several events.
 DEBOUNCE_MS = 300
@@ -155,7 +156,7 @@ def _relevant(change: object, name: str) -> bool:
 
 def _rebuild(todo: Rebuild, project: Project, console: Console) -> None:
     """Do ``todo`` and print one line per notes file saying what it did."""
-    from .report import write_report
+    from .report.report import write_report
 
     for path in todo.notes:
         started = time.perf_counter()

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import atomic
-from .identity import REMOVED_TAG
-from .model import Diagnostic, loads
+from .. import atomic
+from ..deck.identity import REMOVED_TAG
+from ..form.model import Diagnostic, loads
 
 THUMB_DPI = 24
 

@@ -29,8 +29,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import atomic
-from .errors import BuildError
+from .. import atomic
+from ..errors import BuildError
 
 FORMAT = "clozepress-ids"
 VERSION = 2

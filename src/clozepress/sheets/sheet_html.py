@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from .image_refs import locate
-from .model import (
+from ..form.model import (
     Block,
     Bullet,
     Cell,
@@ -40,6 +39,7 @@ from .model import (
     Text,
     plain_text,
 )
+from ..read.image_refs import locate
 
 
 @dataclass(frozen=True)

@@ -29,14 +29,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from . import __version__, atomic
-from .errors import BuildError
+from .. import __version__, atomic
+from ..errors import BuildError
+from ..form.model import Diagnostic, Document, Domain, plain_text
 from .glyphs import glyph_diagnostics
-from .model import Diagnostic, Document, Domain, plain_text
 from .sheet_html import ImagePolicy, domain_html
 
 if TYPE_CHECKING:
-    from .pipeline import Project
+    from ..project import Project
 
 #: Bump when the fit search or the HTML changes in a way that should invalidate cached layouts.
 CACHE_VERSION = 1
@@ -705,7 +705,7 @@ def bench(
 
 def _change_one_domain(document: Document) -> Document:
     """The document with one word added to the middle domain's first text."""
-    from .model import Bullet, Text
+    from ..form.model import Bullet, Text
 
     index = len(document.domains) // 2
     domain = document.domains[index]

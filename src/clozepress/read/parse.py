@@ -28,9 +28,8 @@ from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
-from .corrections import load_corrections
-from .errors import BuildError
-from .model import (
+from ..errors import BuildError
+from ..form.model import (
     Block,
     Bullet,
     Cell,
@@ -53,6 +52,7 @@ from .model import (
     Text,
     plain_text,
 )
+from .corrections import load_corrections
 
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .errors import BuildError
-from .model import Domain, Highlight, Section, Text
+from ..errors import BuildError
+from ..form.model import Domain, Highlight, Section, Text
 
 #: The file's name: one per folder of notes, beside them (never a path a note names).
 FILE_NAME = "corrections.toml"
