@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from pathlib import Path
 
 import pytest
+
+from clozepress import summary
+from clozepress.summary import SheetsSummary
 
 from .project_support import scratch_project
 
@@ -29,8 +31,9 @@ def planned(project: Path) -> str:
 
 
 def rendered(project: Path) -> dict[str, int]:
-    summary = json.loads((project / "build" / "notes.sheets.json").read_text())
-    return {d["id"]: d["renders"] for d in summary["domains"]}
+    sheets = summary.read(project / "build", "notes", SheetsSummary)
+    assert sheets is not None
+    return {d.id: d.renders for d in sheets.domains}
 
 
 @pytest.fixture(scope="module")

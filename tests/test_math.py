@@ -121,3 +121,19 @@ def test_a_sheet_sets_the_tex_as_written_in_the_math_face(tmp_path: Path):
     assert "$5 and $10" in text
     fonts = {str(f.get_object().get("/BaseFont")) for f in page["/Resources"]["/Font"].values()}
     assert any("Serif" in name for name in fonts), fonts
+
+
+def test_the_reports_card_previews_render_math_as_anki_does(tmp_path: Path):
+    from .deck_support import visible
+
+    project, path = project_with(tmp_path, NOTES, Config(cloze_policy="all"))
+    result = build(project, path)
+    assert result.previews
+    anki = Anki(tmp_path / "anki")
+    try:
+        anki.import_(project.out_dir / "notes.apkg")
+        shown = {(c.source, visible(c.question), visible(c.answer)) for c in anki.cards()}
+    finally:
+        anki.close()
+    for card in result.previews:
+        assert (card.source, visible(card.front), visible(card.back)) in shown, card

@@ -24,7 +24,8 @@ from .. import atomic, cards
 from ..errors import BuildError
 from ..form.model import Diagnostic, Document, Image, iter_nodes
 from ..read.image_refs import locate
-from . import identity
+from ..summary import CardPreview, NoCard, RemovedNote
+from . import identity, preview
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -64,6 +65,9 @@ TYPE_IN = "type-in"
 #: Local files a card may show; anything else next to the notes stays out of the package.
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp"})
 
+#: How many cards the build report shows as Anki shows them.
+PREVIEWS = 12
+
 #: The zip's entries all carry this date: a package's bytes depend on the notes alone.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -84,19 +88,12 @@ class DeckResult:
     diagnostics sum them up in one line (hundreds of lines would bury the real warnings)."""
     removed: tuple[RemovedNote, ...] = ()
     """Notes whose unit left the notes: the package carries them tagged ``REMOVED_TAG``."""
-
-
-@dataclass(frozen=True)
-class RemovedNote:
-    """A note the notes no longer make, as the learner last saw it."""
-
-    source: str
-    """``file:line`` where its unit last was."""
-    text: str
-    """The unit's text, without cloze markup."""
-    context: str
-    new: bool
-    """Removed by this build (the package tags it now); else carried since an earlier one."""
+    no_card: tuple[NoCard, ...] = ()
+    """Every highlight that is no card of its own, with the policy's reason."""
+    previews: tuple[CardPreview, ...] = ()
+    """A dozen cards of the deck as Anki shows them, for the build report."""
+    css: str = ""
+    """The card styles the deck carries."""
 
 
 @dataclass(frozen=True)
@@ -211,7 +208,41 @@ def write_deck(
             )
             for record, fields in removed
         ),
+        no_card=tuple(
+            NoCard(shown, fate.line, fate.highlight, fate.reason or "no reason given")
+            for fate in plan.fates
+            if fate.answer is None
+        ),
+        previews=_previews(built, ids.records, deck_names),
+        css=css,
     )
+
+
+def _previews(
+    built: list[tuple[cards.Note, list[str], str]],
+    records: tuple[identity.Record, ...],
+    deck_names: list[str],
+) -> tuple[CardPreview, ...]:
+    """``PREVIEWS`` cards spread evenly over the deck, in deck order: the same on every build
+    of the same notes, and from every part of them."""
+    every = [
+        (note, fields, record, number)
+        for (note, fields, _), record in zip(built, records, strict=True)
+        for number in preview.card_numbers(fields[0])
+    ]
+    if not every:
+        return ()
+    step = max(1, len(every) / PREVIEWS)
+    chosen = sorted({int(i * step) for i in range(min(PREVIEWS, len(every)))})
+    out = []
+    for index in chosen:
+        note, fields, record, number = every[index]
+        question, answer = (
+            (TYPE_QUESTION, TYPE_ANSWER) if record.note_type == TYPE_IN else (QUESTION, ANSWER)
+        )
+        sides = preview.render(question, answer, dict(zip(FIELDS, fields, strict=True)), number)
+        out.append(CardPreview(deck_names[note.domain], note.source, sides.front, sides.back))
+    return tuple(out)
 
 
 def _removed_fields(record: identity.Record) -> tuple[str, ...]:
