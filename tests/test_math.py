@@ -113,13 +113,16 @@ def test_a_sheet_sets_the_tex_as_written_in_the_math_face(tmp_path: Path):
     project, path = project_with(tmp_path, NOTES)
     document = parse_file(path, project.shown(path))
     result = write_sheets(document, project.out_dir, project=project, workers=1)
-    [sheet] = result.sheets
-    page = PdfReader(sheet.path).pages[0]
-    text = " ".join(page.extract_text().split())
+    pages = PdfReader(result.combined).pages
+    text = " ".join(" ".join(page.extract_text() for page in pages).split())
     for tex in ("E = mc^2", r"\frac{1}{x^{2}}", r"\frac{n(n+1)}{2}", r"\pi r^2"):
         assert tex in text
     assert "$5 and $10" in text
-    fonts = {str(f.get_object().get("/BaseFont")) for f in page["/Resources"]["/Font"].values()}
+    fonts = {
+        str(f.get_object().get("/BaseFont"))
+        for page in pages
+        for f in page["/Resources"]["/Font"].values()
+    }
     assert any("Serif" in name for name in fonts), fonts
 
 
