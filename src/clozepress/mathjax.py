@@ -50,16 +50,35 @@ def math_html(formula: Math, highlight: Callable[[Highlight], str]) -> str:
     return f"{opening}{''.join(parts)}{closing}"
 
 
-def text_html(text: str, in_cloze: bool = False) -> str:
-    """A highlight's text as card HTML: escaped, with any ``$TeX$`` in it as MathJax."""
+def to_mathjax(text: str) -> str:
+    """A highlight's text with any ``$TeX$`` in it between MathJax's delimiters (not escaped)."""
     out: list[str] = []
     at = 0
     for found in _DOLLARS.finditer(text):
-        out.append(_escape(text[at : found.start()], in_cloze))
+        out.append(text[at : found.start()])
         display = found.group(1) is not None
-        tex = found.group(1) if display else found.group(2)
         opening, closing = DISPLAY if display else INLINE
-        out.append(f"{opening}{_escape(tex, in_cloze)}{closing}")
+        out.append(f"{opening}{found.group(1) if display else found.group(2)}{closing}")
         at = found.end()
-    out.append(_escape(text[at:], in_cloze))
+    out.append(text[at:])
     return "".join(out)
+
+
+def text_html(text: str, in_cloze: bool = False) -> str:
+    """A highlight's text as card HTML: escaped, with any ``$TeX$`` in it as MathJax."""
+    return _escape(to_mathjax(text), in_cloze)
+
+
+def pieces(formula: Math) -> list[tuple[str, Highlight | None]]:
+    """A formula as the card policy's flat text holds it: MathJax's delimiters around the TeX,
+    each piece with the highlight it is (or None). Rendered with the rest of the line, the
+    delimiters pass through HTML escaping unchanged, and a highlight inside becomes a cloze
+    inside the formula."""
+    opening, closing = DISPLAY if formula.display else INLINE
+    inner: list[tuple[str, Highlight | None]] = [
+        (child.text, child)
+        if isinstance(child, Highlight)
+        else (child.text.replace("\n", " "), None)
+        for child in formula.children
+    ]
+    return [(opening, None), *inner, (closing, None)]

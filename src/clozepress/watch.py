@@ -192,7 +192,7 @@ def _rebuild(todo: Rebuild, project: Project, console: Console) -> None:
         _line(console, project.shown(path), [_sheets_part(sheets) + " (sheet styles)"], started)
     if todo.report:
         started = time.perf_counter()
-        index = write_report(project.out_dir, project.build_dir, project.styles_dir)
+        index = write_report(project.out_dir, project.build_dir, project.style("report.css").parent)
         if not (todo.notes or todo.decks or todo.sheets):
             _line(console, project.shown(index), ["report rewritten"], started)
 
