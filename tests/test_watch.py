@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import shutil
 import signal
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from clozepress.project import Project
+from clozepress.project import DEFAULT_STYLES, Project
 from clozepress.watch import Rebuild, plan
 
 from .hardening import new_project
@@ -98,6 +99,9 @@ def test_a_save_rebuilds_that_file_and_only_the_changed_domains_sheet(tmp_path: 
     project = new_project(tmp_path / "project")
     notes = project / "source" / "notes.md"
     notes.write_text(SMALL_NOTES, encoding="utf-8")
+    # The project's own card styles (a copy of the default), which the test then edits.
+    (project / "styles").mkdir(exist_ok=True)
+    shutil.copy(DEFAULT_STYLES / "card.css", project / "styles" / "card.css")
     watcher = Watcher(project)
     try:
         watcher.wait_for("watching")
