@@ -367,3 +367,10 @@ def test_a_plain_word_is_not_hidden_where_it_reads_on_in_another_sense():
 def test_code_is_no_line_for_a_pronoun_to_point_back_at():
     markdown = "# D\n\n```\nx = 1\n```\n\nIt sets `x` to one.\n"
     assert all("x = 1" not in f for f in fronts(markdown))
+
+
+def test_an_acronym_spelling_the_answers_initials_is_hidden_with_it():
+    (front,) = fronts(
+        "# D\n- remove `Personally Identifiable Information` (PII) from transcripts\n"
+    )
+    assert front == "D || remove [...] ([...]) from transcripts"

@@ -96,12 +96,22 @@ def hide_elsewhere(draft: Draft, env: Env) -> Draft | None:
     hidden: list[Hidden] = list(draft.hidden)
     for number, blank, _ in draft.blanks:
         answer = text[blank.start : blank.end].strip()
-        if not _tellable(answer) or (blank.kind != "name" and not _distinctive(answer)):
+        named = blank.kind in ("name", "code")  # a name or a command is hidden wherever it stands
+        if not _tellable(answer) or not (named or _distinctive(answer)):
             continue
         for start, end in occurrences(answer, text, lowered):
             if not any(taken[start:end]):
                 hidden.append(Hidden(number, start, end))
                 taken[start:end] = b"\x01" * (end - start)
+        # An acronym of the answer right after it ("[...] (PII)") spells its initials.
+        after = _ACRONYM.match(text, blank.end)
+        if (
+            after
+            and _initials(answer) == after.group(1).upper()
+            and not any(taken[after.start(1) : after.end(1)])
+        ):
+            hidden.append(Hidden(number, after.start(1), after.end(1)))
+            taken[after.start(1) : after.end(1)] = b"\x01" * (after.end(1) - after.start(1))
         for index, crumb in enumerate(draft.crumbs):
             for start, end in occurrences(answer, crumb):
                 if not any(h.crumb == index and h.start < end and start < h.end for h in hidden):
@@ -115,6 +125,13 @@ def _tellable(answer: str) -> bool:
     """An answer whose sight elsewhere would tell it: a word of three letters, or a number."""
     found = words(answer)
     return bool(found) and (len(answer) >= 3 or any(c.isdigit() for c in answer))
+
+
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,7})\)")
+
+
+def _initials(answer: str) -> str:
+    return "".join(w[0] for w in words(answer) if w[0].isalnum()).upper()
 
 
 def _distinctive(answer: str) -> bool:
