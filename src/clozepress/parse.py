@@ -13,6 +13,7 @@ paragraph), and table rows whose last cell breaks over several lines.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 import unicodedata
@@ -124,16 +125,36 @@ def parse_text(text: str, path: str) -> Document:
 def _inline_with_lines(state: StateCore) -> None:
     """Core rule replacing markdown-it's ``inline``: tells the inline rules their block's line."""
     base = state.env.get("cp_base", 1)
-    for token in state.tokens:
-        if token.type == "inline":
-            state.env["cp_line"] = base + (token.map[0] if token.map else 0)
-            token.children = token.children or []
-            state.md.inline.parse(token.content, state.md, state.env, token.children)
+    # Inline markup nests no deeper than CommonMark's usual 20 levels: markdown-it checks every
+    # '[' or '![' of a line against the rest of it once per level, so the block limit (200)
+    # made a line full of brackets ten times slower for no gain.
+    options = state.md.options
+    block_nesting = options["maxNesting"]
+    options["maxNesting"] = MAX_INLINE_NESTING
+    try:
+        for token in state.tokens:
+            if token.type == "inline":
+                state.env["cp_line"] = base + (token.map[0] if token.map else 0)
+                token.children = token.children or []
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
+    finally:
+        options["maxNesting"] = block_nesting
 
 
 def _line_at(state: StateInline, pos: int) -> int:
+    """The source line of ``pos`` in the inline text being parsed.
+
+    The newline offsets of ``state.src`` are found once per text and searched by bisection:
+    counting from the start of the text for every highlight made a paragraph of many lines,
+    or a line of many highlights, cost the square of its size.
+    """
     line: int = state.env.get("cp_line", 1)
-    return line + state.src.count("\n", 0, pos)
+    cached = state.env.get("cp_newlines")
+    if cached is None or cached[0] is not state.src:
+        src = state.src
+        cached = (src, [i for i, ch in enumerate(src) if ch == "\n"] if "\n" in src else [])
+        state.env["cp_newlines"] = cached
+    return line + bisect.bisect_left(cached[1], pos)
 
 
 def _backtick_with_line(state: StateInline, silent: bool) -> bool:
@@ -163,6 +184,8 @@ def _image_with_line(state: StateInline, silent: bool) -> bool:
 
 #: Containers (lists, items, quotes) open at once; 40 levels of bullets take 80.
 MAX_NESTING = 200
+#: Inline markup (emphasis, links) nested inside one another.
+MAX_INLINE_NESTING = 20
 
 
 def _markdown() -> MarkdownIt:
