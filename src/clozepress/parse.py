@@ -29,7 +29,8 @@ from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.tree import SyntaxTreeNode
 
 from .corrections import load_corrections
-from .errors import BuildError
+from .errors import BuildError, file_fault
+from .inputs import Refused, read_regular
 from .model import (
     Block,
     Bullet,
@@ -88,17 +89,20 @@ def parse_file(path: Path, display_path: str | None = None) -> Document:
     name the file ``display_path`` (default: ``path``)."""
     shown = display_path if display_path is not None else str(path)
     try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_NOTES_BYTES + 1)  # never more: the file may be huge, or growing
+        # Never more than the cap (the file may be huge, or growing), and never a named pipe
+        # or a device: the build would wait or read forever.
+        data = read_regular(path, MAX_NOTES_BYTES)
     except OSError as exc:
-        raise BuildError(shown, 1, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_NOTES_BYTES:
-        raise BuildError(
-            shown,
-            1,
-            f"the notes are larger than {MAX_NOTES_BYTES // (1024 * 1024)} MB: "
-            "split them into several files in source/",
-        )
+        raise file_fault(shown, exc, "read") from None
+    except Refused as exc:
+        if exc.too_large:
+            raise BuildError(
+                shown,
+                1,
+                f"the notes are larger than {MAX_NOTES_BYTES // (1024 * 1024)} MB: "
+                "split them into several files in source/",
+            ) from None
+        raise BuildError(shown, 0, f"cannot read the notes: {exc.reason}") from None
     # The user's corrections beside the notes (read first: a mistake in them stops the build
     # before the parse): cards and sheets show their words spelled right.
     corrections = load_corrections(path.parent, str(Path(shown).parent))
