@@ -29,7 +29,7 @@ def planned(project: Path) -> str:
 
 
 def rendered(project: Path) -> dict[str, int]:
-    summary = json.loads((project / "build" / "notes.sheets.json").read_text())
+    summary = json.loads((project / "build" / "summaries" / "notes.sheets.json").read_text())
     return {d["id"]: d["renders"] for d in summary["domains"]}
 
 

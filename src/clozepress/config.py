@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -47,26 +48,28 @@ def load_config(root: Path) -> Config:
     path = root / "pyproject.toml"
     if not path.exists():
         return Config()
+    shown = os.path.relpath(path)
+    where = shown if not shown.startswith("..") else str(path)
     try:
         text = read_regular(path, MAX_SETTINGS_BYTES).decode("utf-8")
     except OSError as exc:
-        raise file_fault(path, exc, "read the settings") from None
+        raise file_fault(where, exc, "read the settings") from None
     except Refused as exc:
-        raise BuildError(str(path), 0, f"cannot read the settings: {exc.reason}") from None
+        raise BuildError(where, 0, f"cannot read the settings: {exc.reason}") from None
     except UnicodeDecodeError:
-        raise BuildError(str(path), 1, "cannot read settings: not UTF-8 text") from None
+        raise BuildError(where, 1, "cannot read settings: not UTF-8 text") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise BuildError(str(path), error_line(str(exc)), f"cannot read settings: {exc}") from None
+        raise BuildError(where, error_line(str(exc)), f"cannot read settings: {exc}") from None
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
-        raise BuildError(str(path), key_line(text, ("tool",)), "[tool] must be a table")
+        raise BuildError(where, key_line(text, ("tool",)), "[tool] must be a table")
     table = tool.get("clozepress", {})
     if not isinstance(table, dict):
         line = key_line(text, ("tool", "clozepress"))
-        raise BuildError(str(path), line, "[tool.clozepress] must be a table")
-    return config_from_mapping(table, str(path), text)
+        raise BuildError(where, line, "[tool.clozepress] must be a table")
+    return config_from_mapping(table, where, text)
 
 
 def config_from_mapping(

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import atomic, cards, identity
 from .errors import BuildError
-from .image_refs import locate
+from .image_refs import MAX_IMAGE_BYTES, locate, shown
+from .inputs import Refused, read_regular
 from .model import Diagnostic, Document, Image, iter_nodes
 
 if TYPE_CHECKING:
@@ -202,8 +203,9 @@ def _check(
 
 
 def _deck_part(title: str) -> str:
-    # '::' inside a title would make Anki nest one more deck level than the notes have.
-    return " ".join(title.replace("::", ":").split()) or "untitled"
+    # '::' inside a title would make Anki nest one more deck level than the notes have, and
+    # so would ':::' after one replacement: every run of colons becomes one.
+    return " ".join(re.sub(r":{2,}", ":", title).split()) or "untitled"
 
 
 def _subdeck_names(deck: str, titles: list[str]) -> list[str]:
@@ -240,14 +242,20 @@ def _image(image: Image, notes_dir: Path) -> tuple[_Media | None, str | None]:
     if ref.remote:
         # Never downloaded: the back links to it.
         return _Media(f'<a class="cp-remote" href="{cards.escape(ref.src)}">image: {alt}</a>'), None
+    name = shown(ref.src)
     if ref.path is None:
-        return None, f"image {ref.src!r} refused: {ref.refused}"
+        return None, f"image {name} refused: {ref.refused}"
     if ref.path.suffix.lower() not in IMAGE_SUFFIXES:
-        return None, f"image {ref.src!r} refused: not an image file"
+        return None, f"image {name} refused: not an image file"
     try:
-        data = ref.path.read_bytes()
-    except OSError:
-        return None, f"image {ref.src!r} not found"
+        # A named pipe would block the build, a huge file would be packed whole.
+        data = read_regular(ref.path, MAX_IMAGE_BYTES)
+    except FileNotFoundError:
+        return None, f"image {name} not found"
+    except OSError as exc:
+        return None, f"image {name} cannot be read: {exc.strerror or exc}"
+    except Refused as exc:
+        return None, f"image {name} left out: {exc.reason}"
     return _media_file(ref.path, data, alt), None
 
 

@@ -53,6 +53,8 @@ from .model import (
     Text,
     plain_text,
 )
+from .names import capped
+from .nesting import MAX_DEPTH, cap_depth
 
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
@@ -237,11 +239,16 @@ class _Open:
     children: list[Any] = field(default_factory=list)
 
 
+#: A domain id names files (its sheet, its cache entry): at most this many bytes of UTF-8.
+MAX_SLUG_BYTES = 80
+
+
 def slugify(title: str) -> str:
-    """A file- and URL-safe id for a title; keeps letters of every script."""
+    """A file- and URL-safe id for a title; keeps letters of every script, and at most
+    MAX_SLUG_BYTES bytes of them (a long title keeps a hash of the rest)."""
     text = unicodedata.normalize("NFKC", title).lower()
     slug = re.sub(r"[^\w]+", "-", text).strip("-_")
-    return slug or "untitled"
+    return capped(slug, MAX_SLUG_BYTES).strip("-_") if slug else "untitled"
 
 
 class _Parser:
@@ -355,9 +362,14 @@ class _Parser:
                 seen[base] += 1
                 slug = f"{base}-{seen[base]}"
             seen.setdefault(slug, 1)
-            domains.append(
-                Domain(item.line, slug, item.title, item.spans, self._freeze(item.children))
-            )
+            children, moved = cap_depth(self._freeze(item.children))
+            if moved:
+                self.warn(
+                    moved,
+                    f"lists or quotes nested deeper than {MAX_DEPTH} levels: "
+                    f"the deeper ones are set at level {MAX_DEPTH}",
+                )
+            domains.append(Domain(item.line, slug, item.title, item.spans, children))
         return tuple(domains)
 
     def _freeze(self, children: list[Any]) -> tuple[Block | Section, ...]:

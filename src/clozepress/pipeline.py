@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,7 +12,10 @@ from pathlib import Path
 from . import atomic
 from .config import Config
 from .deck import DeckResult, write_deck
+from .errors import BuildError, file_fault
+from .inputs import kind
 from .model import Diagnostic, Document, dumps
+from .names import stem_of
 from .parse import parse_file
 from .report import write_summary
 from .sheets import SheetsResult, write_sheets
@@ -31,30 +35,52 @@ class Project:
         return self.root / "styles"
 
     def shown(self, path: Path) -> str:
-        """``path`` as messages show it: relative to the project when it lies inside."""
+        """``path`` as messages, cards and sheets show it: relative to the project when it lies
+        inside, else its name alone (an absolute path would put the user's folders into every
+        card's Source and every sheet's footer). The file's own name is kept, also when it is
+        a symlink to a file under another name: its outputs are named after it."""
         try:
-            return (
-                os.path.relpath(path.resolve(), self.root.resolve())
-                if _inside(path, self.root)
-                else str(path)
-            )
-        except ValueError:
-            return str(path)
+            where = path.parent.resolve() / path.name
+            root = self.root.resolve()
+        except (OSError, RuntimeError, ValueError):
+            return path.name
+        if where.is_relative_to(root):
+            return os.path.relpath(where, root)
+        return path.name
+
+    def said(self, path: Path) -> str:
+        """``path`` as an error about the file itself names it: as ``shown`` inside the project,
+        as given outside it (the user must find the file)."""
+        inside = self.shown(path)
+        return (
+            inside
+            if inside != path.name or path.parent.resolve() == self.root.resolve()
+            else str(path)
+        )
 
     def ir_path(self, notes: Path) -> Path:
-        return self.build_dir / f"{notes.stem}.json"
+        return self.build_dir / f"{stem_of(notes)}.json"
 
     def ids_path(self, notes: Path) -> Path:
         """The identity file kept beside the notes: user data, committed with them."""
-        return notes.with_name(f"{notes.stem}.ids.json")
+        return notes.with_name(f"{stem_of(notes)}.ids.json")
 
 
-def _inside(path: Path, root: Path) -> bool:
+def check_notes(notes: Path, shown: str) -> None:
+    """Only a regular ``.md`` file in a folder the build may write to is built: the identity
+    file goes beside it (``/dev/null`` would make ``/dev/null.ids.json``)."""
     try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
+        info = notes.stat()
+    except OSError as exc:
+        raise file_fault(shown, exc, "read the notes") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise BuildError(shown, 0, f"not a notes file: {kind(info.st_mode)}, not a regular file")
+    if notes.suffix.lower() != ".md":
+        raise BuildError(shown, 0, "not a notes file: the name must end in .md")
+    if not os.access(notes.parent, os.W_OK | os.X_OK):
+        raise BuildError(
+            shown, 0, "the notes' folder is not writable (their identity file goes there)"
+        )
 
 
 @dataclass
@@ -84,7 +110,7 @@ def run_deck(
 ) -> DeckResult:
     """The deck of one notes file (default ``out``: ``<out_dir>/<stem>.apkg``), and its summary
     for the build report."""
-    stem = Path(document.path).stem
+    stem = stem_of(document.path)
     start = time.perf_counter()
     target = out if out is not None else project.out_dir / f"{stem}.apkg"
     deck = write_deck(document, target, project=project, notes_path=notes)
@@ -103,15 +129,20 @@ def run_deck(
 
 
 def run_sheets(
-    document: Document, project: Project, progress: Callable[[str], None] | None = None
+    document: Document,
+    project: Project,
+    progress: Callable[[str], None] | None = None,
+    notes: Path | None = None,
 ) -> SheetsResult:
-    """The sheets of one notes file, and their summary for the build report."""
-    stem = Path(document.path).stem
+    """The sheets of one notes file, and their summary for the build report. ``notes`` is
+    where the notes are (their images); by default the document's path in the project."""
+    stem = stem_of(document.path)
     sheets = write_sheets(
         document,
         project.out_dir,
         project=project,
         progress=(lambda sheet: progress(str(sheet))) if progress else None,
+        notes_dir=notes.parent if notes is not None else None,
     )
     summary = {
         "combined": str(sheets.combined),
@@ -143,10 +174,11 @@ def build_notes(
 
     ``progress`` gets a line of text as each part finishes (each domain's sheet, for one).
     """
+    check_notes(notes, project.said(notes))
     document = parse_to_ir(notes, project)
     result = BuildResult(document, list(document.diagnostics))
     result.deck = run_deck(document, project, notes)
     result.diagnostics.extend(result.deck.diagnostics)
-    result.sheets = run_sheets(document, project, progress)
+    result.sheets = run_sheets(document, project, progress, notes)
     result.diagnostics.extend(result.sheets.diagnostics)
     return result

@@ -36,8 +36,10 @@ class NotesReport:
 
 
 def summary_path(build_dir: Path, stem: str, stage: str) -> Path:
-    """Where a stage (``deck``, ``sheets``) leaves its summary for the report."""
-    return build_dir / f"{stem}.{stage}.json"
+    """Where a stage (``deck``, ``sheets``) leaves its summary for the report: a folder of
+    their own, so that every ``*.json`` beside them is an intermediate form (``x.deck.md``
+    has ``x.deck.json``, which was once ``x.md``'s deck summary)."""
+    return build_dir / "summaries" / f"{stem}.{stage}.json"
 
 
 def write_summary(build_dir: Path, stem: str, stage: str, summary: dict[str, Any]) -> None:
@@ -57,7 +59,7 @@ def gather(build_dir: Path) -> list[NotesReport]:
     """Every notes file whose intermediate form is in ``build_dir``, with its stage summaries."""
     reports = []
     for ir in sorted(build_dir.glob("*.json")):
-        if ir.stem.count(".") or not ir.is_file():
+        if not ir.is_file():
             continue
         try:
             document = loads(ir.read_text(encoding="utf-8"))
