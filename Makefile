@@ -15,12 +15,14 @@ REPORT := dist/index.html
 
 # Each step also depends on the code that does it, so a change to clozepress rebuilds its output.
 PKG := src/clozepress
-CORE_SRC := $(PKG)/model.py $(PKG)/config.py $(PKG)/atomic.py $(PKG)/errors.py $(PKG)/cli.py \
-	$(PKG)/pipeline.py $(PKG)/console.py
-PARSE_SRC := $(PKG)/parse.py $(PKG)/model.py $(PKG)/corrections.py
-DECK_SRC := $(CORE_SRC) $(PKG)/deck.py $(PKG)/identity.py $(wildcard $(PKG)/cards*.py)
-SHEET_SRC := $(CORE_SRC) $(PKG)/sheets.py $(PKG)/sheet_html.py $(PKG)/glyphs.py
-REPORT_SRC := $(CORE_SRC) $(PKG)/report.py
+# The top modules every step runs through, and the intermediate form every stage reads.
+CORE_SRC := $(addprefix $(PKG)/,cli.py pipeline.py project.py config.py console.py errors.py \
+	atomic.py) $(wildcard $(PKG)/form/*.py)
+PARSE_SRC := $(wildcard $(PKG)/read/*.py) $(wildcard $(PKG)/form/*.py)
+DECK_SRC := $(CORE_SRC) $(wildcard $(PKG)/deck/*.py) $(wildcard $(PKG)/read/*.py) \
+	$(wildcard $(PKG)/cards*.py) $(wildcard $(PKG)/cards/*.py)
+SHEET_SRC := $(CORE_SRC) $(wildcard $(PKG)/sheets/*.py) $(wildcard $(PKG)/read/*.py)
+REPORT_SRC := $(CORE_SRC) $(wildcard $(PKG)/report/*.py)
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:

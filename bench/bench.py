@@ -148,9 +148,9 @@ STEPS: list[tuple[str, Callable[[Path, int], None], list[str]]] = [
 def sheet_fit(runs: int) -> None:
     """The fit search against its yardstick: rendering each domain once at its chosen layout."""
     from clozepress.config import load_config
-    from clozepress.parse import parse_file
-    from clozepress.pipeline import Project
-    from clozepress.sheets import bench
+    from clozepress.project import Project
+    from clozepress.read.parse import parse_file
+    from clozepress.sheets.sheets import bench
 
     document = parse_file(NOTES, "source/aws-saa.md")
     results = []

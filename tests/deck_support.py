@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from clozepress.config import Config
-from clozepress.deck import DeckResult, write_deck
-from clozepress.parse import parse_file
-from clozepress.pipeline import Project
+from clozepress.deck.deck import DeckResult, write_deck
+from clozepress.project import Project
+from clozepress.read.parse import parse_file
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from clozepress.cards import plan
 from clozepress.cli import main
 from clozepress.config import load_config
-from clozepress.model import Document, all_highlights
+from clozepress.form.model import Document, all_highlights
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from clozepress.model import all_highlights, loads
+from clozepress.form.model import all_highlights, loads
 
 from .deck_support import Anki, cloze_spans, live_markup
 from .hardening import (

@@ -14,8 +14,8 @@ from clozepress.cards import plan
 from clozepress.cards_sample import side, to_text
 from clozepress.cards_size import FRONT_CHARS
 from clozepress.config import Config
-from clozepress.model import all_highlights
-from clozepress.parse import parse_file, parse_text
+from clozepress.form.model import all_highlights
+from clozepress.read.parse import parse_file, parse_text
 
 STUDY = Config()
 ALL = Config(cloze_policy="all")

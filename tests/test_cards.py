@@ -8,8 +8,8 @@ import re
 
 from clozepress.cards import Unit, escape_cloze, notes_for, plan, units
 from clozepress.config import Config
-from clozepress.model import Cell, Highlight, Link, Text
-from clozepress.parse import parse_text
+from clozepress.form.model import Cell, Highlight, Link, Text
+from clozepress.read.parse import parse_text
 
 EACH = Config(cloze_policy="all")
 ONE_PER_UNIT = Config(cloze="unit", cloze_policy="all")

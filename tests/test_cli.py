@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from clozepress.cli import main
-from clozepress.model import loads
+from clozepress.form.model import loads
 
 from .conftest import NOTES
 

@@ -11,11 +11,11 @@ import pytest
 
 from clozepress.cards import plan
 from clozepress.config import Config
-from clozepress.corrections import FILE_NAME, Corrections, load_corrections
 from clozepress.errors import BuildError
-from clozepress.model import Code, Document, all_highlights, iter_nodes, plain_text
-from clozepress.parse import parse_file
-from clozepress.sheet_html import ImagePolicy, domain_html
+from clozepress.form.model import Code, Document, all_highlights, iter_nodes, plain_text
+from clozepress.read.corrections import FILE_NAME, Corrections, load_corrections
+from clozepress.read.parse import parse_file
+from clozepress.sheets.sheet_html import ImagePolicy, domain_html
 
 from .hardening import new_project, run_cli
 

@@ -12,8 +12,8 @@ import pytest
 
 from clozepress.cli import main
 from clozepress.config import Config
-from clozepress.deck import FIELDS, MODEL_ID, _image
-from clozepress.model import Image
+from clozepress.deck.deck import FIELDS, MODEL_ID, _image
+from clozepress.form.model import Image
 
 from .deck_support import Anki, build, cloze_spans, live_markup, project_with, visible
 

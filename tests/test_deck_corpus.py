@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from clozepress.cards import plan, units
-from clozepress.model import all_highlights
-from clozepress.parse import parse_file
+from clozepress.form.model import all_highlights
+from clozepress.read.parse import parse_file
 
 from .deck_support import (
     REPO,

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from clozepress.config import Config
-from clozepress.model import all_highlights
-from clozepress.parse import parse_file
+from clozepress.form.model import all_highlights
+from clozepress.read.parse import parse_file
 
 from .deck_support import REPO, Anki, build, cloze_spans, project_with
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from clozepress.model import dumps, loads
-from clozepress.parse import parse_file
+from clozepress.form.model import dumps, loads
+from clozepress.read.parse import parse_file
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(GOLDEN.glob("*.md"))

@@ -8,9 +8,9 @@ from pathlib import Path
 import genanki
 import pytest
 
-from clozepress import identity
+from clozepress.deck import identity
+from clozepress.deck.identity import Candidate, Identities, assign, guid_for, match, similarity
 from clozepress.errors import BuildError
-from clozepress.identity import Candidate, Identities, assign, guid_for, match, similarity
 
 T0 = 1_700_000_000
 

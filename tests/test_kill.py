@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from clozepress.identity import loads as load_ids
+from clozepress.deck.identity import loads as load_ids
 
 from .conftest import NOTES
 from .deck_support import Anki, package_notes

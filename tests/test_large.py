@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from clozepress.parse import parse_text
+from clozepress.read.parse import parse_text
 
 from .conftest import NOTES
 from .hardening import new_project

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from clozepress.model import FORMAT_VERSION, Document, FormatError, dumps, loads
-from clozepress.parse import parse_file
+from clozepress.form.model import FORMAT_VERSION, Document, FormatError, dumps, loads
+from clozepress.read.parse import parse_file
 
 from .conftest import NOTES
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from clozepress.model import (
+from clozepress.form.model import (
     Bullet,
     Document,
     Image,
@@ -14,7 +14,7 @@ from clozepress.model import (
     iter_nodes,
     plain_text,
 )
-from clozepress.parse import parse_text
+from clozepress.read.parse import parse_text
 
 from .conftest import NOTES
 

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clozepress.errors import BuildError
-from clozepress.model import Bullet, Document, Text, all_highlights, iter_nodes
-from clozepress.parse import parse_file, parse_text
+from clozepress.form.model import Bullet, Document, Text, all_highlights, iter_nodes
+from clozepress.read.parse import parse_file, parse_text
 
 
 def parse_bytes(tmp_path: Path, data: bytes) -> Document:

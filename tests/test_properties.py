@@ -26,11 +26,11 @@ from hypothesis import strategies as st
 
 from clozepress.cards import plan
 from clozepress.config import Config
-from clozepress.deck import write_deck
-from clozepress.model import all_highlights
-from clozepress.parse import parse_text
-from clozepress.pipeline import Project
-from clozepress.sheets import write_sheets
+from clozepress.deck.deck import write_deck
+from clozepress.form.model import all_highlights
+from clozepress.project import Project
+from clozepress.read.parse import parse_text
+from clozepress.sheets.sheets import write_sheets
 
 from .deck_support import Anki, cloze_spans
 from .hardening import new_project, pdf_text, squash

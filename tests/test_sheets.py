@@ -14,11 +14,11 @@ from pypdf import PdfReader
 
 from clozepress.cli import main
 from clozepress.config import Config
-from clozepress.model import Document, dumps
-from clozepress.parse import parse_file
-from clozepress.pipeline import Project
-from clozepress.sheet_html import ImagePolicy, domain_html
-from clozepress.sheets import SheetsResult, write_sheets
+from clozepress.form.model import Document, dumps
+from clozepress.project import Project
+from clozepress.read.parse import parse_file
+from clozepress.sheets.sheet_html import ImagePolicy, domain_html
+from clozepress.sheets.sheets import SheetsResult, write_sheets
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -171,7 +171,7 @@ def test_local_image_only_when_enabled_and_inside_the_folder(tmp_path: Path) -> 
 
 
 def test_fetcher_refuses_all_but_the_allowed_folders(tmp_path: Path) -> None:
-    from clozepress.sheets import _fetcher
+    from clozepress.sheets.sheets import _fetcher
 
     inside = tmp_path / "ok"
     inside.mkdir()

@@ -11,10 +11,10 @@ import pytest
 from pypdf import PdfReader
 
 from clozepress.config import Config
-from clozepress.model import Document, iter_highlights, iter_nodes
-from clozepress.parse import parse_file
-from clozepress.pipeline import Project
-from clozepress.sheets import SheetsResult, write_sheets
+from clozepress.form.model import Document, iter_highlights, iter_nodes
+from clozepress.project import Project
+from clozepress.read.parse import parse_file
+from clozepress.sheets.sheets import SheetsResult, write_sheets
 
 REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from clozepress.model import Document, all_highlights, loads
+from clozepress.form.model import Document, all_highlights, loads
 
 from .deck_support import Anki, cloze_spans, live_markup, visible
 from .hardening import (

@@ -39,7 +39,7 @@ from .cards_html import (
 from .cards_model import Fate, Note, Plan, Unit
 from .cards_study import REASON_EMPTY, study_notes
 from .config import Config
-from .model import (
+from .form.model import (
     Block,
     Bullet,
     Cell,

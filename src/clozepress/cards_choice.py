@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .model import Highlight, Inline, Text
+from .form.model import Highlight, Inline, Text
 
 
 def word_set(text: str) -> frozenset[str]:

@@ -12,7 +12,7 @@ import dataclasses
 import functools
 import re
 
-from .model import Emphasis, Highlight, Inline, Link, Strong, Text
+from .form.model import Emphasis, Highlight, Inline, Link, Strong, Text
 
 # Inside any text -------------------------------------------------------------------------
 

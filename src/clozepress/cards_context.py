@@ -15,7 +15,7 @@ from .cards_choice import stems, word_set
 from .cards_cleanup import clean_line, clean_spans
 from .cards_html import emphasise, escape, plain, render
 from .cards_model import Unit
-from .model import Block, Inline, Section
+from .form.model import Block, Inline, Section
 
 #: A line starting with one of these continues the line above it ("can be ...", "for ...").
 VERBS = word_set(

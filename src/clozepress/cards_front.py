@@ -14,7 +14,7 @@ import re
 from .cards_choice import GENERIC, STOP, stems, word_set
 from .cards_context import PREPOSITIONS, VERBS
 from .cards_narrow import QUANTITY
-from .model import Highlight, Inline, Text
+from .form.model import Highlight, Inline, Text
 
 #: A parent may lead the front only as a short noun phrase naming the subject.
 SUBJECT_WORDS = 4

@@ -12,7 +12,7 @@ import functools
 import re
 
 from .cards_choice import GENERIC, normalize, stems
-from .model import Highlight, Inline, Text
+from .form.model import Highlight, Inline, Text
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9&]{1,7}\b")
 _INITIALS = re.compile(r"[A-Za-z0-9][\w'’]*")

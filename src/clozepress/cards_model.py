@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Block, Bullet, Cell, Diagnostic, Image, Inline
+from .form.model import Block, Bullet, Cell, Diagnostic, Image, Inline
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import re
 
 from .cards_choice import word_set
 from .cards_cleanup import clean_text
-from .model import Highlight, Inline, Text
+from .form.model import Highlight, Inline, Text
 
 #: A number and its unit: "3,500", "66%", "$0.09", "400 KB", "24 hours", "5x".
 _UNIT = (

@@ -25,7 +25,7 @@ from .cards_cleanup import clean_spans
 from .cards_context import VERBS, first_word
 from .cards_html import plain
 from .cards_model import Unit
-from .model import Bullet, Highlight, Inline, Paragraph, has_highlight
+from .form.model import Bullet, Highlight, Inline, Paragraph, has_highlight
 
 REASON_OPEN_ITEM = "one item of a list whose sibling items fit the blank too"
 REASON_LABEL_TERM = "the blank is the label a line opens with (a verb or a topic word), not a term"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Highlight, Inline, Text
+from .form.model import Highlight, Inline, Text
 
 #: Comparison and approximation words right before a numeric blank.
 _BEFORE_NUMBER = re.compile(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .cards_choice import is_name, word_set
-from .model import Highlight, Inline, Text
+from .form.model import Highlight, Inline, Text
 
 NAME = 4
 NUMBER = 3

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .cards_html import plain
-from .model import Inline, Text
+from .form.model import Inline, Text
 
 #: A front longer than this (in characters, without context) is cut into clauses.
 FRONT_CHARS = 120

@@ -56,7 +56,7 @@ from .cards_qualify import absorb_qualifiers
 from .cards_rank import REASON_JOINED, REASON_ONE_LINE, REASON_VAGUE, is_vague, join_pairs, rank
 from .cards_size import parts
 from .config import Config
-from .model import (
+from .form.model import (
     Block,
     Bullet,
     Code,

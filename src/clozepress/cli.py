@@ -15,8 +15,8 @@ from .errors import BuildError
 
 if TYPE_CHECKING:
     from .console import Console
-    from .deck import DeckResult
-    from .model import Document
+    from .deck.deck import DeckResult
+    from .form.model import Document
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -137,8 +137,8 @@ def _printable(text: str) -> str:
 
 def _parse(args: argparse.Namespace) -> int:
     from . import atomic
-    from .model import dumps
-    from .parse import parse_file
+    from .form.model import dumps
+    from .read.parse import parse_file
 
     document = parse_file(args.notes)
     for diagnostic in document.diagnostics:
@@ -151,8 +151,8 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .model import Diagnostic
-    from .parse import parse_file
+    from .form.model import Diagnostic
+    from .read.parse import parse_file
 
     diagnostics: list[Diagnostic] = []
     errors = 0
@@ -171,7 +171,8 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from .config import load_config
     from .console import Console
-    from .pipeline import Project, build_notes
+    from .pipeline import build_notes
+    from .project import Project
 
     console = Console(args.quiet)
     root = Path.cwd()
@@ -196,7 +197,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _finish(out_dir: Path, build_dir: Path, console: Console) -> int:
-    from .report import closing_line, gather, write_report
+    from .report.report import closing_line, gather, write_report
 
     reports = gather(build_dir)
     index = write_report(out_dir, build_dir, Path.cwd() / "styles", reports)
@@ -218,8 +219,8 @@ MAX_IR_BYTES = 512 * 2**20
 
 def _load_ir(path: Path) -> Document:
     from .errors import file_fault
+    from .form.model import FormatError, loads
     from .inputs import Refused, read_regular
-    from .model import FormatError, loads
 
     try:
         return loads(read_regular(path, MAX_IR_BYTES).decode("utf-8"))
@@ -238,7 +239,8 @@ def _load_ir(path: Path) -> Document:
 def _deck(args: argparse.Namespace) -> int:
     from .config import load_config
     from .console import Console
-    from .pipeline import Project, check_notes, run_deck
+    from .pipeline import check_notes, run_deck
+    from .project import Project
 
     console = Console(args.quiet)
     document = _load_ir(args.ir)
@@ -256,7 +258,8 @@ def _deck(args: argparse.Namespace) -> int:
 def _sheets(args: argparse.Namespace) -> int:
     from .config import load_config
     from .console import Console
-    from .pipeline import Project, run_sheets
+    from .pipeline import run_sheets
+    from .project import Project
 
     console = Console(args.quiet)
     document = _load_ir(args.ir)
@@ -276,7 +279,7 @@ def _sample(args: argparse.Namespace) -> int:
     from .cards import plan
     from .cards_sample import all_cards, pick, show
     from .config import load_config
-    from .parse import parse_file
+    from .read.parse import parse_file
 
     document = parse_file(args.notes)
     planned = plan(document, load_config(Path.cwd()))

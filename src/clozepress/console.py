@@ -6,7 +6,7 @@ import os
 import sys
 from typing import TextIO
 
-from .model import Diagnostic
+from .form.model import Diagnostic
 
 _COLOURS = {"error": "\033[1;31m", "warning": "\033[33m", "done": "\033[32m"}
 _RESET = "\033[0m"

@@ -10,60 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import atomic
-from .config import Config
-from .deck import DeckResult, write_deck
+from .deck.deck import DeckResult, write_deck
 from .errors import BuildError, file_fault
+from .form.model import Diagnostic, Document, dumps
 from .inputs import kind
-from .model import Diagnostic, Document, dumps
 from .names import stem_of
-from .parse import parse_file
-from .report import write_summary
-from .sheets import SheetsResult, write_sheets
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where things are: the notes, the styles, the generated folders."""
-
-    root: Path
-    out_dir: Path
-    build_dir: Path
-    config: Config
-
-    @property
-    def styles_dir(self) -> Path:
-        return self.root / "styles"
-
-    def shown(self, path: Path) -> str:
-        """``path`` as messages, cards and sheets show it: relative to the project when it lies
-        inside, else its name alone (an absolute path would put the user's folders into every
-        card's Source and every sheet's footer). The file's own name is kept, also when it is
-        a symlink to a file under another name: its outputs are named after it."""
-        try:
-            where = path.parent.resolve() / path.name
-            root = self.root.resolve()
-        except (OSError, RuntimeError, ValueError):
-            return path.name
-        if where.is_relative_to(root):
-            return os.path.relpath(where, root)
-        return path.name
-
-    def said(self, path: Path) -> str:
-        """``path`` as an error about the file itself names it: as ``shown`` inside the project,
-        as given outside it (the user must find the file)."""
-        inside = self.shown(path)
-        return (
-            inside
-            if inside != path.name or path.parent.resolve() == self.root.resolve()
-            else str(path)
-        )
-
-    def ir_path(self, notes: Path) -> Path:
-        return self.build_dir / f"{stem_of(notes)}.json"
-
-    def ids_path(self, notes: Path) -> Path:
-        """The identity file kept beside the notes: user data, committed with them."""
-        return notes.with_name(f"{stem_of(notes)}.ids.json")
+from .project import Project
+from .read.parse import parse_file
+from .report.report import write_summary
+from .sheets.sheets import SheetsResult, write_sheets
 
 
 def check_notes(notes: Path, shown: str) -> None:

@@ -31,17 +31,17 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
-from . import __version__, atomic
-from .errors import BuildError
+from .. import __version__, atomic
+from ..errors import BuildError
+from ..form.model import Diagnostic, Document, Domain, plain_text
+from ..inputs import Refused, read_regular
+from ..names import stem_of
+from ..read.image_refs import MAX_IMAGE_BYTES, shown
 from .glyphs import glyph_diagnostics
-from .image_refs import MAX_IMAGE_BYTES, shown
-from .inputs import Refused, read_regular
-from .model import Diagnostic, Document, Domain, plain_text
-from .names import stem_of
 from .sheet_html import ImagePolicy, domain_html
 
 if TYPE_CHECKING:
-    from .pipeline import Project
+    from ..project import Project
 
 #: Bump when the fit search or the HTML changes in a way that should invalidate cached layouts.
 CACHE_VERSION = 1
@@ -754,7 +754,7 @@ def bench(
 
 def _change_one_domain(document: Document) -> Document:
     """The document with one word added to the middle domain's first text."""
-    from .model import Bullet, Text
+    from ..form.model import Bullet, Text
 
     index = len(document.domains) // 2
     domain = document.domains[index]

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import atomic
-from .model import Diagnostic, loads
+from .. import atomic
+from ..form.model import Diagnostic, loads
 
 THUMB_DPI = 24
 

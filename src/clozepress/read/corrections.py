@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .errors import BuildError, file_fault
-from .inputs import Refused, read_regular
-from .model import Domain, Highlight, Section, Text
-from .tomlines import error_line, key_line
+from ..errors import BuildError, file_fault
+from ..form.model import Domain, Highlight, Section, Text
+from ..inputs import Refused, read_regular
+from ..tomlines import error_line, key_line
 
 #: The file's name: one per folder of notes, beside them (never a path a note names).
 FILE_NAME = "corrections.toml"

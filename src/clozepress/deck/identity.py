@@ -22,9 +22,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import atomic
-from .errors import BuildError, file_fault
-from .inputs import Refused, read_regular
+from .. import atomic
+from ..errors import BuildError, file_fault
+from ..inputs import Refused, read_regular
 
 FORMAT = "clozepress-ids"
 VERSION = 1

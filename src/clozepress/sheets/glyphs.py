@@ -9,7 +9,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from .model import (
+from ..form.model import (
     Block,
     Bullet,
     Cell,

@@ -17,9 +17,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from .image_refs import MAX_IMAGE_BYTES, locate, shown
-from .inputs import Refused, check_regular
-from .model import (
+from ..form.model import (
     Block,
     Bullet,
     Cell,
@@ -40,7 +38,9 @@ from .model import (
     Text,
     plain_text,
 )
-from .nesting import MAX_DEPTH, cap_depth
+from ..form.nesting import MAX_DEPTH, cap_depth
+from ..inputs import Refused, check_regular
+from ..read.image_refs import MAX_IMAGE_BYTES, locate, shown
 
 
 @dataclass(frozen=True)

@@ -20,14 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import atomic, cards, identity
-from .errors import BuildError
-from .image_refs import MAX_IMAGE_BYTES, locate, shown
-from .inputs import Refused, read_regular
-from .model import Diagnostic, Document, Image, iter_nodes
+from .. import atomic, cards
+from ..errors import BuildError
+from ..form.model import Diagnostic, Document, Image, iter_nodes
+from ..inputs import Refused, read_regular
+from ..read.image_refs import MAX_IMAGE_BYTES, locate, shown
+from . import identity
 
 if TYPE_CHECKING:
-    from .pipeline import Project
+    from ..project import Project
 
 #: Anki knows a note type by this id. Never change it, nor the fields' names and order, nor the
 #: templates' (Anki would fork the type on import and split the user's notes across two).

@@ -28,10 +28,8 @@ from markdown_it.rules_inline.image import image as _image_rule
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.tree import SyntaxTreeNode
 
-from .corrections import load_corrections
-from .errors import BuildError, file_fault
-from .inputs import Refused, read_regular
-from .model import (
+from ..errors import BuildError, file_fault
+from ..form.model import (
     Block,
     Bullet,
     Cell,
@@ -53,8 +51,10 @@ from .model import (
     Text,
     plain_text,
 )
-from .names import capped
-from .nesting import MAX_DEPTH, cap_depth
+from ..form.nesting import MAX_DEPTH, cap_depth
+from ..inputs import Refused, read_regular
+from ..names import capped
+from .corrections import load_corrections
 
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
