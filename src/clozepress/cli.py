@@ -180,6 +180,10 @@ def _build(args: argparse.Namespace) -> int:
     if not notes:
         raise BuildError("source", 1, "no notes: put a Markdown file in source/")
     project = Project(root, args.out, args.build_dir, load_config(root))
+    for folder in (project.out_dir, project.build_dir):
+        if folder.exists() and not folder.is_dir():
+            # Said once, before any notes file fails on it.
+            raise BuildError(str(folder), 0, "cannot write into it: it is a file, not a folder")
     failed = 0
     for path in notes:
         console.progress(f"{project.shown(path)}: building")
