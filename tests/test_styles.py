@@ -87,10 +87,10 @@ STYLES = [
     ),
     Style(
         "no-h1",
-        ("no-h1",),
+        ("Regions and zones",),
         ("three AZs", "edge locations"),
         ("Regions and zones", "Edge", "CloudFront caches at edge locations"),
-        warnings=("goes into a domain named 'no-h1'",),
+        warnings=("note: domains are the '##' headings",),
     ),
     Style(
         "skipped-levels",

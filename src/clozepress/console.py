@@ -8,7 +8,7 @@ from typing import TextIO
 
 from .form.model import Diagnostic
 
-_COLOURS = {"error": "\033[1;31m", "warning": "\033[33m", "done": "\033[32m"}
+_COLOURS = {"error": "\033[1;31m", "warning": "\033[33m", "note": "\033[36m", "done": "\033[32m"}
 _RESET = "\033[0m"
 
 

@@ -49,6 +49,7 @@ from ..form.model import (
     Strong,
     Table,
     Text,
+    has_highlight,
     plain_text,
 )
 from ..form.nesting import MAX_DEPTH, cap_depth
@@ -59,6 +60,9 @@ from .corrections import load_corrections
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+#: A heading's attribute block, as Pandoc and kramdown write it (``## Title {#anchor .class}``):
+#: markup for the converter, not part of the title.
+_HEADING_ATTRIBUTES = re.compile(r"\s*\{\s*[#.][^{}]*\}\s*$")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -255,9 +259,14 @@ class _Parser:
     def __init__(self, text: str, path: str) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
+        self.notes: list[Diagnostic] = []
+        """What the parse decided that a reader of ``check`` should know (severity ``note``)."""
         self.strays: list[int] = []
         """Lines of unmatched backticks, from every markdown-it pass over this file."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.domain_level: int | None = None
+        """The front matter's ``domain_level``, if it sets one."""
+        self.front_title: str | None = None
         self.title, text = self._front_matter(text)
         self.lines = text.split("\n")
         self.text = text
@@ -282,7 +291,9 @@ class _Parser:
         domains = self._structure(root.children)
         for line in self.strays:
             self.warn(line, "unmatched backtick kept as text")
-        diagnostics = tuple(sorted(set(self.diagnostics), key=lambda d: (d.line, d.message)))
+        diagnostics = tuple(
+            sorted(set(self.diagnostics + self.notes), key=lambda d: (d.line, d.message))
+        )
         return Document(self.path, self.title, domains, diagnostics)
 
     # -- front matter ------------------------------------------------------------------------
@@ -299,29 +310,102 @@ class _Parser:
         else:
             return stem, text
         title = stem
-        for line in lines[1:end]:
+        for number, line in enumerate(lines[1:end], 2):
             match = _FRONT_MATTER_KEY.match(line.strip())
-            if match and match.group(1) == "title" and match.group(2).strip():
-                title = match.group(2).strip().strip("\"'")
+            if not match:
+                continue
+            key, value = match.group(1), match.group(2).strip().strip("\"'")
+            if key == "title" and value:
+                title = self.front_title = value
+            elif key == "domain_level":
+                if value in ("1", "2", "3", "4", "5", "6"):
+                    self.domain_level = int(value)
+                else:
+                    self.warn(number, f"domain_level must be 1 to 6, not {value!r}; ignored")
         return title, "\n".join([""] * (end + 1) + lines[end + 1 :])
 
     # -- headings into domains and sections --------------------------------------------------
 
+    def _heading_spans(self, node: SyntaxTreeNode) -> tuple[Inline, ...]:
+        spans = self._inline(node.children[0]) if node.children else ()
+        if spans and isinstance(spans[-1], Text):
+            stripped = _HEADING_ATTRIBUTES.sub("", spans[-1].text)
+            if stripped != spans[-1].text:
+                spans = (*spans[:-1], Text(stripped)) if stripped else spans[:-1]
+        return spans
+
+    def _domain_level(self, nodes: list[SyntaxTreeNode]) -> tuple[int, SyntaxTreeNode | None]:
+        """The heading level that makes domains, and the heading that titles the notes, if any.
+
+        Authors start their headings at different levels: at ``#``, at ``##`` (the file name
+        being the title), or under one ``#`` title over the whole file. The top level the file
+        uses holds the domains; a single heading at that level over two or more at the next is
+        the notes' title instead (unless it holds a highlight), and the next level holds the
+        domains. Front matter's ``domain_level`` overrides the guess. Setext headings are
+        headings of level 1 and 2.
+        """
+        headings = [node for node in nodes if node.type == "heading"]
+        levels = sorted({int(node.tag[1]) for node in headings})
+        if self.domain_level is not None:
+            return self.domain_level, None
+        if not levels:
+            return 1, None
+        top = levels[0]
+        tops = [node for node in headings if int(node.tag[1]) == top]
+        # A heading with a highlight holds something to learn: it stays a domain, not a title.
+        titled = len(tops) == 1 and headings[0] is tops[0] and len(levels) > 1
+        if titled and not has_highlight(self._heading_spans(tops[0])):
+            below = sum(1 for node in headings if int(node.tag[1]) == levels[1])
+            if below >= 2:
+                return levels[1], tops[0]
+        return top, None
+
     def _structure(self, nodes: list[SyntaxTreeNode]) -> tuple[Domain, ...]:
+        level_of_domains, title_heading = self._domain_level(nodes)
+        if title_heading is not None:
+            spans = self._heading_spans(title_heading)
+            heading_title = plain_text(spans).strip()
+            if self.front_title is None and heading_title:
+                self.title = heading_title
+        marks = "#" * level_of_domains
+        if level_of_domains != 1:
+            how = (
+                f"the only '{'#' * int(title_heading.tag[1])}' heading is the title"
+                if title_heading is not None
+                else "set by domain_level"
+                if self.domain_level is not None
+                else f"the notes have no heading above '{marks}'"
+            )
+            first = next((n for n in nodes if n.type == "heading"), None)
+            self.notes.append(
+                Diagnostic(
+                    self.path,
+                    self._line(first) if first is not None else 1,
+                    "note",
+                    f"domains are the '{marks}' headings ({how})",
+                )
+            )
         domains: list[_Open] = []
         stack: list[_Open] = []
+        parent: tuple[int, str] | None = None
+        """The latest heading above the domain level: it names text that no domain holds."""
         for node in nodes:
             if node.type == "heading":
                 level = int(node.tag[1])
-                spans = self._inline(node.children[0]) if node.children else ()
+                spans = self._heading_spans(node)
                 line = self._line(node)
                 title = plain_text(spans).strip()
-                if level == 1:
-                    stack = [_Open(1, line, title, spans)]
+                if level < level_of_domains:
+                    # A title or a group above the domains: not a domain itself.
+                    stack = []
+                    parent = (line, title)
+                    continue
+                if level == level_of_domains:
+                    stack = [_Open(level, line, title, spans)]
                     domains.append(stack[0])
                     continue
                 if not stack:
-                    stack = [self._implicit_domain(line)]
+                    stack = [self._implicit_domain(line, parent, marks)]
                     domains.append(stack[0])
                 while len(stack) > 1 and stack[-1].level >= level:
                     stack.pop()
@@ -333,15 +417,22 @@ class _Parser:
             if not blocks:
                 continue
             if not stack:
-                stack = [self._implicit_domain(self._line(node))]
+                stack = [self._implicit_domain(self._line(node), parent, marks)]
                 domains.append(stack[0])
             stack[-1].children.extend(blocks)
         return self._freeze_domains(domains)
 
-    def _implicit_domain(self, line: int) -> _Open:
+    def _implicit_domain(self, line: int, parent: tuple[int, str] | None, marks: str) -> _Open:
+        """A domain for text that no domain heading holds: named after the heading above it
+        (the notes' title, a group), else after the file."""
+        if parent is not None and parent[1]:
+            title = parent[1]
+            return _Open(0, parent[0], title, (Text(title),))
         title = Path(self.path).stem
-        self.warn(line, f"text before the first '# ' heading goes into a domain named {title!r}")
-        return _Open(1, line, title, (Text(title),))
+        self.warn(
+            line, f"text before the first '{marks} ' heading goes into a domain named {title!r}"
+        )
+        return _Open(0, line, title, (Text(title),))
 
     def _freeze_domains(self, opened: list[_Open]) -> tuple[Domain, ...]:
         seen: dict[str, int] = {}
