@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import shutil
 import sqlite3
 import unicodedata
 import zipfile
@@ -26,10 +25,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def new_project(root: Path, settings: str = "") -> Path:
-    """A throwaway project: the repo's styles, and ``settings`` as ``[tool.clozepress]``."""
+    """A throwaway project (the default styles), and ``settings`` as ``[tool.clozepress]``."""
     (root / "source").mkdir(parents=True, exist_ok=True)
-    if not (root / "styles").exists():
-        shutil.copytree(REPO / "styles", root / "styles")
     (root / "pyproject.toml").write_text(f"[tool.clozepress]\n{settings}\n", encoding="utf-8")
     return root
 
@@ -119,8 +116,8 @@ def unaccounted(document: Document, answers: list[str], reported: set[int]) -> l
     Anki) nor a report names (``reported``: lines the card policy reported), and card answers
     that are no highlight of the notes. Empty when nothing vanished and nothing was invented.
 
-    A card may hide part of a highlight (the policy narrows ```all AZs``` to ``AZs``): that
-    answer accounts for it too."""
+    A card may hide part of a highlight (the policy narrows a command to its subcommand): that
+    answer accounts for it too; so may the words of an answer shown elsewhere on its card."""
     problems: list[str] = []
     left = Counter(" ".join(a.split()) for a in answers)
     missing = []
@@ -136,7 +133,13 @@ def unaccounted(document: Document, answers: list[str], reported: set[int]) -> l
             left[part] -= 1
         elif line not in reported:
             problems.append(f"line {line}: {answer!r} is no card and not reported")
-    problems += [f"a card hides {text!r}, no highlight" for text in (+left).elements()]
+    # The same answer shown elsewhere on its card is hidden there too (the hide-elsewhere rule).
+    known = {" ".join(h.text.split()).casefold() for h in all_highlights(document)}
+    problems += [
+        f"a card hides {text!r}, no highlight"
+        for text in (+left).elements()
+        if text.casefold() not in known and not any(text.casefold() in k for k in known)
+    ]
     return problems
 
 

@@ -35,6 +35,8 @@ class Config:
     """No sheet text is set below this size (pt)."""
     font_cap: float = 10.0
     """No sheet text is set above this size (pt)."""
+    disable_rules: tuple[str, ...] = ()
+    """Card policy rules switched off by name (``clozepress sample NOTES --rules`` lists them)."""
 
 
 #: The range every sheet text size must lie in (pt); README's settings table says the same.
@@ -99,6 +101,9 @@ def config_from_mapping(
                     line(key),
                     f"[tool.clozepress] {key} must be from {low:g} to {high:g} (pt), not {value!r}",
                 )
+        if key == "disable_rules":
+            values[key] = _rule_names(value, where, text)
+            continue
         if key in _CHOICES and (not isinstance(value, str) or value not in _CHOICES[key]):
             options = " or ".join(repr(c) for c in _CHOICES[key])
             raise BuildError(
@@ -110,3 +115,33 @@ def config_from_mapping(
         key = "font_floor" if "font_floor" in table else "font_cap"
         raise BuildError(where, line(key), "[tool.clozepress] needs font_floor <= font_cap")
     return config
+
+
+def _rule_names(value: Any, where: str, text: str) -> tuple[str, ...]:
+    """``disable_rules``: names of the card policy's rules; an unknown one is a mistake to fix."""
+    from .cards.rules import rule_names
+
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise BuildError(
+            where,
+            _line_of(text, "disable_rules"),
+            "[tool.clozepress] disable_rules must be a list of rule names",
+        )
+    known = rule_names()
+    for name in value:
+        if name not in known:
+            raise BuildError(
+                where,
+                _line_of(text, f'"{name}"') or _line_of(text, "disable_rules"),
+                f"[tool.clozepress] disable_rules: no card rule is named {name!r} "
+                "(clozepress sample NOTES --rules lists them)",
+            )
+    return tuple(value)
+
+
+def _line_of(text: str, needle: str) -> int:
+    """The first line of ``text`` holding ``needle`` (1 if none): where a message points."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return number
+    return 1

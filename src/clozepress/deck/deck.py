@@ -162,7 +162,8 @@ def _skipped_summary(shown: str, skipped: tuple[Diagnostic, ...]) -> Diagnostic:
     """One line for every highlight the card policy left out: how many, why, where to look."""
     reasons: dict[str, int] = {}
     for item in skipped:
-        reason = item.message.split(": ", 1)[-1].split(" (")[0]
+        # The message names its rule first: "no card [rule]: ...".
+        reason = item.message.split("[", 1)[-1].split("]", 1)[0]
         reasons[reason] = reasons.get(reason, 0) + 1
     counts = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda x: -x[1]))
     return Diagnostic(
@@ -180,7 +181,7 @@ def _notes_file(document: Document, project: Project) -> Path:
 
 
 def _read_css(project: Project) -> str:
-    path = project.styles_dir / CSS_FILE
+    path = project.style(CSS_FILE)
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
