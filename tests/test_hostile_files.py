@@ -93,9 +93,12 @@ def test_a_folder_named_like_an_image_is_called_a_folder(tmp_path: Path) -> None
 
 def test_dev_null_is_not_built_as_notes(tmp_path: Path) -> None:
     root = project(tmp_path)
+    beside = Path("/dev/null.ids.json")
+    before = beside.stat().st_mtime_ns if beside.exists() else None
     run = sub(root, "build", "/dev/null")
     refused(run, "/dev/null", "not a regular file")
-    assert not Path("/dev/null.ids.json").exists()
+    assert (beside.stat().st_mtime_ns if beside.exists() else None) == before
+    assert not list((root / "dist").glob("*.apkg"))
 
 
 def test_a_file_that_is_not_markdown_is_not_built(tmp_path: Path) -> None:
