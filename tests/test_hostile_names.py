@@ -58,7 +58,7 @@ def test_a_notes_file_with_a_name_of_240_characters_builds(tmp_path: Path) -> No
 
 
 def test_colons_in_titles_make_no_deck_levels(tmp_path: Path) -> None:
-    notes = f"---\ntitle: Deck:::Name\n---\n# A:::B\n{FACT}\n# C::D\n{FACT2}"
+    notes = f"---\ntitle: Deck:::Name:\n---\n# A:::B\n{FACT}\n# ::C::D\n{FACT2}"
     root = project(tmp_path, notes)
     run = cli(root, "build")
     assert run.code == 0, run.said

@@ -206,8 +206,10 @@ def _check(
 
 def _deck_part(title: str) -> str:
     # '::' inside a title would make Anki nest one more deck level than the notes have, and
-    # so would ':::' after one replacement: every run of colons becomes one.
-    return " ".join(re.sub(r":{2,}", ":", title).split()) or "untitled"
+    # so would ':::' after one replacement: every run of colons becomes one. A colon at either
+    # end would make '::' with the separator ("trail:" + "::" + ":lead"): it goes.
+    part = " ".join(re.sub(r":{2,}", ":", title).split()).strip(": ")
+    return part or "untitled"
 
 
 def _subdeck_names(deck: str, titles: list[str]) -> list[str]:
