@@ -170,7 +170,7 @@ def test_an_answer_shown_elsewhere_on_the_card_is_hidden_there():
 @pytest.mark.parametrize(
     ("markdown", "highlight", "rule"),
     [
-        ("# D\n## The `Spot` heading\n- a line `x`\n", "Spot", "heading-text"),
+        ("# D\n## The `Spot` heading\n### Below\n- a line `x`\n", "Spot", "heading-text"),
         ("# D\n- run `<name>` here\n", "<name>", "placeholder"),
         ("# D\n- `Only` use is recovery\n", "Only", "emphasis"),
         ("# D\n- a `b` c\n# E\n- a `b` c\n", "b", "duplicate"),
@@ -326,3 +326,23 @@ def test_a_command_that_only_restates_its_heading_is_the_headings_text():
     assert fate(markdown, "git state rm [options] ADDRESS...").rule == "heading-text"
     # A name its heading holds is asked from its line (and hidden in the heading).
     assert fate(markdown, "state").answer == "state"
+
+
+def test_a_commands_flag_is_the_fact_it_adds():
+    markdown = (
+        "# D\n- `git log [x]` lists\n- `git commit` records\n"
+        "- run `git push --force` to overwrite\n"
+    )
+    assert fate(markdown, "git push --force").answer == "--force"
+
+
+def test_a_highlighted_heading_is_asked_from_the_first_lines_of_its_section():
+    markdown = "# D\n## E\n### `Keyspaces` (for Cassandra)\n- serverless tables\n- uses CQL\n"
+    assert fronts(markdown) == ["D › E || [...] (for Cassandra) / – serverless tables / – uses CQL"]
+
+
+def test_a_highlight_titling_its_own_list_is_no_fact():
+    markdown = (
+        "# D\n- `Deployment options`\n    - scratch file system\n    - persistent file system\n"
+    )
+    assert fate(markdown, "Deployment options").rule == "list-title"

@@ -1,5 +1,6 @@
 """Children as cue: a line too bare to cue its blank ("`On-Demand` Mode") shows the lines nested
-under it on its front, so the card asks for the name from what the notes say of it."""
+under it on its front, so the card asks for the name from what the notes say of it; so does a
+highlighted heading, with the first lines of its section."""
 
 from __future__ import annotations
 
@@ -34,6 +35,12 @@ def show_children(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
             for child in unit.children
             if isinstance(child, Bullet | Paragraph) and one_line(child.spans)
         ]
+        if unit.kind == "heading" and lines:
+            # A highlighted heading names what its first lines describe.
+            shown = "".join(f"\n– {line}" for line in lines[:SHOWN])
+            out.append(dataclasses.replace(unit, kind="line", text=unit.text + shown, children=()))
+            hits += 1
+            continue
         if unit.kind != "line" or not lines or _own_words(unit) >= BARE_WORDS:
             out.append(unit)
             continue

@@ -44,6 +44,13 @@ def command_token(unit: Unit, mark: Mark, env: Env) -> Blank | None:
     )
     if not is_command or not _SUBCOMMAND.match(tokens[0]):
         return None
+    # A flag is what the line adds to the command it modifies (`init -upgrade`): it is the fact.
+    for index, token in enumerate(tokens[1:], 1):
+        found = re.match(r"^--?[A-Za-z][\w-]*", token)
+        if found:
+            offset = len(" ".join(tokens[:index])) + 1
+            at = body.index(token, offset - 1)
+            return Blank(start + at, start + at + found.end(), "code-token", "code")
     # The subcommands: the words after the program up to the first flag or slot.
     words: list[str] = []
     for token in tokens[1:]:

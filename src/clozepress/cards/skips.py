@@ -12,7 +12,7 @@ from typing import Literal, Protocol
 from .env import Env
 from .model import Mark, Unit
 from .rules import Rule
-from .text import fold, is_placeholder, only_function_words, words
+from .text import LABEL_WORDS, fold, is_placeholder, only_function_words, words
 
 Verdict = Literal["skip", "keep"]
 
@@ -74,6 +74,23 @@ def placeholder(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if is_placeholder(mark.highlight.text) else None
 
 
+def list_title(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A whole line highlighted over a list of its own, ending on a label word ("`Deployment
+    options`", "`Use cases`"): it titles the list, whose items are the facts."""
+    # The list may already stand on the front (children-cue), or the line among its siblings.
+    start = unit.text.rfind("\n", 0, mark.start) + 1
+    end = unit.text.find("\n", mark.end)
+    end = len(unit.text) if end < 0 else end
+    listed = unit.children or unit.text.startswith("\n– ", end)
+    if unit.kind not in ("line", "list") or not listed:
+        return None
+    outside = unit.text[start : mark.start].lstrip("• ") + unit.text[mark.end : end]
+    found = words(mark.highlight.text)
+    if words(outside) or not found or found[-1].casefold() not in LABEL_WORDS:
+        return None
+    return "skip"
+
+
 def emphasis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if only_function_words(mark.highlight.text) else None
 
@@ -110,6 +127,11 @@ RULES: tuple[Rule[SkipRule], ...] = (
         "placeholder",
         "a placeholder (<name>, [options], ...) stands for a value, it is none",
         placeholder,
+    ),
+    Rule(
+        "list-title",
+        "a highlight that only titles the list under it ('Deployment options') is no fact",
+        list_title,
     ),
     Rule(
         "emphasis", "words of grammar alone ('only', 'not', 'by') are emphasis, no fact", emphasis

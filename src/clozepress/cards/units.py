@@ -118,20 +118,38 @@ def units(document: Document) -> list[Unit]:
     for index, domain in enumerate(document.domains):
         name = title(domain.spans)
         where = _Where(index, (name,), 1, (), domain.line)
-        owner = _heading(domain.spans, domain.line, where, (), out)
+        # The domain's own heading has nothing above it.
+        top = _Where(index, (), 0, (), domain.line)
+        owner = _heading(domain.spans, domain.line, top, (), out, domain.children)
         _walk(domain.children, where, owner, name, out)
     return out
 
 
 def _heading(
-    spans: tuple[Inline, ...], line: int, where: _Where, sections: tuple[str, ...], out: list[Unit]
+    spans: tuple[Inline, ...],
+    line: int,
+    where: _Where,
+    sections: tuple[str, ...],
+    out: list[Unit],
+    below: tuple[Block | Section, ...] = (),
 ) -> int | None:
+    """A heading holding a highlight; ``below`` is what its section holds (its first lines
+    describe what the heading names)."""
     if not has_highlight(spans):
         return None
     text, marks = flatten(spans)
+    lines = tuple(b for b in below if isinstance(b, Bullet | Paragraph))
     out.append(
         Unit(
-            "heading", line, text, marks, where.domain, where.crumbs, where.heading_count, sections
+            "heading",
+            line,
+            _ATTRIBUTES.sub("", text),
+            marks,
+            where.domain,
+            where.crumbs,
+            where.heading_count,
+            sections,
+            children=lines,
         )
     )
     return len(out) - 1
@@ -157,7 +175,7 @@ def _walk(
         if isinstance(block, Section):
             name = title(block.spans)
             sections = (*where.sections, block.title)
-            own = _heading(block.spans, block.line, where, sections, out)
+            own = _heading(block.spans, block.line, where, sections, out, block.children)
             inner = _Where(
                 where.domain,
                 (*where.crumbs[: where.heading_count], name),
