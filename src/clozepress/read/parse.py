@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import gc
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +53,7 @@ from ..form.model import (
     plain_text,
 )
 from ..form.nesting import MAX_DEPTH, cap_depth
+from ..form.slug import slugify
 from ..inputs import Refused, read_regular
 from ..names import capped
 from .corrections import load_corrections
@@ -250,14 +250,6 @@ class _Open:
 MAX_SLUG_BYTES = 80
 
 
-def slugify(title: str) -> str:
-    """A file- and URL-safe id for a title; keeps letters of every script, and at most
-    MAX_SLUG_BYTES bytes of them (a long title keeps a hash of the rest)."""
-    text = unicodedata.normalize("NFKC", title).lower()
-    slug = re.sub(r"[^\w]+", "-", text).strip("-_")
-    return capped(slug, MAX_SLUG_BYTES).strip("-_") if slug else "untitled"
-
-
 class _Parser:
     def __init__(self, text: str, path: str) -> None:
         self.path = path
@@ -449,7 +441,8 @@ class _Parser:
                     "it gets its own deck and sheet",
                 )
             titles.setdefault(item.title, item.line)
-            base = slugify(item.title)
+            # The id names files: capped in bytes (a long title keeps a hash of the rest).
+            base = capped(slugify(item.title), MAX_SLUG_BYTES).strip("-_") or "untitled"
             seen[base] = seen.get(base, 0) + 1
             slug = base if seen[base] == 1 else f"{base}-{seen[base]}"
             while slug in seen and seen[slug] and slug != base:
