@@ -5,9 +5,11 @@ files never clash with a domain's, and the report finds every notes file however
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
+
+from clozepress import summary
+from clozepress.summary import SheetsSummary
 
 from .deck_support import Anki, package_notes
 from .hardening import pdf_text
@@ -76,8 +78,8 @@ def test_a_domain_titled_combined_is_not_rendered_again(tmp_path: Path) -> None:
     assert cli(root, "build").code == 0
     again = cli(root, "build")
     assert again.code == 0, again.said
-    summary = json.loads((root / "build" / "summaries" / "notes.sheets.json").read_text())
-    assert summary["renders"] == 0, again.out
+    sheets = summary.read(root / "build", "notes", SheetsSummary)
+    assert sheets is not None and sheets.renders == 0, again.out
 
 
 def test_sheets_numbered_100_and_up_are_removed_when_their_domain_goes(tmp_path: Path) -> None:

@@ -68,6 +68,12 @@ def test_an_identity_value_no_build_wrote_is_refused_at_its_line(
     assert (built / "dist" / "notes.apkg").read_bytes() == before
 
 
+def test_an_identity_version_that_is_a_list_is_refused(built: Path) -> None:
+    path = built / "source" / "notes.ids.json"
+    path.write_text(path.read_text().replace('"version": 2', '"version": [2]', 1))
+    refused(cli(built, *DECK), "source/notes.ids.json", "version", 1)
+
+
 def test_an_identity_file_of_100000_open_brackets_is_refused(built: Path) -> None:
     (built / "source" / "notes.ids.json").write_text("[" * 100_000)
     run = sub(built, *DECK)
