@@ -185,3 +185,29 @@ def test_a_tag_added_in_anki_survives_an_edit_elsewhere_in_the_same_domain(tmp_p
         assert lines[kept] in tagged
     finally:
         anki.close()
+
+
+def test_summaries_read_back_typed_and_refuse_what_they_do_not_know(tmp_path: Path):
+    from clozepress import summary
+    from clozepress.form.model import Diagnostic
+    from clozepress.summary import CardPreview, DeckSummary, NoCard, RemovedNote, SheetsSummary
+
+    deck = DeckSummary(
+        apkg="dist/n.apkg",
+        notes=2,
+        cards=3,
+        subdecks=("n::A",),
+        media=0,
+        seconds=0.5,
+        diagnostics=(Diagnostic("n.md", 4, "warning", "w"),),
+        no_card=(NoCard("n.md", 5, "x", "why"),),
+        removed=(RemovedNote("n.md:6", "text", "A", True),),
+        previews=(CardPreview("n::A", "n.md:3", "<b>f</b>", "b"),),
+        css=".card {}",
+    )
+    summary.write(tmp_path, "n", deck)
+    assert summary.read(tmp_path, "n", DeckSummary) == deck
+    assert summary.read(tmp_path, "n", SheetsSummary) is None  # not written
+    path = summary.path_for(tmp_path, "n", DeckSummary)
+    path.write_text(path.read_text().replace('"notes": 2', '"notes": "2"'), encoding="utf-8")
+    assert summary.read(tmp_path, "n", DeckSummary) is None  # a string where a count goes
