@@ -13,12 +13,14 @@ nothing.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import logging
 import math
 import mimetypes
 import multiprocessing
 import os
+import re
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -26,12 +28,15 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
 from .. import __version__, atomic
 from ..errors import BuildError
 from ..form.model import Diagnostic, Document, Domain, plain_text
+from ..inputs import Refused, read_regular
+from ..names import stem_of
+from ..read.image_refs import MAX_IMAGE_BYTES, shown
 from .glyphs import glyph_diagnostics
 from .sheet_html import ImagePolicy, domain_html
 
@@ -170,11 +175,15 @@ def write_sheets(
     project: Project,
     progress: Callable[[DomainSheet], None] | None = None,
     workers: int | None = None,
+    notes_dir: Path | None = None,
 ) -> SheetsResult:
-    """Write ``out_dir/sheets/<stem>/NN-<id>.pdf`` per domain and ``out_dir/sheets/<stem>.pdf``."""
+    """Write ``out_dir/sheets/<stem>/NN-<id>.pdf`` per domain and ``out_dir/sheets/<stem>.pdf``.
+
+    ``notes_dir`` is the notes' folder (their images may be shown); by default the folder of
+    the document's path in the project."""
     started = time.perf_counter()
     config = project.config
-    stem = Path(document.path).stem
+    stem = stem_of(document.path)
     sheet_dir = out_dir / "sheets" / stem
     cache_dir = project.build_dir / "sheets-cache" / stem
     css_path = project.style("sheet.css")
@@ -184,7 +193,8 @@ def write_sheets(
         raise BuildError(
             project.shown(css_path), 1, f"cannot read the sheet styles: {exc}"
         ) from None
-    notes_dir = (project.root / document.path).parent
+    if notes_dir is None:
+        notes_dir = (project.root / document.path).parent
     policy = ImagePolicy(notes_dir, config.sheet_images)
     settings = (config.paper, config.font_floor, config.font_cap)
 
@@ -192,6 +202,7 @@ def write_sheets(
     remote: list[int] = []
     jobs: list[_Job] = []
     keys: dict[int, str] = {}
+    image_lines: dict[int, tuple[tuple[Path, int], ...]] = {}
     sheets: dict[int, DomainSheet] = {}
     domains = {index: domain for index, domain in enumerate(document.domains, 1)}
     for index, domain in domains.items():
@@ -202,6 +213,7 @@ def write_sheets(
         target = sheet_dir / f"{index:02d}-{domain.id}.pdf"
         key = _cache_key(page.html, css, settings, page.images)
         keys[index] = key
+        image_lines[index] = page.image_lines
         entry = _read_entry(cache_dir / f"{domain.id}.json")
         layout = _entry_layout(entry)
         fresh = bool(entry and layout and entry.get("key") == key)
@@ -260,7 +272,9 @@ def write_sheets(
         }
         atomic.write_text(cache_dir / f"{domain.id}.json", json.dumps(entry, indent=1) + "\n")
         for url in outcome.refused:
-            diagnostics.append(_warn(document, domain, f"sheet renderer refused {url}"))
+            line = _referring_line(url, image_lines[outcome.index]) or domain.line
+            message = f"sheet renderer refused {shown(url)}"
+            diagnostics.append(Diagnostic(document.path, line, "warning", message))
         if progress:
             progress(sheet)
 
@@ -274,12 +288,35 @@ def write_sheets(
             diagnostics.append(_warn(document, domains[sheet.index], message))
     _remove_stale(sheet_dir, {sheet.path.name for sheet in ordered})
     combined = out_dir / "sheets" / f"{stem}.pdf"
-    _write_combined(combined, ordered, cache_dir / "combined.json")
+    # A dot in the name: no domain id (a slug) can be "combined.pdf", so a domain titled
+    # "Combined" has a cache entry of its own.
+    _write_combined(combined, ordered, cache_dir / "combined.pdf.json")
     return SheetsResult(combined, ordered, tuple(diagnostics), time.perf_counter() - started)
 
 
 def _warn(document: Document, domain: Domain, message: str) -> Diagnostic:
     return Diagnostic(document.path, domain.line, "warning", message)
+
+
+_HREF = re.compile(r"""(?:xlink:)?href\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _referring_line(url: str, images: tuple[tuple[Path, int], ...]) -> int | None:
+    """The line of the image (an SVG) whose own reference the renderer refused: the line to
+    fix is the one naming that image, not the domain's heading."""
+    for path, line in images:
+        if path.suffix.lower() != ".svg":
+            continue
+        try:
+            text = read_regular(path, MAX_IMAGE_BYTES).decode("utf-8", "replace")
+        except (OSError, Refused):
+            continue
+        base = path.as_uri()
+        for found in _HREF.finditer(text):
+            href = html.unescape(found.group(1) or found.group(2) or "")
+            if href == url or urljoin(base, href) == url:
+                return line
+    return None
 
 
 def _run(jobs: list[_Job], workers: int | None) -> list[_Outcome]:
@@ -417,10 +454,14 @@ def _sha256(path: Path) -> str:
         return ""
 
 
+_SHEET_NAME = re.compile(r"\d{2,}-[^/]+\.pdf")
+
+
 def _remove_stale(sheet_dir: Path, keep: set[str]) -> None:
     """Sheets of domains that were renamed, moved or removed would otherwise linger in dist/."""
-    for path in sheet_dir.glob("[0-9][0-9]-*.pdf"):
-        if path.name not in keep:
+    for path in sheet_dir.glob("[0-9][0-9]*-*.pdf"):
+        # Sheet 100 and later have three digits; a user's own PDF there has no such name.
+        if path.name not in keep and _SHEET_NAME.fullmatch(path.name):
             path.unlink(missing_ok=True)
 
 
@@ -636,8 +677,13 @@ def _fetcher_class() -> type:
                 self.refused.append(url)
                 raise ValueError(f"clozepress sheets read no {url}")
             mime, _ = mimetypes.guess_type(path.name)
+            try:
+                body = read_regular(path, MAX_IMAGE_BYTES)
+            except (OSError, Refused):
+                self.refused.append(url)
+                raise ValueError(f"clozepress sheets read no {url}") from None
             return URLFetcherResponse(
-                url, body=path.read_bytes(), headers={"Content-Type": mime or "text/plain"}
+                url, body=body, headers={"Content-Type": mime or "text/plain"}
             )
 
     return SheetFetcher
@@ -652,5 +698,8 @@ def _local_file(url: str) -> Path | None:
     parts = urlsplit(url)
     if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
         return None
-    path = Path(url2pathname(parts.path)).resolve()
-    return path if path.is_file() else None
+    try:
+        path = Path(url2pathname(parts.path)).resolve()
+        return path if path.is_file() else None
+    except (OSError, RuntimeError, ValueError):
+        return None
