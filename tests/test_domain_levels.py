@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from clozepress.cli import main
-from clozepress.model import Document, all_highlights
-from clozepress.parse import parse_text, slugify
+from clozepress.form.model import Document, all_highlights
+from clozepress.read.parse import parse_text, slugify
 
 from .conftest import NOTES
 

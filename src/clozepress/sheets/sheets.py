@@ -33,13 +33,13 @@ from .. import __version__, atomic
 from ..errors import BuildError
 from ..form.model import Diagnostic, Document, Domain, plain_text
 from .glyphs import glyph_diagnostics
-from .sheet_html import ImagePolicy, domain_html
+from .sheet_html import WIDEST_EM, ImagePolicy, TableLimits, domain_html
 
 if TYPE_CHECKING:
     from ..project import Project
 
 #: Bump when the fit search or the HTML changes in a way that should invalidate cached layouts.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 COLUMNS = (4, 5)
 STEP = 0.25
 #: Fill grows with the size to this power, not 2: a short bullet takes a line at any size, so
@@ -59,21 +59,59 @@ _PAPER_CSS = {"A4": "A4 landscape", "Letter": "letter landscape"}
 _PAPER_WIDTH_MM = {"A4": 297.0, "Letter": 279.4}
 _SIDE_MARGINS_MM = 12.0
 _GAP_MM = 3.0
-_WIDEST_TABLE_EM = 400
+
+
+#: The word widths of a table are estimated (sheet_html): a table is set another way when its
+#: estimate passes this share of the room, so an estimate a little short never clips it.
+_TABLE_SAFETY = 0.9
+_PT_PER_MM = 72 / 25.4
+
+
+def _room_pt(paper: str, columns: int) -> tuple[float, float]:
+    """The page's content width and one column's width, in pt."""
+    content = (_PAPER_WIDTH_MM[paper] - _SIDE_MARGINS_MM) * _PT_PER_MM
+    return content, (content - (columns - 1) * _GAP_MM * _PT_PER_MM) / columns
+
+
+def table_limits(paper: str, cap: float, floor: float) -> TableLimits:
+    """The widths past which tables are also written as parts: the page and the narrowest
+    column at the largest size the search may choose, so every part fits at every size."""
+    page, column = _room_pt(paper, max(COLUMNS))
+    return TableLimits(page / cap * _TABLE_SAFETY, column / cap * _TABLE_SAFETY, cap / floor)
 
 
 def layout_css(layout: Layout, paper: str, floor: float) -> str:
-    """The stylesheet appended to styles/sheet.css for one layout: its parameters only."""
-    content_mm = _PAPER_WIDTH_MM[paper] - _SIDE_MARGINS_MM
-    column_pt = (content_mm - (layout.columns - 1) * _GAP_MM) / layout.columns * 72 / 25.4
-    column_em = math.floor(column_pt / layout.size)
-    wide = ",".join(f"div.w{n}" for n in range(column_em + 1, _WIDEST_TABLE_EM))
-    return (
-        f"@page {{ size: {_PAPER_CSS[paper]}; }}\n"
+    """The stylesheet appended to styles/sheet.css for one layout: its parameters, and how each
+    table width (the classes sheet_html gives them, in em) is set at this size."""
+    page_pt, column_pt = _room_pt(paper, layout.columns)
+    column_em = column_pt / layout.size * _TABLE_SAFETY
+    page_em = page_pt / layout.size * _TABLE_SAFETY
+    # Spanning is decided on the column's whole width, as before tables learnt to shrink:
+    # a table that just passes it may still sit in its column (the estimate is generous).
+    span_from = math.floor(column_pt / layout.size) + 1
+    shrink = layout.size / floor if floor > 0 else 1.0
+    rules = [
+        f"@page {{ size: {_PAPER_CSS[paper]}; }}",
         f":root {{ --sheet-size: {layout.size}pt; --sheet-columns: {layout.columns}; "
-        f"--sheet-floor: {floor}pt; }}\n"
-        f"{wide} {{ column-span: all; }}\n"
-    )
+        f"--sheet-floor: {floor}pt; }}",
+    ]
+    spanning = [f"div.w{n}" for n in range(span_from, WIDEST_EM + 1)]
+    if spanning:
+        rules.append(f"{','.join(spanning)} {{ column-span: all; }}")
+    # Top-level tables have the page; nested ones only their column.
+    for kind, room in (("w", page_em), ("v", column_em)):
+        hidden: list[str] = []
+        shown: list[str] = []
+        for n in range(math.floor(room) + 1, WIDEST_EM + 1):
+            if n <= room * shrink:
+                rules.append(f"div.full.{kind}{n} table {{ font-size: {room / n:.4f}em; }}")
+            else:
+                hidden.append(f"div.full.{kind}{n}")
+                shown.append(f"div.split.s{kind}{n}")
+        if hidden:
+            rules.append(f"{','.join(hidden)} {{ display: none; }}")
+            rules.append(f"{','.join(shown)} {{ display: block; }}")
+    return "\n".join(rules) + "\n"
 
 
 @dataclass(frozen=True, order=True)
@@ -187,6 +225,7 @@ def write_sheets(
     notes_dir = (project.root / document.path).parent
     policy = ImagePolicy(notes_dir, config.sheet_images)
     settings = (config.paper, config.font_floor, config.font_cap)
+    limits = table_limits(config.paper, config.font_cap, config.font_floor)
 
     diagnostics: list[Diagnostic] = []
     remote: list[int] = []
@@ -195,7 +234,7 @@ def write_sheets(
     sheets: dict[int, DomainSheet] = {}
     domains = {index: domain for index, domain in enumerate(document.domains, 1)}
     for index, domain in domains.items():
-        page = domain_html(document, domain, policy)
+        page = domain_html(document, domain, policy, limits)
         diagnostics.extend(page.diagnostics)
         remote.extend(page.remote)
         diagnostics.extend(glyph_diagnostics(document.path, domain))
@@ -726,7 +765,10 @@ def _render_once_each(document: Document, project: Project, result: SheetsResult
         override = layout_css(
             Layout(sheet.size, sheet.columns), project.config.paper, project.config.font_floor
         )
-        html = domain_html(document, domain, policy).html
+        limits = table_limits(
+            project.config.paper, project.config.font_cap, project.config.font_floor
+        )
+        html = domain_html(document, domain, policy, limits).html
         HTML(string=html, url_fetcher=fetcher).render(
             stylesheets=[CSS(string=css), CSS(string=override)]
         )
