@@ -84,6 +84,7 @@ def run_sheets(
                 "pages": sheet.pages,
                 "font_size": sheet.size,
                 "columns": sheet.columns,
+                "fitting": sheet.fitting,
                 "renders": sheet.renders,
                 "seconds": round(sheet.seconds, 3),
             }

@@ -209,7 +209,10 @@ def _notes_section(report: NotesReport, out_dir: Path) -> str:
                 f'<li><a href="{e(_rel(pdf, out_dir))}">{image}'
                 f'<span class="title">{e(item["title"])}</span></a>'
                 f'<span class="meta">{item["font_size"]:g} pt · {item["columns"]} columns · '
-                f"{pages} page{'s' if pages != 1 else ''}</span></li>"
+                f"{pages} page{'s' if pages != 1 else ''}"
+                # What was condensed or split to fit one page (older builds did not say).
+                + (f" · {e(item['fitting'])}" if item.get("fitting") else "")
+                + "</span></li>"
             )
         parts.append("</ul></div>")
     warnings = report.diagnostics

@@ -31,7 +31,8 @@ from urllib.request import url2pathname
 
 from .. import __version__, atomic
 from ..errors import BuildError
-from ..form.model import Diagnostic, Document, Domain, plain_text
+from ..form.model import Code, Diagnostic, Document, Domain, plain_text
+from .condense import STEPS, condensed, split, weight
 from .glyphs import glyph_diagnostics
 from .sheet_html import WIDEST_EM, ImagePolicy, TableLimits, domain_html
 
@@ -143,12 +144,28 @@ class DomainSheet:
     renders: int
     """How many times the domain was laid out in this build (0: its PDF was up to date)."""
     cached: bool
+    condensed: tuple[str, ...] = ()
+    """What was shortened to fit the page, in the order of condense.STEPS (empty: nothing)."""
+    part: int = 0
+    """For a domain split into several sheets: this sheet's number, from 1 (0: not split)."""
+    parts: int = 0
+
+    @property
+    def fitting(self) -> str:
+        """What was done to fit one page, for the build line and the report ('' if nothing)."""
+        done = []
+        if self.condensed:
+            done.append("condensed: " + ", ".join(self.condensed))
+        if self.parts:
+            done.append(f"split {self.part}/{self.parts}")
+        return "; ".join(done)
 
     def __str__(self) -> str:
         how = "cached" if self.cached else f"{self.renders} render{'s' * (self.renders != 1)}"
+        fitting = f"; {self.fitting}" if self.fitting else ""
         return (
             f"sheet {self.index:02d} {self.title}: {self.pages} page{'s' * (self.pages != 1)}, "
-            f"{self.size:g} pt, {self.columns} columns, {self.seconds:.1f} s ({how})"
+            f"{self.size:g} pt, {self.columns} columns, {self.seconds:.1f} s ({how}{fitting})"
         )
 
 
@@ -183,6 +200,13 @@ class _Job:
     priors: tuple[tuple[float, int, float], ...]
     """(size, columns, fill) that seed the search: the last build's renders, or the text model."""
     target: str
+    shorter: tuple[tuple[str, float], ...] = ()
+    """The condensed forms' HTML (condense.STEPS applied one more each) and their weight
+    relative to the whole, tried in order when the whole does not fit at the floor."""
+    key: tuple[int, int] = (0, 0)
+    """(domain index, part) of the sheet."""
+    exact_steps: int = 0
+    """With ``exact``: how many condense steps that layout was found for."""
 
 
 @dataclass(frozen=True)
@@ -193,6 +217,11 @@ class _Outcome:
     renders: int
     seconds: float
     refused: tuple[str, ...]
+    key: tuple[int, int] = (0, 0)
+    steps: int = 0
+    """How many of condense.STEPS the PDF's form has applied."""
+    fill: float = 0.0
+    """The fill of the render written (pages' worth of column height)."""
     trail: tuple[tuple[float, int, float], ...] = field(default=())
     """(size, columns, fill) of every render, for the bench and for tuning the constants."""
 
@@ -209,7 +238,13 @@ def write_sheets(
     progress: Callable[[DomainSheet], None] | None = None,
     workers: int | None = None,
 ) -> SheetsResult:
-    """Write ``out_dir/sheets/<stem>/NN-<id>.pdf`` per domain and ``out_dir/sheets/<stem>.pdf``."""
+    """Write ``out_dir/sheets/<stem>/NN-<id>.pdf`` per domain and ``out_dir/sheets/<stem>.pdf``.
+
+    A domain that does not fit one page at the floor is condensed (condense.py); one whose most
+    condensed form still does not fit is split at its sections into numbered one-page sheets
+    (``NN-<id>-1.pdf``...), found in a second round, and remembered in the cache so that the
+    next build goes to the parts at once.
+    """
     started = time.perf_counter()
     config = project.config
     stem = Path(document.path).stem
@@ -229,48 +264,91 @@ def write_sheets(
 
     diagnostics: list[Diagnostic] = []
     remote: list[int] = []
-    jobs: list[_Job] = []
-    keys: dict[int, str] = {}
-    sheets: dict[int, DomainSheet] = {}
+    sheets: dict[tuple[int, int], DomainSheet] = {}
     domains = {index: domain for index, domain in enumerate(document.domains, 1)}
-    for index, domain in domains.items():
-        page = domain_html(document, domain, policy, limits)
-        diagnostics.extend(page.diagnostics)
-        remote.extend(page.remote)
-        diagnostics.extend(glyph_diagnostics(document.path, domain))
-        target = sheet_dir / f"{index:02d}-{domain.id}.pdf"
-        key = _cache_key(page.html, css, settings, page.images)
-        keys[index] = key
-        entry = _read_entry(cache_dir / f"{domain.id}.json")
+    keys: dict[tuple[int, int], str] = {}
+    units: dict[tuple[int, int], tuple[Domain, int]] = {}
+    """(index, part) -> (the domain or part to set, how many parts its domain has)."""
+
+    def prepare(
+        key: tuple[int, int], unit: Domain, parts: int, force_shorter: bool = False
+    ) -> _Job | None:
+        """The job for one sheet, or None when its cached PDF is up to date (or it is split)."""
+        index, part = key
+        page = domain_html(document, unit, policy, limits)
+        if part <= 1:  # a domain's messages once, not once per part
+            diagnostics.extend(page.diagnostics)
+            remote.extend(page.remote)
+        cache_key = _cache_key(page.html, css, settings, page.images)
+        keys[key] = cache_key
+        units[key] = (unit, parts)
+        entry = _read_entry(cache_dir / f"{unit.id}.json")
+        fresh = bool(entry and entry.get("key") == cache_key)
+        if fresh and entry and int(entry.get("split", 0)) > 1:
+            for number, piece in enumerate(split(unit, int(entry["split"])), 1):
+                job = prepare((index, number), piece, int(entry["split"]))
+                if job is not None:
+                    jobs.append(job)
+            return None
         layout = _entry_layout(entry)
-        fresh = bool(entry and layout and entry.get("key") == key)
+        target = sheet_dir / f"{index:02d}-{unit.id}.pdf"
+        steps = int((entry or {}).get("steps", 0))
         if entry and layout and fresh and entry.get("pdf") == target.name:  # noqa: SIM102
             if _sha256(target) == entry.get("pdf_sha256"):
-                sheets[index] = DomainSheet(
-                    index, domain.id, domain.title, target, int(entry["pages"]),
-                    layout.size, layout.columns, 0.0, 0, True,
+                sheets[key] = DomainSheet(
+                    index, unit.id, unit.title, target, int(entry["pages"]),
+                    layout.size, layout.columns, 0.0, 0, True, STEPS[:steps], part, parts,
                 )  # fmt: skip
                 if progress:
-                    progress(sheets[index])
-                continue
+                    progress(sheets[key])
+                return None
+        if part == 0 and not fresh:
+            # Far too long even condensed (the text model says so): split before any render.
+            most = _floor_fill(condensed(unit, len(STEPS)), config.font_floor)
+            if most > SPLIT_UNRENDERED:
+                pieces = split(unit, math.ceil(most * SPLIT_MARGIN))
+                if len(pieces) > 1:
+                    _remember_split(cache_dir, unit, cache_key, len(pieces))
+                    for number, piece in enumerate(pieces, 1):
+                        job = prepare((index, number), piece, len(pieces))
+                        if job is not None:
+                            jobs.append(job)
+                    return None
+        shorter = []
+        if force_shorter or steps or _floor_fill(unit, config.font_floor) > 0.8:
+            # Only for a domain that may not fit: the forms cost HTML and memory.
+            whole = weight(unit) or 1
+            for count in range(1, len(STEPS) + 1):
+                form = condensed(unit, count)
+                html = domain_html(document, form, policy, limits).html
+                shorter.append((html, weight(form) / whole))
         allowed = [str(project.styles_dir.resolve())]
         allowed += [str(path) for path in page.images]
-        jobs.append(
-            _Job(
-                index=index,
-                domain_id=domain.id,
-                html=page.html,
-                css=css,
-                styles_dir=str(project.styles_dir.resolve()),
-                allowed=tuple(allowed),
-                paper=config.paper,
-                floor=config.font_floor,
-                cap=config.font_cap,
-                exact=layout if fresh else None,
-                priors=_trail(entry) or _text_priors(domain),
-                target=str(target),
-            )
+        exact = layout if fresh else None
+        return _Job(
+            index=index,
+            domain_id=unit.id,
+            html=page.html,
+            css=css,
+            styles_dir=str(project.styles_dir.resolve()),
+            allowed=tuple(allowed),
+            paper=config.paper,
+            floor=config.font_floor,
+            cap=config.font_cap,
+            exact=exact,
+            priors=_trail(entry) or _text_priors(unit),
+            target=str(target),
+            shorter=tuple(shorter),
+            key=key,
+            exact_steps=steps if exact is not None else 0,
         )
+
+    jobs: list[_Job] = []
+    for index, domain in domains.items():
+        diagnostics.extend(glyph_diagnostics(document.path, domain))
+        job = prepare((index, 0), domain, 0)
+        if job is not None:
+            jobs.append(job)
 
     if remote:
         message = (
@@ -279,42 +357,99 @@ def write_sheets(
         )
         diagnostics.append(Diagnostic(document.path, min(remote), "warning", message))
 
-    for outcome in _run(jobs, workers):
-        domain = domains[outcome.index]
-        job = next(j for j in jobs if j.index == outcome.index)
-        target = Path(job.target)
-        sheet = DomainSheet(
-            outcome.index, domain.id, domain.title, target, outcome.pages,
-            outcome.layout.size, outcome.layout.columns, outcome.seconds, outcome.renders, False,
-        )  # fmt: skip
-        sheets[outcome.index] = sheet
-        entry = {
-            "key": keys[outcome.index],
-            "pdf": target.name,
-            "pdf_sha256": _sha256(target),
-            "pages": outcome.pages,
-            "layout": asdict(outcome.layout),
-            "renders": outcome.renders,
-            "trail": outcome.trail,
-        }
-        atomic.write_text(cache_dir / f"{domain.id}.json", json.dumps(entry, indent=1) + "\n")
-        for url in outcome.refused:
-            diagnostics.append(_warn(document, domain, f"sheet renderer refused {url}"))
-        if progress:
-            progress(sheet)
+    for _round in range(3):
+        outcomes = _run(jobs, workers)
+        by_key = {job.key: job for job in jobs}
+        jobs = []
+        for outcome in outcomes:
+            unit, parts = units[outcome.key]
+            index, part = outcome.key
+            target = Path(by_key[outcome.key].target)
+            entry: dict[str, Any] = {"key": keys[outcome.key]}
+            if outcome.pages > 1 and not by_key[outcome.key].shorter:
+                # The model thought it would fit: try again with its condensed forms.
+                job = prepare(outcome.key, unit, parts, force_shorter=True)
+                if job is not None:
+                    jobs.append(job)
+                continue
+            if outcome.pages > 1 and part == 0:
+                # Even its most condensed form takes more than a page: split it, and remember
+                # the split so the next build goes to the parts at once.
+                pieces = split(unit, max(2, math.ceil(outcome.fill * SPLIT_MARGIN)))
+                if len(pieces) > 1:
+                    target.unlink(missing_ok=True)
+                    _remember_split(cache_dir, unit, keys[outcome.key], len(pieces))
+                    for number, piece in enumerate(pieces, 1):
+                        job = prepare((index, number), piece, len(pieces))
+                        if job is not None:
+                            jobs.append(job)
+                    continue
+            sheet = DomainSheet(
+                index, unit.id, unit.title, target, outcome.pages,
+                outcome.layout.size, outcome.layout.columns, outcome.seconds, outcome.renders,
+                False, STEPS[: outcome.steps], part, parts,
+            )  # fmt: skip
+            sheets[outcome.key] = sheet
+            entry.update(
+                {
+                    "pdf": target.name,
+                    "pdf_sha256": _sha256(target),
+                    "pages": outcome.pages,
+                    "layout": asdict(outcome.layout),
+                    "renders": outcome.renders,
+                    "steps": outcome.steps,
+                    "trail": outcome.trail,
+                }
+            )
+            atomic.write_text(cache_dir / f"{unit.id}.json", json.dumps(entry, indent=1) + "\n")
+            for url in outcome.refused:
+                diagnostics.append(_warn(document, unit, f"sheet renderer refused {url}"))
+            if progress:
+                progress(sheet)
+        if not jobs:
+            break
 
-    ordered = tuple(sheets[index] for index in sorted(sheets))
+    ordered = tuple(sheets[key] for key in sorted(sheets))
     for sheet in ordered:
+        where = units.get((sheet.index, sheet.part), (domains[sheet.index], 0))[0]
         if sheet.pages > 1:
             message = (
                 f"sheet does not fit one page even at {sheet.size:g} pt: "
                 f"{sheet.pages} pages ({sheet.columns} columns)"
             )
-            diagnostics.append(_warn(document, domains[sheet.index], message))
+            diagnostics.append(_warn(document, where, message))
     _remove_stale(sheet_dir, {sheet.path.name for sheet in ordered})
     combined = out_dir / "sheets" / f"{stem}.pdf"
     _write_combined(combined, ordered, cache_dir / "combined.json")
     return SheetsResult(combined, ordered, tuple(diagnostics), time.perf_counter() - started)
+
+
+#: A domain whose most condensed form the text model puts above this many pages at the floor is
+#: split before any render; the parts number the prediction times SPLIT_MARGIN, rounded up.
+SPLIT_UNRENDERED = 1.5
+SPLIT_MARGIN = 1.15
+
+
+def _floor_fill(domain: Domain, floor: float) -> float:
+    """The text model's fill for ``domain`` at the floor in five columns (code counted)."""
+    chars = 0
+    blocks = 0
+    for node in _walk(domain.children):
+        blocks += 1
+        chars += len(plain_text(getattr(node, "spans", ())))
+        text = getattr(node, "text", None)
+        if isinstance(node, Code) and text:
+            chars += len(text)
+            blocks += text.count("\n")
+        for row in getattr(node, "rows", ()):
+            chars += sum(len(plain_text(cell.spans)) for cell in row.cells)
+    per_char, per_block = MODEL[max(COLUMNS)]
+    return float((per_char * chars + per_block * blocks) * (floor / MODEL_SIZE) ** FILL_EXPONENT)
+
+
+def _remember_split(cache_dir: Path, unit: Domain, key: str, parts: int) -> None:
+    entry = {"key": key, "split": parts}
+    atomic.write_text(cache_dir / f"{unit.id}.json", json.dumps(entry, indent=1) + "\n")
 
 
 def _warn(document: Document, domain: Domain, message: str) -> Diagnostic:
@@ -507,30 +642,41 @@ def _fit(job: _Job) -> _Outcome:
     )
     trail: list[tuple[float, int, float]] = []
 
-    def render(layout: Layout) -> tuple[Any, float]:
+    def render(layout: Layout, steps: int = 0) -> tuple[Any, float]:
         override = layout_css(layout, job.paper, job.floor)
-        html = HTML(string=job.html, url_fetcher=fetcher)
+        source = job.shorter[steps - 1][0] if steps else job.html
+        html = HTML(string=source, url_fetcher=fetcher)
         document = html.render(stylesheets=[base_css, CSS(string=override)])
         fill = _fill(document)
-        trail.append((layout.size, layout.columns, round(fill, 4)))
+        if not steps:  # the trail seeds the next search, which starts from the whole form
+            trail.append((layout.size, layout.columns, round(fill, 4)))
+        renders.append(layout)
         return document, fill
 
+    renders: list[Layout] = []
+    steps = 0
+    densest_layout = Layout(job.floor, max(COLUMNS))
     if job.exact is not None:
         best = job.exact
-        document, fill = render(best)
+        steps = min(job.exact_steps, len(job.shorter))
+        document, fill = render(best, steps)
     else:
         search = _Search(job.floor, job.cap, job.priors)
         document = densest = None
+        fill = math.inf
         while (layout := search.next()) is not None:
-            rendered, fill = render(layout)
-            if search.record(layout, fill, len(rendered.pages) == 1):
-                document = rendered  # keep only the best fitting render
-            elif layout == Layout(job.floor, max(COLUMNS)):
-                densest = rendered
-        best = search.best or Layout(job.floor, max(COLUMNS))
+            rendered, measured = render(layout)
+            if search.record(layout, measured, len(rendered.pages) == 1):
+                document, fill = rendered, measured  # keep only the best fitting render
+            elif layout == densest_layout:
+                densest, fill = rendered, measured
+        best = search.best or densest_layout
+        if document is None and job.shorter:
+            document, fill, best, steps = _condense(job, render, densest, fill)
         if document is None:
             # Nothing fits at the floor: set it at the floor and let it flow onto more pages.
             document = densest if densest is not None else render(best)[0]
+            fill = _fill(document)
     target = Path(job.target)
     with atomic.atomic_path(target) as tmp:
         document.write_pdf(tmp)
@@ -538,11 +684,49 @@ def _fit(job: _Job) -> _Outcome:
         job.index,
         best,
         len(document.pages),
-        len(trail),
+        len(renders),
         time.perf_counter() - started,
         tuple(fetcher.refused),
-        tuple(trail),
+        trail=tuple(trail),
+        key=job.key,
+        steps=steps,
+        fill=fill,
     )
+
+
+def _condense(
+    job: _Job, render: Callable[..., tuple[Any, float]], densest: Any, fill: float
+) -> tuple[Any, float, Layout, int]:
+    """The least condensed form that fits one page, at the largest size it fits.
+
+    Each form's fill at the floor is predicted from the whole's (its weight times the whole's
+    fill); forms predicted not to fit are skipped, so most domains take one or two renders
+    here. When no form fits, the most condensed one at the floor is returned, for the split.
+    """
+    floor = Layout(job.floor, max(COLUMNS))
+    last = len(job.shorter)
+    for steps in range(1, last + 1):
+        ratio = job.shorter[steps - 1][1]
+        if steps < last and fill * ratio > 0.98:
+            continue
+        rendered, measured = render(floor, steps)
+        if len(rendered.pages) != 1:
+            if steps == last:
+                return rendered, measured, floor, steps
+            fill = measured / ratio  # the whole's fill, corrected by what was measured
+            continue
+        # It fits at the floor: a larger size may fit too (the search, seeded by this render).
+        search = _Search(job.floor, job.cap, ((floor.size, floor.columns, measured),))
+        search.record(floor, measured, True)
+        document, best_fill = rendered, measured
+        tries = 0
+        while tries < 2 and (layout := search.next()) is not None:
+            tries += 1
+            candidate, candidate_fill = render(layout, steps)
+            if search.record(layout, candidate_fill, len(candidate.pages) == 1):
+                document, best_fill = candidate, candidate_fill
+        return document, best_fill, search.best or floor, steps
+    return densest, fill, floor, 0
 
 
 class _Search:
