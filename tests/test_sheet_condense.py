@@ -49,7 +49,7 @@ def test_each_step_shortens_what_it_says_and_keeps_every_highlight() -> None:
         return [type(n).__name__ for n in iter_nodes(form)]
 
     assert "Image" in kinds(forms[0]) and "Image" not in kinds(forms[1])
-    codes = [[n for n in iter_nodes(f) if isinstance(n, Code)][0] for f in forms[1:3]]
+    codes = [next(n for n in iter_nodes(f) if isinstance(n, Code)) for f in forms[1:3]]
     assert codes[0].text.count("\n") == 12
     assert codes[1].text.split("\n") == ["  line: 0", "  line: 1", "  line: 2", "⋯ 9 more lines"]
     paragraphs = [[n for n in iter_nodes(f) if isinstance(n, Paragraph)] for f in forms]
@@ -74,9 +74,13 @@ def test_a_domain_without_highlights_keeps_its_prose_shortened() -> None:
 
 
 def test_split_cuts_at_sections_into_numbered_parts_keeping_everything() -> None:
-    text = ONE + "# Topic\n" + "".join(
-        f"## Part {n}\n" + "".join(f"- item {n}.{i} `h{n}-{i}`\n" for i in range(10))
-        for n in range(9)
+    text = (
+        ONE
+        + "# Topic\n"
+        + "".join(
+            f"## Part {n}\n" + "".join(f"- item {n}.{i} `h{n}-{i}`\n" for i in range(10))
+            for n in range(9)
+        )
     )
     domain = parse_text(text, "n.md").domains[0]
     parts = split(domain, 3)
@@ -97,9 +101,13 @@ def test_split_opens_a_single_large_section() -> None:
 
 
 def test_a_long_domain_is_condensed_onto_one_page(tmp_path: Path) -> None:
-    notes = ONE + "# Long\n" + "".join(
-        f"## Topic {n}\n- the key `fact{n}` of topic {n}\n\n{FILLER}\n\n{FILLER}\n\n"
-        for n in range(60)
+    notes = (
+        ONE
+        + "# Long\n"
+        + "".join(
+            f"## Topic {n}\n- the key `fact{n}` of topic {n}\n\n{FILLER}\n\n{FILLER}\n\n"
+            for n in range(60)
+        )
     )
     project, document = make_project(tmp_path, notes)
     result = build(project, document)
@@ -119,13 +127,17 @@ def test_a_long_domain_is_condensed_onto_one_page(tmp_path: Path) -> None:
 def test_marked_lines_beyond_a_page_are_split_into_numbered_one_page_sheets(
     tmp_path: Path,
 ) -> None:
-    notes = ONE + "# Huge\n" + "".join(
-        f"## Topic {n}\n"
+    notes = (
+        ONE
+        + "# Huge\n"
         + "".join(
-            f"- marked line {n}.{i} with its `answer{n}x{i}` and a few words after it\n"
-            for i in range(12)
+            f"## Topic {n}\n"
+            + "".join(
+                f"- marked line {n}.{i} with its `answer{n}x{i}` and a few words after it\n"
+                for i in range(12)
+            )
+            for n in range(45)
         )
-        for n in range(45)
     )
     project, document = make_project(tmp_path, notes)
     result = build(project, document)
