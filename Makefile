@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CLOZEPRESS := $(BIN)/clozepress
+# Set once `clozepress doctor` found the system parts a build needs (fonts, Pango): a fresh
+# machine hears what to install before the first step fails on it.
+SYSTEM := $(VENV)/.system-checked
 
 NOTES := $(wildcard source/*.md)
 STEMS := $(NOTES:source/%.md=%)
@@ -23,6 +26,8 @@ DECK_SRC := $(CORE_SRC) $(wildcard $(PKG)/deck/*.py) $(wildcard $(PKG)/read/*.py
 	$(wildcard $(PKG)/cards*.py) $(wildcard $(PKG)/cards/*.py)
 SHEET_SRC := $(CORE_SRC) $(wildcard $(PKG)/sheets/*.py) $(wildcard $(PKG)/read/*.py)
 REPORT_SRC := $(CORE_SRC) $(wildcard $(PKG)/report/*.py)
+# The stylesheet a step reads: the project's styles/NAME if present, else the default in the package.
+style = $(or $(wildcard styles/$(1)),$(PKG)/styles/$(1))
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
@@ -33,32 +38,38 @@ all: decks sheets report ## build every deck and sheet from source/, then dist/i
 ir: $(IR) ## parse every notes file into build/<stem>.json
 
 $(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { echo "make: $(PYTHON) cannot make a \
+	virtualenv; install it with: sudo apt-get install -y python3-venv" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+$(SYSTEM): $(STAMP)
+	$(CLOZEPRESS) doctor -q
+	touch $@
+
 # source/corrections.toml (the user's misspellings, if any) is read with every notes file.
-build/%.json: source/%.md $(wildcard source/corrections.toml) $(PARSE_SRC) $(STAMP)
+build/%.json: source/%.md $(wildcard source/corrections.toml) $(PARSE_SRC) $(STAMP) | $(SYSTEM)
 	$(CLOZEPRESS) parse $< -o $@
 
 decks: $(DECKS) ## build every Anki deck into dist/<stem>.apkg
 
 # The deck also updates source/<stem>.ids.json (note identity: commit it with the notes).
-dist/%.apkg: build/%.json styles/card.css pyproject.toml $(DECK_SRC)
+dist/%.apkg: build/%.json $(call style,card.css) pyproject.toml $(DECK_SRC)
 	$(CLOZEPRESS) deck $< -o $@ --notes source/$*.md
 
 sheets: $(SHEETS) ## build the one-page PDF sheets into dist/sheets/ (cached per domain)
 
 # Unchanged domains are not rendered again (build/sheets-cache/); the touch marks the combined
 # PDF up to date even when nothing in it had to change.
-dist/sheets/%.pdf: build/%.json styles/sheet.css pyproject.toml $(SHEET_SRC)
+dist/sheets/%.pdf: build/%.json $(call style,sheet.css) pyproject.toml $(SHEET_SRC)
 	$(CLOZEPRESS) sheets $< --out dist
 	touch $@
 
 report: $(REPORT) ## write dist/index.html: decks, sheet thumbnails, warnings
 
-$(REPORT): $(DECKS) $(SHEETS) styles/report.css $(REPORT_SRC)
+$(REPORT): $(DECKS) $(SHEETS) $(call style,report.css) $(REPORT_SRC)
 	$(CLOZEPRESS) report --out dist --build-dir build
 
 check: $(STAMP) ## print warnings and errors for every notes file
@@ -69,7 +80,9 @@ lint: $(STAMP) ## ruff (lint and format) and mypy
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
-test: lint ## lint, type-check, then every test (slow ones included)
+test: $(STAMP) ## check the system parts, lint, type-check, then every test (slow ones included)
+	$(CLOZEPRESS) doctor --tests -q
+	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest -q
 
 bench: $(STAMP) ## median timings and peak memory (see BENCHMARKS.md)

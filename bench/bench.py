@@ -63,7 +63,6 @@ def scratch_project(where: Path, notes: Path) -> Path:
     (project / "source").mkdir(parents=True)
     for name in ("Makefile", "pyproject.toml"):
         shutil.copy2(REPO / name, project / name)  # keeps mtimes: make sees the venv up to date
-    shutil.copytree(REPO / "styles", project / "styles", copy_function=shutil.copy2)
     shutil.copytree(REPO / "src", project / "src", copy_function=shutil.copy2)
     (project / ".venv").symlink_to(REPO / ".venv")
     shutil.copy2(notes, project / "source" / "notes.md")

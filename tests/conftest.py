@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -16,8 +17,22 @@ def notes_copy(tmp_path: Path) -> Path:
     """A copy of the user's notes in a temporary project; tests never touch source/."""
     project = tmp_path / "project"
     (project / "source").mkdir(parents=True)
-    shutil.copytree(REPO / "styles", project / "styles")
     shutil.copy(REPO / "pyproject.toml", project / "pyproject.toml")
     target = project / "source" / NOTES.name
     shutil.copy(NOTES, target)
     return target
+
+
+def require_system(name: str) -> None:
+    """Skip the calling test when the system part ``name`` (one of ``clozepress.doctor.PARTS``)
+    is missing on a developer's machine, saying what to install; in CI (``CI=true``), where
+    .ci/run installs every part, a missing part fails the test instead of hiding it."""
+    from clozepress.doctor import install_command, part
+
+    needed = part(name)
+    if needed.present():
+        return
+    reason = f"{needed.name} is not installed ({needed.why}): {install_command([needed])}"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true: {reason}")
+    pytest.skip(reason)

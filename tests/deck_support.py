@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -23,8 +22,6 @@ def project_with(
     """A throwaway project holding ``notes`` as ``source/<name>``."""
     root = tmp_path / "project"
     (root / "source").mkdir(parents=True, exist_ok=True)
-    if not (root / "styles").exists():
-        shutil.copytree(REPO / "styles", root / "styles")
     path = root / "source" / name
     path.write_text(notes, encoding="utf-8")
     return Project(root, root / "dist", root / "build", config or Config()), path

@@ -1,4 +1,4 @@
-"""A scratch copy of the project (Makefile, code, styles, settings) around notes of a test's own."""
+"""A scratch copy of the project (Makefile, code, settings) around notes of a test's own."""
 
 from __future__ import annotations
 
@@ -29,7 +29,6 @@ def scratch_project(where: Path, notes: str = SMALL_NOTES, name: str = "notes.md
     (project / "source").mkdir(parents=True)
     for item in ("Makefile", "pyproject.toml"):
         shutil.copy2(REPO / item, project / item)
-    shutil.copytree(REPO / "styles", project / "styles", copy_function=shutil.copy2)
     shutil.copytree(REPO / "src", project / "src", copy_function=shutil.copy2)
     (project / ".venv").symlink_to(REPO / ".venv")
     # Settings older than the shared virtualenv's install stamp: make must not reinstall it.

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from clozepress.project import DEFAULT_STYLES
+
 from .project_support import scratch_project
 
 
@@ -69,9 +71,15 @@ def test_one_bullet_changed_reparses_rebuilds_the_deck_and_renders_one_sheet(bui
     assert renders["beta"] == 0
 
 
+def own_style(project: Path, name: str, extra: str) -> None:
+    """The project's own styles/<name>: the default with ``extra`` appended."""
+    (project / "styles").mkdir(exist_ok=True)
+    default = (DEFAULT_STYLES / name).read_text(encoding="utf-8")
+    (project / "styles" / name).write_text(default + extra, encoding="utf-8")
+
+
 def test_card_css_change_rebuilds_decks_and_renders_no_sheet(built: Path) -> None:
-    css = built / "styles" / "card.css"
-    css.write_text(css.read_text() + "\n/* tweak */\n")
+    own_style(built, "card.css", "\n/* tweak */\n")
     commands = planned(built)
     assert " deck " in commands
     assert " sheets " not in commands and " parse " not in commands
@@ -79,8 +87,7 @@ def test_card_css_change_rebuilds_decks_and_renders_no_sheet(built: Path) -> Non
 
 def test_sheet_css_change_renders_every_sheet_and_rebuilds_no_deck(built: Path) -> None:
     assert make(built).returncode == 0  # settle the card.css change of the test before
-    css = built / "styles" / "sheet.css"
-    css.write_text(css.read_text() + "\n.band { letter-spacing: 0.01em; }\n")
+    own_style(built, "sheet.css", "\n.band { letter-spacing: 0.01em; }\n")
     commands = planned(built)
     assert " sheets " in commands and " deck " not in commands
     assert make(built).returncode == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -11,9 +12,8 @@ import pytest
 
 from clozepress.cli import main
 
+from .conftest import require_system
 from .project_support import SMALL_NOTES, scratch_project
-
-CHROMIUM = "/usr/bin/chromium"  # Debian's, installed by .ci/run
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +53,13 @@ def test_every_thumbnail_is_a_png_of_its_sheet(built: Path) -> None:
 
 
 def test_the_page_loads_in_a_browser_with_no_error_and_every_image(built: Path) -> None:
+    require_system("chromium")  # Debian's, installed by .ci/run
     from playwright.sync_api import sync_playwright
 
     problems: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=shutil.which("chromium"),
             args=[
                 "--no-sandbox",
                 "--disable-gpu",

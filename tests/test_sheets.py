@@ -28,8 +28,6 @@ def make_project(
 ) -> tuple[Project, Document]:
     root = tmp_path / "project"
     (root / "source").mkdir(parents=True, exist_ok=True)
-    if not (root / "styles").exists():
-        shutil.copytree(REPO / "styles", root / "styles")
     path = root / "source" / "notes.md"
     path.write_text(notes, encoding="utf-8")
     project = Project(root, root / "dist", root / "build", config or Config())

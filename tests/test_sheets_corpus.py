@@ -25,7 +25,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Document,
     root = tmp_path_factory.mktemp("corpus")
     (root / "source").mkdir()
     shutil.copy(REPO / "source" / "aws-saa.md", root / "source" / "aws-saa.md")
-    shutil.copytree(REPO / "styles", root / "styles")
     project = Project(root, root / "dist", root / "build", Config())
     document = parse_file(root / "source" / "aws-saa.md", "source/aws-saa.md")
     return project, document, write_sheets(document, project.out_dir, project=project)

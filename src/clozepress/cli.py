@@ -1,4 +1,4 @@
-"""The command line: ``clozepress parse | check | build | deck | sheets``; ``main(argv) -> int``."""
+"""The command line: ``clozepress parse | check | build | deck | sheets | init | ...``; ``main``."""
 
 from __future__ import annotations
 
@@ -85,6 +85,15 @@ def _parser() -> argparse.ArgumentParser:
     sample.add_argument(
         "--skipped", action="store_true", help="list the highlights that are no card, with why"
     )
+
+    init = commands.add_parser("init", help="write a new notes project that builds with make")
+    init.add_argument("dir", type=Path, metavar="DIR")
+
+    doctor = commands.add_parser(
+        "doctor", help="check the system parts (fonts, libraries, programs) a build needs"
+    )
+    doctor.add_argument("--tests", action="store_true", help="what the tests need instead")
+    doctor.add_argument("-q", "--quiet", action="store_true", help="print missing parts only")
     return parser
 
 
@@ -105,6 +114,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sheets(args)
         if args.command == "sample":
             return _sample(args)
+        if args.command == "init":
+            return _init(args)
+        if args.command == "doctor":
+            from .doctor import BUILD, TESTS, doctor
+
+            return doctor(TESTS if args.tests else BUILD, args.quiet)
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -179,10 +194,12 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _finish(out_dir: Path, build_dir: Path, console: Console) -> int:
+    from .project import find_style
     from .report.report import closing_line, gather, write_report
 
     reports = gather(build_dir)
-    index = write_report(out_dir, build_dir, Path.cwd() / "styles", reports)
+    css = find_style(Path.cwd(), "report.css")
+    index = write_report(out_dir, build_dir, css.parent, reports)
     for report in reports:
         console.done(closing_line(report))
     console.progress(f"open {index}")
@@ -261,6 +278,16 @@ def _sample(args: argparse.Namespace) -> int:
     print(f"{document.path}: {len(chosen)} of {len(cards)} cards (seed {args.seed})\n")
     for index, card in enumerate(chosen, 1):
         print(show(card, index, len(chosen)) + "\n")
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from .scaffold import init_project
+
+    written = init_project(args.dir)
+    for path in written:
+        print(f"wrote {path}")
+    print(f"next: cd {args.dir} && make   (then add your notes to source/)")
     return 0
 
 

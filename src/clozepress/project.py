@@ -8,6 +8,16 @@ from pathlib import Path
 
 from .config import Config
 
+DEFAULT_STYLES = Path(__file__).resolve().parent / "styles"
+"""The styles clozepress ships (package data): any notes folder builds without styles of its own."""
+
+
+def find_style(root: Path, name: str) -> Path:
+    """``root/styles/<name>`` when the project has it, else the default of that name: a project
+    overrides one file (say its sheet.css) and keeps the defaults for the others."""
+    own = root / "styles" / name
+    return own if own.is_file() else DEFAULT_STYLES / name
+
 
 @dataclass(frozen=True)
 class Project:
@@ -21,6 +31,10 @@ class Project:
     @property
     def styles_dir(self) -> Path:
         return self.root / "styles"
+
+    def style(self, name: str) -> Path:
+        """The stylesheet ``name`` this project builds with (its own, or the default)."""
+        return find_style(self.root, name)
 
     def shown(self, path: Path) -> str:
         """``path`` as messages show it: relative to the project when it lies inside."""

@@ -179,7 +179,7 @@ def _notes_file(document: Document, project: Project) -> Path:
 
 
 def _read_css(project: Project) -> str:
-    path = project.styles_dir / CSS_FILE
+    path = project.style(CSS_FILE)
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:

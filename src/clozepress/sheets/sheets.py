@@ -250,7 +250,7 @@ def write_sheets(
     stem = Path(document.path).stem
     sheet_dir = out_dir / "sheets" / stem
     cache_dir = project.build_dir / "sheets-cache" / stem
-    css_path = project.styles_dir / "sheet.css"
+    css_path = project.style("sheet.css")
     try:
         css = css_path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -322,7 +322,7 @@ def write_sheets(
                 form = condensed(unit, count)
                 html = domain_html(document, form, policy, limits).html
                 shorter.append((html, weight(form) / whole))
-        allowed = [str(project.styles_dir.resolve())]
+        allowed = [str(css_path.parent.resolve())]
         allowed += [str(path) for path in page.images]
         exact = layout if fresh else None
         return _Job(
@@ -330,7 +330,7 @@ def write_sheets(
             domain_id=unit.id,
             html=page.html,
             css=css,
-            styles_dir=str(project.styles_dir.resolve()),
+            styles_dir=str(css_path.parent.resolve()),
             allowed=tuple(allowed),
             paper=config.paper,
             floor=config.font_floor,
@@ -941,7 +941,7 @@ def _change_one_domain(document: Document) -> Document:
 def _render_once_each(document: Document, project: Project, result: SheetsResult) -> float:
     from weasyprint import CSS, HTML
 
-    css = (project.styles_dir / "sheet.css").read_text(encoding="utf-8")
+    css = project.style("sheet.css").read_text(encoding="utf-8")
     policy = ImagePolicy((project.root / document.path).parent, project.config.sheet_images)
     fetcher = _fetcher((project.styles_dir.resolve(),))
     started = time.perf_counter()
