@@ -267,7 +267,9 @@ class _Writer:
 
     def inline(self, span: Inline) -> str:
         if isinstance(span, Text):
-            return escape(span.text.replace("\n", " "))
+            # <details>/<summary> (collapsible blocks, written as text since raw HTML never
+            # renders): the tags go, their text stays, so the block reads as plain notes.
+            return escape(_DETAILS_TAGS.sub(" ", span.text).replace("\n", " "))
         if isinstance(span, Highlight):
             return f'<strong class="hl">{escape(span.text)}</strong>'
         if isinstance(span, Strong):
@@ -281,6 +283,8 @@ class _Writer:
     def warn(self, line: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, line, "warning", message))
 
+
+_DETAILS_TAGS = re.compile(r"</?(?:details|summary)\b[^<>]*>", re.IGNORECASE)
 
 #: Cell padding and borders, in em, as styles/sheet.css sets them (left + right).
 _CELL_EXTRA_EM = 0.8
