@@ -207,6 +207,10 @@ class _Job:
     """(domain index, part) of the sheet."""
     exact_steps: int = 0
     """With ``exact``: how many condense steps that layout was found for."""
+    skip_whole: bool = False
+    """Go straight to the condensed forms, predicted from ``model_fill``."""
+    model_fill: float = 0.0
+    """The text model's fill of the whole at the floor in five columns."""
 
 
 @dataclass(frozen=True)
@@ -306,7 +310,7 @@ def write_sheets(
             # Far too long even condensed (the text model says so): split before any render.
             most = _floor_fill(condensed(unit, len(STEPS)), config.font_floor)
             if most > SPLIT_UNRENDERED:
-                pieces = split(unit, math.ceil(most * SPLIT_MARGIN))
+                pieces = split(unit, math.ceil(most))
                 if len(pieces) > 1:
                     _remember_split(cache_dir, unit, cache_key, len(pieces))
                     for number, piece in enumerate(pieces, 1):
@@ -315,7 +319,8 @@ def write_sheets(
                             jobs.append(job)
                     return None
         shorter = []
-        if force_shorter or steps or _floor_fill(unit, config.font_floor) > 0.8:
+        model_fill = _floor_fill(unit, config.font_floor)
+        if force_shorter or steps or model_fill > 0.8:
             # Only for a domain that may not fit: the forms cost HTML and memory.
             whole = weight(unit) or 1
             for count in range(1, len(STEPS) + 1):
@@ -341,6 +346,10 @@ def write_sheets(
             shorter=tuple(shorter),
             key=key,
             exact_steps=steps if exact is not None else 0,
+            # Far beyond a page by the model: laying the whole out (the costliest render of
+            # all) would only confirm it; the condensed forms are tried at once.
+            skip_whole=bool(shorter) and exact is None and model_fill > SKIP_WHOLE,
+            model_fill=model_fill,
         )
 
     jobs: list[_Job] = []
@@ -406,6 +415,24 @@ def write_sheets(
                 diagnostics.append(_warn(document, unit, f"sheet renderer refused {url}"))
             if progress:
                 progress(sheet)
+        if _round < 2:
+            # A part that still takes more than a page (the split was predicted from the text
+            # model, or a section was too big to share): split the domain again, finer.
+            over: dict[int, float] = {}
+            for outcome in outcomes:
+                if outcome.key[1] and outcome.pages > 1 and outcome.key in sheets:
+                    over[outcome.key[0]] = max(over.get(outcome.key[0], 0.0), outcome.fill)
+            for index, fill in over.items():
+                old = [key for key in sheets if key[0] == index]
+                count = math.ceil(len(old) * fill * SPLIT_MARGIN)
+                for key in old:
+                    sheets.pop(key).path.unlink(missing_ok=True)
+                domain = domains[index]
+                _remember_split(cache_dir, domain, keys[(index, 0)], count)
+                for number, piece in enumerate(split(domain, count), 1):
+                    job = prepare((index, number), piece, count)
+                    if job is not None:
+                        jobs.append(job)
         if not jobs:
             break
 
@@ -425,9 +452,14 @@ def write_sheets(
 
 
 #: A domain whose most condensed form the text model puts above this many pages at the floor is
-#: split before any render; the parts number the prediction times SPLIT_MARGIN, rounded up.
-SPLIT_UNRENDERED = 1.5
+#: split before any render, into as many parts as the prediction (rounded up): the model is
+#: rough (it overestimates short bullets), and a part that turns out too long is split again,
+#: finer. Below it, the most condensed form is rendered and the split follows the measured
+#: fill, times SPLIT_MARGIN.
+SPLIT_UNRENDERED = 3.0
 SPLIT_MARGIN = 1.15
+#: A domain the model puts above this many pages at the floor is not laid out whole.
+SKIP_WHOLE = 1.6
 
 
 def _floor_fill(domain: Domain, floor: float) -> float:
@@ -660,6 +692,8 @@ def _fit(job: _Job) -> _Outcome:
         best = job.exact
         steps = min(job.exact_steps, len(job.shorter))
         document, fill = render(best, steps)
+    elif job.skip_whole:
+        document, fill, best, steps = _condense(job, render, None, job.model_fill)
     else:
         search = _Search(job.floor, job.cap, job.priors)
         document = densest = None
