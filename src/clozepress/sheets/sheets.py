@@ -330,6 +330,10 @@ def write_sheets(
         allowed = [str(css_path.parent.resolve())]
         allowed += [str(path) for path in page.images]
         exact = layout if fresh else None
+        if exact is None and part and model_fill > PART_AT_FLOOR:
+            # A part of a split domain was cut to about a page at the floor: one render there
+            # settles it (a search for a larger size would cost a render or two per part).
+            exact = Layout(config.font_floor, max(COLUMNS))
         return _Job(
             index=index,
             domain_id=unit.id,
@@ -345,7 +349,7 @@ def write_sheets(
             target=str(target),
             shorter=tuple(shorter),
             key=key,
-            exact_steps=steps if exact is not None else 0,
+            exact_steps=steps if fresh else 0,
             # Far beyond a page by the model: laying the whole out (the costliest render of
             # all) would only confirm it; the condensed forms are tried at once.
             skip_whole=bool(shorter) and exact is None and model_fill > SKIP_WHOLE,
@@ -458,6 +462,9 @@ def write_sheets(
 #: fill, times SPLIT_MARGIN.
 SPLIT_UNRENDERED = 3.0
 SPLIT_MARGIN = 1.15
+#: A part of a split domain the model puts above this share of a page is set at the floor at
+#: once.
+PART_AT_FLOOR = 0.5
 #: A domain the model puts above this many pages at the floor is not laid out whole.
 SKIP_WHOLE = 1.6
 
@@ -692,6 +699,8 @@ def _fit(job: _Job) -> _Outcome:
         best = job.exact
         steps = min(job.exact_steps, len(job.shorter))
         document, fill = render(best, steps)
+        if len(document.pages) > 1 and steps < len(job.shorter):
+            document, fill, best, steps = _condense(job, render, document, fill)
     elif job.skip_whole:
         document, fill, best, steps = _condense(job, render, None, job.model_fill)
     else:
