@@ -172,34 +172,47 @@ def sheet_fit(runs: int) -> None:
     )
 
 
-def hundred_thousand_lines() -> None:
-    """The whole build (parse, deck, sheets) of a 100,000-line notes file, once."""
+def large_notes(sizes: list[int]) -> None:
+    """The whole build (parse, deck, sheets) of the notes grown to each size, once: how time and
+    memory grow with the size of a notes file, up to 100,000 lines."""
     sys.path.insert(0, str(REPO))
+    from pypdf import PdfReader
     from tests.test_large import MEASURE, grown_notes
 
-    with tempfile.TemporaryDirectory() as tmp:
-        notes = Path(tmp) / "notes.md"
-        notes.write_text(grown_notes(100_000), encoding="utf-8")
-        project = scratch_project(Path(tmp), notes)
-        done = subprocess.run(
-            [sys.executable, "-c", MEASURE, str(project), *cp("build", "-q")],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    figures = json.loads(done.stdout)
     print(
-        f"100,000 lines, clozepress build: {figures['seconds']:.0f} s, peak "
-        f"{figures['tree_peak'] / 2**20:.0f} MiB for all its processes at once "
-        f"(largest process {figures['peak'] / 2**20:.0f} MiB)"
+        f"{'lines':>8}{'build s':>10}{'tree MiB':>10}{'largest MiB':>13}{'sheets':>8}{'1-page':>8}"
     )
+    for lines in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            notes = Path(tmp) / "notes.md"
+            notes.write_text(grown_notes(lines), encoding="utf-8")
+            project = scratch_project(Path(tmp), notes)
+            done = subprocess.run(
+                [sys.executable, "-c", MEASURE, str(project), *cp("build", "-q")],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            pdfs = sorted((project / "dist" / "sheets" / "notes").glob("*.pdf"))
+            one_page = sum(1 for pdf in pdfs if len(PdfReader(pdf).pages) == 1)
+        figures = json.loads(done.stdout)
+        print(
+            f"{lines:>8,}{figures['seconds']:>10.0f}{figures['tree_peak'] / 2**20:>10.0f}"
+            f"{figures['peak'] / 2**20:>13.0f}{len(pdfs):>8}{one_page:>8}",
+            flush=True,
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per step (default 5)")
     parser.add_argument("--runs-10x", type=int, default=1, help="runs per step on the 10x copy")
-    parser.add_argument("--skip-100k", action="store_true", help="the 100,000-line build (~4 min)")
+    parser.add_argument("--skip-100k", action="store_true", help="the large-notes builds")
+    parser.add_argument(
+        "--large",
+        default="10000,25000,50000,100000",
+        help="sizes (lines) of the large-notes builds, comma-separated",
+    )
     parser.add_argument("--skip-10x-sheets", action="store_true", help="the slowest rows")
     args = parser.parse_args()
     began = time.perf_counter()
@@ -231,7 +244,7 @@ def main() -> int:
             )
     sheet_fit(max(1, min(args.runs, 3)))
     if not args.skip_100k:
-        hundred_thousand_lines()
+        large_notes([int(size) for size in args.large.split(",")])
     print(f"(bench took {time.perf_counter() - began:.0f} s)")
     return 0
 
