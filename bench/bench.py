@@ -203,6 +203,20 @@ def large_notes(sizes: list[int]) -> None:
         )
 
 
+def many_highlights_on_one_line(runs: int) -> None:
+    """The deck step of a line holding 250 and 500 highlights (a card policy must stay linear in
+    a line's highlights: goal, 500 within 2 s)."""
+    for count in (250, 500):
+        line = "- " + " and ".join(f"`term{i} value{i}` means thing {i}" for i in range(count))
+        with tempfile.TemporaryDirectory() as tmp:
+            notes = Path(tmp) / "line.md"
+            notes.write_text(f"# Domain\n## Section\n{line}\n", encoding="utf-8")
+            result = measure(
+                f"one line, {count}", notes, runs, fresh, cp("deck", IR, "-o", "d.apkg")
+            )
+        print(f"deck, one line of {count} highlights: {result['median_s']:.2f} s", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per step (default 5)")
@@ -242,6 +256,7 @@ def main() -> int:
                 f"{(ten or {}).get('peak_mib', float('nan')):>9.0f}",
                 flush=True,
             )
+    many_highlights_on_one_line(max(1, min(args.runs, 3)))
     sheet_fit(max(1, min(args.runs, 3)))
     if not args.skip_100k:
         large_notes([int(size) for size in args.large.split(",")])

@@ -23,6 +23,19 @@ def notes_copy(tmp_path: Path) -> Path:
     return target
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/cards/ from the card policy as it is (review the diff)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
 def require_system(name: str) -> None:
     """Skip the calling test when the system part ``name`` (one of ``clozepress.doctor.PARTS``)
     is missing on a developer's machine, saying what to install; in CI (``CI=true``), where

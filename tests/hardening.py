@@ -116,8 +116,8 @@ def unaccounted(document: Document, answers: list[str], reported: set[int]) -> l
     Anki) nor a report names (``reported``: lines the card policy reported), and card answers
     that are no highlight of the notes. Empty when nothing vanished and nothing was invented.
 
-    A card may hide part of a highlight (the policy narrows ```all AZs``` to ``AZs``): that
-    answer accounts for it too."""
+    A card may hide part of a highlight (the policy narrows a command to its subcommand): that
+    answer accounts for it too; so may the words of an answer shown elsewhere on its card."""
     problems: list[str] = []
     left = Counter(" ".join(a.split()) for a in answers)
     missing = []
@@ -133,7 +133,13 @@ def unaccounted(document: Document, answers: list[str], reported: set[int]) -> l
             left[part] -= 1
         elif line not in reported:
             problems.append(f"line {line}: {answer!r} is no card and not reported")
-    problems += [f"a card hides {text!r}, no highlight" for text in (+left).elements()]
+    # The same answer shown elsewhere on its card is hidden there too (the hide-elsewhere rule).
+    known = {" ".join(h.text.split()).casefold() for h in all_highlights(document)}
+    problems += [
+        f"a card hides {text!r}, no highlight"
+        for text in (+left).elements()
+        if text.casefold() not in known and not any(text.casefold() in k for k in known)
+    ]
     return problems
 
 

@@ -1,14 +1,13 @@
-"""The card policy's mechanics, unit in, note out: numbering, escaping, context, skipped
-highlights. Pinned under ``cloze_policy = "all"`` (every highlight a card, the unit as the
-notes have it); the study policy's rules are pinned in tests/test_card_policy.py."""
+"""The card policy's mechanics, notes in, notes out: numbering, escaping, context, skipped
+highlights. Pinned under ``cloze_policy = "all"`` (every optional rule off: every highlight a
+card, the unit as the notes have it); the rules are pinned in tests/test_card_rules.py."""
 
 from __future__ import annotations
 
 import re
 
-from clozepress.cards import Unit, escape_cloze, notes_for, plan, units
+from clozepress.cards import escape_cloze, plan, units
 from clozepress.config import Config
-from clozepress.form.model import Cell, Highlight, Link, Text
 from clozepress.read.parse import parse_text
 
 EACH = Config(cloze_policy="all")
@@ -35,7 +34,7 @@ def test_cloze_unit_setting_makes_one_card_per_unit():
     assert note.cards == 1
 
 
-def test_units_are_bullet_lines_headings_paragraphs_quotes_and_table_rows_with_highlights():
+def test_units_are_lines_headings_and_table_rows_with_highlights():
     document = parse_text(
         "# D `x`\n## S `y`\n- plain bullet\n- bullet `b`\n\npara `p`\n\n> quote `q`\n\n"
         "| h1 | h2 |\n|---|---|\n| `r` | 1 |\n| none | 2 |\n",
@@ -44,9 +43,9 @@ def test_units_are_bullet_lines_headings_paragraphs_quotes_and_table_rows_with_h
     assert [(u.kind, u.line) for u in units(document)] == [
         ("heading", 1),
         ("heading", 2),
-        ("bullet", 4),
-        ("paragraph", 6),
-        ("quote", 8),
+        ("line", 4),
+        ("line", 6),
+        ("line", 8),
         ("row", 12),
     ]
 
@@ -77,32 +76,29 @@ def test_braces_outside_highlights_cannot_make_a_cloze_either():
 
 
 def test_highlight_edges_are_trimmed():
-    unit = Unit("bullet", 3, (Text("say "), Highlight("  hi  ", 3)), 0, (), ())
-    made, _ = notes_for(unit, "n.md", EACH)
-    assert made[0].text == "say {{c1::hi}}"
-    assert made[0].highlights == ("hi",)
+    (note,) = notes("# D\n- say `  hi  `\n").notes
+    assert note.text == "say {{c1::hi}}"
+    assert note.highlights == ("hi",)
 
 
 def test_empty_highlight_is_skipped_with_a_warning_on_its_line():
-    unit = Unit("bullet", 7, (Highlight(" ", 7), Text(" and "), Highlight("kept", 7)), 0, (), ())
-    made, warnings = notes_for(unit, "n.md", EACH)
-    assert clozes(made[0].text) == [("1", "kept")]
-    assert [str(w) for w in warnings] == [
-        "n.md:7: warning: highlight skipped: empty highlight: no card"
+    result = notes("# D\n\n\n\n\n\n- ` ` and `kept`\n")
+    assert clozes(result.notes[0].text) == [("1", "kept")]
+    assert [str(w) for w in result.diagnostics] == [
+        "n.md:7: warning: highlight skipped: an empty highlight has nothing to hide"
     ]
 
 
 def test_a_unit_whose_only_highlight_is_empty_makes_no_note():
-    unit = Unit("bullet", 2, (Text("only "), Highlight("", 2)), 0, (), ())
-    made, warnings = notes_for(unit, "n.md", EACH)
-    assert made == []
-    assert len(warnings) == 1
+    result = notes("# D\n- only ` `\n")
+    assert result.notes == ()
+    assert len(result.diagnostics) == 1
 
 
-def test_context_is_domain_sections_and_parent_bullets_with_highlights_emphasised():
+def test_context_is_domain_sections_and_parent_bullets():
     (note,) = notes("# EC2\n## Spot\n- options `two`\n    - lowest: `cheapest` pool\n").notes[1:]
     assert note.context_key == "EC2 › Spot › options two"
-    assert '<em class="hl">two</em>' in note.context
+    assert "options two" in note.context
     assert note.source == "n.md:4"
     assert note.sections == ("Spot",)
 
@@ -114,25 +110,15 @@ def test_child_bullets_are_the_extra_one_level_deep():
     assert "grandchild" not in extra
 
 
-def test_a_table_row_shows_its_header_row():
+def test_a_table_row_reads_as_its_cells():
     (note,) = notes("# D\n| engine | threads |\n|---|---|\n| Redis | `single` |\n").notes
-    assert "<th>engine</th><th>threads</th>" in note.text
-    assert "<td>Redis</td><td>{{c1::single}}</td>" in note.text
+    assert note.text == "engine | threads<br>Redis | {{c1::single}}"
     assert note.key == "Redis | single"
-    assert note.context_key.endswith("engine | threads")
 
 
-def test_links_other_than_web_and_mail_are_never_live():
-    # markdown-it already leaves a javascript: link as text; the policy must not trust that.
-    spans = (
-        Link((Text("click"),), "javascript:alert(1)"),
-        Text(" "),
-        Highlight("x", 2),
-        Text(" "),
-        Link((Text("ok"),), "https://a.example"),
-    )
-    made, _ = notes_for(Unit("bullet", 2, spans, 0, (), ()), "n.md", EACH)
-    assert made[0].text == 'click {{c1::x}} <a href="https://a.example">ok</a>'
+def test_links_are_text_on_a_card():
+    (note,) = notes("# D\n- [click](javascript:alert(1)) `x` [ok](https://a.example)\n").notes
+    assert note.text == "click {{c1::x}} ok"
 
 
 def test_an_image_belongs_to_the_unit_above_it():
@@ -150,6 +136,4 @@ def test_escape_cloze_leaves_nothing_anki_reads_as_syntax():
 def test_a_header_row_with_highlights_is_a_unit_too():
     document = parse_text("# D\n| `key` | v |\n|---|---|\n| a | b |\n", "n.md")
     (unit,) = units(document)
-    assert (
-        unit.kind == "row" and unit.header == () and unit.cells[0] == Cell((Highlight("key", 2),))
-    )
+    assert unit.kind == "row" and unit.header == () and unit.text == "key | v"

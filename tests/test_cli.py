@@ -102,9 +102,18 @@ def test_one_broken_notes_file_does_not_stop_the_others(
 
 
 def test_a_reader_that_stops_early_gets_no_traceback() -> None:
-    # The skip list of the user's notes (about 200 KB) overfills the pipe: the command is
-    # still writing when the reader goes, as with `clozepress sample ... --skipped | head`.
-    command = [sys.executable, "-m", "clozepress", "sample", str(NOTES), "--skipped"]
+    # Every highlight of the user's notes with its cards (about 1 MB) overfills the pipe: the
+    # command is still writing when the reader goes, as with `clozepress sample ... | head`.
+    command = [
+        sys.executable,
+        "-m",
+        "clozepress",
+        "sample",
+        str(NOTES),
+        "--highlights",
+        "-n",
+        "5000",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None and process.stderr is not None
     assert b"aws-saa.md:" in process.stdout.readline()

@@ -106,16 +106,17 @@ def test_a_table_row_card_shows_the_header_row(tmp_path: Path):
     notes = "# D\n| engine | threads |\n|---|---|\n| Redis | `single` |\n"
     cards, _ = rendered_by_line(tmp_path, notes)
     (card,) = cards[4]
-    assert "<tr><th>engine</th><th>threads</th></tr>" in card.question
-    assert "<td>Redis</td>" in card.question
+    assert "engine | threads<br>Redis | " in card.question
+    (card,) = rendered_by_line(tmp_path / "study", notes, Config())[0][4]
+    assert "Redis<br>threads: <span" in card.question
 
 
 def test_an_empty_highlight_makes_no_card_and_a_warning(tmp_path: Path):
     cards, result = rendered_by_line(tmp_path, "# D\n- `a` and ` `\n- only ` `\n")
     assert result.cards == 1 and 3 not in cards
     assert [(d.line, d.message) for d in result.diagnostics] == [
-        (2, "highlight skipped: empty highlight: no card"),
-        (3, "highlight skipped: empty highlight: no card"),
+        (2, "highlight skipped: an empty highlight has nothing to hide"),
+        (3, "highlight skipped: an empty highlight has nothing to hide"),
     ]
 
 
@@ -279,12 +280,11 @@ def test_cli_deck_rebuilds_the_package_from_the_intermediate_form(
 def test_cli_build_writes_the_deck_into_the_out_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
-    # The CLI reads the project's own settings: the study policy, so one card for the line
-    # (two good blanks, but one card per line).
+    # The CLI reads the project's own settings: the study policy, one card per highlight.
     project, _ = project_with(
         tmp_path, "# Storage\n- `S3` moves old objects to `Glacier` after 90 days\n"
     )
     monkeypatch.chdir(project.root)
     assert main(["build", "source/notes.md", "--out", "out"]) == 0
     assert (project.root / "out" / "notes.apkg").exists()
-    assert "1 domains, 1 notes, 1 cards" in capsys.readouterr().out
+    assert "1 domains, 1 notes, 2 cards" in capsys.readouterr().out

@@ -85,6 +85,14 @@ def _parser() -> argparse.ArgumentParser:
     sample.add_argument(
         "--skipped", action="store_true", help="list the highlights that are no card, with why"
     )
+    sample.add_argument(
+        "--highlights",
+        action="store_true",
+        help="N random highlights of all, each with the cards made from its line or why none",
+    )
+    sample.add_argument(
+        "--rules", action="store_true", help="list the card rules and how often each decided"
+    )
 
     init = commands.add_parser("init", help="write a new notes project that builds with make")
     init.add_argument("dir", type=Path, metavar="DIR")
@@ -262,12 +270,19 @@ def _sheets(args: argparse.Namespace) -> int:
 
 def _sample(args: argparse.Namespace) -> int:
     from .cards import plan
-    from .cards_sample import all_cards, pick, show
+    from .cards.sample import all_cards, pick, show, show_highlights, show_rules
     from .config import load_config
-    from .read.parse import parse_file
+    from .read.parse import decode, parse_file
 
     document = parse_file(args.notes)
     planned = plan(document, load_config(Path.cwd()))
+    if args.rules:
+        print(show_rules(planned))
+        return 0
+    if args.highlights:
+        source = decode(args.notes.read_bytes(), str(args.notes))
+        print(show_highlights(document, planned, source, args.n, args.seed))
+        return 0
     if args.skipped:
         for diagnostic in (*planned.diagnostics, *planned.skipped):
             print(diagnostic)

@@ -31,6 +31,8 @@ class Config:
     """No sheet text is set below this size (pt)."""
     font_cap: float = 10.0
     """No sheet text is set above this size (pt)."""
+    disable_rules: tuple[str, ...] = ()
+    """Card policy rules switched off by name (``clozepress sample NOTES --rules`` lists them)."""
 
 
 def load_config(root: Path) -> Config:
@@ -43,10 +45,12 @@ def load_config(root: Path) -> Config:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise BuildError(str(path), 1, f"cannot read settings: {exc}") from None
     table = data.get("tool", {}).get("clozepress", {})
-    return config_from_mapping(table, str(path))
+    return config_from_mapping(table, str(path), path.read_text(encoding="utf-8"))
 
 
-def config_from_mapping(table: dict[str, Any], where: str = "pyproject.toml") -> Config:
+def config_from_mapping(
+    table: dict[str, Any], where: str = "pyproject.toml", text: str = ""
+) -> Config:
     known = {f.name: f for f in fields(Config)}
     values: dict[str, Any] = {}
     for key, value in table.items():
@@ -57,6 +61,9 @@ def config_from_mapping(table: dict[str, Any], where: str = "pyproject.toml") ->
             raise BuildError(where, 1, f"[tool.clozepress] {key} must be true or false")
         if isinstance(default, float) and not isinstance(value, int | float):
             raise BuildError(where, 1, f"[tool.clozepress] {key} must be a number")
+        if key == "disable_rules":
+            values[key] = _rule_names(value, where, text)
+            continue
         if key in _CHOICES and value not in _CHOICES[key]:
             options = " or ".join(repr(c) for c in _CHOICES[key])
             raise BuildError(where, 1, f"[tool.clozepress] {key} must be {options}, not {value!r}")
@@ -65,3 +72,33 @@ def config_from_mapping(table: dict[str, Any], where: str = "pyproject.toml") ->
     if not 0 < config.font_floor <= config.font_cap:
         raise BuildError(where, 1, "[tool.clozepress] needs 0 < font_floor <= font_cap")
     return config
+
+
+def _rule_names(value: Any, where: str, text: str) -> tuple[str, ...]:
+    """``disable_rules``: names of the card policy's rules; an unknown one is a mistake to fix."""
+    from .cards.rules import rule_names
+
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise BuildError(
+            where,
+            _line_of(text, "disable_rules"),
+            "[tool.clozepress] disable_rules must be a list of rule names",
+        )
+    known = rule_names()
+    for name in value:
+        if name not in known:
+            raise BuildError(
+                where,
+                _line_of(text, f'"{name}"') or _line_of(text, "disable_rules"),
+                f"[tool.clozepress] disable_rules: no card rule is named {name!r} "
+                "(clozepress sample NOTES --rules lists them)",
+            )
+    return tuple(value)
+
+
+def _line_of(text: str, needle: str) -> int:
+    """The first line of ``text`` holding ``needle`` (1 if none): where a message points."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return number
+    return 1

@@ -161,7 +161,8 @@ def _skipped_summary(shown: str, skipped: tuple[Diagnostic, ...]) -> Diagnostic:
     """One line for every highlight the card policy left out: how many, why, where to look."""
     reasons: dict[str, int] = {}
     for item in skipped:
-        reason = item.message.split(": ", 1)[-1].split(" (")[0]
+        # The message names its rule first: "no card [rule]: ...".
+        reason = item.message.split("[", 1)[-1].split("]", 1)[0]
         reasons[reason] = reasons.get(reason, 0) + 1
     counts = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda x: -x[1]))
     return Diagnostic(

@@ -135,9 +135,10 @@ def similarity(old: Record, new: Candidate) -> float:
 def match(previous: Sequence[Record], current: Sequence[Candidate]) -> list[int | None]:
     """For each current note, the index of the previous record it continues, or None (new).
 
-    One to one, in three passes: the same text in the same place; the same text anywhere (a
-    moved unit); then, among what is left, the most similar pairs first while they score at
-    least ``SAME_UNIT`` (greedy best match; ties go to source order, so builds repeat).
+    One to one, in four passes: the same text in the same place; the same text anywhere (a
+    moved unit); a unit grown around its old text (see ``_match_grown``); then, among what is
+    left, the most similar pairs first while they score at least ``SAME_UNIT`` (greedy best
+    match; ties go to source order, so builds repeat).
     """
     result: list[int | None] = [None] * len(current)
     free = set(range(len(previous)))
@@ -156,6 +157,9 @@ def match(previous: Sequence[Record], current: Sequence[Candidate]) -> list[int 
                 free.discard(index)
     left = [p for p, r in enumerate(result) if r is None]
     if left and free:
+        _match_grown(previous, current, result, free, left)
+        left = [p for p, r in enumerate(result) if r is None]
+    if left and free:
         scored = []
         nearby = _shared_words(previous, free)
         for position in left:
@@ -169,6 +173,37 @@ def match(previous: Sequence[Record], current: Sequence[Candidate]) -> list[int 
                 result[position] = index
                 taken.add(index)
     return result
+
+
+def _match_grown(
+    previous: Sequence[Record],
+    current: Sequence[Candidate],
+    result: list[int | None],
+    free: set[int],
+    left: list[int],
+) -> None:
+    """A note whose text holds a previous note's whole text and all its blanks continues it:
+    the same line, now shown whole or with more of its highlights made cards (a card policy
+    that once cut a line to the clause around its blank, and no longer does). The longest old
+    text is matched first, so a line cut into two old notes keeps the larger one's identity."""
+    nearby = _shared_words(previous, free)
+    for position in left:
+        note = current[position]
+        text = normalize(note.key)
+        marked = {normalize(h) for h in note.highlights}
+        found = [
+            index
+            for index in nearby(note)
+            if index in free
+            and normalize(previous[index].key)
+            and normalize(previous[index].key) in text
+            # Each old blank is within one of the new ones (an old policy narrowed some).
+            and all(any(normalize(h) in new for new in marked) for h in previous[index].highlights)
+        ]
+        if found:
+            index = max(found, key=lambda i: (len(previous[i].key), -i))
+            result[position] = index
+            free.discard(index)
 
 
 #: A word in more records than this says little about which record a note continues.

@@ -13,7 +13,13 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 #: Bumped whenever a node gains, loses or changes a field. ``load`` refuses any other version.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+
+#: The learner's markers, an HTML comment at the end of a line (``<!-- cloze:skip -->``):
+#: ``skip`` (no card from this line), ``keep`` (every highlight of it a card, whatever the policy
+#: says) and ``skip=TEXT`` (no card for the highlight ``TEXT``). Any other ``cloze:`` word is a
+#: warning on its line.
+MARKS = ("skip", "keep", "skip=")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -76,6 +82,8 @@ class Bullet:
     """Nested bullets mostly; also images, paragraphs, tables or code indented under the item."""
     marker: str = "-"
     """``-`` for an unordered item, ``1.`` (its number) for an ordered one."""
+    marks: tuple[str, ...] = ()
+    """The learner's markers at the end of the line, without ``cloze:`` (see ``MARKS``)."""
     type: ClassVar[str] = "bullet"
 
 
@@ -83,6 +91,8 @@ class Bullet:
 class Paragraph:
     line: int
     spans: tuple[Inline, ...]
+    marks: tuple[str, ...] = ()
+    """The learner's markers at the end of the paragraph, without ``cloze:`` (see ``MARKS``)."""
     type: ClassVar[str] = "paragraph"
 
 

@@ -31,6 +31,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import BuildError
 from ..form.model import (
+    MARKS,
     Block,
     Bullet,
     Cell,
@@ -58,6 +59,8 @@ from .corrections import load_corrections
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+#: A learner's marker: an HTML comment at the end of a line, invisible where Markdown renders.
+_MARK = re.compile(r"\s*<!--\s*cloze:\s*(.*?)\s*-->\s*$")
 #: A heading's attribute block, as Pandoc and kramdown write it (``## Title {#anchor .class}``):
 #: markup for the converter, not part of the title.
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{\s*[#.][^{}]*\}\s*$")
@@ -534,9 +537,10 @@ class _Parser:
             self.warn(line, "table rows do not match its delimiter row; read as a table anyway")
             return [self._read_table(start, end, base)]
         spans, images = self._inline_and_images(node.children[0])
+        spans, marks = self._marks(spans, line)
         blocks: list[Block] = []
         if plain_text(spans).strip() or any(not isinstance(s, Text) for s in spans):
-            blocks.append(Paragraph(line, spans))
+            blocks.append(Paragraph(line, spans, marks))
         blocks.extend(images)
         return blocks
 
@@ -552,8 +556,30 @@ class _Parser:
             first = children.pop(0)
             spans, images = self._inline_and_images(first.children[0])
             nested.extend(images)
+        spans, marks = self._marks(spans, line)
         nested.extend(self._blocks(children, base))
-        return Bullet(line, spans, tuple(nested), marker)
+        return Bullet(line, spans, tuple(nested), marker, marks)
+
+    def _marks(
+        self, spans: tuple[Inline, ...], line: int
+    ) -> tuple[tuple[Inline, ...], tuple[str, ...]]:
+        """The learner's ``<!-- cloze:... -->`` markers lifted off the end of a line's text."""
+        marks: list[str] = []
+        while spans and isinstance(spans[-1], Text):
+            found = _MARK.search(spans[-1].text)
+            if found is None:
+                break
+            mark = found.group(1)
+            if not any(mark == m or (m.endswith("=") and mark.startswith(m)) for m in MARKS):
+                known = ", ".join(
+                    f"cloze:{m}TEXT" if m.endswith("=") else f"cloze:{m}" for m in MARKS
+                )
+                self.warn(line, f"unknown marker 'cloze:{mark}' ignored (known: {known})")
+            else:
+                marks.insert(0, mark)
+            rest = spans[-1].text[: found.start()]
+            spans = (*spans[:-1], Text(rest)) if rest else spans[:-1]
+        return spans, tuple(marks)
 
     def _bullets_in_code(self, node: SyntaxTreeNode, base: int) -> list[Block] | None:
         """An indented 'code block' whose every line is a list item was meant as bullets."""

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from .form.model import Emphasis, Highlight, Inline, Link, Strong, Text, plain_text
+from ..form.model import Emphasis, Highlight, Inline, Link, Strong, Text, plain_text
 
 #: Link schemes that may be live on a card; anything else (``javascript:``, ``data:``) is text.
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})

@@ -1,0 +1,60 @@
+"""Children as cue: a line too bare to cue its blank ("`On-Demand` Mode") shows the lines nested
+under it on its front, so the card asks for the name from what the notes say of it; so does a
+highlighted heading, with the first lines of its section."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..form.model import Bullet, Paragraph
+from .env import Env
+from .model import Unit
+from .rules import Rule
+from .text import words
+from .units import one_line
+
+#: A front with fewer words than this besides its blanks cannot cue them.
+BARE_WORDS = 3
+#: At most this many nested lines move to the front.
+SHOWN = 4
+
+
+def _own_words(unit: Unit) -> int:
+    text = unit.text
+    for mark in sorted(unit.marks, key=lambda m: -m.start):
+        text = text[: mark.start] + " " + text[mark.end :]
+    return len(words(text))
+
+
+def show_children(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
+    out: list[Unit] = []
+    hits = 0
+    for unit in found:
+        lines = [
+            one_line(child.spans)
+            for child in unit.children
+            if isinstance(child, Bullet | Paragraph) and one_line(child.spans)
+        ]
+        if unit.kind == "heading" and lines:
+            # A highlighted heading names what its first lines describe.
+            shown = "".join(f"\n– {line}" for line in lines[:SHOWN])
+            out.append(dataclasses.replace(unit, kind="line", text=unit.text + shown, children=()))
+            hits += 1
+            continue
+        if unit.kind != "line" or not lines or _own_words(unit) >= BARE_WORDS:
+            out.append(unit)
+            continue
+        shown = "".join(f"\n– {line}" for line in lines[:SHOWN])
+        more = "\n– …" if len(lines) > SHOWN else ""
+        out.append(dataclasses.replace(unit, text=unit.text + shown + more, children=()))
+        hits += 1
+    return out, hits
+
+
+RULES = (
+    Rule(
+        "children-cue",
+        "a line too bare to cue its blank shows the lines nested under it",
+        show_children,
+    ),
+)

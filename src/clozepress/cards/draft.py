@@ -1,0 +1,38 @@
+"""A note before it is written: its unit, what each card hides, and the breadcrumb it shows.
+The repair rules rewrite drafts; ``render`` turns one into a note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Blank, Mark, Unit
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """Text hidden on card ``number`` besides its blank: in the unit's text (``crumb`` None) or
+    in breadcrumb ``crumb``."""
+
+    number: int
+    start: int
+    end: int
+    crumb: int | None = None
+
+
+@dataclass(frozen=True)
+class Draft:
+    unit: Unit
+    blanks: tuple[tuple[int, Blank, Mark], ...]
+    """``(cloze number, blank, the highlight it tests)``, in text order."""
+    shown: tuple[Mark, ...]
+    """Highlights of the unit that are no card: shown as the notes have them."""
+    crumbs: tuple[str, ...]
+    hidden: tuple[Hidden, ...] = ()
+    crumb_notes: tuple[str, ...] = ()
+    """Rules that changed the breadcrumb, for the record."""
+
+    def answer(self, number: int) -> str:
+        for n, blank, _ in self.blanks:
+            if n == number:
+                return self.unit.text[blank.start : blank.end]
+        return ""

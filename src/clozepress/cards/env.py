@@ -1,0 +1,49 @@
+"""What every rule may read besides its unit: the document's settings and what the policy has
+seen so far."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..config import Config
+from ..form.model import Document
+from .model import Unit
+
+
+@dataclass
+class Env:
+    document: Document
+    config: Config
+    disabled: frozenset[str]
+    seen: set[tuple[str, str]] = field(default_factory=set)
+    """``(unit text, answer)`` of every card made so far, folded: a second one is a duplicate."""
+    programs: frozenset[str] = frozenset()
+    """First words that open several multi-word highlights: the notes' commands."""
+    hits: Counter[str] = field(default_factory=Counter)
+    unit_clozes: int = 0
+    """Cards made so far from the unit being read."""
+    unit_key: str = ""
+    """The unit being read, its text folded (as ``duplicate`` compares it)."""
+
+
+def commands(units: list[Unit]) -> frozenset[str]:
+    """Words the notes use as commands: lowercase words that open three or more multi-word
+    highlights, one of them a usage line (with a flag or a slot: ``-f``, ``<name>``, ``[args]``),
+    as ``git commit``, ``git push`` and ``git log [options]`` do."""
+    counts: Counter[str] = Counter()
+    usage: set[str] = set()
+    for unit in units:
+        for mark in unit.marks:
+            parts = mark.highlight.text.split()
+            if len(parts) < 2 or not _PROGRAM.match(parts[0]):
+                continue
+            counts[parts[0]] += 1
+            if any(_SLOT.match(p) for p in parts[1:]):
+                usage.add(parts[0])
+    return frozenset(word for word, n in counts.items() if n >= 3 and word in usage)
+
+
+_PROGRAM = re.compile(r"^[a-z][a-z0-9_.-]+$")
+_SLOT = re.compile(r"^(?:--?[A-Za-z]|<[^>]+>$|\[[^\]]+\]$)")

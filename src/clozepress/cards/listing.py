@@ -1,0 +1,127 @@
+"""List: items of one list that are nothing but their highlight make one note with the list's
+parent as the question; each card hides one item while the others show (overlapping clozes).
+Alone, each item would be a blank with no cue; together, the list and its parent are the cue."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .env import Env
+from .model import Mark, Unit
+from .rules import Rule
+from .text import words
+
+#: More items than this make a card no one can recall at once: the list is split into notes.
+MAX_ITEMS = 10
+#: An item with fewer words than this besides its highlights is asked with its list around it.
+SHORT = 4
+
+
+def _own_words(unit: Unit) -> int:
+    text = unit.text
+    for mark in sorted(unit.marks, key=lambda m: -m.start):
+        text = text[: mark.start] + " " + text[mark.end :]
+    return len(words(text))
+
+
+def _bare(unit: Unit) -> bool:
+    """An item whose words are its one highlight, give or take two words."""
+    if unit.kind != "line" or len(unit.marks) != 1 or unit.group == (0, 0) or unit.children:
+        return False
+    mark = unit.marks[0]
+    rest = unit.text[: mark.start] + " " + unit.text[mark.end :]
+    return len(words(rest)) <= 2 and bool(words(mark.highlight.text))
+
+
+def group_items(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
+    groups: dict[tuple[int, int], list[int]] = {}
+    for index, unit in enumerate(found):
+        if _bare(unit):
+            groups.setdefault(unit.group, []).append(index)
+    leaders: dict[int, Unit] = {}
+    absorbed: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for chunk_start in range(0, len(members), MAX_ITEMS):
+            chunk = members[chunk_start : chunk_start + MAX_ITEMS]
+            if len(chunk) < 2:
+                continue
+            leaders[chunk[0]] = _list_unit([found[i] for i in chunk])
+            absorbed.update(chunk[1:])
+    # An item left alone with few words of its own is asked with its list around it.
+    for index, unit in enumerate(found):
+        if index in leaders or index in absorbed or unit.kind != "line":
+            continue
+        if unit.group != (0, 0) and len(unit.siblings) > 1 and _own_words(unit) < SHORT:
+            leaders[index] = _among_siblings(unit)
+    out = [leaders.get(i, unit) for i, unit in enumerate(found) if i not in absorbed]
+    return out, len(leaders)
+
+
+def _short(line: str, limit: int = 90) -> str:
+    """Another item as a cue: its opening is enough."""
+    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _among_siblings(item: Unit) -> Unit:
+    """An item shown in its list: the other items (at most ``MAX_ITEMS``, around it) are its
+    cue, as the parent is."""
+    at = next(i for i, (line, _) in enumerate(item.siblings) if line == item.line)
+    low = max(0, min(at - MAX_ITEMS // 2, len(item.siblings) - MAX_ITEMS))
+    window = item.siblings[low : low + MAX_ITEMS]
+    first = item
+    parented = len(first.crumbs) > first.heading_count
+    question = first.crumbs[-1] if parented else ""
+    parts: list[str] = [question] if question else []
+    size = len(question) + 1 if question else 0
+    marks: list[Mark] = []
+    for line, text in window:
+        if line == item.line:
+            marks.extend(
+                Mark(m.start + size + 2, m.end + size + 2, m.highlight) for m in item.marks
+            )
+            text = item.text.replace("\n", " ")
+        else:
+            text = _short(text)
+        parts.append("• " + text)
+        size += len(parts[-1]) + 1
+    return dataclasses.replace(
+        item,
+        kind="list",
+        text="\n".join(parts),
+        marks=tuple(marks),
+        crumbs=first.crumbs[:-1] if parented else first.crumbs,
+        key=item.plain_key,
+    )
+
+
+def _list_unit(items: list[Unit]) -> Unit:
+    first = items[0]
+    parented = len(first.crumbs) > first.heading_count
+    question = first.crumbs[-1] if parented else ""
+    parts: list[str] = [question] if question else []
+    size = len(question) + 1 if question else 0
+    marks: list[Mark] = []
+    for item in items:
+        line = "• " + item.text.replace("\n", " ")
+        marks.extend(Mark(m.start + size + 2, m.end + size + 2, m.highlight) for m in item.marks)
+        parts.append(line)
+        size += len(line) + 1
+    return dataclasses.replace(
+        first,
+        kind="list",
+        text="\n".join(parts),
+        marks=tuple(marks),
+        crumbs=first.crumbs[:-1] if parented else first.crumbs,
+        key=" ".join(" ".join(item.text.split()) for item in items),
+        lines=tuple(item.line for item in items),
+        marks_by_learner=tuple(m for item in items for m in item.marks_by_learner),
+        images=tuple(image for item in items for image in item.images),
+        before=first.before,
+    )
+
+
+RULES = (
+    Rule("list", "bare items of one list are one note, each card hiding one item", group_items),
+)

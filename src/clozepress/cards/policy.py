@@ -1,0 +1,157 @@
+"""The card policy: units in, notes out, each highlight's fate recorded with the rule that
+decided it. The stages run in order (shape, skip, blank, repair); see ``rules`` for what each
+stage decides and ``RULERS`` for every rule in the order it runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..config import Config
+from ..form.model import Diagnostic, Document
+from . import (
+    children,
+    clauses,
+    code,
+    fact,
+    listing,
+    name,
+    numbers,
+    repairs,
+    sentences,
+    skips,
+    table,
+)
+from .draft import Draft
+from .env import Env, commands
+from .model import Blank, Fate, Mark, Note, Plan, Unit
+from .render import note_from
+from .repairs import cut
+from .rules import Rule, Ruler, optional_rules
+from .text import fold
+from .units import units
+
+RULERS: dict[str, Ruler[Any]] = {
+    "shape": Ruler("shape", (*listing.RULES, *sentences.RULES, *table.RULES, *children.RULES)),
+    "skip": Ruler("skip", skips.RULES),
+    "blank": Ruler(
+        "blank", (*code.RULES, *numbers.RULES, *name.RULES, *clauses.RULES, *fact.RULES)
+    ),
+    "repair": Ruler("repair", repairs.RULES),
+}
+
+#: Skips that are the notes' fault, reported as warnings; every other skip is an ``info``.
+WARNING_RULES = frozenset({"empty", "too-many"})
+
+
+def disabled_rules(config: Config) -> frozenset[str]:
+    off = frozenset(config.disable_rules)
+    return off | optional_rules() if config.cloze_policy == "all" else off
+
+
+def plan(document: Document, config: Config) -> Plan:
+    """The notes for every unit of ``document``, and what became of every highlight."""
+    disabled = disabled_rules(config)
+    found = units(document)
+    env = Env(document, config, disabled, programs=commands(found))
+    for rule in RULERS["shape"].active(disabled):
+        found, hits = rule.apply(found, env)
+        env.hits[rule.name] += hits
+    notes: list[Note] = []
+    fates: list[Fate] = []
+    for unit in found:
+        note = _note(unit, env, fates)
+        if note is not None:
+            notes.append(note)
+    fates.sort(key=lambda f: f.line)
+    principle = {rule.name: rule.principle for _, rule in _every_rule()}
+    warnings: list[Diagnostic] = []
+    skipped: list[Diagnostic] = []
+    for f in fates:
+        if f.answer is not None:
+            continue
+        if f.rule in WARNING_RULES:
+            warnings.append(
+                Diagnostic(
+                    document.path, f.line, "warning", f"highlight skipped: {principle[f.rule]}"
+                )
+            )
+        else:
+            skipped.append(
+                Diagnostic(
+                    document.path,
+                    f.line,
+                    "info",
+                    f"no card [{f.rule}]: {_quoted(f.highlight)} ({principle[f.rule]})",
+                )
+            )
+    return Plan(tuple(notes), tuple(warnings), tuple(fates), tuple(skipped), dict(env.hits))
+
+
+def _every_rule() -> list[tuple[str, Rule[Any]]]:
+    return [(stage, rule) for stage, ruler in RULERS.items() for rule in ruler.rules]
+
+
+def _note(unit: Unit, env: Env, fates: list[Fate]) -> Note | None:
+    disabled = env.disabled
+    env.unit_clozes = 0
+    env.unit_key = fold(unit.plain_key)
+    blanks: list[tuple[int, Blank, Mark]] = []
+    shown: list[Mark] = []
+    one_card = env.config.cloze == "unit"
+    for mark in unit.marks:
+        decided = _skip(unit, mark, env)
+        if decided is not None:
+            shown.append(mark)
+            fates.append(
+                Fate(
+                    mark.highlight.line, mark.highlight.text, None, decided.principle, decided.name
+                )
+            )
+            continue
+        blank = _blank(unit, mark, env, [b for _, b, _ in blanks])
+        number = 1 if one_card else len(blanks) + 1
+        blanks.append((number, blank, mark))
+        env.unit_clozes += 1
+        answer = " ".join(unit.text[blank.start : blank.end].split())
+        fates.append(
+            Fate(mark.highlight.line, mark.highlight.text, answer, None, blank.rule, blank.kind)
+        )
+    if not blanks:
+        return None
+    draft = Draft(unit, tuple(blanks), tuple(shown), tuple(cut(c) for c in unit.crumbs))
+    for rule in RULERS["repair"].active(disabled):
+        repaired = rule.apply(draft, env)
+        if repaired is not None:
+            draft = repaired
+            env.hits[rule.name] += 1
+    return note_from(draft, env.document.path)
+
+
+def _skip(unit: Unit, mark: Mark, env: Env) -> Rule[Any] | None:
+    for rule in RULERS["skip"].active(env.disabled):
+        verdict = rule.apply(unit, mark, env)
+        if verdict is None:
+            continue
+        env.hits[rule.name] += 1
+        return rule if verdict == "skip" else None
+    return None
+
+
+def _blank(unit: Unit, mark: Mark, env: Env, taken: list[Blank]) -> Blank:
+    for rule in RULERS["blank"].active(env.disabled):
+        blank: Blank | None = rule.apply(unit, mark, env)
+        if blank is None or blank.end <= blank.start:
+            continue
+        # Blanks come in text order and stay near their highlight: the last few are the only
+        # ones one could run into.
+        if any(blank.start < b.end and b.start < blank.end for b in taken[-4:]):
+            continue  # would cut into another card's blank: a later rule decides
+        env.hits[rule.name] += 1
+        return blank
+    # Only when the mark itself overlaps a blank already made (two highlights in one number).
+    return Blank(mark.start, mark.end, "fact", fact.KIND_OF_UNIT.get(unit.kind, "fact"))
+
+
+def _quoted(text: str, limit: int = 40) -> str:
+    """A highlight as a message names it: in backticks, long ones shortened."""
+    return f"`{text if len(text) <= limit else text[: limit - 1] + '…'}`"

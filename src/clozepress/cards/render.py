@@ -1,0 +1,76 @@
+"""A draft into a note: cloze markup over the unit's text, the breadcrumb, the back. Every
+string from the notes goes through ``html.escape`` here and nowhere else in the policy."""
+
+from __future__ import annotations
+
+from ..form.model import Block, Bullet, Code, Paragraph
+from .draft import Draft, Hidden
+from .html import SEPARATOR, cloze, escape
+from .model import Note
+from .units import one_line
+
+#: The back lists at most this many of the lines nested under the unit.
+BACK_ITEMS = 8
+
+
+def note_from(draft: Draft, path: str) -> Note:
+    unit = draft.unit
+    text_ranges = [(b.start, b.end, n) for n, b, _ in draft.blanks]
+    text_ranges += [(h.start, h.end, h.number) for h in draft.hidden if h.crumb is None]
+    body = _clozed(unit.text, text_ranges, breaks="<br>")
+    crumb_hidden = [h for h in draft.hidden if h.crumb is not None]
+    crumbs = [
+        _clozed(crumb, [(h.start, h.end, h.number) for h in crumb_hidden if h.crumb == index])
+        for index, crumb in enumerate(draft.crumbs)
+    ]
+    context = SEPARATOR.join(c for c in crumbs if c)
+    if crumb_hidden:
+        # Anki reads clozes in the Text field only: a breadcrumb hiding an answer goes there.
+        body = f'<div class="cp-context">{context}</div>{body}'
+        context = ""
+    answers = [unit.text[b.start : b.end] for _, b, _ in draft.blanks]
+    return Note(
+        text=body,
+        context=context,
+        extra=_back(unit.children, unit.back),
+        source=f"{path}:{unit.line}",
+        key=unit.plain_key,
+        context_key=" › ".join(" ".join(c.split()) for c in unit.crumbs),
+        highlights=tuple(" ".join(a.split()) for a in answers),
+        cards=len({n for n, _, _ in draft.blanks}),
+        line=unit.line,
+        domain=unit.domain,
+        sections=unit.sections,
+        images=unit.images,
+        lines=unit.lines or (unit.line,),
+        kind=unit.kind,
+        tests=tuple((n, m.highlight.line, m.highlight.text) for n, _, m in draft.blanks),
+    )
+
+
+def _clozed(text: str, ranges: list[tuple[int, int, int]], breaks: str = " ") -> str:
+    out: list[str] = []
+    at = 0
+    for start, end, number in sorted(ranges):
+        if start < at or end <= start:
+            continue  # overlaps a range already hidden
+        out.append(escape(text[at:start]).replace("\n", breaks))
+        out.append(cloze(number, " ".join(text[start:end].split())))
+        at = end
+    out.append(escape(text[at:]).replace("\n", breaks))
+    return "".join(out).strip()
+
+
+def _back(children: tuple[Block, ...], back: str) -> str:
+    items: list[str] = []
+    if back:
+        items.append(f"<li>{escape(back)}</li>")
+    for child in children[:BACK_ITEMS]:
+        if isinstance(child, Bullet | Paragraph) and child.spans:
+            items.append(f"<li>{escape(one_line(child.spans))}</li>")
+        elif isinstance(child, Code):
+            items.append(f"<li><pre>{escape(child.text.rstrip())}</pre></li>")
+    return f'<ul class="cp-children">{"".join(items)}</ul>' if items else ""
+
+
+__all__ = ["Hidden", "note_from"]

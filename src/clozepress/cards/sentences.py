@@ -1,0 +1,77 @@
+"""Sentences: a long paragraph is cut into its sentences, each holding highlights its own note,
+with the sentence before it as context and the whole paragraph on the back. A card asks one
+thing; a paragraph on its front asks the learner to read instead of recall."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .env import Env
+from .model import Mark, Unit
+from .repairs import cut
+from .rules import Rule
+from .text import clauses, sentences
+
+#: A line longer than this (characters) is cut into sentences; a sentence longer than this,
+#: into its clauses.
+LONG = 220
+#: A clause cut from a long sentence is about this long (characters).
+PIECE = 150
+
+
+def split_long(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
+    out: list[Unit] = []
+    hits = 0
+    for unit in found:
+        if unit.kind != "line" or len(unit.text) <= LONG:
+            out.append(unit)
+            continue
+        keep = [(m.start, m.end) for m in unit.marks]
+        spans: list[tuple[int, int, str]] = []
+        for start, end in sentences(unit.text):
+            pieces = clauses(unit.text, start, end, PIECE, keep) if end - start > LONG else []
+            if len(pieces) < 2:
+                spans.append((start, end, ""))
+                continue
+            # A clause cut from its sentence keeps the sentence's opening as its context.
+            opening = cut(unit.text[pieces[0][0] : pieces[0][1]].strip(" ,;:—–-"))
+            spans.extend((a, b, opening if index else "") for index, (a, b) in enumerate(pieces))
+        if len(spans) < 2:
+            out.append(unit)
+            continue
+        hits += 1
+        previous = unit.before
+        first = True
+        for start, end, lead_in in spans:
+            own = [m for m in unit.marks if start <= m.start < end]
+            sentence = unit.text[start:end]
+            if own:
+                lead = len(sentence) - len(sentence.lstrip())
+                text = sentence.strip()
+                out.append(
+                    dataclasses.replace(
+                        unit,
+                        text=text,
+                        marks=tuple(
+                            Mark(
+                                max(0, m.start - start - lead),
+                                min(len(text), m.end - start - lead),
+                                m.highlight,
+                            )
+                            for m in own
+                        ),
+                        before=previous,
+                        crumbs=(*unit.crumbs, lead_in) if lead_in else unit.crumbs,
+                        key="",
+                        back=" ".join(unit.text.split()),
+                        images=unit.images if first else (),
+                    )
+                )
+                first = False
+            previous = " ".join(sentence.split())
+    return out, hits
+
+
+RULES = (
+    Rule("sentences", "a long paragraph is cut into sentences, each its own note", split_long),
+)

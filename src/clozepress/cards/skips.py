@@ -1,0 +1,140 @@
+"""Skip rules: a highlight that is no fact makes no card, and says which rule decided.
+
+Only what is no fact is skipped (an empty highlight, a heading's own words, a placeholder, a
+duplicate); a fact that would make a poor card is repaired instead (see ``repairs``). The
+learner's markers come first: ``cloze:keep`` overrides every rule here but the essential ones.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol
+
+from .env import Env
+from .model import Mark, Unit
+from .rules import Rule
+from .text import LABEL_WORDS, fold, is_placeholder, only_function_words, words
+
+Verdict = Literal["skip", "keep"]
+
+#: Anki makes no card above c500 (cardgen.rs).
+MAX_CLOZES = 500
+
+
+class SkipRule(Protocol):
+    def __call__(self, unit: Unit, mark: Mark, env: Env) -> Verdict | None: ...
+
+
+def empty(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    return "skip" if not mark.highlight.text.strip() else None
+
+
+def too_many(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    return "skip" if env.unit_clozes >= MAX_CLOZES else None
+
+
+def marker_keep(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    return "keep" if "keep" in unit.marks_by_learner else None
+
+
+def marker_skip(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    text = mark.highlight.text.strip()
+    for marker in unit.marks_by_learner:
+        if marker == "skip" or (marker.startswith("skip=") and marker[5:].strip() == text):
+            return "skip"
+    return None
+
+
+def heading_text(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    if unit.kind == "heading":
+        return "skip"
+    if unit.heading_count < 2:
+        return None
+    heading = fold(unit.crumbs[unit.heading_count - 1])
+    # A line that only repeats the heading it sits under says nothing new...
+    if env.unit_key == heading:
+        return "skip"
+    # ...nor does a highlight that is its heading with a command's name and slots around it
+    # ("STATE RM" over `terraform state rm [options] ADDRESS`).
+    named = set(words(heading))
+    tokens = mark.highlight.text.split()
+    rest = [t for t in tokens if not named & set(words(fold(t)))]
+    if (
+        rest
+        and len(rest) < len(tokens)
+        and all(
+            t in env.programs or is_placeholder(t) or t.rstrip(".").isupper() or not words(t)
+            for t in rest
+        )
+    ):
+        return "skip"
+    return None
+
+
+def placeholder(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    return "skip" if is_placeholder(mark.highlight.text) else None
+
+
+def list_title(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A whole line highlighted over a list of its own, ending on a label word ("`Deployment
+    options`", "`Use cases`"): it titles the list, whose items are the facts."""
+    # The list may already stand on the front (children-cue), or the line among its siblings.
+    start = unit.text.rfind("\n", 0, mark.start) + 1
+    end = unit.text.find("\n", mark.end)
+    end = len(unit.text) if end < 0 else end
+    listed = unit.children or unit.text.startswith("\n– ", end)
+    if unit.kind not in ("line", "list") or not listed:
+        return None
+    outside = unit.text[start : mark.start].lstrip("• ") + unit.text[mark.end : end]
+    found = words(mark.highlight.text)
+    if words(outside) or not found or found[-1].casefold() not in LABEL_WORDS:
+        return None
+    return "skip"
+
+
+def emphasis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    return "skip" if only_function_words(mark.highlight.text) else None
+
+
+def duplicate(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    key = (env.unit_key, fold(mark.highlight.text))
+    if key in env.seen:
+        return "skip"
+    env.seen.add(key)
+    return None
+
+
+RULES: tuple[Rule[SkipRule], ...] = (
+    Rule("empty", "an empty highlight has nothing to hide", empty, essential=True),
+    Rule(
+        "too-many", f"Anki makes no card past c{MAX_CLOZES} in one note", too_many, essential=True
+    ),
+    Rule(
+        "marker-keep",
+        "the learner's cloze:keep makes every highlight of the line a card",
+        marker_keep,
+    ),
+    Rule(
+        "marker-skip",
+        "the learner's cloze:skip (or skip=TEXT) leaves the line (or TEXT) out",
+        marker_skip,
+    ),
+    Rule(
+        "heading-text",
+        "a heading's own words are the context of its lines, not a fact",
+        heading_text,
+    ),
+    Rule(
+        "placeholder",
+        "a placeholder (<name>, [options], ...) stands for a value, it is none",
+        placeholder,
+    ),
+    Rule(
+        "list-title",
+        "a highlight that only titles the list under it ('Deployment options') is no fact",
+        list_title,
+    ),
+    Rule(
+        "emphasis", "words of grammar alone ('only', 'not', 'by') are emphasis, no fact", emphasis
+    ),
+    Rule("duplicate", "the same highlight on the same line text is tested once", duplicate),
+)

@@ -1,0 +1,214 @@
+"""Generic readings of text the rules share: words, numbers, sentences, placeholders, labels,
+words that lean on an antecedent.
+
+Only the shape of language and markup lives here, never the words of one subject: a rule that
+needs a subject's vocabulary reads it from the learner's own file beside the notes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def _set(text: str) -> frozenset[str]:
+    """A word list written as text, one space between words."""
+    return frozenset(text.split())
+
+
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+#: A number as notes write it: ``5``, ``1,000``, ``0.5``, ``99.99%``, ``/16``, ``~10``, ``3x``.
+NUMBER = re.compile(r"[~≈<>≤≥+\-/]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:%|x\b)?")
+_WHOLE_NUMBER = re.compile(rf"^{NUMBER.pattern}$")
+
+#: Words a line may open with that point back at something said before it (per language).
+ANAPHORS = _set(
+    """
+    it its it's they them their theirs this these those that then also which such here there he
+    she both same so thus hence otherwise instead however but and or
+    이 그 이는 그는 이것 그것 이것은 그것은 이러한
+    그러한 이런 그런 따라서 또한 하지만 그러나 그래서 이때
+    questo questa questi queste quello quella quelli esso essa essi esse ciò inoltre quindi anche
+    它 这 这些 那 那些 他们 因此 所以
+    """
+)
+
+#: Heading or parent words that name no subject: a breadcrumb made of them says nothing.
+LABEL_WORDS = _set(
+    """
+    note notes misc miscellaneous other others more example examples eg e.g ex option options
+    summary overview basic basics general intro introduction detail details info information
+    term terms terminology feature features use uses case cases usage tip tips important
+    remember todo key point points concept concepts definition definitions q a pros cons list
+    lists properties property attribute attributes type types kind kinds main extra extras and
+    of the in to for with vs part chapter section step lecture week day module unit lesson topic
+    topics question questions answer answers review recap misc. etc
+    """
+)
+_NUMBERED_LABEL = re.compile(r"^(?:[a-z]{0,3}\s*\d+[a-z]?|[ivx]+)$")
+
+#: A placeholder the notes write where a real value goes (``<name>``, ``[options]``, ``...``).
+_PLACEHOLDER = re.compile(
+    r"^(?:<[^<>]*>|\[[^\[\]]*\]|\{[^{}]*\}|\.{2,}|…|(?:foo|bar|baz|qux|xxx+|yyy+|zzz+)\d*)$",
+    re.IGNORECASE,
+)
+
+_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|vs|etc|eg|ie|cf|ex|approx|no|fig)\.|\b\w\.)$", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
+
+
+#: Scripts written without spaces between words: each character counts as a word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def words(text: str) -> list[str]:
+    found = WORD.findall(_UNSPACED.sub(lambda m: f" {m.group()} ", text))
+    return found
+
+
+def fold(text: str) -> str:
+    """Text as compared: case, width and spacing do not count."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def is_number(text: str) -> bool:
+    return bool(_WHOLE_NUMBER.match(text.strip()))
+
+
+def number_then_unit(text: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the number in a highlight that is a number and its unit (``5 GB``,
+    ``2 mins``, ``65536 IP addresses``): the number is the fact, the unit its cue."""
+    found = NUMBER.match(text)
+    if found is None or found.end() == len(text):
+        return None
+    rest = text[found.end() :]
+    # "3-tier", "3rd", "2nd-hand": the number is part of a word, not a quantity.
+    if rest[:1] == "-" or re.match(r"^(?:st|nd|rd|th)\b", rest, re.IGNORECASE):
+        return None
+    unit = words(rest)
+    if not rest[:1].isspace() and not rest[:1].isalpha() and rest[:1] not in "-":
+        return None
+    if not unit or len(unit) > 2 or any(any(c.isdigit() for c in w) for w in unit):
+        return None
+    return found.start(), found.end()
+
+
+#: Words of grammar, not of a subject (closed classes): a highlight of these alone is emphasis.
+FUNCTION_WORDS = _set(
+    """
+    a an the and or but nor not no only also just very so too is are was were be been being am
+    do does did have has had can could may might must shall should will would of in on at to for
+    from by with without within into onto over under about as than then that this these those it
+    its they them their there here which who whom whose what when where why how all any each
+    every some most more less least many much few both either neither same other such own always
+    never often usually sometimes yes if else because while until since per via vs up down out
+    off again once even still already
+    """
+)
+
+
+def only_function_words(text: str) -> bool:
+    found = words(text)
+    return bool(found) and all(w.casefold() in FUNCTION_WORDS for w in found)
+
+
+def is_placeholder(text: str) -> bool:
+    return bool(_PLACEHOLDER.match(text.strip()))
+
+
+def is_label(crumb: str) -> bool:
+    """Whether a heading or parent line names no subject ("P1", "misc", "Notes:", "Options")."""
+    text = fold(crumb).strip(" :：-–—*#>.()")
+    if not text:
+        return True
+    if _NUMBERED_LABEL.match(text):
+        return True
+    found = words(text)
+    return 0 < len(found) <= 3 and all(w in LABEL_WORDS for w in found)
+
+
+def leans_back(text: str) -> bool:
+    """Whether a line opens on a word that refers to what was said before it."""
+    found = words(text[:40])
+    return bool(found) and found[0].casefold() in ANAPHORS
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text`` (a line break also ends one)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for chunk_start, chunk_end in _lines(text):
+        for found in _SENTENCE_END.finditer(text, chunk_start, chunk_end):
+            if _ABBREVIATION.search(text[max(start, found.start() - 8) : found.start()]):
+                continue
+            if found.start() > start:
+                out.append((start, found.start()))
+            start = found.end()
+        if chunk_end > start:
+            out.append((start, chunk_end))
+        start = chunk_end + 1
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+_CLAUSE_END = re.compile(r"(?:[,;:]|\s---|\s—|\s–)\s+")
+
+
+def clauses(
+    text: str, start: int, end: int, limit: int, keep: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at clause boundaries (a comma, a semicolon, a dash) into pieces
+    of about ``limit`` characters, never inside brackets or inside a range of ``keep``."""
+    cuts: list[int] = []
+    depth = 0
+    at = start
+    for found in _CLAUSE_END.finditer(text, start, end):
+        depth += sum(text.count(o, at, found.start()) for o in "([{")
+        depth -= sum(text.count(c, at, found.start()) for c in ")]}")
+        at = found.start()
+        cut = found.end()
+        if depth <= 0 and not any(a < cut < b for a, b in keep):
+            cuts.append(cut)
+    pieces: list[tuple[int, int]] = []
+    piece = start
+    for index, cut in enumerate(cuts):
+        following = cuts[index + 1] if index + 1 < len(cuts) else end
+        if following - piece > limit and cut - piece >= limit // 4:
+            pieces.append((piece, cut))
+            piece = cut
+    pieces.append((piece, end))
+    return pieces
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for index, char in enumerate(text):
+        if char == "\n":
+            out.append((start, index))
+            start = index + 1
+    out.append((start, len(text)))
+    return out
+
+
+def occurrences(needle: str, haystack: str, lowered: str = "") -> list[tuple[int, int]]:
+    """Where ``needle`` stands in ``haystack`` as whole words, case ignored (``lowered``: the
+    haystack in lower case, when the caller has it)."""
+    if not needle.strip():
+        return []
+    lowered = lowered or haystack.lower()
+    target = needle.lower()
+    if len(lowered) != len(haystack) or len(target) != len(needle):
+        # Lower case changed a length (a rare letter): the slower, exact way.
+        pattern = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)", re.IGNORECASE)
+        return [(m.start(), m.end()) for m in pattern.finditer(haystack)]
+    out = []
+    at = lowered.find(target)
+    while at >= 0:
+        end = at + len(target)
+        before = haystack[at - 1] if at else " "
+        after = haystack[end] if end < len(haystack) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            out.append((at, end))
+        at = lowered.find(target, at + 1)
+    return out

@@ -1,0 +1,284 @@
+"""The notes into units: each line, paragraph, heading or table row that holds a highlight, flat
+as text with its highlights as ranges, and the context a card needs around it (breadcrumb, the
+line before it, what is nested under it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from ..form.model import (
+    Block,
+    Bullet,
+    Code,
+    Document,
+    Emphasis,
+    Highlight,
+    Image,
+    Inline,
+    Link,
+    Paragraph,
+    Quote,
+    Section,
+    Strong,
+    Table,
+    Text,
+    has_highlight,
+)
+from .model import Mark, Unit
+
+
+def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
+    """The spans as one string (soft breaks kept as ``\\n``) and their highlights' ranges."""
+    out: list[str] = []
+    marks: list[Mark] = []
+    size = 0
+    notes = [0]  # how many inline footnotes (``^[...]``) are open
+
+    def walk(items: tuple[Inline, ...]) -> None:
+        nonlocal size
+        for span in items:
+            if isinstance(span, Text):
+                text = _readable(span.text, notes)
+                out.append(text)
+                size += len(text)
+            elif isinstance(span, Highlight):
+                marks.append(Mark(size, size + len(span.text), span))
+                out.append(span.text)
+                size += len(span.text)
+            elif isinstance(span, Strong | Emphasis | Link):
+                walk(span.children)
+
+    walk(spans)
+    text = "".join(out)
+    # Spacing at the edges and runs of spaces are the notes' layout, not their words.
+    lead = len(text) - len(text.lstrip(" \t"))
+    text = text[lead:].rstrip()
+    size = len(text)
+    return text, tuple(
+        Mark(min(size, max(0, m.start - lead)), min(size, max(0, m.end - lead)), m.highlight)
+        for m in marks
+    )
+
+
+#: A heading's attributes as some Markdown dialects write them (``## Title {#id .class}``).
+_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
+
+
+_FENCE_LINE = re.compile(r"(?m)^[ \t]*:{3,}.*$|[ \t]+:{3,}[ \t]*$")
+
+
+def _readable(text: str, notes: list[int]) -> str:
+    """Markup some Markdown dialects add, as a reader of the rendered notes sees it, without
+    moving a character (highlights keep their offsets): ``^[note]`` as `` (note)``, ``---`` as
+    a dash, a ``:::`` fence line as blank."""
+    text = _FENCE_LINE.sub(lambda m: " " * len(m.group()), text)
+    text = re.sub(r"(?<=[^-\s])---(?=[^-\s])|(?<=\s)---(?=\s)", " — ", text)
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        if text.startswith("^[", index):
+            notes[0] += 1
+            out.append(" (")
+            index += 2
+            continue
+        char = text[index]
+        if char == "]" and notes[0]:
+            notes[0] -= 1
+            char = ")"
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def one_line(spans: tuple[Inline, ...]) -> str:
+    return " ".join(flatten(spans)[0].split())
+
+
+def title(spans: tuple[Inline, ...]) -> str:
+    """A heading as a breadcrumb shows it: one line, without attribute blocks."""
+    return _ATTRIBUTES.sub("", one_line(spans))
+
+
+@dataclass(frozen=True)
+class _Where:
+    domain: int
+    crumbs: tuple[str, ...]
+    heading_count: int
+    sections: tuple[str, ...]
+    anchor: int
+    """Line of what the blocks here are nested under (a bullet, else the section heading)."""
+
+
+def units(document: Document) -> list[Unit]:
+    """Every unit of the document in source order."""
+    out: list[Unit] = []
+    for index, domain in enumerate(document.domains):
+        name = title(domain.spans)
+        where = _Where(index, (name,), 1, (), domain.line)
+        # The domain's own heading has nothing above it.
+        top = _Where(index, (), 0, (), domain.line)
+        owner = _heading(domain.spans, domain.line, top, (), out, domain.children)
+        _walk(domain.children, where, owner, name, out)
+    return out
+
+
+def _heading(
+    spans: tuple[Inline, ...],
+    line: int,
+    where: _Where,
+    sections: tuple[str, ...],
+    out: list[Unit],
+    below: tuple[Block | Section, ...] = (),
+) -> int | None:
+    """A heading holding a highlight; ``below`` is what its section holds (its first lines
+    describe what the heading names)."""
+    if not has_highlight(spans):
+        return None
+    text, marks = flatten(spans)
+    lines = tuple(b for b in below if isinstance(b, Bullet | Paragraph))
+    out.append(
+        Unit(
+            "heading",
+            line,
+            _ATTRIBUTES.sub("", text),
+            marks,
+            where.domain,
+            where.crumbs,
+            where.heading_count,
+            sections,
+            children=lines,
+        )
+    )
+    return len(out) - 1
+
+
+def _walk(
+    blocks: tuple[Block | Section, ...],
+    where: _Where,
+    owner: int | None,
+    before: str,
+    out: list[Unit],
+) -> None:
+    """Collect units from ``blocks``; ``owner`` indexes the unit images here belong to when no
+    unit precedes them among their siblings; ``before`` is the line above the first block."""
+    previous: int | None = None
+    # Every item of the lists here, shared by each: a lone item is asked with its list.
+    siblings = tuple(
+        (block.line, " ".join(flatten(block.spans)[0].split()))
+        for block in blocks
+        if isinstance(block, Bullet)
+    )
+    for block in blocks:
+        if isinstance(block, Section):
+            name = title(block.spans)
+            sections = (*where.sections, block.title)
+            own = _heading(block.spans, block.line, where, sections, out, block.children)
+            inner = _Where(
+                where.domain,
+                (*where.crumbs[: where.heading_count], name),
+                where.heading_count + 1,
+                sections,
+                block.line,
+            )
+            # Deeper sections sit under this one; a peer of an outer one is handled by the parse.
+            _walk(block.children, inner, own, name, out)
+            previous = None
+            before = name
+        elif isinstance(block, Bullet | Paragraph):
+            text, marks = flatten(block.spans)
+            own = None
+            if marks:
+                out.append(
+                    Unit(
+                        "line",
+                        block.line,
+                        text,
+                        marks,
+                        where.domain,
+                        where.crumbs,
+                        where.heading_count,
+                        where.sections,
+                        before=" ".join(before.split()),
+                        lines=(block.line,),
+                        marks_by_learner=block.marks,
+                        children=block.children if isinstance(block, Bullet) else (),
+                        group=(where.domain, where.anchor) if isinstance(block, Bullet) else (0, 0),
+                        siblings=siblings if isinstance(block, Bullet) else (),
+                    )
+                )
+                own = previous = len(out) - 1
+            if isinstance(block, Bullet) and block.children:
+                line_text = " ".join(text.split())
+                inner = dataclasses.replace(
+                    where, crumbs=(*where.crumbs, line_text), anchor=block.line
+                )
+                _walk(block.children, inner, own if own is not None else owner, line_text, out)
+            if text.strip():
+                before = text
+        elif isinstance(block, Table):
+            header = tuple(flatten(cell.spans) for cell in block.header)
+            heads = tuple(" ".join(t.split()) for t, _ in header)
+            no_heads: tuple[str, ...] = ()
+            rows = [(block.line, header, no_heads)]
+            rows += [
+                (row.line, tuple(flatten(cell.spans) for cell in row.cells), heads)
+                for row in block.rows
+            ]
+            for line, cells, head in rows:
+                if any(marks for _, marks in cells):
+                    text, marks = _join_cells(cells)
+                    if head:
+                        # The header row above the row, so each value reads against its column.
+                        top = " | ".join(head) + "\n"
+                        text = top + text
+                        marks = tuple(
+                            Mark(m.start + len(top), m.end + len(top), m.highlight) for m in marks
+                        )
+                    out.append(
+                        Unit(
+                            "row",
+                            line,
+                            text,
+                            marks,
+                            where.domain,
+                            where.crumbs,
+                            where.heading_count,
+                            where.sections,
+                            before=" ".join(before.split()),
+                            lines=(line,),
+                            key=" | ".join(" ".join(t.split()) for t, _ in cells),
+                            header=head,
+                            cells=cells,
+                        )
+                    )
+                    previous = len(out) - 1
+        elif isinstance(block, Quote):
+            _walk(block.children, where, previous if previous is not None else owner, before, out)
+        elif isinstance(block, Image):
+            # An image illustrates the line just above it; failing that, what it is nested under.
+            target = previous if previous is not None else owner
+            if target is not None:
+                unit = out[target]
+                out[target] = dataclasses.replace(unit, images=(*unit.images, block))
+        elif isinstance(block, Code):
+            before = block.text.strip().split("\n")[0] if block.text.strip() else before
+
+
+def _join_cells(
+    cells: tuple[tuple[str, tuple[Mark, ...]], ...],
+) -> tuple[str, tuple[Mark, ...]]:
+    """A row as one line, ``a | b | c``, its highlights moved to their place in it."""
+    parts: list[str] = []
+    marks: list[Mark] = []
+    size = 0
+    for index, (text, cell_marks) in enumerate(cells):
+        if index:
+            parts.append(" | ")
+            size += 3
+        marks.extend(Mark(m.start + size, m.end + size, m.highlight) for m in cell_marks)
+        parts.append(text)
+        size += len(text)
+    return "".join(parts), tuple(marks)

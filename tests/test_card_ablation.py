@@ -1,0 +1,51 @@
+"""Ablation: each rule of the card policy turned off in turn, on the user's notes and the corpus.
+
+A rule that changes nothing anywhere is dead weight: every optional rule must change some
+decision (a fate, a kind, a front) on the notes or, for the rules the notes never call on (the
+learner's markers), on a fixture of its own. The table of changes is printed (``pytest -s``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clozepress.cards.rules import all_rules
+from clozepress.config import Config
+from clozepress.read.parse import parse_text
+
+from .card_decisions import NOTES_FILES, decisions, parsed, plan_of
+
+pytestmark = pytest.mark.slow
+
+#: Rules the notes never call on, each with a fixture where it decides.
+OWN_FIXTURES = {
+    "marker-keep": "# D\n- `Only` use is recovery <!-- cloze:keep -->\n",
+    "marker-skip": "# D\n- a line `x` here <!-- cloze:skip -->\n",
+}
+
+
+def test_every_rule_changes_something_when_turned_off(tmp_path: Path) -> None:
+    documents = [parsed(notes, tmp_path / notes.stem) for notes in NOTES_FILES]
+    baseline = [decisions(plan_of(d)) for d in documents]
+    report: list[str] = []
+    idle: list[str] = []
+    for stage, rule in all_rules():
+        if rule.essential:
+            continue
+        off = Config(disable_rules=(rule.name,))
+        changed = []
+        for notes, document, before in zip(NOTES_FILES, documents, baseline, strict=True):
+            after = decisions(plan_of(document, off))
+            diff = sum(1 for a, b in zip(before, after, strict=True) if a != b)
+            if diff:
+                changed.append(f"{notes.stem} {diff}")
+        if not changed and rule.name in OWN_FIXTURES:
+            fixture = parse_text(OWN_FIXTURES[rule.name], "n.md")
+            if decisions(plan_of(fixture)) != decisions(plan_of(fixture, off)):
+                changed.append("own fixture")
+        report.append(f"{stage:<7} {rule.name:<17} {', '.join(changed) or 'no change'}")
+        if not changed:
+            idle.append(rule.name)
+    print("\nrule turned off: decisions changed per notes file\n" + "\n".join(report))
+    assert idle == []

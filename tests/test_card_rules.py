@@ -1,0 +1,348 @@
+"""The card policy's rules, each pinned on a small fixture through the public entry point
+(``plan``): what it decides, and that the fate names it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from clozepress.cards import plan
+from clozepress.cards.rules import all_rules, rule_names
+from clozepress.cards.sample import side, to_text
+from clozepress.cli import main
+from clozepress.config import Config, load_config
+from clozepress.errors import BuildError
+from clozepress.read.parse import parse_text
+
+STUDY = Config()
+
+
+def run(markdown: str, config: Config = STUDY):  # type: ignore[no-untyped-def]
+    return plan(parse_text(markdown, "n.md"), config)
+
+
+def fronts(markdown: str, config: Config = STUDY) -> list[str]:
+    """Every card's front as a learner reads it: context, then text, one string."""
+    out = []
+    for note in run(markdown, config).notes:
+        for number in sorted({int(n) for n in re.findall(r"\{\{c(\d+)::", note.text)}):
+            context = to_text(note.context)
+            front = side(note.text, number, front=True).replace("\n", " / ")
+            out.append(f"{context} || {front}" if context else front)
+    return out
+
+
+def fate(markdown: str, highlight: str, config: Config = STUDY):  # type: ignore[no-untyped-def]
+    (found,) = [f for f in run(markdown, config).fates if f.highlight == highlight]
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Card kinds
+
+
+def test_fact_one_card_per_highlight_the_others_shown():
+    assert fronts("# D\n- `S3` stores `objects`\n") == [
+        "D || [...] stores objects",
+        "D || S3 stores [...]",
+    ]
+    assert fate("# D\n- `S3` stores `objects`\n", "objects").rule == "fact"
+
+
+def test_name_from_description_asks_for_the_name():
+    found = fate("# D\n- `Hibernate`: keeps the RAM state on disk\n", "Hibernate")
+    assert (found.rule, found.kind) == ("name", "name")
+
+
+def test_a_name_is_hidden_everywhere_on_its_card_breadcrumb_included():
+    (front,) = fronts("# D\n## Hibernate mode\n- `Hibernate` keeps the RAM state on disk\n")
+    assert "Hibernate" not in front
+    assert front.startswith("D › [...] mode")
+
+
+def test_bare_items_of_a_list_are_one_note_with_overlapping_clozes():
+    result = run(
+        "# D\n- placement strategies:\n    - `Cluster`\n    - `Spread`\n    - `Partition`\n"
+    )
+    (note,) = result.notes
+    assert note.cards == 3 and note.kind == "list"
+    assert side(note.text, 2, front=True) == (
+        "placement strategies:\n• Cluster\n• [...]\n• Partition"
+    )
+    assert {f.kind for f in result.fates} == {"list"}
+
+
+def test_a_table_row_reads_each_cell_under_its_column_head():
+    markdown = (
+        "# D\n| engine | threads | persistence |\n|---|---|---|\n| Redis | `single` | yes |\n"
+    )
+    assert fronts(markdown) == ["D || Redis / threads: [...] / persistence: yes"]
+    assert fate(markdown, "single").kind == "table"
+
+
+def test_a_row_head_is_asked_from_the_cells_describing_it():
+    markdown = "# D\n| name | what |\n|---|---|\n| `Redis` | an in-memory key value store |\n"
+    assert fate(markdown, "Redis").rule == "row-head"
+
+
+def test_a_command_blanks_its_subcommand_never_the_slots():
+    markdown = (
+        "# D\n- `git log [options]` lists\n- `git commit` records\n- `git push` sends\n"
+        "- `git push origin main` sends a branch\n"
+    )
+    result = run(markdown)
+    answers = {f.highlight: f.answer for f in result.fates}
+    assert answers["git log [options]"] == "log"
+    assert answers["git commit"] == "commit"
+    assert answers["git push origin main"] == "push origin main" or answers[
+        "git push origin main"
+    ] in ("push",)
+    assert {f.rule for f in result.fates} == {"code-token"}
+
+
+def test_a_flag_is_blanked_and_its_example_value_shown():
+    (front,) = fronts("# D\n- scale with `--replicas=10` to run more pods\n")
+    assert front == "D || scale with [...]=10 to run more pods"
+
+
+def test_a_setting_blanks_its_key_not_its_example_value():
+    assert (
+        fate("# D\n- log to a file: `LOG_PATH=./x.log`\n", "LOG_PATH=./x.log").answer == "LOG_PATH"
+    )
+
+
+def test_a_formula_blanks_its_right_hand_side():
+    found = fate("# D\n- update: `w = w - alpha * dw`\n", "w = w - alpha * dw")
+    assert (found.answer, found.rule) == ("w - alpha * dw", "formula")
+
+
+# ---------------------------------------------------------------------------------------------
+# Repairs
+
+
+def test_a_number_is_blanked_whole_and_its_unit_shown():
+    assert fronts("# D\n- items up to `400 KB` each\n") == ["D || items up to [...] KB each"]
+    assert fate("# D\n- costs `0`.5 a month\n", "0").answer == "0.5"
+
+
+def test_a_number_in_a_compound_word_is_no_quantity():
+    assert fate("# D\n- a `3-tier architecture` app\n", "3-tier architecture").rule == "fact"
+
+
+def test_a_highlight_that_is_term_and_description_blanks_the_term():
+    found = fate(
+        "# D\n- `OLAP – online analytical processing`\n", "OLAP – online analytical processing"
+    )
+    assert (found.answer, found.rule) == ("OLAP", "split-definition")
+
+
+def test_a_long_paragraph_is_cut_into_sentences_with_the_whole_on_the_back():
+    sentence = "This sentence is long enough to matter here, with many words in it"
+    markdown = f"# D\n\n{sentence} and `one`. {sentence} and `two`. {sentence} too.\n"
+    result = run(markdown)
+    assert len(result.notes) == 2
+    assert all(len(to_text(n.text)) < 100 for n in result.notes)
+    assert "too." in to_text(result.notes[0].extra)
+
+
+def test_a_label_breadcrumb_gives_way_to_the_subject():
+    assert fronts(
+        "# D\n## Spot Fleets\n### P1\n- options:\n    - lowest: the `cheapest` pool\n"
+    ) == ["D › Spot Fleets || lowest: the [...] pool"]
+
+
+def test_a_line_opening_on_a_pronoun_shows_the_line_before():
+    (front,) = fronts("# D\n- The scheduler places pods\n- It picks `a node` for each\n")
+    assert front == "D › The scheduler places pods || It picks [...] for each"
+
+
+def test_an_answer_shown_elsewhere_on_the_card_is_hidden_there():
+    (note,) = run("# D\n- `TTL` is the time to live; a TTL of 0 disables caching\n").notes
+    assert side(note.text, 1, front=True).count("[...]") == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Skips: only what is no fact, each with its rule
+
+
+@pytest.mark.parametrize(
+    ("markdown", "highlight", "rule"),
+    [
+        ("# D\n## The `Spot` heading\n### Below\n- a line `x`\n", "Spot", "heading-text"),
+        ("# D\n- run `<name>` here\n", "<name>", "placeholder"),
+        ("# D\n- `Only` use is recovery\n", "Only", "emphasis"),
+        ("# D\n- a `b` c\n# E\n- a `b` c\n", "b", "duplicate"),
+        ("# D\n- a line `x` here <!-- cloze:skip -->\n", "x", "marker-skip"),
+        ("# D\n- a line `x` and `y` <!-- cloze:skip=y -->\n", "y", "marker-skip"),
+    ],
+)
+def test_what_is_no_fact_is_skipped_and_names_its_rule(markdown: str, highlight: str, rule: str):
+    found = [f for f in run(markdown).fates if f.highlight == highlight]
+    assert found[-1].answer is None and found[-1].rule == rule
+
+
+def test_the_learners_keep_marker_overrides_the_skip_rules():
+    found = fate("# D\n- `Only` use is recovery <!-- cloze:keep -->\n", "Only")
+    assert found.answer == "Only"
+
+
+def test_a_marker_is_invisible_on_the_card():
+    (note,) = run("# D\n- a line `x` and `y` <!-- cloze:skip=y -->\n").notes
+    assert "cloze" not in note.text and "<!--" not in note.text
+
+
+def test_an_unknown_marker_is_a_check_warning_on_its_line(tmp_path: Path, capsys):  # type: ignore[no-untyped-def]
+    notes = tmp_path / "n.md"
+    notes.write_text("# D\n- a `b`\n- c `d` <!-- cloze:skipp -->\n", encoding="utf-8")
+    assert main(["check", str(notes)]) == 0
+    assert f"{notes}:3: warning: unknown marker 'cloze:skipp'" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------------------------------------
+# The registries
+
+
+def test_every_fate_names_a_rule_of_the_registry():
+    result = run("# D\n## `h`\n- `a`: b c d e\n- ` `\n- `<x>` and `5 GB` and `--f=1`\n")
+    names = rule_names()
+    assert result.fates and all(f.rule in names for f in result.fates)
+
+
+def test_rule_names_are_unique_and_each_has_a_principle():
+    rules = [rule for _, rule in all_rules()]
+    assert len({r.name for r in rules}) == len(rules)
+    assert all(r.principle and "\n" not in r.principle for r in rules)
+
+
+def test_a_disabled_rule_decides_nothing():
+    markdown = "# D\n- items up to `400 KB` each\n"
+    config = Config(disable_rules=("number-unit",))
+    assert fate(markdown, "400 KB", config).rule == "fact"
+    assert "number-unit" not in run(markdown, config).hits
+
+
+def test_disable_rules_names_an_unknown_rule_with_its_line(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.clozepress]\ndisable_rules = [\n  "list",\n  "no-such-rule",\n]\n', encoding="utf-8"
+    )
+    with pytest.raises(BuildError) as caught:
+        load_config(tmp_path)
+    assert str(caught.value).startswith(f"{tmp_path / 'pyproject.toml'}:4: error: ")
+    assert "no-such-rule" in str(caught.value)
+
+
+def test_disable_rules_from_pyproject(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.clozepress]\ndisable_rules = ["list", "emphasis"]\n', encoding="utf-8"
+    )
+    assert load_config(tmp_path).disable_rules == ("list", "emphasis")
+
+
+def test_sample_rules_prints_every_rule_with_its_hits(tmp_path: Path, capsys, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    notes = tmp_path / "n.md"
+    notes.write_text("# D\n- items up to `400 KB` each\n", encoding="utf-8")
+    assert main(["sample", str(notes), "--rules"]) == 0
+    out = capsys.readouterr().out
+    for _, rule in all_rules():
+        assert rule.name in out
+    assert re.search(r"number-unit\s+1\s", out)
+
+
+def test_sample_highlights_shows_each_with_its_line_and_cards_or_the_rule(
+    tmp_path: Path, capsys, monkeypatch
+):  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    notes = tmp_path / "n.md"
+    notes.write_text(
+        "# D\n## S\n- first line\n- items hold up to `400 KB` and a `<x>` each\n", encoding="utf-8"
+    )
+    assert main(["sample", str(notes), "--highlights", "-n", "5", "--seed", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "2 of 2 highlights" in out
+    assert "headings:  D › S" in out and "before:    - first line" in out
+    assert "line:      - items hold up to `400 KB` and a `<x>` each" in out
+    assert "front:   items hold up to [...] KB and a <x> each" in out
+    assert "this highlight: no card (rule placeholder:" in out
+
+
+def test_a_bare_line_shows_its_children_on_the_front():
+    markdown = "# D\n- `On-Demand` Mode\n    - scales with the workload\n    - pay per request\n"
+    assert fronts(markdown) == ["D || [...] Mode / – scales with the workload / – pay per request"]
+
+
+def test_a_whole_sentence_highlighted_is_asked_by_its_predicate():
+    found = fate(
+        "# D\n- intro\n    - `EC2 instance is a virtual machine`\n",
+        "EC2 instance is a virtual machine",
+    )
+    assert (found.answer, found.rule) == ("a virtual machine", "predicate")
+
+
+def test_an_aside_closing_a_highlight_is_shown_not_hidden():
+    assert fronts("# D\n- retries are `handled for you (with backoff)` always\n") == [
+        "D || retries are [...] (with backoff) always"
+    ]
+
+
+def test_a_lone_bare_item_is_asked_with_its_list():
+    markdown = (
+        "# D\n- uses:\n    - send logs to a `central account`\n    - tag for billing\n"
+        "    - `Cross account roles`\n"
+    )
+    result = run(markdown)
+    (item,) = [n for n in result.notes if n.line == 5]
+    assert side(item.text, 1, front=False).splitlines() == [
+        "uses:",
+        "• send logs to a central account",
+        "• tag for billing",
+        "• [Cross account roles]",
+    ]
+
+
+def test_a_long_sentence_is_cut_into_clauses_with_its_opening_as_context():
+    clause = "with enough words in this clause to make the whole sentence long"
+    markdown = (
+        f"# D\n\nThe opening names the subject, {clause}, then `first` {clause}, "
+        f"and again {clause}, finally `second` {clause}\n"
+    )
+    result = run(markdown)
+    assert len(result.notes) == 2
+    assert "The opening names the subject" in to_text(result.notes[1].context)
+
+
+def test_inline_footnotes_and_fences_of_other_dialects_read_as_text():
+    (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n")
+    assert front == "D || diuretics (Es: [...]) act fast"
+
+
+def test_a_command_that_only_restates_its_heading_is_the_headings_text():
+    markdown = (
+        "# D\n- `git log [x]` lists\n- `git commit` records\n- `git push` sends\n"
+        "## STATE RM\nUsage: `git state rm [options] ADDRESS...`\n\n- `state` is kept\n"
+    )
+    assert fate(markdown, "git state rm [options] ADDRESS...").rule == "heading-text"
+    # A name its heading holds is asked from its line (and hidden in the heading).
+    assert fate(markdown, "state").answer == "state"
+
+
+def test_a_commands_flag_is_the_fact_it_adds():
+    markdown = (
+        "# D\n- `git log [x]` lists\n- `git commit` records\n"
+        "- run `git push --force` to overwrite\n"
+    )
+    assert fate(markdown, "git push --force").answer == "--force"
+
+
+def test_a_highlighted_heading_is_asked_from_the_first_lines_of_its_section():
+    markdown = "# D\n## E\n### `Keyspaces` (for Cassandra)\n- serverless tables\n- uses CQL\n"
+    assert fronts(markdown) == ["D › E || [...] (for Cassandra) / – serverless tables / – uses CQL"]
+
+
+def test_a_highlight_titling_its_own_list_is_no_fact():
+    markdown = (
+        "# D\n- `Deployment options`\n    - scratch file system\n    - persistent file system\n"
+    )
+    assert fate(markdown, "Deployment options").rule == "list-title"
