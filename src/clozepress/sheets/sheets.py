@@ -19,6 +19,7 @@ import math
 import mimetypes
 import multiprocessing
 import os
+import re
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -81,9 +82,22 @@ def table_limits(paper: str, cap: float, floor: float) -> TableLimits:
     return TableLimits(page / cap * _TABLE_SAFETY, column / cap * _TABLE_SAFETY, cap / floor)
 
 
-def layout_css(layout: Layout, paper: str, floor: float) -> str:
+def table_widths(html: str) -> frozenset[int]:
+    """The table widths (em) that a sheet's HTML names in its classes (sheet_html)."""
+    return frozenset(int(n) for n in _WIDTH_CLASS.findall(html))
+
+
+_WIDTH_CLASS = re.compile(r'class="[^"]*\bs?[wv](\d+)"')
+
+
+def layout_css(
+    layout: Layout, paper: str, floor: float, widths: frozenset[int] | None = None
+) -> str:
     """The stylesheet appended to styles/sheet.css for one layout: its parameters, and how each
-    table width (the classes sheet_html gives them, in em) is set at this size."""
+    table width (the classes sheet_html gives them, in em) is set at this size.
+
+    ``widths``: only the widths the page uses (default: all); the stylesheet is parsed at every
+    render, and a rule for each of 400 widths costs a tenth of a second or more each time."""
     page_pt, column_pt = _room_pt(paper, layout.columns)
     column_em = column_pt / layout.size * _TABLE_SAFETY
     page_em = page_pt / layout.size * _TABLE_SAFETY
@@ -96,14 +110,16 @@ def layout_css(layout: Layout, paper: str, floor: float) -> str:
         f":root {{ --sheet-size: {layout.size}pt; --sheet-columns: {layout.columns}; "
         f"--sheet-floor: {floor}pt; }}",
     ]
-    spanning = [f"div.w{n}" for n in range(span_from, WIDEST_EM + 1)]
+    every = range(1, WIDEST_EM + 1)
+    used = sorted(widths) if widths is not None else list(every)
+    spanning = [f"div.w{n}" for n in used if n >= span_from]
     if spanning:
         rules.append(f"{','.join(spanning)} {{ column-span: all; }}")
     # Top-level tables have the page; nested ones only their column.
     for kind, room in (("w", page_em), ("v", column_em)):
         hidden: list[str] = []
         shown: list[str] = []
-        for n in range(math.floor(room) + 1, WIDEST_EM + 1):
+        for n in (n for n in used if n > math.floor(room)):
             if n <= room * shrink:
                 rules.append(f"div.full.{kind}{n} table {{ font-size: {room / n:.4f}em; }}")
             else:
@@ -682,8 +698,8 @@ def _fit(job: _Job) -> _Outcome:
     trail: list[tuple[float, int, float]] = []
 
     def render(layout: Layout, steps: int = 0) -> tuple[Any, float]:
-        override = layout_css(layout, job.paper, job.floor)
         source = job.shorter[steps - 1][0] if steps else job.html
+        override = layout_css(layout, job.paper, job.floor, table_widths(source))
         html = HTML(string=source, url_fetcher=fetcher)
         document = html.render(stylesheets=[base_css, CSS(string=override)])
         fill = _fill(document)
