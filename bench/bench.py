@@ -19,7 +19,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clozepress.form.model import Document
+    from clozepress.project import Project
+    from clozepress.sheets.sheets import SheetsResult
 
 REPO = Path(__file__).resolve().parent.parent
 NOTES = REPO / "source" / "aws-saa.md"
@@ -144,19 +151,100 @@ STEPS: list[tuple[str, Callable[[Path, int], None], list[str]]] = [
 ]
 
 
+# ---------------------------------------------------------------------------------------------
+# The sheets' fit search against its yardstick (in-process; formerly in clozepress.sheets)
+
+
+@dataclass(frozen=True)
+class SheetsBench:
+    clean_seconds: float
+    clean_renders: int
+    domains: int
+    unchanged_seconds: float
+    unchanged_renders: int
+    one_changed_seconds: float
+    one_changed_renders: int
+    single_render_seconds: float | None
+    """Rendering every domain once at its chosen layout, one process (the 1.3x yardstick)."""
+
+
+def sheets_bench(
+    document: Document, project: Project, *, baseline: bool = True, workers: int | None = None
+) -> SheetsBench:
+    """Time a clean build, an unchanged rebuild and a rebuild after one domain's text changed.
+
+    Uses ``project.out_dir`` and ``project.build_dir`` as given: point them at a scratch folder.
+    """
+    from clozepress.sheets.sheets import write_sheets
+
+    for folder in (project.out_dir / "sheets", project.build_dir / "sheets-cache"):
+        shutil.rmtree(folder, ignore_errors=True)
+    clean = write_sheets(document, project.out_dir, project=project, workers=workers)
+    again = write_sheets(document, project.out_dir, project=project, workers=workers)
+    changed = _change_one_domain(document)
+    one = write_sheets(changed, project.out_dir, project=project, workers=workers)
+    single = None
+    if baseline:
+        single = _render_once_each(document, project, clean)
+    return SheetsBench(
+        clean.seconds,
+        clean.renders,
+        len(clean.sheets),
+        again.seconds,
+        again.renders,
+        one.seconds,
+        one.renders,
+        single,
+    )
+
+
+def _change_one_domain(document: Document) -> Document:
+    """The document with one word added to the middle domain's first text."""
+    from clozepress.form.model import Bullet, Text
+
+    index = len(document.domains) // 2
+    domain = document.domains[index]
+    extra = Bullet(domain.line, (Text("bench: one more line of notes"),))
+    domains = list(document.domains)
+    domains[index] = replace(domain, children=(*domain.children, extra))
+    return replace(document, domains=tuple(domains))
+
+
+def _render_once_each(document: Document, project: Project, result: SheetsResult) -> float:
+    """The yardstick: each domain laid out once, at the layout the search chose for it."""
+    from weasyprint import CSS, HTML
+
+    from clozepress.sheets.sheet_html import ImagePolicy, domain_html
+    from clozepress.sheets.sheets import Layout, _fetcher, layout_css
+
+    css_path = project.style("sheet.css")
+    css = css_path.read_text(encoding="utf-8")
+    policy = ImagePolicy((project.root / document.path).parent, project.config.sheet_images)
+    fetcher = _fetcher((css_path.parent.resolve(),))
+    started = time.perf_counter()
+    for domain, sheet in zip(document.domains, result.sheets, strict=True):
+        override = layout_css(
+            Layout(sheet.size, sheet.columns), project.config.paper, project.config.font_floor
+        )
+        html = domain_html(document, domain, policy).html
+        HTML(string=html, url_fetcher=fetcher).render(
+            stylesheets=[CSS(string=css), CSS(string=override)]
+        )
+    return time.perf_counter() - started
+
+
 def sheet_fit(runs: int) -> None:
     """The fit search against its yardstick: rendering each domain once at its chosen layout."""
     from clozepress.config import load_config
     from clozepress.project import Project
     from clozepress.read.parse import parse_file
-    from clozepress.sheets.sheets import bench
 
     document = parse_file(NOTES, "source/aws-saa.md")
     results = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             project = Project(REPO, Path(tmp) / "dist", Path(tmp) / "build", load_config(REPO))
-            results.append(bench(document, project))
+            results.append(sheets_bench(document, project))
     clean = statistics.median(r.clean_seconds for r in results)
     once = statistics.median(r.single_render_seconds or float("nan") for r in results)
     renders = statistics.median(r.clean_renders for r in results)

@@ -14,6 +14,7 @@ from clozepress.cli import main
 from clozepress.form.model import loads
 
 from .conftest import NOTES
+from .project_support import SMALL_NOTES
 
 
 def test_parse_writes_the_intermediate_form(tmp_path: Path) -> None:
@@ -53,12 +54,23 @@ def test_check_fails_on_an_error_and_names_file_and_line(
 
 
 def test_build_writes_the_intermediate_form_of_every_source_file(
-    notes_copy: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project = notes_copy.parent.parent
+    # Two small notes files: the user's whole notes are built by the slow tests (test_kill,
+    # test_sheets_corpus) and by `make`; here it is the command that is checked, not the notes.
+    project = tmp_path / "project"
+    (project / "source").mkdir(parents=True)
+    (project / "source" / "first.md").write_text(SMALL_NOTES, encoding="utf-8")
+    (project / "source" / "second.md").write_text(
+        "# Gamma\n- the third letter is `gamma`, after beta\n", encoding="utf-8"
+    )
     monkeypatch.chdir(project)
     assert main(["build", "--out", "dist", "-q"]) == 0
-    assert len(loads((project / "build" / "aws-saa.json").read_text()).domains) == 26
+    assert len(loads((project / "build" / "first.json").read_text()).domains) == 2
+    assert len(loads((project / "build" / "second.json").read_text()).domains) == 1
+    for stem in ("first", "second"):
+        assert (project / "dist" / f"{stem}.apkg").is_file()
+        assert (project / "dist" / "sheets" / f"{stem}.pdf").is_file()
 
 
 def test_build_with_no_notes_is_a_clear_error(

@@ -33,6 +33,11 @@ def escape_cloze(text: str) -> str:
     return escape(text).replace(":", "&#58;")
 
 
+#: A cloze as genanki counts cards (its note.py: ``{{c(\d+)::.+?}}``) and as Anki reads it; the
+#: one pattern for reading back what ``cloze`` writes (the deck's check, ``clozepress sample``).
+CLOZE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)
+
+
 def cloze(number: int, answer: str) -> str:
     return f"{{{{c{number}::{escape_cloze(answer)}}}}}"
 

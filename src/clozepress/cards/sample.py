@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..form.model import Document, Section, all_highlights
+from .html import CLOZE
 from .model import Fate, Note, Plan
 
-_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
 _BREAK = re.compile(r"<br\s*/?>|</li>|</tr>|</div>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -32,7 +32,7 @@ def all_cards(plan: Plan, decks: list[str]) -> list[Card]:
     """Every card of the plan, in note order: one per distinct cloze number of each note."""
     out: list[Card] = []
     for note in plan.notes:
-        numbers = sorted({int(n) for n, _ in _CLOZE.findall(note.text)})
+        numbers = sorted({int(n) for n, _ in CLOZE.findall(note.text)})
         out.extend(Card(note, number, decks[note.domain]) for number in numbers)
     return out
 
@@ -52,7 +52,7 @@ def side(text: str, number: int, *, front: bool) -> str:
             return match.group(2)
         return "[...]" if front else f"[{match.group(2)}]"
 
-    return to_text(_CLOZE.sub(cloze, text))
+    return to_text(CLOZE.sub(cloze, text))
 
 
 def to_text(fragment: str) -> str:

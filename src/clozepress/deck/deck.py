@@ -14,15 +14,16 @@ import re
 import sqlite3
 import tempfile
 import time
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import atomic, cards
+from ..cards.html import CLOZE
 from ..errors import BuildError
 from ..form.model import Diagnostic, Document, Image, iter_nodes
+from ..form.slug import slugify
 from ..read.image_refs import locate
 from . import identity
 
@@ -52,9 +53,6 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".
 
 #: The zip's entries all carry this date: a package's bytes depend on the notes alone.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
-#: genanki's own count of a note's cards (note.py); checked before anything is written.
-_GENANKI_CLOZE = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -110,7 +108,7 @@ def write_deck(
 
     deck_title = _deck_part(document.title)
     deck_names = _subdeck_names(deck_title, [d.title for d in document.domains])
-    tag_root = f"{_slug(deck_title)}"
+    tag_root = f"{slugify(deck_title)}"
     css = _read_css(project)
     model_hash = identity.fields_hash(MODEL_NAME, *FIELDS, QUESTION, ANSWER, css)
 
@@ -125,7 +123,7 @@ def write_deck(
                 packaged[item.name] = item.data
         fields = [note.text, note.context, extra, note.source]
         domain = document.domains[note.domain]
-        tag = "::".join([tag_root, _slug(domain.title), *(_slug(s) for s in note.sections)])
+        tag = "::".join([tag_root, slugify(domain.title), *(slugify(s) for s in note.sections)])
         built.append((note, fields, tag))
         # Source (file:line) is left out of the hash on purpose: one line added near the top
         # of the notes shifts every line below it, and counting that as a change would rewrite
@@ -192,7 +190,8 @@ def _check(
 ) -> None:
     """A note with no card, or two notes with one GUID, would corrupt the user's collection."""
     for note, fields, _ in built:
-        if not _GENANKI_CLOZE.search(fields[0]):
+        # genanki's own count of a note's cards; checked before anything is written.
+        if not CLOZE.search(fields[0]):
             raise AssertionError(f"{note.source}: a note with no cloze card")
     guids = [r.guid for r in ids.records]
     if len(set(guids)) != len(guids):
@@ -217,12 +216,6 @@ def _subdeck_names(deck: str, titles: list[str]) -> list[str]:
         seen[part] = seen.get(part, 0) + 1
         names.append(f"{deck}::{part}" if seen[part] == 1 else f"{deck}::{part} ({seen[part]})")
     return names
-
-
-def _slug(text: str) -> str:
-    """A tag level: no spaces (Anki splits tags on them) and no ':' (its hierarchy marker)."""
-    slug = re.sub(r"[^\w]+", "-", unicodedata.normalize("NFKC", text).lower()).strip("-_")
-    return slug or "untitled"
 
 
 def _stable_id(*parts: str) -> int:

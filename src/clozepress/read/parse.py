@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gc
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +53,7 @@ from ..form.model import (
     has_highlight,
     plain_text,
 )
+from ..form.slug import slugify
 from .corrections import load_corrections
 
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
@@ -220,13 +220,6 @@ class _Open:
     title: str
     spans: tuple[Inline, ...]
     children: list[Any] = field(default_factory=list)
-
-
-def slugify(title: str) -> str:
-    """A file- and URL-safe id for a title; keeps letters of every script."""
-    text = unicodedata.normalize("NFKC", title).lower()
-    slug = re.sub(r"[^\w]+", "-", text).strip("-_")
-    return slug or "untitled"
 
 
 class _Parser:

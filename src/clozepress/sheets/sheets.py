@@ -23,7 +23,7 @@ import re
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -936,83 +936,3 @@ def _local_file(url: str) -> Path | None:
         return None
     path = Path(url2pathname(parts.path)).resolve()
     return path if path.is_file() else None
-
-
-# ---------------------------------------------------------------------------------------------
-# For the bench
-
-
-@dataclass(frozen=True)
-class SheetsBench:
-    clean_seconds: float
-    clean_renders: int
-    domains: int
-    unchanged_seconds: float
-    unchanged_renders: int
-    one_changed_seconds: float
-    one_changed_renders: int
-    single_render_seconds: float | None
-    """Rendering every domain once at its chosen layout, one process (the 1.3x yardstick)."""
-
-
-def bench(
-    document: Document, project: Project, *, baseline: bool = True, workers: int | None = None
-) -> SheetsBench:
-    """Time a clean build, an unchanged rebuild and a rebuild after one domain's text changed.
-
-    Uses ``project.out_dir`` and ``project.build_dir`` as given: point them at a scratch folder.
-    """
-    import shutil
-
-    for folder in (project.out_dir / "sheets", project.build_dir / "sheets-cache"):
-        shutil.rmtree(folder, ignore_errors=True)
-    clean = write_sheets(document, project.out_dir, project=project, workers=workers)
-    again = write_sheets(document, project.out_dir, project=project, workers=workers)
-    changed = _change_one_domain(document)
-    one = write_sheets(changed, project.out_dir, project=project, workers=workers)
-    single = None
-    if baseline:
-        single = _render_once_each(document, project, clean)
-    return SheetsBench(
-        clean.seconds,
-        clean.renders,
-        len(clean.sheets),
-        again.seconds,
-        again.renders,
-        one.seconds,
-        one.renders,
-        single,
-    )
-
-
-def _change_one_domain(document: Document) -> Document:
-    """The document with one word added to the middle domain's first text."""
-    from ..form.model import Bullet, Text
-
-    index = len(document.domains) // 2
-    domain = document.domains[index]
-    extra = Bullet(domain.line, (Text("bench: one more line of notes"),))
-    domains = list(document.domains)
-    domains[index] = replace(domain, children=(*domain.children, extra))
-    return replace(document, domains=tuple(domains))
-
-
-def _render_once_each(document: Document, project: Project, result: SheetsResult) -> float:
-    from weasyprint import CSS, HTML
-
-    css = project.style("sheet.css").read_text(encoding="utf-8")
-    policy = ImagePolicy((project.root / document.path).parent, project.config.sheet_images)
-    fetcher = _fetcher((project.styles_dir.resolve(),))
-    started = time.perf_counter()
-    for domain, sheet in zip(document.domains, result.sheets, strict=True):
-        override = layout_css(
-            Layout(sheet.size, sheet.columns), project.config.paper, project.config.font_floor
-        )
-        limits = table_limits(
-            project.config.paper, project.config.font_cap, project.config.font_floor
-        )
-        html = domain_html(document, domain, policy, limits).html
-        HTML(string=html, url_fetcher=fetcher).render(
-            stylesheets=[CSS(string=css), CSS(string=override)]
-        )
-    return time.perf_counter() - started
