@@ -215,7 +215,7 @@ def _render_once_each(document: Document, project: Project, result: SheetsResult
     from weasyprint import CSS, HTML
 
     from clozepress.sheets.sheet_html import ImagePolicy, domain_html
-    from clozepress.sheets.sheets import Layout, _fetcher, layout_css
+    from clozepress.sheets.sheets import Layout, _fetcher, layout_css, table_widths
 
     css_path = project.style("sheet.css")
     css = css_path.read_text(encoding="utf-8")
@@ -223,10 +223,13 @@ def _render_once_each(document: Document, project: Project, result: SheetsResult
     fetcher = _fetcher((css_path.parent.resolve(),))
     started = time.perf_counter()
     for domain, sheet in zip(document.domains, result.sheets, strict=True):
-        override = layout_css(
-            Layout(sheet.size, sheet.columns), project.config.paper, project.config.font_floor
-        )
         html = domain_html(document, domain, policy).html
+        override = layout_css(
+            Layout(sheet.size, sheet.columns),
+            project.config.paper,
+            project.config.font_floor,
+            table_widths(html),
+        )
         HTML(string=html, url_fetcher=fetcher).render(
             stylesheets=[CSS(string=css), CSS(string=override)]
         )
