@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -10,6 +12,7 @@ from clozepress.form.model import Code, Image, Paragraph, all_highlights, iter_n
 from clozepress.read.parse import parse_text
 from clozepress.sheets.condense import STEPS, condensed, split
 
+from .test_sheet_tables import words
 from .test_sheets import build, make_project
 
 #: One '#' over many '##' would be the notes' title: these notes say the '#' is the domain.
@@ -161,3 +164,29 @@ def test_marked_lines_beyond_a_page_are_split_into_numbered_one_page_sheets(
     again = build(project, document)
     assert again.renders == 0
     assert [s.path for s in again.sheets] == [s.path for s in sheets]
+
+
+def test_code_is_monospace_wrapped_and_keeps_its_indentation(tmp_path: Path) -> None:
+    long_line = "  - " + " ".join(f"word{n}" for n in range(40))
+    yaml = f"spec:\n  containers:\n    - name: web\n      image: nginx\n{long_line}\n"
+    notes = f"# Code\n- a `key` line\n\n```yaml\n{yaml}```\n"
+    project, document = make_project(tmp_path, notes)
+    sheet = build(project, document).sheets[0]
+    _, found = words(sheet.path)
+    x = {text: x0 for text, x0, _ in found}
+    # Each level of indentation sits further right: the spaces are kept.
+    assert x["spec:"] < x["containers:"] < x["name:"] < x["image:"]
+    # The long line wraps instead of running off: its words sit on several lines, on the page.
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(sheet.path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    boxes = re.findall(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(word\d+)<', bbox
+    )
+    assert {b[3] for b in boxes} == {f"word{n}" for n in range(40)}
+    assert len({round(float(b[1])) for b in boxes}) >= 3
+    assert max(float(b[2]) for b in boxes) < 842 - 17
+    fonts = subprocess.run(
+        ["pdffonts", str(sheet.path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Mono" in fonts
