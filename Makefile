@@ -23,7 +23,7 @@ CORE_SRC := $(addprefix $(PKG)/,cli.py pipeline.py project.py config.py console.
 	atomic.py) $(wildcard $(PKG)/form/*.py)
 PARSE_SRC := $(wildcard $(PKG)/read/*.py) $(wildcard $(PKG)/form/*.py)
 DECK_SRC := $(CORE_SRC) $(wildcard $(PKG)/deck/*.py) $(wildcard $(PKG)/read/*.py) \
-	$(wildcard $(PKG)/cards/*.py)
+	$(wildcard $(PKG)/cards/*.py) $(PKG)/mathjax.py
 SHEET_SRC := $(CORE_SRC) $(wildcard $(PKG)/sheets/*.py) $(wildcard $(PKG)/read/*.py)
 REPORT_SRC := $(CORE_SRC) $(wildcard $(PKG)/report/*.py)
 # The stylesheet a step reads: the project's styles/NAME if present, else the default in the package.
@@ -31,7 +31,7 @@ style = $(or $(wildcard styles/$(1)),$(PKG)/styles/$(1))
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
-.PHONY: all ir decks sheets report check test lint bench clean help
+.PHONY: all ir decks sheets report watch check test lint bench clean help
 
 all: decks sheets report ## build every deck and sheet from source/, then dist/index.html
 
@@ -71,6 +71,9 @@ report: $(REPORT) ## write dist/index.html: decks, sheet thumbnails, warnings
 
 $(REPORT): $(DECKS) $(SHEETS) $(call style,report.css) $(REPORT_SRC)
 	$(CLOZEPRESS) report --out dist --build-dir build
+
+watch: $(STAMP) ## build, then rebuild what each save of the notes or styles changes (Ctrl-C stops)
+	$(CLOZEPRESS) watch
 
 check: $(STAMP) ## print warnings and errors for every notes file
 	$(CLOZEPRESS) check $(NOTES)

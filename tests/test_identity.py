@@ -132,3 +132,65 @@ def test_a_damaged_file_is_a_user_error_with_its_line(tmp_path: Path):
 
 def test_no_file_yet_means_a_first_build(tmp_path: Path):
     assert identity.read(tmp_path / "absent.ids.json", "absent") is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Removed notes
+
+
+def test_a_unit_that_leaves_is_kept_as_removed_with_a_newer_mod_time_once():
+    before = first_build(note("one"), note("two"), note("three"))
+    after = assign(before, [note("one"), note("three")], deck="deck", model_hash="m", now=T0 + 5)
+    assert [r.key for r in after.records] == ["one", "three"]
+    assert [(r.key, r.removed, r.mod) for r in after.removed] == [("two", True, T0 + 5)]
+    assert after.removed[0].guid == before.records[1].guid
+    again = assign(after, [note("one"), note("three")], deck="deck", model_hash="m", now=T0 + 9)
+    assert again == after
+
+
+def test_a_unit_that_comes_back_takes_its_guid_again_with_a_newer_mod_time():
+    before = first_build(note("one"), note("two"))
+    gone = assign(before, [note("one")], deck="deck", model_hash="m", now=T0 + 5)
+    back = assign(gone, [note("one"), note("two")], deck="deck", model_hash="m", now=T0 + 5)
+    assert back.removed == ()
+    assert back.records[1].guid == before.records[1].guid
+    assert back.records[1].mod == T0 + 6
+    assert not back.records[1].removed
+
+
+def test_a_new_unit_never_takes_a_removed_notes_guid():
+    before = first_build(note("same", context="D › A"), note("same", context="D › B"))
+    gone = assign(before, [], deck="deck", model_hash="m", now=T0)
+    fresh = assign(gone, [note("other")], deck="deck", model_hash="m", now=T0)
+    assert fresh.records[0].guid not in {r.guid for r in gone.removed}
+
+
+def test_forget_drops_removed_notes_only():
+    before = first_build(note("one"), note("two"))
+    gone = assign(before, [note("one")], deck="deck", model_hash="m", now=T0 + 5)
+    assert identity.forget(gone).records == gone.records
+    assert identity.forget(gone).removed == ()
+
+
+def test_removed_notes_and_their_fields_read_back_from_the_file(tmp_path: Path):
+    full = Candidate(
+        "two", "D › S", ("x",), "h", ("{{c1::two}}", "D", "", "n.md:2"), ("t",), "d::D"
+    )
+    before = first_build(note("one"), full)
+    gone = assign(before, [note("one")], deck="deck", model_hash="m", now=T0 + 5)
+    path = tmp_path / "n.ids.json"
+    identity.write(path, gone)
+    assert identity.read(path, "n.ids.json") == gone
+    assert '"removed": true' in path.read_text(encoding="utf-8")
+
+
+def test_a_version_1_file_still_reads(tmp_path: Path):
+    path = tmp_path / "n.ids.json"
+    path.write_text(
+        '{"deck": "d", "format": "clozepress-ids", "model": {"hash": "m", "mod": 5}, '
+        '"version": 1, "notes": [\n {"guid": "g", "key": "k", "context": "c", '
+        '"highlights": ["k"], "hash": "h", "mod": 7}\n]}\n',
+        encoding="utf-8",
+    )
+    read = identity.read(path, "n.ids.json")
+    assert read is not None and read.records[0].fields == () and read.removed == ()

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from clozepress import summary
 from clozepress.project import DEFAULT_STYLES
+from clozepress.summary import SheetsSummary
 
 from .project_support import scratch_project
 
@@ -31,8 +32,9 @@ def planned(project: Path) -> str:
 
 
 def rendered(project: Path) -> dict[str, int]:
-    summary = json.loads((project / "build" / "notes.sheets.json").read_text())
-    return {d["id"]: d["renders"] for d in summary["domains"]}
+    sheets = summary.read(project / "build", "notes", SheetsSummary)
+    assert sheets is not None
+    return {d.id: d.renders for d in sheets.domains}
 
 
 @pytest.fixture(scope="module")

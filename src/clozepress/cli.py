@@ -78,6 +78,24 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--build-dir", type=Path, default=Path("build"), metavar="DIR")
     report.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
+    watch = commands.add_parser(
+        "watch", help="build, then rebuild what changed on every save (Ctrl-C stops)"
+    )
+    watch.add_argument("notes", type=Path, nargs="*", metavar="NOTES.md")
+    watch.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR")
+    watch.add_argument("--build-dir", type=Path, default=Path("build"), metavar="DIR")
+    watch.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+    forget = commands.add_parser(
+        "forget",
+        help="drop the removed notes from the identity files (once cleared in Anki)",
+    )
+    forget.add_argument("notes", type=Path, nargs="*", metavar="NOTES.md")
+    forget.add_argument(
+        "--out", type=Path, default=Path("dist"), metavar="DIR", help="where the decks are"
+    )
+    forget.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
     sample = commands.add_parser("sample", help="print random cards as a learner sees them")
     sample.add_argument("notes", type=Path, metavar="NOTES.md")
     sample.add_argument("-n", type=int, default=60, metavar="N", help="cards (default: 60)")
@@ -128,6 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .doctor import BUILD, TESTS, doctor
 
             return doctor(TESTS if args.tests else BUILD, args.quiet)
+        if args.command == "forget":
+            return _forget(args)
+        if args.command == "watch":
+            return _watch(args)
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -197,6 +219,8 @@ def _build(args: argparse.Namespace) -> int:
             continue
         for diagnostic in result.diagnostics:
             console.diagnostic(diagnostic)
+        if result.deck is not None:
+            _removed_lines(result.deck, console)
     _finish(project.out_dir, project.build_dir, console)
     return 1 if failed else 0
 
@@ -244,8 +268,20 @@ def _deck(args: argparse.Namespace) -> int:
     result = run_deck(document, project, args.notes, args.output)
     for diagnostic in result.diagnostics:
         console.diagnostic(diagnostic)
+    _removed_lines(result, console)
     console.progress(_deck_summary(result, project.shown(args.output)))
     return 0
+
+
+def _removed_lines(result: DeckResult, console: Console) -> None:
+    """One line per note this build removed; the ones carried since are only counted."""
+    from .deck.identity import REMOVED_TAG
+
+    for note in result.removed:
+        if note.new:
+            console.progress(
+                f"{note.source}: removed from the notes, tagged {REMOVED_TAG}: {note.text[:80]}"
+            )
 
 
 def _sheets(args: argparse.Namespace) -> int:
@@ -265,6 +301,54 @@ def _sheets(args: argparse.Namespace) -> int:
         f"{project.shown(result.combined)}: {len(result.sheets)} sheets, "
         f"{result.renders} renders, {result.seconds:.1f} s"
     )
+    return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from . import watch
+    from .config import load_config
+    from .console import Console
+    from .project import Project
+
+    root = Path.cwd()
+
+    def find_notes() -> list[Path]:
+        return list(args.notes) or sorted((root / "source").glob("*.md"))
+
+    notes = find_notes()
+    if not notes:
+        raise BuildError("source", 1, "no notes: put a Markdown file in source/")
+    project = Project(root, args.out, args.build_dir, load_config(root))
+    return watch.run(
+        notes, project, Console(args.quiet), find_notes=None if args.notes else find_notes
+    )
+
+
+def _forget(args: argparse.Namespace) -> int:
+    """The learner has deleted or suspended the removed notes: packages stop carrying them."""
+    from .config import load_config
+    from .console import Console
+    from .deck import identity
+    from .project import Project
+
+    console = Console(args.quiet)
+    root = Path.cwd()
+    project = Project(root, args.out, Path("build"), load_config(root))
+    notes = list(args.notes) or sorted((root / "source").glob("*.md"))
+    for path in notes:
+        ids_path = project.ids_path(path)
+        shown = project.shown(ids_path)
+        known = identity.read(ids_path, shown)
+        if known is None or not known.removed:
+            console.progress(f"{shown}: no removed notes")
+            continue
+        identity.write(ids_path, identity.forget(known))
+        # The deck built before still carries them, and importing it would bring back a note
+        # deleted in Anki: it goes, so that the next build (`make`) writes one without them.
+        (project.out_dir / f"{path.stem}.apkg").unlink(missing_ok=True)
+        console.progress(
+            f"{shown}: forgot {len(known.removed)} removed notes; build again before importing"
+        )
     return 0
 
 
@@ -307,7 +391,14 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _deck_summary(result: DeckResult, shown: str) -> str:
+    from .deck.identity import REMOVED_TAG
+
+    removed = (
+        f", {len(result.removed)} removed notes (in Anki: tag:{REMOVED_TAG})"
+        if result.removed
+        else ""
+    )
     return (
         f"{shown}: {result.notes} notes, {result.cards} cards, "
-        f"{result.subdecks} subdecks, {result.media} media files"
+        f"{result.subdecks} subdecks, {result.media} media files{removed}"
     )

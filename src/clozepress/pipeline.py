@@ -7,13 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import atomic
+from . import atomic, summary
 from .deck.deck import DeckResult, write_deck
 from .form.model import Diagnostic, Document, dumps
 from .project import Project
 from .read.parse import parse_file
-from .report.report import write_summary
 from .sheets.sheets import SheetsResult, write_sheets
+from .summary import DeckSummary, SheetsSummary, SheetSummary
 
 
 @dataclass
@@ -31,13 +31,6 @@ def parse_to_ir(notes: Path, project: Project) -> Document:
     return document
 
 
-def _diagnostics_json(diagnostics: tuple[Diagnostic, ...]) -> list[dict[str, object]]:
-    return [
-        {"path": d.path, "line": d.line, "severity": d.severity, "message": d.message}
-        for d in diagnostics
-    ]
-
-
 def run_deck(
     document: Document, project: Project, notes: Path | None = None, out: Path | None = None
 ) -> DeckResult:
@@ -47,17 +40,23 @@ def run_deck(
     start = time.perf_counter()
     target = out if out is not None else project.out_dir / f"{stem}.apkg"
     deck = write_deck(document, target, project=project, notes_path=notes)
-    summary = {
-        "apkg": str(deck.path),
-        "notes": deck.notes,
-        "cards": deck.cards,
-        "subdecks": [f"{document.title}::{domain.title}" for domain in document.domains],
-        "media": deck.media,
-        "seconds": round(time.perf_counter() - start, 3),
-        "diagnostics": _diagnostics_json(deck.diagnostics),
-        "skipped": _diagnostics_json(deck.skipped),
-    }
-    write_summary(project.build_dir, stem, "deck", summary)
+    summary.write(
+        project.build_dir,
+        stem,
+        DeckSummary(
+            apkg=str(deck.path),
+            notes=deck.notes,
+            cards=deck.cards,
+            subdecks=tuple(f"{document.title}::{domain.title}" for domain in document.domains),
+            media=deck.media,
+            seconds=round(time.perf_counter() - start, 3),
+            diagnostics=deck.diagnostics,
+            no_card=deck.no_card,
+            removed=deck.removed,
+            previews=deck.previews,
+            css=deck.css,
+        ),
+    )
     return deck
 
 
@@ -72,27 +71,31 @@ def run_sheets(
         project=project,
         progress=(lambda sheet: progress(str(sheet))) if progress else None,
     )
-    summary = {
-        "combined": str(sheets.combined),
-        "renders": sheets.renders,
-        "seconds": round(sheets.seconds, 3),
-        "domains": [
-            {
-                "id": sheet.domain_id,
-                "title": sheet.title,
-                "pdf": str(sheet.path),
-                "pages": sheet.pages,
-                "font_size": sheet.size,
-                "columns": sheet.columns,
-                "fitting": sheet.fitting,
-                "renders": sheet.renders,
-                "seconds": round(sheet.seconds, 3),
-            }
-            for sheet in sheets.sheets
-        ],
-        "diagnostics": _diagnostics_json(sheets.diagnostics),
-    }
-    write_summary(project.build_dir, stem, "sheets", summary)
+    domains = tuple(
+        SheetSummary(
+            id=sheet.domain_id,
+            title=sheet.title,
+            pdf=str(sheet.path),
+            pages=sheet.pages,
+            font_size=sheet.size,
+            columns=sheet.columns,
+            renders=sheet.renders,
+            seconds=round(sheet.seconds, 3),
+            fitting=sheet.fitting,
+        )
+        for sheet in sheets.sheets
+    )
+    summary.write(
+        project.build_dir,
+        stem,
+        SheetsSummary(
+            str(sheets.combined),
+            sheets.renders,
+            round(sheets.seconds, 3),
+            domains,
+            sheets.diagnostics,
+        ),
+    )
     return sheets
 
 

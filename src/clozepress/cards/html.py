@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from ..form.model import Emphasis, Highlight, Inline, Link, Strong, Text, plain_text
+from .. import mathjax
+from ..form.model import Emphasis, Highlight, Inline, Link, Math, Strong, Text, plain_text
 
 #: Link schemes that may be live on a card; anything else (``javascript:``, ``data:``) is text.
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -39,12 +40,12 @@ CLOZE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)
 
 
 def cloze(number: int, answer: str) -> str:
-    return f"{{{{c{number}::{escape_cloze(answer)}}}}}"
+    return f"{{{{c{number}::{mathjax.text_html(answer, in_cloze=True)}}}}}"
 
 
 def emphasise(highlight: Highlight) -> str:
     """A highlight outside the cloze field: shown as emphasised text, never blanked."""
-    return f'<em class="hl">{escape(highlight.text.strip())}</em>'
+    return f'<em class="hl">{mathjax.text_html(highlight.text.strip())}</em>'
 
 
 def render(
@@ -62,6 +63,8 @@ def render(
             out.append(f"<b>{render(span.children, highlight, breaks)}</b>")
         elif isinstance(span, Emphasis):
             out.append(f"<i>{render(span.children, highlight, breaks)}</i>")
+        elif isinstance(span, Math):
+            out.append(mathjax.math_html(span, highlight))
         elif isinstance(span, Link):
             inner = render(span.children, highlight, breaks)
             out.append(

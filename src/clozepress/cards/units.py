@@ -9,6 +9,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from .. import mathjax
 from ..form.model import (
     Block,
     Bullet,
@@ -19,6 +20,7 @@ from ..form.model import (
     Image,
     Inline,
     Link,
+    Math,
     Paragraph,
     Quote,
     Section,
@@ -45,11 +47,18 @@ def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
                 out.append(text)
                 size += len(text)
             elif isinstance(span, Highlight):
-                marks.append(Mark(size, size + len(span.text), span))
-                out.append(span.text)
-                size += len(span.text)
+                shown = mathjax.to_mathjax(span.text)
+                marks.append(Mark(size, size + len(shown), span))
+                out.append(shown)
+                size += len(shown)
             elif isinstance(span, Strong | Emphasis | Link):
                 walk(span.children)
+            elif isinstance(span, Math):
+                for piece, highlight in mathjax.pieces(span):
+                    if highlight is not None:
+                        marks.append(Mark(size, size + len(piece), highlight))
+                    out.append(piece)
+                    size += len(piece)
 
     walk(spans)
     text = "".join(out)

@@ -25,7 +25,8 @@ from ..errors import BuildError
 from ..form.model import Diagnostic, Document, Image, iter_nodes
 from ..form.slug import slugify
 from ..read.image_refs import locate
-from . import identity
+from ..summary import CardPreview, NoCard, RemovedNote
+from . import identity, preview
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -48,8 +49,25 @@ ANSWER = (
 )
 CSS_FILE = "card.css"
 
+#: The type-in note type, for notes files whose front matter says ``type_answers: true``
+#: (commands, code: what the learner must be able to write, not only recognise). Its own id,
+#: name and template, fixed for the same reason as the first's; the same fields, so a note can
+#: be moved between the two in Anki (Browse › Notes › Change Note Type).
+TYPE_MODEL_ID = 1_717_034_301
+TYPE_MODEL_NAME = "clozepress cloze (type the answer)"
+TYPE_TEMPLATE_NAME = "Cloze (type the answer)"
+TYPE_QUESTION = QUESTION + '\n<div class="cp-type">{{type:cloze:Text}}</div>'
+TYPE_ANSWER = ANSWER.replace(
+    '<div id="answer"', '<div class="cp-type">{{type:cloze:Text}}</div>\n<div id="answer"', 1
+)
+#: ``Record.note_type`` of a note of the type-in note type ("" is the first one).
+TYPE_IN = "type-in"
+
 #: Local files a card may show; anything else next to the notes stays out of the package.
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp"})
+
+#: How many cards the build report shows as Anki shows them.
+PREVIEWS = 12
 
 #: The zip's entries all carry this date: a package's bytes depend on the notes alone.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -66,6 +84,14 @@ class DeckResult:
     skipped: tuple[Diagnostic, ...] = ()
     """An ``info`` line per highlight that is not a cloze of its own, with the reason; the
     diagnostics sum them up in one line (hundreds of lines would bury the real warnings)."""
+    removed: tuple[RemovedNote, ...] = ()
+    """Notes whose unit left the notes: the package carries them tagged ``REMOVED_TAG``."""
+    no_card: tuple[NoCard, ...] = ()
+    """Every highlight that is no card of its own, with the policy's reason."""
+    previews: tuple[CardPreview, ...] = ()
+    """A dozen cards of the deck as Anki shows them, for the build report."""
+    css: str = ""
+    """The card styles the deck carries."""
 
 
 @dataclass(frozen=True)
@@ -110,7 +136,10 @@ def write_deck(
     deck_names = _subdeck_names(deck_title, [d.title for d in document.domains])
     tag_root = f"{slugify(deck_title)}"
     css = _read_css(project)
-    model_hash = identity.fields_hash(MODEL_NAME, *FIELDS, QUESTION, ANSWER, css)
+    note_type = TYPE_IN if document.type_answers else ""
+    # The second note type counts only where it is used: a file without it keeps its hash.
+    typed = (TYPE_MODEL_NAME, TYPE_QUESTION, TYPE_ANSWER) if note_type else ()
+    model_hash = identity.fields_hash(MODEL_NAME, *FIELDS, QUESTION, ANSWER, *typed, css)
 
     built: list[tuple[cards.Note, list[str], str]] = []
     candidates: list[identity.Candidate] = []
@@ -125,20 +154,36 @@ def write_deck(
         domain = document.domains[note.domain]
         tag = "::".join([tag_root, slugify(domain.title), *(slugify(s) for s in note.sections)])
         built.append((note, fields, tag))
+        subdeck = deck_names[note.domain]
         # Source (file:line) is left out of the hash on purpose: one line added near the top
         # of the notes shifts every line below it, and counting that as a change would rewrite
         # every note below in Anki (and undo the learner's own edits there) on every edit.
         # The Source shown in Anki catches up with the note's next real change.
-        content = identity.fields_hash(*fields[:3], tag)
-        candidates.append(identity.Candidate(note.key, note.context_key, note.highlights, content))
+        # The note type counts as content (moving to it is a change); none adds nothing, so the
+        # hashes of files without type-in cards stay as they were.
+        content = identity.fields_hash(*fields[:3], tag, *filter(None, [note_type]))
+        candidates.append(
+            identity.Candidate(
+                note.key,
+                note.context_key,
+                note.highlights,
+                content,
+                tuple(fields),
+                (tag,),
+                subdeck,
+                note_type,
+            )
+        )
 
     ids_path = project.ids_path(notes_file)
     previous = identity.read(ids_path, project.shown(ids_path))
     stamp = int(time.time()) if now is None else now
     ids = identity.assign(previous, candidates, deck=deck_title, model_hash=model_hash, now=stamp)
     _check(built, ids, shown)
+    removed = [(record, _removed_fields(record)) for record in ids.removed]
+    were_live = {record.guid for record in previous.records} if previous is not None else set()
 
-    database = _database(built, ids, deck_names, document, css)
+    database = _database(built, removed, ids, deck_names, document, css)
     with atomic.atomic_path(out_path) as tmp:
         tmp.write_bytes(_zip(database, packaged))
         # Inside the block: the identity file is written only once the package is whole.
@@ -152,7 +197,70 @@ def write_deck(
         media=len(packaged),
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line, d.message))),
         skipped=plan.skipped,
+        removed=tuple(
+            RemovedNote(
+                fields[3] or shown,
+                record.key,
+                record.context,
+                record.guid in were_live,
+            )
+            for record, fields in removed
+        ),
+        no_card=tuple(
+            NoCard(shown, fate.line, fate.highlight, fate.reason or "no reason given")
+            for fate in plan.fates
+            if fate.answer is None
+        ),
+        previews=_previews(built, ids.records, deck_names),
+        css=css,
     )
+
+
+def _previews(
+    built: list[tuple[cards.Note, list[str], str]],
+    records: tuple[identity.Record, ...],
+    deck_names: list[str],
+) -> tuple[CardPreview, ...]:
+    """``PREVIEWS`` cards spread evenly over the deck, in deck order: the same on every build
+    of the same notes, and from every part of them."""
+    every = [
+        (note, fields, record, number)
+        for (note, fields, _), record in zip(built, records, strict=True)
+        for number in preview.card_numbers(fields[0])
+    ]
+    if not every:
+        return ()
+    step = max(1, len(every) / PREVIEWS)
+    chosen = sorted({int(i * step) for i in range(min(PREVIEWS, len(every)))})
+    out = []
+    for index in chosen:
+        note, fields, record, number = every[index]
+        question, answer = (
+            (TYPE_QUESTION, TYPE_ANSWER) if record.note_type == TYPE_IN else (QUESTION, ANSWER)
+        )
+        sides = preview.render(question, answer, dict(zip(FIELDS, fields, strict=True)), number)
+        out.append(CardPreview(deck_names[note.domain], note.source, sides.front, sides.back))
+    return tuple(out)
+
+
+def _removed_fields(record: identity.Record) -> tuple[str, ...]:
+    """The fields a removed note is carried with: its last ones.
+
+    A note last written by a version 1 identity file has none kept; it is carried with its
+    text, each highlight blanked once, so the tag still reaches it.
+    """
+    if len(record.fields) == len(FIELDS):
+        return record.fields
+    text = cards.escape(record.key)
+    number = 0
+    for highlight in record.highlights:
+        shown = cards.escape(highlight)
+        if shown and shown in text:
+            number += 1
+            text = text.replace(shown, f"{{{{c{number}::{shown.replace(':', '&#58;')}}}}}", 1)
+    if not number:
+        text = f"{{{{c1::{text.replace(':', '&#58;')}}}}}"
+    return (text, cards.escape(record.context), "", "")
 
 
 def _skipped_summary(shown: str, skipped: tuple[Diagnostic, ...]) -> Diagnostic:
@@ -260,6 +368,7 @@ def _media_file(path: Path, data: bytes, alt: str) -> _Media:
 
 def _database(
     built: list[tuple[cards.Note, list[str], str]],
+    removed: list[tuple[identity.Record, tuple[str, ...]]],
     ids: identity.Identities,
     deck_names: list[str],
     document: Document,
@@ -268,20 +377,49 @@ def _database(
     """The package's ``collection.anki2``, with each note's own mod time."""
     import genanki
 
-    model = genanki.Model(
-        MODEL_ID,
-        MODEL_NAME,
-        fields=[{"name": name} for name in FIELDS],
-        templates=[{"name": TEMPLATE_NAME, "qfmt": QUESTION, "afmt": ANSWER}],
-        css=css,
-        model_type=genanki.Model.CLOZE,
-    )
+    models = {
+        "": genanki.Model(
+            MODEL_ID,
+            MODEL_NAME,
+            fields=[{"name": name} for name in FIELDS],
+            templates=[{"name": TEMPLATE_NAME, "qfmt": QUESTION, "afmt": ANSWER}],
+            css=css,
+            model_type=genanki.Model.CLOZE,
+        ),
+        TYPE_IN: genanki.Model(
+            TYPE_MODEL_ID,
+            TYPE_MODEL_NAME,
+            fields=[{"name": name} for name in FIELDS],
+            templates=[{"name": TYPE_TEMPLATE_NAME, "qfmt": TYPE_QUESTION, "afmt": TYPE_ANSWER}],
+            css=css,
+            model_type=genanki.Model.CLOZE,
+        ),
+    }
     parent = deck_names[0].split("::")[0] if deck_names else _deck_part(document.title)
     decks: list[Any] = [genanki.Deck(_stable_id("deck", parent), parent)]
     subdecks = [genanki.Deck(_stable_id("deck", name), name) for name in deck_names]
     for (note, fields, tag), record in zip(built, ids.records, strict=True):
         subdecks[note.domain].add_note(
-            genanki.Note(model=model, fields=fields, tags=[tag], guid=record.guid)
+            genanki.Note(
+                model=models[record.note_type], fields=fields, tags=[tag], guid=record.guid
+            )
+        )
+    # A removed note stays in the deck it was in (an import never moves an existing card; the
+    # deck is named so that a collection without it gets it back). Its tags replace the
+    # note's in Anki, so it carries its own and the removed tag.
+    by_name = {deck.name: deck for deck in (*decks, *subdecks)}
+    for record, kept in removed:
+        name = record.deck or parent
+        if name not in by_name:
+            by_name[name] = genanki.Deck(_stable_id("deck", name), name)
+            subdecks.append(by_name[name])
+        by_name[name].add_note(
+            genanki.Note(
+                model=models.get(record.note_type, models[""]),
+                fields=list(kept),
+                tags=[*record.tags, identity.REMOVED_TAG],
+                guid=record.guid,
+            )
         )
     # Source order; a domain without a single card makes no deck.
     decks += [deck for deck in subdecks if deck.notes]
@@ -299,7 +437,7 @@ def _database(
             note_id = dict(cursor.execute("SELECT guid, id FROM notes").fetchall())
             cursor.executemany(
                 "UPDATE notes SET mod = ? WHERE id = ?",
-                [(record.mod, note_id[record.guid]) for record in ids.records],
+                [(record.mod, note_id[record.guid]) for record in (*ids.records, *ids.removed)],
             )
             cursor.execute("UPDATE cards SET mod = (SELECT mod FROM notes WHERE id = cards.nid)")
             connection.commit()

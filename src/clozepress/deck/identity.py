@@ -9,6 +9,13 @@ user made inside Anki survive a rebuild.
 Neither can be recomputed from the notes alone (an edited unit's text no longer gives its old
 GUID; a mod time is a moment), so both live in ``source/<stem>.ids.json``: user data, committed
 with the notes, one JSON line per note, sorted by GUID so that a diff shows what changed.
+
+Anki's import never deletes, so a note whose unit left the notes would linger unseen in the
+collection. The file keeps such a note as *removed*, with the fields and tags it last had, and
+every package carries it again with the tag ``REMOVED_TAG`` (and, once, a newer mod time), so
+one search in Anki finds them all. A unit that comes back takes its identity again, and a newer
+mod time takes the tag away. Only ``forget`` (``clozepress forget``) drops removed notes: only
+the learner knows when they have imported the package that tagged them.
 """
 
 from __future__ import annotations
@@ -19,14 +26,20 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import atomic
 from ..errors import BuildError
 
 FORMAT = "clozepress-ids"
-VERSION = 1
+VERSION = 2
+"""Version 2 keeps each note's fields, tags and deck (a removed note is carried with them) and
+marks removed notes. Version 1 files are read: their notes get fields on the next build."""
+READABLE = frozenset({1, VERSION})
+
+#: The tag a package puts on notes whose unit left the notes: ``tag:clozepress::removed``.
+REMOVED_TAG = "clozepress::removed"
 
 #: Every GUID we mint hashes this first, so ours never collide with another tool's notes.
 NAMESPACE = "clozepress"
@@ -46,6 +59,13 @@ class Candidate:
     highlights: tuple[str, ...]
     fields_hash: str
     """A hash of everything the note carries into Anki (fields and tags)."""
+    fields: tuple[str, ...] = ()
+    """The fields as packaged: a removed note is carried with these."""
+    tags: tuple[str, ...] = ()
+    deck: str = ""
+    """The (sub)deck's full name."""
+    note_type: str = ""
+    """Which of clozepress's note types the note is ("": the cloze one)."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +78,16 @@ class Record:
     highlights: tuple[str, ...]
     fields_hash: str
     mod: int
-    """Seconds since the epoch; moves forward only when ``fields_hash`` changes."""
+    """Seconds since the epoch; moves forward only when ``fields_hash`` changes (or the note is
+    removed, or comes back)."""
+    fields: tuple[str, ...] = ()
+    """The fields last packaged (empty in a version 1 file, until the next build)."""
+    tags: tuple[str, ...] = ()
+    """The tags last packaged, without ``REMOVED_TAG``."""
+    deck: str = ""
+    note_type: str = ""
+    removed: bool = False
+    """The unit is no longer in the notes; the package carries the note tagged as removed."""
 
 
 @dataclass(frozen=True)
@@ -69,11 +98,13 @@ class Identities:
     model_mod: int
     records: tuple[Record, ...]
     """In the order of the build's notes (the file itself is sorted by GUID)."""
+    removed: tuple[Record, ...] = ()
+    """Notes whose unit left the notes and that ``forget`` has not dropped yet, by GUID."""
 
     @property
     def timestamp(self) -> int:
         """The package's own time: the newest mod of anything in it."""
-        return max([self.model_mod, *(r.mod for r in self.records)])
+        return max([self.model_mod, *(r.mod for r in (*self.records, *self.removed))])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -244,11 +275,15 @@ def assign(
     """GUIDs and mod times for this build's notes, continuing ``previous`` where they match.
 
     A changed note's mod time is ``max(now, old + 1)``: strictly newer even when two builds fall
-    within one second (Anki ignores an equal mod time).
+    within one second (Anki ignores an equal mod time). Removed notes are matched too, so a unit
+    that comes back gets its GUID again, and a newer mod time: the package's copy, without the
+    removed tag, must replace the tagged one. A previous note that nothing matches is removed,
+    with a newer mod time once (so the import puts the tag on it) and the same one after that.
     """
-    old = previous.records if previous is not None else ()
+    old = (*previous.records, *previous.removed) if previous is not None else ()
     matched = match(old, current)
-    used = {old[index].guid for index in matched if index is not None}
+    # Every GUID of the file stays reserved: a new unit must not take a removed note's GUID.
+    used = {record.guid for record in old}
     records: list[Record] = []
     for note, index in zip(current, matched, strict=True):
         if index is None:
@@ -256,14 +291,49 @@ def assign(
             mod = now
         else:
             guid = old[index].guid
-            same = old[index].fields_hash == note.fields_hash
+            same = old[index].fields_hash == note.fields_hash and not old[index].removed
             mod = old[index].mod if same else max(now, old[index].mod + 1)
-        records.append(Record(guid, note.key, note.context, note.highlights, note.fields_hash, mod))
+        records.append(
+            Record(
+                guid,
+                note.key,
+                note.context,
+                note.highlights,
+                note.fields_hash,
+                mod,
+                note.fields,
+                note.tags,
+                note.deck,
+                note.note_type,
+            )
+        )
+    taken = {index for index in matched if index is not None}
+    removed = [
+        record if record.removed else replace(record, removed=True, mod=max(now, record.mod + 1))
+        for index, record in enumerate(old)
+        if index not in taken
+    ]
     if previous is not None and previous.model_hash == model_hash:
         model_mod = previous.model_mod
     else:
         model_mod = max(now, previous.model_mod + 1) if previous is not None else now
-    return Identities(deck, model_hash, model_mod, tuple(records))
+    return Identities(
+        deck, model_hash, model_mod, tuple(records), tuple(sorted(removed, key=_by_guid))
+    )
+
+
+def forget(identities: Identities) -> Identities:
+    """Drop the removed notes: the learner has deleted or suspended them in Anki.
+
+    Never automatic: a package carries a removed note until then because only the learner knows
+    whether the package that tags it has been imported (a count of builds would run out in a
+    minute of ``clozepress watch``; a time limit, for someone who imports once a month).
+    """
+    return replace(identities, removed=())
+
+
+def _by_guid(record: Record) -> str:
+    return record.guid
 
 
 def _mint(deck: str, key: str, used: set[str]) -> str:
@@ -291,16 +361,23 @@ def dumps(identities: Identities) -> str:
         "model": {"hash": identities.model_hash, "mod": identities.model_mod},
     }
     lines = [json.dumps(head, ensure_ascii=False, sort_keys=True)[:-1] + ', "notes": [']
-    rows = sorted(identities.records, key=lambda r: r.guid)
+    rows = sorted((*identities.records, *identities.removed), key=_by_guid)
     for i, record in enumerate(rows):
-        row = {
+        row: dict[str, object] = {
             "guid": record.guid,
             "key": record.key,
             "context": record.context,
             "highlights": list(record.highlights),
             "hash": record.fields_hash,
             "mod": record.mod,
+            "fields": list(record.fields),
+            "tags": list(record.tags),
+            "deck": record.deck,
         }
+        if record.note_type:
+            row["note_type"] = record.note_type
+        if record.removed:
+            row["removed"] = True
         comma = "," if i < len(rows) - 1 else ""
         lines.append(" " + json.dumps(row, ensure_ascii=False) + comma)
     lines.append("]}")
@@ -315,12 +392,12 @@ def loads(text: str, shown: str) -> Identities:
         raise BuildError(shown, exc.lineno, f"identity file is not JSON: {exc.msg}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BuildError(shown, 1, "not a clozepress identity file")
-    if data.get("version") != VERSION:
+    if data.get("version") not in READABLE:
         raise BuildError(
             shown, 1, f"identity file version {data.get('version')!r} is not {VERSION}"
         )
     try:
-        records = tuple(
+        rows = tuple(
             Record(
                 str(row["guid"]),
                 str(row["key"]),
@@ -328,14 +405,25 @@ def loads(text: str, shown: str) -> Identities:
                 tuple(str(h) for h in row["highlights"]),
                 str(row["hash"]),
                 int(row["mod"]),
+                tuple(str(f) for f in row.get("fields", ())),
+                tuple(str(t) for t in row.get("tags", ())),
+                str(row.get("deck", "")),
+                str(row.get("note_type", "")),
+                row.get("removed") is True,
             )
             for row in data["notes"]
         )
         model = data["model"]
-        identities = Identities(str(data["deck"]), str(model["hash"]), int(model["mod"]), records)
-    except (KeyError, TypeError, ValueError) as exc:
+        identities = Identities(
+            str(data["deck"]),
+            str(model["hash"]),
+            int(model["mod"]),
+            tuple(r for r in rows if not r.removed),
+            tuple(r for r in rows if r.removed),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise BuildError(shown, 1, f"identity file is damaged: {exc!r}") from None
-    guids = [r.guid for r in records]
+    guids = [r.guid for r in rows]
     if len(set(guids)) != len(guids):
         raise BuildError(shown, 1, "identity file lists one GUID twice")
     return identities

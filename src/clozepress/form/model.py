@@ -13,7 +13,9 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 #: Bumped whenever a node gains, loses or changes a field. ``load`` refuses any other version.
-FORMAT_VERSION = 2
+#: 2: the learner's marks (``cloze:`` comments); 3: the ``math`` inline node, the document's
+#: ``type_answers``.
+FORMAT_VERSION = 3
 
 #: The learner's markers, an HTML comment at the end of a line (``<!-- cloze:skip -->``):
 #: ``skip`` (no card from this line), ``keep`` (every highlight of it a card, whatever the policy
@@ -65,7 +67,25 @@ class Link:
     type: ClassVar[str] = "link"
 
 
-Inline = Text | Highlight | Strong | Emphasis | Link
+@dataclass(frozen=True, slots=True)
+class Math:
+    """``$TeX$`` (inline) or ``$$TeX$$`` (display): TeX source, never Markdown.
+
+    A backtick span inside it is a highlight like any other (a cloze of the formula's part);
+    the text around it is TeX.
+    """
+
+    children: tuple[Text | Highlight, ...]
+    display: bool = False
+    type: ClassVar[str] = "math"
+
+    @property
+    def tex(self) -> str:
+        """The TeX as written, backticks of its highlights left out."""
+        return "".join(child.text for child in self.children)
+
+
+Inline = Text | Highlight | Strong | Emphasis | Link | Math
 
 
 # ---------------------------------------------------------------------------------------------
@@ -199,6 +219,8 @@ class Document:
     domains: tuple[Domain, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     """The parse's warnings, kept so later stages can report them."""
+    type_answers: bool = False
+    """The front matter's ``type_answers: true``: cards ask the learner to type the answer."""
     type: ClassVar[str] = "document"
 
 
@@ -207,7 +229,7 @@ Node = Inline | Block | Section | Domain | Document | Cell | Row | Diagnostic
 _NODE_TYPES: dict[str, type] = {
     cls.type: cls
     for cls in (
-        *(Text, Highlight, Strong, Emphasis, Link),
+        *(Text, Highlight, Strong, Emphasis, Link, Math),
         *(Bullet, Paragraph, Cell, Row, Table, Quote, Image, Code),
         *(Section, Domain, Diagnostic, Document),
     )
@@ -234,7 +256,7 @@ def iter_highlights(spans: tuple[Inline, ...]) -> Iterator[Highlight]:
     for span in spans:
         if isinstance(span, Highlight):
             yield span
-        elif isinstance(span, Strong | Emphasis | Link):
+        elif isinstance(span, Strong | Emphasis | Link | Math):
             yield from iter_highlights(span.children)
 
 

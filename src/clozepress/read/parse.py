@@ -26,6 +26,7 @@ from markdown_it.rules_inline.image import image as _image_rule
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import BuildError
@@ -43,6 +44,7 @@ from ..form.model import (
     Image,
     Inline,
     Link,
+    Math,
     Paragraph,
     Quote,
     Row,
@@ -58,6 +60,7 @@ from .corrections import load_corrections
 
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_BOOLEANS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 _FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 #: A learner's marker: an HTML comment at the end of a line, invisible where Markdown renders.
 _MARK = re.compile(r"\s*<!--\s*cloze:\s*(.*?)\s*-->\s*$")
@@ -196,7 +199,28 @@ def _markdown() -> MarkdownIt:
     md.core.ruler.at("inline", _inline_with_lines)
     md.inline.ruler.at("backticks", _backtick_with_line)
     md.inline.ruler.at("image", _image_with_line)
+    # $TeX$ and $$TeX$$, as pandoc reads them: no space inside the dollars and no digit after
+    # the closing one, so "costs $5 and $10" stays text.
+    md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    md.inline.ruler.at("math_inline", _math_with_line(md.inline.ruler, "math_inline"))
     return md
+
+
+def _math_with_line(ruler: Any, name: str) -> Any:
+    """The math rule, with the line its formula starts on (for the highlights inside it)."""
+    rule = next(r.fn for r in ruler.__rules__ if r.name == name)
+
+    def math_with_line(state: StateInline, silent: bool) -> bool:
+        start, before = state.pos, len(state.tokens)
+        if not rule(state, silent):
+            return False
+        if not silent:
+            for token in state.tokens[before:]:
+                if token.type.startswith("math_inline"):
+                    token.meta["line"] = _line_at(state, start)
+        return True
+
+    return math_with_line
 
 
 class _TooDeep(Exception):
@@ -231,6 +255,7 @@ class _Parser:
         self.strays: list[int] = []
         """Lines of unmatched backticks, from every markdown-it pass over this file."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.type_answers = False
         self.domain_level: int | None = None
         """The front matter's ``domain_level``, if it sets one."""
         self.front_title: str | None = None
@@ -261,7 +286,7 @@ class _Parser:
         diagnostics = tuple(
             sorted(set(self.diagnostics + self.notes), key=lambda d: (d.line, d.message))
         )
-        return Document(self.path, self.title, domains, diagnostics)
+        return Document(self.path, self.title, domains, diagnostics, self.type_answers)
 
     # -- front matter ------------------------------------------------------------------------
 
@@ -289,6 +314,11 @@ class _Parser:
                     self.domain_level = int(value)
                 else:
                     self.warn(number, f"domain_level must be 1 to 6, not {value!r}; ignored")
+            elif key == "type_answers":
+                if value.lower() in _BOOLEANS:
+                    self.type_answers = _BOOLEANS[value.lower()]
+                else:
+                    self.warn(number, f"type_answers must be true or false, not {value!r}")
         return title, "\n".join([""] * (end + 1) + lines[end + 1 :])
 
     # -- headings into domains and sections --------------------------------------------------
@@ -481,6 +511,10 @@ class _Parser:
             return [Paragraph(line, spans)] if spans else []
         if kind == "hr":
             return []
+        if kind in ("math_block", "math_block_label"):
+            content = node.content
+            first = line + 1 if content.startswith("\n") else line
+            return [Paragraph(line, (math(content.strip("\n"), True, first),))]
         # html_block cannot occur (html=False); anything unknown keeps its text.
         if node.content.strip():
             return [Paragraph(line, (Text(node.content),))]
@@ -705,6 +739,9 @@ class _Parser:
                 out.append(Highlight(text, int(node.meta.get("line", 0))))
                 if text and content[-1:].isspace():
                     out.append(Text(" "))
+            elif kind in ("math_inline", "math_inline_double"):
+                line = int(node.meta.get("line", 0))
+                out.append(math(node.content, kind == "math_inline_double", line))
             elif kind == "strong":
                 out.append(Strong(_merge_text(self._spans(node.children, images))))
             elif kind == "em":
@@ -742,6 +779,21 @@ def _callout(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     label = Strong((Text(match.group(1).capitalize() + ":"),))
     spans = _merge_text([label, Text(" " + rest if rest else ""), *first.spans[1:]])
     return (Paragraph(first.line, spans), *blocks[1:])
+
+
+_MATH_HIGHLIGHT = re.compile(r"`([^`]*)`")
+
+
+def math(tex: str, display: bool, line: int) -> Math:
+    """A formula: its TeX, with each backtick pair inside it read as a highlight."""
+    children: list[Text | Highlight] = []
+    at = 0
+    for found in _MATH_HIGHLIGHT.finditer(tex):
+        children.append(Text(tex[at : found.start()]))
+        children.append(Highlight(found.group(1).strip(), line + tex.count("\n", 0, found.start())))
+        at = found.end()
+    children.append(Text(tex[at:]))
+    return Math(tuple(c for c in children if not (isinstance(c, Text) and not c.text)), display)
 
 
 def _split_row(row: str) -> list[str]:

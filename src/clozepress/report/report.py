@@ -1,23 +1,26 @@
 """``dist/index.html``: the page a user opens after ``make``, from the stages' summaries.
 
-Each stage leaves a small JSON summary in the build folder (``<stem>.deck.json``,
-``<stem>.sheets.json``); the report reads those and the intermediate form, makes a PNG thumbnail
-of each sheet (pdftoppm), and writes one self-contained page that works opened from disk.
+Each stage leaves a typed summary in the build folder (``summary``); the report reads those and
+the intermediate form, makes a PNG thumbnail of each sheet (pdftoppm), and writes one
+self-contained page that works opened from disk. It reads as a learner reads it: per notes
+file, the sheets and the deck's counts first; then a dozen cards as Anki shows them; then, folded,
+the notes removed, what made no card (by reason) and the other messages.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import os
 import shutil
 import subprocess
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .. import atomic
+from .. import atomic, summary
+from ..deck.identity import REMOVED_TAG
 from ..form.model import Diagnostic, loads
+from ..summary import CardPreview, DeckSummary, NoCard, SheetsSummary
 
 THUMB_DPI = 24
 
@@ -30,27 +33,10 @@ class NotesReport:
     source: str
     title: str
     domains: int
-    deck: dict[str, Any] | None
-    sheets: dict[str, Any] | None
+    deck: DeckSummary | None
+    sheets: SheetsSummary | None
     diagnostics: tuple[Diagnostic, ...]
-
-
-def summary_path(build_dir: Path, stem: str, stage: str) -> Path:
-    """Where a stage (``deck``, ``sheets``) leaves its summary for the report."""
-    return build_dir / f"{stem}.{stage}.json"
-
-
-def write_summary(build_dir: Path, stem: str, stage: str, summary: dict[str, Any]) -> None:
-    text = json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    atomic.write_text(summary_path(build_dir, stem, stage), text)
-
-
-def _read_json(path: Path) -> dict[str, Any] | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
+    """The parse's and the stages' messages, without the per-highlight ``info`` lines."""
 
 
 def gather(build_dir: Path) -> list[NotesReport]:
@@ -63,14 +49,13 @@ def gather(build_dir: Path) -> list[NotesReport]:
             document = loads(ir.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        deck = _read_json(summary_path(build_dir, ir.stem, "deck"))
-        sheets = _read_json(summary_path(build_dir, ir.stem, "sheets"))
-        diagnostics = list(document.diagnostics)
-        for stage in (deck, sheets):
-            for item in (stage or {}).get("diagnostics", []):
-                diagnostics.append(
-                    Diagnostic(**{k: item[k] for k in ("path", "line", "severity", "message")})
-                )
+        deck = summary.read(build_dir, ir.stem, DeckSummary)
+        sheets = summary.read(build_dir, ir.stem, SheetsSummary)
+        diagnostics = [
+            *document.diagnostics,
+            *(deck.diagnostics if deck else ()),
+            *(sheets.diagnostics if sheets else ()),
+        ]
         unique = sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.message))
         reports.append(
             NotesReport(
@@ -88,18 +73,27 @@ def gather(build_dir: Path) -> list[NotesReport]:
 
 def closing_line(report: NotesReport) -> str:
     """One line per notes file after a build: what it made and what it cost."""
-    deck, sheets = report.deck or {}, report.sheets or {}
+    deck, sheets = report.deck, report.sheets
     warnings = sum(1 for d in report.diagnostics if d.severity == "warning")
     errors = sum(1 for d in report.diagnostics if d.severity == "error")
     parts = [
         f"{report.domains} domains",
-        f"{deck.get('notes', 0)} notes",
-        f"{deck.get('cards', 0)} cards",
-        f"{len(sheets.get('domains', []))} sheets ({sheets.get('renders', 0)} rendered)",
+        f"{deck.notes if deck else 0} notes",
+        f"{deck.cards if deck else 0} cards",
+        *_removed_part(len(deck.removed) if deck else 0),
+        f"{len(sheets.domains) if sheets else 0} sheets ({sheets.renders if sheets else 0} "
+        "rendered)",
         f"{warnings} warnings" + (f", {errors} errors" if errors else ""),
-        f"deck {deck.get('seconds', 0):.1f} s, sheets {sheets.get('seconds', 0):.1f} s",
+        f"deck {deck.seconds if deck else 0:.1f} s, sheets {sheets.seconds if sheets else 0:.1f} s",
     ]
     return f"{report.source}: " + ", ".join(parts)
+
+
+def _removed_part(count: int) -> list[str]:
+    """The removed notes in the build line, with the search that finds them in Anki."""
+    if not count:
+        return []
+    return [f"{count} removed (in Anki: tag:{REMOVED_TAG})"]
 
 
 def _thumbnail(pdf: Path, png: Path) -> bool:
@@ -161,65 +155,165 @@ def _rel(path: str | Path, out_dir: Path) -> str:
 
 def _notes_section(report: NotesReport, out_dir: Path) -> str:
     e = html.escape
+    deck, sheets = report.deck, report.sheets
     parts = [
-        f'<section class="notes"><h2>{e(report.title)}</h2>',
+        f'<section class="notes" id="{e(report.stem)}"><h2>{e(report.title)}</h2>',
         f'<p class="source">from <code>{e(report.source)}</code> · {report.domains} domains</p>',
+        '<div class="overview">',
+        _deck_counts(deck, out_dir),
+        _thumbnails(report.stem, sheets, out_dir),
+        "</div>",
     ]
-    deck = report.deck
-    if deck:
-        apkg = _rel(deck["apkg"], out_dir)
+    if deck is not None:
+        parts.append(_previews(deck))
+        parts.append(_removed(deck))
+        parts.append(_no_card(deck.no_card))
+    parts.append(_messages(report.diagnostics))
+    parts.append("</section>")
+    return "\n".join(part for part in parts if part)
+
+
+def _deck_counts(deck: DeckSummary | None, out_dir: Path) -> str:
+    e = html.escape
+    if deck is None:
+        return '<div class="deck"><h3>Deck</h3><p>Not built yet.</p></div>'
+    apkg = _rel(deck.apkg, out_dir)
+    removed = (
+        f'<span class="count removed"><b>{len(deck.removed)}</b> removed</span>'
+        if deck.removed
+        else ""
+    )
+    return (
+        '<div class="deck"><h3>Deck</h3>'
+        f'<p class="counts"><span class="count"><b>{deck.notes}</b> notes</span>'
+        f'<span class="count"><b>{deck.cards}</b> cards</span>'
+        f'<span class="count"><b>{len(deck.subdecks)}</b> subdecks</span>{removed}</p>'
+        f'<p><a class="apkg" href="{e(apkg)}">{e(Path(apkg).name)}</a></p>'
+        '<p class="how">In Anki: File › Import, choose the file, keep the default '
+        "(update notes if newer): notes you studied keep their history.</p></div>"
+    )
+
+
+def _thumbnails(stem: str, sheets: SheetsSummary | None, out_dir: Path) -> str:
+    e = html.escape
+    if sheets is None:
+        return '<div class="sheets"><h3>Cheat-sheets</h3><p>Not built yet.</p></div>'
+    parts = ['<div class="sheets"><h3>Cheat-sheets</h3>']
+    if sheets.combined:
+        combined = _rel(sheets.combined, out_dir)
         parts.append(
-            '<div class="deck"><h3>Deck</h3>'
-            f'<p><a href="{e(apkg)}">{e(Path(apkg).name)}</a>: {deck["notes"]} notes, '
-            f"{deck['cards']} cards, {len(deck.get('subdecks', []))} subdecks.</p>"
-            '<p class="how">In Anki: File › Import, choose the file, keep the default '
-            "(update notes if newer): notes you studied keep their history.</p></div>"
+            f'<p>All in one file: <a href="{e(combined)}">{e(Path(combined).name)}</a></p>'
         )
-        skipped = deck.get("skipped", [])
-        if skipped:
+    parts.append('<ul class="thumbs">')
+    for item in sheets.domains:
+        pdf = Path(item.pdf)
+        thumb = out_dir / "thumbs" / stem / (pdf.stem + ".png")
+        has_thumb = pdf.exists() and _thumbnail(pdf, thumb)
+        image = (
+            f'<img src="{e(_rel(thumb, out_dir))}" alt="{e(item.title)} sheet">'
+            if has_thumb
+            else '<span class="nothumb">no preview</span>'
+        )
+        pages = item.pages
+        parts.append(
+            f'<li><a href="{e(_rel(pdf, out_dir))}">{image}'
+            f'<span class="title">{e(item.title)}</span></a>'
+            f'<span class="meta">{item.font_size:g} pt · {item.columns} columns · '
+            f"{pages} page{'s' if pages != 1 else ''}"
+            + (f" · {e(item.fitting)}" if item.fitting else "")
+            + "</span></li>"
+        )
+    parts.append("</ul></div>")
+    return "".join(parts)
+
+
+def _previews(deck: DeckSummary) -> str:
+    """The cards as Anki shows them: each side in its own shadow root holding the deck's CSS,
+    so the card styles and the report's never meet (declarative: no script runs)."""
+    if not deck.previews:
+        return ""
+    e = html.escape
+    parts = [
+        f'<div class="previews"><h3>{len(deck.previews)} of the {deck.cards} cards, '
+        "as Anki shows them</h3>"
+        '<div class="grid">'
+    ]
+    for card in deck.previews:
+        parts.append(
+            '<figure class="preview">'
+            f"{_side(card, 'front', deck.css)}{_side(card, 'back', deck.css)}"
+            f"<figcaption><code>{e(card.source)}</code> · {e(card.deck)}</figcaption></figure>"
+        )
+    parts.append("</div></div>")
+    return "".join(parts)
+
+
+def _side(card: CardPreview, side: str, css: str) -> str:
+    content = card.front if side == "front" else card.back
+    return (
+        f'<div class="side {side}"><span class="label">{side}</span>'
+        f'<div class="shown"><template shadowrootmode="open"><style>{_style_text(css)}</style>'
+        f'<div class="card card1">{content}</div></template></div></div>'
+    )
+
+
+def _style_text(css: str) -> str:
+    # Inside <style> only this sequence would end the element early.
+    return css.replace("</style", "<\\/style")
+
+
+def _removed(deck: DeckSummary) -> str:
+    if not deck.removed:
+        return ""
+    e = html.escape
+    new = sum(1 for note in deck.removed if note.new)
+    parts = [
+        f'<details class="removed"{" open" if new else ""}><summary>{len(deck.removed)} notes '
+        f"removed from the notes (in Anki: search <code>tag:{e(REMOVED_TAG)}</code>, then delete "
+        "or suspend them; then <code>clozepress forget</code>)</summary><ul>"
+    ]
+    for note in deck.removed:
+        when = " <em>(this build)</em>" if note.new else ""
+        parts.append(f"<li><code>{e(note.source)}</code> {e(note.text)}{when}</li>")
+    parts.append("</ul></details>")
+    return "".join(parts)
+
+
+def _no_card(items: tuple[NoCard, ...]) -> str:
+    """What became no card, one fold per reason, the most frequent reason first."""
+    if not items:
+        return ""
+    e = html.escape
+    by_reason: dict[str, list[NoCard]] = {}
+    for item in items:
+        by_reason.setdefault(item.reason, []).append(item)
+    counts = Counter({reason: len(found) for reason, found in by_reason.items()})
+    parts = [
+        f'<details class="no-card"><summary>{len(items)} highlights made no card of their own, '
+        f"for {len(by_reason)} reasons</summary>"
+    ]
+    for reason, count in sorted(counts.items(), key=lambda x: (-x[1], x[0])):
+        parts.append(f'<details class="reason"><summary>{count} · {e(reason)}</summary><ul>')
+        for item in by_reason[reason]:
             parts.append(
-                f'<details class="skipped"><summary>{len(skipped)} highlights are not a '
-                "cloze of their own (the card policy's reasons)</summary><ul>"
+                f"<li><code>{e(item.path)}:{item.line}</code> <q>{e(item.highlight)}</q></li>"
             )
-            for item in skipped:
-                parts.append(
-                    f"<li><code>{e(item['path'])}:{item['line']}</code> {e(item['message'])}</li>"
-                )
-            parts.append("</ul></details>")
-    sheets = report.sheets
-    if sheets:
-        parts.append('<div class="sheets"><h3>Cheat-sheets</h3>')
-        if sheets.get("combined"):
-            combined = _rel(sheets["combined"], out_dir)
-            parts.append(
-                f'<p>All in one file: <a href="{e(combined)}">{e(Path(combined).name)}</a></p>'
-            )
-        parts.append('<ul class="thumbs">')
-        for item in sheets.get("domains", []):
-            pdf = Path(item["pdf"])
-            thumb = out_dir / "thumbs" / report.stem / (pdf.stem + ".png")
-            has_thumb = pdf.exists() and _thumbnail(pdf, thumb)
-            image = (
-                f'<img src="{e(_rel(thumb, out_dir))}" alt="{e(item["title"])} sheet">'
-                if has_thumb
-                else '<span class="nothumb">no preview</span>'
-            )
-            pages = item["pages"]
-            parts.append(
-                f'<li><a href="{e(_rel(pdf, out_dir))}">{image}'
-                f'<span class="title">{e(item["title"])}</span></a>'
-                f'<span class="meta">{item["font_size"]:g} pt · {item["columns"]} columns · '
-                f"{pages} page{'s' if pages != 1 else ''}"
-                # What was condensed or split to fit one page (older builds did not say).
-                + (f" · {e(item['fitting'])}" if item.get("fitting") else "")
-                + "</span></li>"
-            )
-        parts.append("</ul></div>")
-    warnings = report.diagnostics
-    parts.append(f'<div class="diagnostics"><h3>Messages ({len(warnings)})</h3>')
-    if warnings:
+        parts.append("</ul></details>")
+    parts.append("</details>")
+    return "".join(parts)
+
+
+def _messages(diagnostics: tuple[Diagnostic, ...]) -> str:
+    e = html.escape
+    shown = [d for d in diagnostics if d.severity != "info"]
+    problems = any(d.severity == "error" for d in shown)
+    parts = [
+        f'<details class="diagnostics"{" open" if problems else ""}>'
+        f"<summary>Messages ({len(shown)})</summary>"
+    ]
+    if shown:
         parts.append("<ul>")
-        for d in warnings:
+        for d in shown:
             parts.append(
                 f'<li class="{e(d.severity)}"><code>{e(d.path)}:{d.line}</code> '
                 f"{e(d.severity)}: {e(d.message)}</li>"
@@ -227,5 +321,5 @@ def _notes_section(report: NotesReport, out_dir: Path) -> str:
         parts.append("</ul>")
     else:
         parts.append("<p>None.</p>")
-    parts.append("</div></section>")
-    return "\n".join(parts)
+    parts.append("</details>")
+    return "".join(parts)

@@ -153,7 +153,7 @@ def _truncate(spans: tuple[Inline, ...], limit: int) -> tuple[Inline, ...]:
             left -= size
         else:
             out.append(span)
-            left -= len(span.text)
+            left -= len(plain_text((span,)))
     return tuple(out)
 
 

@@ -30,6 +30,7 @@ from ..form.model import (
     Image,
     Inline,
     Link,
+    Math,
     Paragraph,
     Quote,
     Section,
@@ -278,6 +279,10 @@ class _Writer:
             return f"<i>{self.inlines(span.children)}</i>"
         if isinstance(span, Link):
             return f'<span class="link">{self.inlines(span.children)}</span>'
+        if isinstance(span, Math):
+            # TeX as written, set apart in a math style: WeasyPrint runs no MathJax (README).
+            kind = "math display" if span.display else "math"
+            return f'<span class="{kind}">{self.inlines(span.children)}</span>'
         raise AssertionError(f"unknown span {span!r}")
 
     def warn(self, line: int, message: str) -> None:
