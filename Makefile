@@ -20,7 +20,7 @@ REPORT := dist/index.html
 PKG := src/clozepress
 # The top modules every step runs through, and the intermediate form every stage reads.
 CORE_SRC := $(addprefix $(PKG)/,cli.py pipeline.py project.py config.py console.py errors.py \
-	atomic.py) $(wildcard $(PKG)/form/*.py)
+	atomic.py summary.py) $(wildcard $(PKG)/form/*.py)
 PARSE_SRC := $(wildcard $(PKG)/read/*.py) $(wildcard $(PKG)/form/*.py)
 DECK_SRC := $(CORE_SRC) $(wildcard $(PKG)/deck/*.py) $(wildcard $(PKG)/read/*.py) \
 	$(wildcard $(PKG)/cards/*.py) $(PKG)/mathjax.py

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import shutil
@@ -263,6 +264,44 @@ def sheet_fit(runs: int) -> None:
     )
 
 
+#: Hostile shapes whose parse once grew faster than their size (issue 16): each is one unit
+#: repeated to a given size; ``{}`` marks where a unit may carry its number.
+GROWTH_SHAPES = {
+    "a paragraph of lines, each with a highlight": ("line {} holds `h`\n", "# P\n"),
+    "one line of highlights": ("word `h` ", "# L\n"),
+    "one line of brackets": ("[a ", "# B\n- "),
+    "one line of image openers": ("![", "# I\n- "),
+    "one line of emphasis openers": ("**a", "# E\n- "),
+}
+GROWTH_SIZES = (250_000, 500_000, 1_000_000)
+
+
+def growth() -> None:
+    """Parse time of each hostile shape at 250 KB, 500 KB and 1 MB, in this process (best of
+    two): linear cost reads a ratio near 4 from 250 KB to 1 MB; the square would read 16."""
+    sys.path.insert(0, str(REPO / "src"))
+    from clozepress.read.parse import parse_text
+
+    print(
+        f"{'hostile shape (parse)':<48}"
+        + "".join(f"{n // 1000:>8} KB" for n in GROWTH_SIZES)
+        + "   ratio"
+    )
+    for name, (unit, head) in GROWTH_SHAPES.items():
+        times = []
+        for size in GROWTH_SIZES:
+            count = size // len(unit.format(0))
+            text = head + "".join(unit.format(i) for i in range(count)) + "\n"
+            best = math.inf
+            for _ in range(2):
+                start = time.perf_counter()
+                parse_text(text, "growth.md")
+                best = min(best, time.perf_counter() - start)
+            times.append(best)
+        cells = "".join(f"{t:>9.2f}s" for t in times)
+        print(f"{name:<48}{cells}{times[-1] / times[0]:>8.1f}", flush=True)
+
+
 def large_notes(sizes: list[int]) -> None:
     """The whole build (parse, deck, sheets) of the notes grown to each size, once: how time and
     memory grow with the size of a notes file, up to 100,000 lines."""
@@ -319,8 +358,14 @@ def main() -> int:
         help="sizes (lines) of the large-notes builds, comma-separated",
     )
     parser.add_argument("--skip-10x-sheets", action="store_true", help="the slowest rows")
+    parser.add_argument(
+        "--growth-only", action="store_true", help="only the growth check of hostile shapes"
+    )
     args = parser.parse_args()
     began = time.perf_counter()
+    if args.growth_only:
+        growth()
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         big = ten_times(NOTES, Path(tmp) / "notes-10x.md")
         sizes = {"1x": NOTES.read_text().count("\n") + 1, "10x": big.read_text().count("\n") + 1}
@@ -349,6 +394,7 @@ def main() -> int:
             )
     many_highlights_on_one_line(max(1, min(args.runs, 3)))
     sheet_fit(max(1, min(args.runs, 3)))
+    growth()
     if not args.skip_100k:
         large_notes([int(size) for size in args.large.split(",")])
     print(f"(bench took {time.perf_counter() - began:.0f} s)")

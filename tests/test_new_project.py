@@ -187,3 +187,21 @@ def test_a_test_needing_a_missing_optional_part_is_skipped_here_and_fails_in_ci(
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI=true: chromium is not installed"):
         require_system("chromium")
+
+
+def test_make_names_python3_venv_when_python_cannot_make_a_virtualenv(tmp_path: Path) -> None:
+    for name in ("Makefile", "pyproject.toml"):
+        (tmp_path / name).write_bytes((REPO / name).read_bytes())
+    fake = tmp_path / "python-without-venv"
+    fake.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    fake.chmod(0o755)
+    done = subprocess.run(
+        # The virtualenv is the first thing a fresh `make` makes (its target, without source/).
+        ["make", "--no-print-directory", ".venv/.installed", f"PYTHON={fake}"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode != 0
+    assert "install it with: sudo apt-get install -y python3-venv" in done.stderr
+    assert not (tmp_path / ".venv").exists()

@@ -185,3 +185,61 @@ def test_a_tag_added_in_anki_survives_an_edit_elsewhere_in_the_same_domain(tmp_p
         assert lines[kept] in tagged
     finally:
         anki.close()
+
+
+def test_summaries_read_back_typed_and_refuse_what_they_do_not_know(tmp_path: Path):
+    from clozepress import summary
+    from clozepress.form.model import Diagnostic
+    from clozepress.summary import CardPreview, DeckSummary, NoCard, RemovedNote, SheetsSummary
+
+    deck = DeckSummary(
+        apkg="dist/n.apkg",
+        notes=2,
+        cards=3,
+        subdecks=("n::A",),
+        media=0,
+        seconds=0.5,
+        diagnostics=(Diagnostic("n.md", 4, "warning", "w"),),
+        no_card=(NoCard("n.md", 5, "x", "why"),),
+        removed=(RemovedNote("n.md:6", "text", "A", True),),
+        previews=(CardPreview("n::A", "n.md:3", "<b>f</b>", "b"),),
+        css=".card {}",
+    )
+    summary.write(tmp_path, "n", deck)
+    assert summary.read(tmp_path, "n", DeckSummary) == deck
+    assert summary.read(tmp_path, "n", SheetsSummary) is None  # not written
+    path = summary.path_for(tmp_path, "n", DeckSummary)
+    path.write_text(path.read_text().replace('"notes": 2', '"notes": "2"'), encoding="utf-8")
+    assert summary.read(tmp_path, "n", DeckSummary) is None  # a string where a count goes
+
+
+def test_a_note_removed_while_the_identity_file_is_still_version_1_is_tagged(tmp_path: Path):
+    """Version 1 kept no fields: the note is carried with its text, each highlight blanked."""
+    import json
+
+    project, path = project_with(tmp_path, NOTES)
+    build(project, path, now=T0)
+    ids_path = path.with_name("notes.ids.json")
+    data = json.loads(ids_path.read_text(encoding="utf-8"))
+    data["version"] = 1
+    for row in data["notes"]:
+        for key in ("fields", "tags", "deck", "note_type", "removed"):
+            row.pop(key, None)
+    ids_path.write_text(json.dumps(data), encoding="utf-8")
+    anki = Anki(tmp_path / "anki")
+    try:
+        anki.import_(project.out_dir / "notes.apkg")
+        lines = _lines_of_notes(anki)
+        gone = min(lines)
+        path.write_text(_without_lines(NOTES, {gone}), encoding="utf-8")
+        result = build(project, path, now=T0 + 100)
+        assert len(result.removed) == 1
+        new, updated, _ = anki.import_(project.out_dir / "notes.apkg")
+        assert (new, updated) == (0, 1)
+        [note_id] = anki.col.find_notes(f"tag:{identity.REMOVED_TAG}")
+        note = anki.col.get_note(note_id)
+        assert note.guid == lines[gone]
+        assert "{{c1::" in note["Text"]
+        assert len(anki.col.get_note(note_id).cards()) == 1
+    finally:
+        anki.close()

@@ -98,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sample = commands.add_parser("sample", help="print random cards as a learner sees them")
     sample.add_argument("notes", type=Path, metavar="NOTES.md")
-    sample.add_argument("-n", type=int, default=60, metavar="N", help="cards (default: 60)")
+    sample.add_argument("-n", type=_positive, default=60, metavar="N", help="cards (default: 60)")
     sample.add_argument("--seed", type=int, default=None, metavar="S", help="repeatable draw")
     sample.add_argument(
         "--skipped", action="store_true", help="list the highlights that are no card, with why"
@@ -121,6 +121,14 @@ def _parser() -> argparse.ArgumentParser:
     doctor.add_argument("--tests", action="store_true", help="what the tests need instead")
     doctor.add_argument("-q", "--quiet", action="store_true", help="print missing parts only")
     return parser
+
+
+def _positive(text: str) -> int:
+    """A count of at least 1 (argparse turns the ValueError into a usage error, exit 2)."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,14 +159,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "watch":
             return _watch(args)
     except BuildError as exc:
-        print(exc, file=sys.stderr)
+        print(_printable(str(exc)), file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader left early (`clozepress sample ... | head`): no traceback, and stdout
         # pointed at /dev/null so the interpreter's final flush does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 128 + signal.SIGPIPE
+    except OSError as exc:
+        # A filesystem fault no step turned into a BuildError: still one line, no traceback.
+        where = exc.filename if exc.filename is not None else "clozepress"
+        print(_printable(f"{where}: error: {exc.strerror or exc}"), file=sys.stderr)
+        return 1
     raise AssertionError(f"unhandled command {args.command}")
+
+
+def _printable(text: str) -> str:
+    from .console import printable
+
+    return printable(text)
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -168,7 +187,7 @@ def _parse(args: argparse.Namespace) -> int:
 
     document = parse_file(args.notes)
     for diagnostic in document.diagnostics:
-        print(diagnostic, file=sys.stderr)
+        print(_printable(str(diagnostic)), file=sys.stderr)
     if args.output is None:
         sys.stdout.write(dumps(document))
     else:
@@ -188,7 +207,7 @@ def _check(args: argparse.Namespace) -> int:
         except BuildError as exc:
             diagnostics.append(Diagnostic(exc.path, exc.line, "error", exc.message))
     for diagnostic in sorted(diagnostics, key=lambda d: (d.path, d.line, d.message)):
-        print(diagnostic)
+        print(_printable(str(diagnostic)))
         # A note says what the parse decided (which headings are domains): never a failure.
         if diagnostic.severity == "error" or (args.strict and diagnostic.severity == "warning"):
             errors += 1
@@ -207,6 +226,10 @@ def _build(args: argparse.Namespace) -> int:
     if not notes:
         raise BuildError("source", 1, "no notes: put a Markdown file in source/")
     project = Project(root, args.out, args.build_dir, load_config(root))
+    for folder in (project.out_dir, project.build_dir):
+        if folder.exists() and not folder.is_dir():
+            # Said once, before any notes file fails on it.
+            raise BuildError(str(folder), 0, "cannot write into it: it is a file, not a folder")
     failed = 0
     for path in notes:
         console.progress(f"{project.shown(path)}: building")
@@ -214,7 +237,7 @@ def _build(args: argparse.Namespace) -> int:
             result = build_notes(path, project, progress=console.progress)
         except BuildError as exc:
             # One broken notes file must not keep the others from building.
-            print(exc, file=sys.stderr)
+            print(_printable(str(exc)), file=sys.stderr)
             failed += 1
             continue
         for diagnostic in result.diagnostics:
@@ -244,13 +267,25 @@ def _report(args: argparse.Namespace) -> int:
     return _finish(args.out, args.build_dir, Console(args.quiet))
 
 
+#: An intermediate form is about ten times its notes (8 MB at most).
+MAX_IR_BYTES = 512 * 2**20
+
+
 def _load_ir(path: Path) -> Document:
+    from .errors import file_fault
     from .form.model import FormatError, loads
+    from .inputs import Refused, read_regular
 
     try:
-        return loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        return loads(read_regular(path, MAX_IR_BYTES).decode("utf-8"))
+    except OSError as exc:
+        raise file_fault(path, exc, "read") from None
+    except Refused as exc:
+        raise BuildError(str(path), 0, f"cannot read: {exc.reason}") from None
+    except UnicodeDecodeError as exc:
         raise BuildError(str(path), 1, f"cannot read: {exc}") from None
+    except RecursionError:
+        raise BuildError(str(path), 1, "nested too deeply: not an intermediate form") from None
     except FormatError as exc:
         raise BuildError(str(path), 1, str(exc)) from None
 
@@ -258,13 +293,15 @@ def _load_ir(path: Path) -> Document:
 def _deck(args: argparse.Namespace) -> int:
     from .config import load_config
     from .console import Console
-    from .pipeline import run_deck
+    from .pipeline import check_notes, run_deck
     from .project import Project
 
     console = Console(args.quiet)
     document = _load_ir(args.ir)
     root = Path.cwd()
     project = Project(root, args.output.parent, args.ir.parent, load_config(root))
+    if args.notes is not None:
+        check_notes(args.notes, project.said(args.notes))
     result = run_deck(document, project, args.notes, args.output)
     for diagnostic in result.diagnostics:
         console.diagnostic(diagnostic)
@@ -369,14 +406,14 @@ def _sample(args: argparse.Namespace) -> int:
         return 0
     if args.skipped:
         for diagnostic in (*planned.diagnostics, *planned.skipped):
-            print(diagnostic)
+            print(_printable(str(diagnostic)))
         return 0
     decks = [f"{document.title}::{domain.title}" for domain in document.domains]
     cards = all_cards(planned, decks)
     chosen = pick(cards, args.n, args.seed)
-    print(f"{document.path}: {len(chosen)} of {len(cards)} cards (seed {args.seed})\n")
+    print(_printable(f"{document.path}: {len(chosen)} of {len(cards)} cards (seed {args.seed})\n"))
     for index, card in enumerate(chosen, 1):
-        print(show(card, index, len(chosen)) + "\n")
+        print(_printable(show(card, index, len(chosen)) + "\n"))
     return 0
 
 

@@ -12,6 +12,14 @@ _COLOURS = {"error": "\033[1;31m", "warning": "\033[33m", "note": "\033[36m", "d
 _RESET = "\033[0m"
 
 
+def printable(text: str) -> str:
+    """``text`` with control characters shown as escapes (``\\x1b``), never sent as they are:
+    a title holding ``ESC[2J`` would clear the user's terminal. Line breaks and tabs stay."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in "\n\t" else ascii(ch)[1:-1] for ch in text)
+
+
 def wants_colour(stream: TextIO) -> bool:
     """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
     if "NO_COLOR" in os.environ:
@@ -29,17 +37,17 @@ class Console:
     def progress(self, line: str) -> None:
         """A line of progress; ``-q`` silences it."""
         if not self.quiet:
-            print(line, flush=True)
+            print(printable(line), flush=True)
 
     def done(self, line: str) -> None:
         if not self.quiet:
-            print(self._paint(line, "done", self.out_colour), flush=True)
+            print(self._paint(printable(line), "done", self.out_colour), flush=True)
 
     def diagnostic(self, diagnostic: Diagnostic) -> None:
         """Warnings are progress (silenced by ``-q``); errors always show."""
         if self.quiet and diagnostic.severity != "error":
             return
-        text = str(diagnostic)
+        text = printable(str(diagnostic))
         if self.err_colour:
             label = f"{diagnostic.severity}:"
             text = text.replace(label, self._paint(label, diagnostic.severity, True), 1)

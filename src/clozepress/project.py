@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
+from .names import stem_of
 
 DEFAULT_STYLES = Path(__file__).resolve().parent / "styles"
 """The styles clozepress ships (package data): any notes folder builds without styles of its own."""
@@ -37,27 +38,31 @@ class Project:
         return find_style(self.root, name)
 
     def shown(self, path: Path) -> str:
-        """``path`` as messages show it: relative to the project when it lies inside."""
+        """``path`` as messages, cards and sheets show it: relative to the project when it lies
+        inside, else its name alone (an absolute path would put the user's folders into every
+        card's Source and every sheet's footer). The file's own name is kept, also when it is
+        a symlink to a file under another name: its outputs are named after it."""
         try:
-            return (
-                os.path.relpath(path.resolve(), self.root.resolve())
-                if _inside(path, self.root)
-                else str(path)
-            )
-        except ValueError:
-            return str(path)
+            where = path.parent.resolve() / path.name
+            root = self.root.resolve()
+        except (OSError, RuntimeError, ValueError):
+            return path.name
+        if where.is_relative_to(root):
+            return os.path.relpath(where, root)
+        return path.name
+
+    def said(self, path: Path) -> str:
+        """``path`` as an error about the file itself names it: as ``shown`` inside the project,
+        as given outside it (the user must find the file)."""
+        try:
+            inside = path.parent.resolve().is_relative_to(self.root.resolve())
+        except (OSError, RuntimeError, ValueError):
+            inside = False
+        return self.shown(path) if inside else str(path)
 
     def ir_path(self, notes: Path) -> Path:
-        return self.build_dir / f"{notes.stem}.json"
+        return self.build_dir / f"{stem_of(notes)}.json"
 
     def ids_path(self, notes: Path) -> Path:
         """The identity file kept beside the notes: user data, committed with them."""
-        return notes.with_name(f"{notes.stem}.ids.json")
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
+        return notes.with_name(f"{stem_of(notes)}.ids.json")

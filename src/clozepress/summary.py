@@ -1,7 +1,7 @@
 """What each stage leaves for the build report: typed summaries, and their JSON in the build folder.
 
 ``make`` runs the deck, the sheets and the report as separate commands, so the report reads the
-stages' summaries from disk (``build/<stem>.deck.json``, ``build/<stem>.sheets.json``). They are
+stages' summaries from disk (``build/summaries/<stem>.deck.json``, ``.sheets.json``). They are
 frozen dataclasses on both sides, written and read by one pair of functions that check every
 field's type: the report never reads a dict by string keys, and a summary left by another
 version of clozepress reads as missing (the next build writes it again) instead of failing.
@@ -101,8 +101,10 @@ _S = TypeVar("_S", DeckSummary, SheetsSummary)
 
 
 def path_for(build_dir: Path, stem: str, kind: type[Summary]) -> Path:
+    """In a folder of their own, so that every ``*.json`` in the build folder is an
+    intermediate form (``x.deck.md`` has ``x.deck.json``, which was once ``x.md``'s summary)."""
     stage = "deck" if kind is DeckSummary else "sheets"
-    return build_dir / f"{stem}.{stage}.json"
+    return build_dir / "summaries" / f"{stem}.{stage}.json"
 
 
 def write(build_dir: Path, stem: str, summary: Summary) -> None:

@@ -24,7 +24,8 @@ from ..cards.html import CLOZE
 from ..errors import BuildError
 from ..form.model import Diagnostic, Document, Image, iter_nodes
 from ..form.slug import slugify
-from ..read.image_refs import locate
+from ..inputs import Refused, read_regular
+from ..read.image_refs import MAX_IMAGE_BYTES, locate, shown
 from ..summary import CardPreview, NoCard, RemovedNote
 from . import identity, preview
 
@@ -311,8 +312,11 @@ def _check(
 
 
 def _deck_part(title: str) -> str:
-    # '::' inside a title would make Anki nest one more deck level than the notes have.
-    return " ".join(title.replace("::", ":").split()) or "untitled"
+    # '::' inside a title would make Anki nest one more deck level than the notes have, and
+    # so would ':::' after one replacement: every run of colons becomes one. A colon at either
+    # end would make '::' with the separator ("trail:" + "::" + ":lead"): it goes.
+    part = " ".join(re.sub(r":{2,}", ":", title).split()).strip(": ")
+    return part or "untitled"
 
 
 def _subdeck_names(deck: str, titles: list[str]) -> list[str]:
@@ -343,14 +347,20 @@ def _image(image: Image, notes_dir: Path) -> tuple[_Media | None, str | None]:
     if ref.remote:
         # Never downloaded: the back links to it.
         return _Media(f'<a class="cp-remote" href="{cards.escape(ref.src)}">image: {alt}</a>'), None
+    name = shown(ref.src)
     if ref.path is None:
-        return None, f"image {ref.src!r} refused: {ref.refused}"
+        return None, f"image {name} refused: {ref.refused}"
     if ref.path.suffix.lower() not in IMAGE_SUFFIXES:
-        return None, f"image {ref.src!r} refused: not an image file"
+        return None, f"image {name} refused: not an image file"
     try:
-        data = ref.path.read_bytes()
-    except OSError:
-        return None, f"image {ref.src!r} not found"
+        # A named pipe would block the build, a huge file would be packed whole.
+        data = read_regular(ref.path, MAX_IMAGE_BYTES)
+    except FileNotFoundError:
+        return None, f"image {name} not found"
+    except OSError as exc:
+        return None, f"image {name} cannot be read: {exc.strerror or exc}"
+    except Refused as exc:
+        return None, f"image {name} left out: {exc.reason}"
     return _media_file(ref.path, data, alt), None
 
 

@@ -30,7 +30,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import atomic
-from ..errors import BuildError
+from ..errors import BuildError, file_fault
+from ..inputs import Refused, read_regular
 
 FORMAT = "clozepress-ids"
 VERSION = 2
@@ -384,59 +385,149 @@ def dumps(identities: Identities) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: The largest identity file the build reads: about 300 bytes a note, so 200,000 notes.
+MAX_BYTES = 64 * 2**20
+#: Anki stores a mod time as a signed 64-bit integer.
+MAX_MOD = 2**63 - 1
+
+
 def loads(text: str, shown: str) -> Identities:
     """Read an identity file; a damaged one is the user's to fix, so say where."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BuildError(shown, exc.lineno, f"identity file is not JSON: {exc.msg}") from None
+    except RecursionError:
+        raise BuildError(shown, 1, "identity file is nested too deeply: not one we wrote") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BuildError(shown, 1, "not a clozepress identity file")
-    if data.get("version") not in READABLE:
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version not in READABLE:
         raise BuildError(
-            shown, 1, f"identity file version {data.get('version')!r} is not {VERSION}"
+            shown, 1, f"identity file version {_short(data.get('version'))} is not {VERSION}"
         )
-    try:
-        rows = tuple(
-            Record(
-                str(row["guid"]),
-                str(row["key"]),
-                str(row["context"]),
-                tuple(str(h) for h in row["highlights"]),
-                str(row["hash"]),
-                int(row["mod"]),
-                tuple(str(f) for f in row.get("fields", ())),
-                tuple(str(t) for t in row.get("tags", ())),
-                str(row.get("deck", "")),
-                str(row.get("note_type", "")),
-                row.get("removed") is True,
+    rows = data.get("notes")
+    model = data.get("model")
+    if not isinstance(rows, list) or not isinstance(model, dict):
+        raise BuildError(shown, 1, "identity file is damaged: no notes list or no model")
+    lines = _Lines(text)
+    records = tuple(_record(row, index, shown, lines) for index, row in enumerate(rows))
+    identities = Identities(
+        _text(data.get("deck"), "deck", shown, 1),
+        _text(model.get("hash"), "model hash", shown, 1),
+        _mod(model.get("mod"), shown, 1),
+        tuple(r for r in records if not r.removed),
+        tuple(r for r in records if r.removed),
+    )
+    seen: dict[str, int] = {}
+    for index, record in enumerate(records):
+        if record.guid in seen:
+            raise BuildError(
+                shown, lines.of(record.guid, index), "identity file lists one GUID twice"
             )
-            for row in data["notes"]
-        )
-        model = data["model"]
-        identities = Identities(
-            str(data["deck"]),
-            str(model["hash"]),
-            int(model["mod"]),
-            tuple(r for r in rows if not r.removed),
-            tuple(r for r in rows if r.removed),
-        )
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise BuildError(shown, 1, f"identity file is damaged: {exc!r}") from None
-    guids = [r.guid for r in rows]
-    if len(set(guids)) != len(guids):
-        raise BuildError(shown, 1, "identity file lists one GUID twice")
+        seen[record.guid] = index
     return identities
+
+
+class _Lines:
+    """Where a note's record is in the file: its GUID's line (one note per line as we write
+    it), else the line the note's place in the list would have."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+
+    def of(self, guid: object, index: int) -> int:
+        if isinstance(guid, str) and guid:
+            needle = json.dumps(guid, ensure_ascii=False)
+            for number, line in enumerate(self.lines, 1):
+                if needle in line:
+                    return number
+        return min(index + 2, len(self.lines))
+
+
+def _short(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
+def _text(value: object, what: str, shown: str, line: int) -> str:
+    """A string of the file as Python can write it out again (no lone surrogate halves)."""
+    if not isinstance(value, str):
+        raise BuildError(shown, line, f"identity file is damaged: {what} is not text")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise BuildError(
+            shown, line, f"identity file is damaged: {what} holds a lone surrogate (\\ud8..)"
+        ) from None
+    return value
+
+
+def _mod(value: object, shown: str, line: int) -> int:
+    # JSON numbers may be 1e999 (infinity to Python) or past what Anki's 64-bit field holds.
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_MOD:
+        raise BuildError(
+            shown,
+            line,
+            f"identity file is damaged: mod {_short(value)} is not a whole number "
+            f"from 0 to 2^63 - 1",
+        )
+    return value
+
+
+def _record(row: object, index: int, shown: str, lines: _Lines) -> Record:
+    if not isinstance(row, dict):
+        raise BuildError(
+            shown, lines.of(None, index), "identity file is damaged: a note is not {...}"
+        )
+    line = lines.of(row.get("guid"), index)
+    guid = _text(row.get("guid"), "guid", shown, line)
+    # Anki joins a note's fields with \x1f and needs a GUID to tell notes apart.
+    if not guid.strip() or any(ord(ch) < 32 or ch == "\x7f" for ch in guid):
+        raise BuildError(
+            shown,
+            line,
+            f"identity file is damaged: GUID {_short(guid)} is empty or holds a control character",
+        )
+    highlights = row.get("highlights")
+    if not isinstance(highlights, list):
+        raise BuildError(shown, line, "identity file is damaged: highlights is not a list")
+    lists = {}
+    for name in ("fields", "tags"):
+        value = row.get(name, [])
+        if not isinstance(value, list):
+            raise BuildError(shown, line, f"identity file is damaged: {name} is not a list")
+        lists[name] = tuple(_text(item, name[:-1], shown, line) for item in value)
+    return Record(
+        guid,
+        _text(row.get("key"), "key", shown, line),
+        _text(row.get("context"), "context", shown, line),
+        tuple(_text(h, "highlight", shown, line) for h in highlights),
+        _text(row.get("hash"), "hash", shown, line),
+        _mod(row.get("mod"), shown, line),
+        lists["fields"],
+        lists["tags"],
+        _text(row.get("deck", ""), "deck", shown, line),
+        _text(row.get("note_type", ""), "note type", shown, line),
+        row.get("removed") is True,
+    )
 
 
 def read(path: Path, shown: str) -> Identities | None:
     """The identity file at ``path``, or None before the first build."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BuildError(shown, 1, f"cannot read identity file: {exc}") from None
+    except OSError as exc:
+        raise file_fault(shown, exc, "read the identity file") from None
+    except Refused as exc:
+        raise BuildError(shown, 0, f"cannot read the identity file: {exc.reason}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise BuildError(shown, line, "identity file is not UTF-8 text") from None
     return loads(text, shown)
 
 
@@ -444,9 +535,9 @@ def write(path: Path, identities: Identities) -> bool:
     """Write the file whole (atomically), and only if it changed; True if it did."""
     text = dumps(identities)
     try:
-        if path.read_text(encoding="utf-8") == text:
+        if read_regular(path, MAX_BYTES) == text.encode("utf-8"):
             return False
-    except (OSError, UnicodeDecodeError):
+    except (OSError, Refused):
         pass
     atomic.write_text(path, text)
     return True

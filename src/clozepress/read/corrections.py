@@ -22,20 +22,34 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..errors import BuildError
+from ..errors import BuildError, file_fault
 from ..form.model import Domain, Highlight, Section, Text
+from ..inputs import Refused, read_regular
+from ..tomlines import error_line, key_line
 
 #: The file's name: one per folder of notes, beside them (never a path a note names).
 FILE_NAME = "corrections.toml"
 #: No correction file is larger than this: it is a list of words, not a document.
 MAX_BYTES = 1024 * 1024
 
-_AT_LINE = re.compile(r"\(at line (\d+)")
-
 Node = TypeVar("Node")
 
 #: The fields that hold the user's words: text and highlights, and the titles of headings.
 _WORDS_TO_FIX = {("text", Text), ("text", Highlight), ("title", Section), ("title", Domain)}
+
+
+#: A spelling shown instead of one written is a word or a phrase, not a paragraph.
+MAX_REPLACEMENT = 1000
+#: How much longer the corrections may make the notes, in characters: as much as the notes
+#: may hold (8 MB). A long replacement used thousands of times must not get around that cap.
+MAX_GROWTH = 8 * 2**20
+
+
+class _Budget:
+    """What the corrections have added so far to one document (characters)."""
+
+    def __init__(self) -> None:
+        self.grown = 0
 
 
 @dataclass(frozen=True)
@@ -45,25 +59,57 @@ class Corrections:
     words: Mapping[str, str]
     pattern: re.Pattern[str] | None
     """Every written spelling as a whole word or phrase, the longest tried first."""
+    source: str = FILE_NAME
+    """The file they came from, as messages name it."""
+    lines: Mapping[str, int] = dataclasses.field(default_factory=dict)
+    """The line of each written spelling in that file."""
 
     @classmethod
-    def of(cls, words: Mapping[str, str]) -> Corrections:
+    def of(
+        cls,
+        words: Mapping[str, str],
+        source: str = FILE_NAME,
+        lines: Mapping[str, int] | None = None,
+    ) -> Corrections:
         # Longest first: "cross- account" is tried before any shorter spelling inside it.
         keys = sorted(words, key=len, reverse=True)
         alternatives = "|".join(map(re.escape, keys))
-        return cls(dict(words), re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if keys else None)
+        pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if keys else None
+        return cls(dict(words), pattern, source, dict(lines or {}))
 
-    def fix(self, text: str) -> str:
-        """``text`` with every listed spelling replaced."""
+    def fix(self, text: str, budget: _Budget | None = None) -> str:
+        """``text`` with every listed spelling replaced.
+
+        With a ``budget``, a BuildError as soon as the corrections together have made the text
+        more than MAX_GROWTH characters longer (checked at each replacement, before the text
+        is built)."""
         if self.pattern is None:
             return text
-        return self.pattern.sub(lambda m: self.words[m.group(0)], text)
+
+        def replace(found: re.Match[str]) -> str:
+            written = found.group(0)
+            shown = self.words[written]
+            if budget is not None:
+                budget.grown += len(shown) - len(written)
+                if budget.grown > MAX_GROWTH:
+                    raise BuildError(
+                        self.source,
+                        self.lines.get(written, 1),
+                        f"the corrections make the notes more than {MAX_GROWTH // 2**20} MB "
+                        f"longer ({written!r} is replaced many times): shorten them",
+                    )
+            return shown
+
+        return self.pattern.sub(replace, text)
 
     def apply(self, node: Node) -> Node:
         """``node`` (a document or any part of one) with its text corrected.
 
         Code blocks and link targets are not corrected, and neither is a domain's id: it
         names the domain's sheet and subdeck, which must not move when a correction is added."""
+        return self._apply(node, _Budget())
+
+    def _apply(self, node: Node, budget: _Budget) -> Node:
         # Every node holds its children in tuples; only the fields listed hold words to fix
         # (a code block's text is not among them).
         if not self.words or not dataclasses.is_dataclass(node):
@@ -73,11 +119,11 @@ class Corrections:
             value = getattr(node, field.name)
             new = value
             if isinstance(value, tuple):
-                items = tuple(self.apply(item) for item in value)
+                items = tuple(self._apply(item, budget) for item in value)
                 # Unchanged parts are the same objects: compare by identity, not deeply.
                 new = items if any(a is not b for a, b in zip(items, value, strict=True)) else value
             elif (field.name, type(node)) in _WORDS_TO_FIX:
-                fixed = self.fix(value)
+                fixed = self.fix(value, budget)
                 new = fixed if fixed != value else value
             if new is not value:
                 changes[field.name] = new
@@ -90,50 +136,49 @@ def load_corrections(folder: Path, shown_folder: str = "") -> Corrections:
     ``shown_folder`` is how messages name the folder (default: ``folder``)."""
     path = folder / FILE_NAME
     shown = f"{shown_folder or folder}/{FILE_NAME}".removeprefix("./")
-    if not path.is_file():
-        return Corrections.of({})
     try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+        data = read_regular(path, MAX_BYTES)
+    except FileNotFoundError:
+        return Corrections.of({})
     except OSError as exc:
-        raise BuildError(shown, 1, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise BuildError(shown, 1, f"larger than {MAX_BYTES // 1024} KB: is this the right file?")
+        raise file_fault(shown, exc, "read") from None
+    except Refused as exc:
+        if exc.too_large:
+            raise BuildError(
+                shown, 1, f"larger than {MAX_BYTES // 1024} KB: is this the right file?"
+            ) from None
+        raise BuildError(shown, 0, f"cannot read: {exc.reason}") from None
     try:
         text = data.decode("utf-8")
         table = tomllib.loads(text)
     except UnicodeDecodeError:
         raise BuildError(shown, 1, "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        found = _AT_LINE.search(str(exc))
-        raise BuildError(shown, int(found.group(1)) if found else 1, f"{exc}") from None
-    return Corrections.of(_checked(table, text, shown))
+        raise BuildError(shown, error_line(str(exc)), f"{exc}") from None
+    words = _checked(table, text, shown)
+    lines = {written: key_line(text, ("corrections", written)) for written in words}
+    return Corrections.of(words, shown, lines)
 
 
 def _checked(table: dict[str, Any], text: str, shown: str) -> dict[str, str]:
     unknown = [key for key in table if key != "corrections"]
     if unknown:
-        line = _line_of(text, unknown[0])
+        line = key_line(text, (unknown[0],))
         raise BuildError(shown, line, f"unknown table or key {unknown[0]!r}: use [corrections]")
     words = table.get("corrections", {})
     if not isinstance(words, dict):
-        raise BuildError(shown, _line_of(text, "corrections"), "[corrections] must be a table")
+        raise BuildError(shown, key_line(text, ("corrections",)), "[corrections] must be a table")
     for written, shown_as in words.items():
+        line = key_line(text, ("corrections", written))
         if not isinstance(shown_as, str):
-            raise BuildError(
-                shown, _line_of(text, written), f"{written!r} must map to a string, in quotes"
-            )
+            raise BuildError(shown, line, f"{written!r} must map to a string, in quotes")
         if not written.strip() or written != written.strip():
+            raise BuildError(shown, line, f"{written!r}: no spaces around a spelling")
+        if len(shown_as) > MAX_REPLACEMENT:
             raise BuildError(
-                shown, _line_of(text, written), f"{written!r}: no spaces around a spelling"
+                shown,
+                line,
+                f"{written!r} is replaced by {len(shown_as):,} characters: a correction is a "
+                f"word or a phrase (at most {MAX_REPLACEMENT:,})",
             )
     return dict(words)
-
-
-def _line_of(text: str, key: str) -> int:
-    """The first line that names ``key`` (bare or quoted): TOML values carry no line."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.lstrip()
-        if stripped.startswith((key, f'"{key}"', f"'{key}'", f"[{key}]")):
-            return number
-    return 1

@@ -13,6 +13,16 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 REMOTE_SCHEMES = frozenset({"http", "https"})
+#: The largest image a deck packs or a sheet shows; a larger one is left out with a warning.
+MAX_IMAGE_BYTES = 16 * 2**20
+#: How much of a reference a message quotes: a ``data:`` URI may be megabytes long.
+SHOWN_CHARS = 80
+
+
+def shown(src: str) -> str:
+    """``src`` as a message quotes it: shortened in the middle, control characters escaped."""
+    text = src if len(src) <= SHOWN_CHARS else f"{src[: SHOWN_CHARS - 20]}…{src[-12:]}"
+    return repr(text)
 
 
 @dataclass(frozen=True)
@@ -41,8 +51,14 @@ def locate(src: str, notes_dir: Path) -> ImageRef:
     relative = unquote(parts.path)
     if not relative or relative.startswith(("/", "\\")):
         return ImageRef(src, refused="an absolute path, not a file beside the notes")
-    folder = notes_dir.resolve()
-    path = (folder / relative).resolve()  # resolves symlinks: a link out of the folder is out
+    if "\0" in relative:
+        return ImageRef(src, refused="a NUL character in the name")
+    try:
+        folder = notes_dir.resolve()
+        path = (folder / relative).resolve()  # resolves symlinks: a link out of the folder is out
+    except (OSError, RuntimeError, ValueError):
+        # A symlink loop (RuntimeError in Python 3.11), a name too long for the system.
+        return ImageRef(src, refused="the path cannot be followed (a symlink loop?)")
     if not path.is_relative_to(folder):
         return ImageRef(src, refused="it leaves the notes' folder")
     return ImageRef(src, path=path)

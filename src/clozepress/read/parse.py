@@ -13,6 +13,7 @@ paragraph), and table rows whose last cell breaks over several lines.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from ..errors import BuildError
+from ..errors import BuildError, file_fault
 from ..form.model import (
     MARKS,
     Block,
@@ -55,7 +56,10 @@ from ..form.model import (
     has_highlight,
     plain_text,
 )
+from ..form.nesting import MAX_DEPTH, cap_depth
 from ..form.slug import slugify
+from ..inputs import Refused, read_regular
+from ..names import capped
 from .corrections import load_corrections
 
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
@@ -99,17 +103,20 @@ def parse_file(path: Path, display_path: str | None = None) -> Document:
     name the file ``display_path`` (default: ``path``)."""
     shown = display_path if display_path is not None else str(path)
     try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_NOTES_BYTES + 1)  # never more: the file may be huge, or growing
+        # Never more than the cap (the file may be huge, or growing), and never a named pipe
+        # or a device: the build would wait or read forever.
+        data = read_regular(path, MAX_NOTES_BYTES)
     except OSError as exc:
-        raise BuildError(shown, 1, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_NOTES_BYTES:
-        raise BuildError(
-            shown,
-            1,
-            f"the notes are larger than {MAX_NOTES_BYTES // (1024 * 1024)} MB: "
-            "split them into several files in source/",
-        )
+        raise file_fault(shown, exc, "read") from None
+    except Refused as exc:
+        if exc.too_large:
+            raise BuildError(
+                shown,
+                1,
+                f"the notes are larger than {MAX_NOTES_BYTES // (1024 * 1024)} MB: "
+                "split them into several files in source/",
+            ) from None
+        raise BuildError(shown, 0, f"cannot read the notes: {exc.reason}") from None
     # The user's corrections beside the notes (read first: a mistake in them stops the build
     # before the parse): cards and sheets show their words spelled right.
     corrections = load_corrections(path.parent, str(Path(shown).parent))
@@ -136,16 +143,36 @@ def parse_text(text: str, path: str) -> Document:
 def _inline_with_lines(state: StateCore) -> None:
     """Core rule replacing markdown-it's ``inline``: tells the inline rules their block's line."""
     base = state.env.get("cp_base", 1)
-    for token in state.tokens:
-        if token.type == "inline":
-            state.env["cp_line"] = base + (token.map[0] if token.map else 0)
-            token.children = token.children or []
-            state.md.inline.parse(token.content, state.md, state.env, token.children)
+    # Inline markup nests no deeper than CommonMark's usual 20 levels: markdown-it checks every
+    # '[' or '![' of a line against the rest of it once per level, so the block limit (200)
+    # made a line full of brackets ten times slower for no gain.
+    options = state.md.options
+    block_nesting = options["maxNesting"]
+    options["maxNesting"] = MAX_INLINE_NESTING
+    try:
+        for token in state.tokens:
+            if token.type == "inline":
+                state.env["cp_line"] = base + (token.map[0] if token.map else 0)
+                token.children = token.children or []
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
+    finally:
+        options["maxNesting"] = block_nesting
 
 
 def _line_at(state: StateInline, pos: int) -> int:
+    """The source line of ``pos`` in the inline text being parsed.
+
+    The newline offsets of ``state.src`` are found once per text and searched by bisection:
+    counting from the start of the text for every highlight made a paragraph of many lines,
+    or a line of many highlights, cost the square of its size.
+    """
     line: int = state.env.get("cp_line", 1)
-    return line + state.src.count("\n", 0, pos)
+    cached = state.env.get("cp_newlines")
+    if cached is None or cached[0] is not state.src:
+        src = state.src
+        cached = (src, [i for i, ch in enumerate(src) if ch == "\n"] if "\n" in src else [])
+        state.env["cp_newlines"] = cached
+    return line + bisect.bisect_left(cached[1], pos)
 
 
 def _backtick_with_line(state: StateInline, silent: bool) -> bool:
@@ -175,6 +202,8 @@ def _image_with_line(state: StateInline, silent: bool) -> bool:
 
 #: Containers (lists, items, quotes) open at once; 40 levels of bullets take 80.
 MAX_NESTING = 200
+#: Inline markup (emphasis, links) nested inside one another.
+MAX_INLINE_NESTING = 20
 
 
 def _markdown() -> MarkdownIt:
@@ -244,6 +273,10 @@ class _Open:
     title: str
     spans: tuple[Inline, ...]
     children: list[Any] = field(default_factory=list)
+
+
+#: A domain id names files (its sheet, its cache entry): at most this many bytes of UTF-8.
+MAX_SLUG_BYTES = 80
 
 
 class _Parser:
@@ -449,16 +482,22 @@ class _Parser:
                     "it gets its own deck and sheet",
                 )
             titles.setdefault(item.title, item.line)
-            base = slugify(item.title)
+            # The id names files: capped in bytes (a long title keeps a hash of the rest).
+            base = capped(slugify(item.title), MAX_SLUG_BYTES).strip("-_") or "untitled"
             seen[base] = seen.get(base, 0) + 1
             slug = base if seen[base] == 1 else f"{base}-{seen[base]}"
             while slug in seen and seen[slug] and slug != base:
                 seen[base] += 1
                 slug = f"{base}-{seen[base]}"
             seen.setdefault(slug, 1)
-            domains.append(
-                Domain(item.line, slug, item.title, item.spans, self._freeze(item.children))
-            )
+            children, moved = cap_depth(self._freeze(item.children))
+            if moved:
+                self.warn(
+                    moved,
+                    f"lists or quotes nested deeper than {MAX_DEPTH} levels: "
+                    f"the deeper ones are set at level {MAX_DEPTH}",
+                )
+            domains.append(Domain(item.line, slug, item.title, item.spans, children))
         return tuple(domains)
 
     def _freeze(self, children: list[Any]) -> tuple[Block | Section, ...]:

@@ -43,7 +43,7 @@ def gather(build_dir: Path) -> list[NotesReport]:
     """Every notes file whose intermediate form is in ``build_dir``, with its stage summaries."""
     reports = []
     for ir in sorted(build_dir.glob("*.json")):
-        if ir.stem.count(".") or not ir.is_file():
+        if not ir.is_file():
             continue
         try:
             document = loads(ir.read_text(encoding="utf-8"))

@@ -39,7 +39,9 @@ from ..form.model import (
     Text,
     plain_text,
 )
-from ..read.image_refs import locate
+from ..form.nesting import MAX_DEPTH, cap_depth
+from ..inputs import Refused, check_regular
+from ..read.image_refs import MAX_IMAGE_BYTES, locate, shown
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class SheetHtml:
     diagnostics: tuple[Diagnostic, ...]
     remote: tuple[int, ...] = ()
     """Lines of remote images left out without a warning each (images are off)."""
+    image_lines: tuple[tuple[Path, int], ...] = ()
+    """Each image file with the first line that names it."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,11 @@ def domain_html(
     """The sheet of ``domain``: a band (domain and deck title), the notes in columns, a footer."""
     writer = _Writer(document.path, policy, limits or TableLimits())
     title = f"{document.title} — {domain.title}"
-    body = "".join(writer.blocks(domain.children))
+    # The parse caps nesting already; an intermediate form written by hand may not.
+    children, moved = cap_depth(domain.children)
+    if moved:
+        writer.warn(moved, f"nested deeper than {MAX_DEPTH} levels: flattened on the sheet")
+    body = "".join(writer.blocks(children))
     # The footer comes first in the body: a running element must appear on (or before) the page
     # whose margin shows it.
     html = (
@@ -94,7 +102,13 @@ def domain_html(
         f'<p class="deck">{escape(document.title)}</p></header>\n'
         f'<main class="notes">\n{body}</main>\n</body>\n</html>\n'
     )
-    return SheetHtml(html, tuple(writer.images), tuple(writer.diagnostics), tuple(writer.remote))
+    return SheetHtml(
+        html,
+        tuple(writer.images),
+        tuple(writer.diagnostics),
+        tuple(writer.remote),
+        tuple(writer.image_lines.items()),
+    )
 
 
 class _Writer:
@@ -105,6 +119,8 @@ class _Writer:
         self.depth = 0
         """How deep in lists and quotes the writer is: a nested table cannot span columns."""
         self.images: list[Path] = []
+        self.image_lines: dict[Path, int] = {}
+        """The first line naming each image: a reference refused inside it is reported there."""
         self.diagnostics: list[Diagnostic] = []
         self.remote: list[int] = []
 
@@ -247,18 +263,24 @@ class _Writer:
             # Remote images are never fetched. A warning per image is only useful to someone
             # who asked for images; otherwise the build sums them up in one warning.
             if self.policy.enabled:
-                self.warn(image.line, f"remote image left out of the sheet: {ref.src}")
+                self.warn(image.line, f"remote image left out of the sheet: {shown(ref.src)}")
             else:
                 self.remote.append(image.line)
             return None
         if ref.path is None:
-            self.warn(image.line, f"image refused on the sheet ({ref.refused}): {ref.src}")
+            self.warn(image.line, f"image refused on the sheet ({ref.refused}): {shown(ref.src)}")
             return None
         if not self.policy.enabled:
             return None
-        if not ref.path.is_file():
-            self.warn(image.line, f"image not found, left out of the sheet: {ref.src}")
+        try:
+            check_regular(ref.path, MAX_IMAGE_BYTES)
+        except OSError:
+            self.warn(image.line, f"image not found, left out of the sheet: {shown(ref.src)}")
             return None
+        except Refused as exc:
+            self.warn(image.line, f"image left out of the sheet ({exc.reason}): {shown(ref.src)}")
+            return None
+        self.image_lines.setdefault(ref.path, image.line)
         return ref.path
 
     # -- inline ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ nothing.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import logging
 import math
@@ -27,12 +28,15 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
 from .. import __version__, atomic
 from ..errors import BuildError
 from ..form.model import Code, Diagnostic, Document, Domain, plain_text
+from ..inputs import Refused, read_regular
+from ..names import stem_of
+from ..read.image_refs import MAX_IMAGE_BYTES, shown
 from .condense import STEPS, condensed, split, weight
 from .glyphs import glyph_diagnostics
 from .sheet_html import WIDEST_EM, ImagePolicy, TableLimits, domain_html
@@ -257,17 +261,20 @@ def write_sheets(
     project: Project,
     progress: Callable[[DomainSheet], None] | None = None,
     workers: int | None = None,
+    notes_dir: Path | None = None,
 ) -> SheetsResult:
     """Write ``out_dir/sheets/<stem>/NN-<id>.pdf`` per domain and ``out_dir/sheets/<stem>.pdf``.
 
     A domain that does not fit one page at the floor is condensed (condense.py); one whose most
     condensed form still does not fit is split at its sections into numbered one-page sheets
-    (``NN-<id>-1.pdf``...), found in a second round, and remembered in the cache so that the
+    (``NN-<id>.1.pdf``...), found in a second round, and remembered in the cache so that the
     next build goes to the parts at once.
-    """
+
+    ``notes_dir`` is the notes' folder (their images may be shown); by default the folder of
+    the document's path in the project."""
     started = time.perf_counter()
     config = project.config
-    stem = Path(document.path).stem
+    stem = stem_of(document.path)
     sheet_dir = out_dir / "sheets" / stem
     cache_dir = project.build_dir / "sheets-cache" / stem
     css_path = project.style("sheet.css")
@@ -277,7 +284,8 @@ def write_sheets(
         raise BuildError(
             project.shown(css_path), 1, f"cannot read the sheet styles: {exc}"
         ) from None
-    notes_dir = (project.root / document.path).parent
+    if notes_dir is None:
+        notes_dir = (project.root / document.path).parent
     policy = ImagePolicy(notes_dir, config.sheet_images)
     settings = (config.paper, config.font_floor, config.font_cap)
     limits = table_limits(config.paper, config.font_cap, config.font_floor)
@@ -287,6 +295,7 @@ def write_sheets(
     sheets: dict[tuple[int, int], DomainSheet] = {}
     domains = {index: domain for index, domain in enumerate(document.domains, 1)}
     keys: dict[tuple[int, int], str] = {}
+    image_lines: dict[tuple[int, int], tuple[tuple[Path, int], ...]] = {}
     units: dict[tuple[int, int], tuple[Domain, int]] = {}
     """(index, part) -> (the domain or part to set, how many parts its domain has)."""
 
@@ -301,6 +310,7 @@ def write_sheets(
             remote.extend(page.remote)
         cache_key = _cache_key(page.html, css, settings, page.images)
         keys[key] = cache_key
+        image_lines[key] = page.image_lines
         units[key] = (unit, parts)
         entry = _read_entry(cache_dir / f"{unit.id}.json")
         fresh = bool(entry and entry.get("key") == cache_key)
@@ -432,7 +442,9 @@ def write_sheets(
             )
             atomic.write_text(cache_dir / f"{unit.id}.json", json.dumps(entry, indent=1) + "\n")
             for url in outcome.refused:
-                diagnostics.append(_warn(document, unit, f"sheet renderer refused {url}"))
+                line = _referring_line(url, image_lines[outcome.key]) or unit.line
+                message = f"sheet renderer refused {shown(url)}"
+                diagnostics.append(Diagnostic(document.path, line, "warning", message))
             if progress:
                 progress(sheet)
         if _round < 2:
@@ -467,7 +479,9 @@ def write_sheets(
             diagnostics.append(_warn(document, where, message))
     _remove_stale(sheet_dir, {sheet.path.name for sheet in ordered})
     combined = out_dir / "sheets" / f"{stem}.pdf"
-    _write_combined(combined, ordered, cache_dir / "combined.json")
+    # A dot in the name: no domain id (a slug) can be "combined.pdf", so a domain titled
+    # "Combined" has a cache entry of its own.
+    _write_combined(combined, ordered, cache_dir / "combined.pdf.json")
     return SheetsResult(combined, ordered, tuple(diagnostics), time.perf_counter() - started)
 
 
@@ -509,6 +523,27 @@ def _remember_split(cache_dir: Path, unit: Domain, key: str, parts: int) -> None
 
 def _warn(document: Document, domain: Domain, message: str) -> Diagnostic:
     return Diagnostic(document.path, domain.line, "warning", message)
+
+
+_HREF = re.compile(r"""(?:xlink:)?href\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _referring_line(url: str, images: tuple[tuple[Path, int], ...]) -> int | None:
+    """The line of the image (an SVG) whose own reference the renderer refused: the line to
+    fix is the one naming that image, not the domain's heading."""
+    for path, line in images:
+        if path.suffix.lower() != ".svg":
+            continue
+        try:
+            text = read_regular(path, MAX_IMAGE_BYTES).decode("utf-8", "replace")
+        except (OSError, Refused):
+            continue
+        base = path.as_uri()
+        for found in _HREF.finditer(text):
+            href = html.unescape(found.group(1) or found.group(2) or "")
+            if href == url or urljoin(base, href) == url:
+                return line
+    return None
 
 
 def _run(jobs: list[_Job], workers: int | None) -> list[_Outcome]:
@@ -646,10 +681,14 @@ def _sha256(path: Path) -> str:
         return ""
 
 
+_SHEET_NAME = re.compile(r"\d{2,}-[^/]+\.pdf")
+
+
 def _remove_stale(sheet_dir: Path, keep: set[str]) -> None:
     """Sheets of domains that were renamed, moved or removed would otherwise linger in dist/."""
-    for path in sheet_dir.glob("[0-9][0-9]-*.pdf"):
-        if path.name not in keep:
+    for path in sheet_dir.glob("[0-9][0-9]*-*.pdf"):
+        # Sheet 100 and later have three digits; a user's own PDF there has no such name.
+        if path.name not in keep and _SHEET_NAME.fullmatch(path.name):
             path.unlink(missing_ok=True)
 
 
@@ -918,8 +957,13 @@ def _fetcher_class() -> type:
                 self.refused.append(url)
                 raise ValueError(f"clozepress sheets read no {url}")
             mime, _ = mimetypes.guess_type(path.name)
+            try:
+                body = read_regular(path, MAX_IMAGE_BYTES)
+            except (OSError, Refused):
+                self.refused.append(url)
+                raise ValueError(f"clozepress sheets read no {url}") from None
             return URLFetcherResponse(
-                url, body=path.read_bytes(), headers={"Content-Type": mime or "text/plain"}
+                url, body=body, headers={"Content-Type": mime or "text/plain"}
             )
 
     return SheetFetcher
@@ -934,5 +978,8 @@ def _local_file(url: str) -> Path | None:
     parts = urlsplit(url)
     if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
         return None
-    path = Path(url2pathname(parts.path)).resolve()
-    return path if path.is_file() else None
+    try:
+        path = Path(url2pathname(parts.path)).resolve()
+        return path if path.is_file() else None
+    except (OSError, RuntimeError, ValueError):
+        return None
