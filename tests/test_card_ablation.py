@@ -20,8 +20,10 @@ pytestmark = pytest.mark.slow
 
 #: Rules the notes never call on, each with a fixture where it decides.
 OWN_FIXTURES = {
-    "marker-keep": "# D\n- `Only` use is recovery <!-- cloze:keep -->\n",
-    "marker-skip": "# D\n- a line `x` here <!-- cloze:skip -->\n",
+    "marker-keep": (
+        "# D\n- `Only` use is `disaster recovery` by `read replicas` <!-- cloze:keep -->\n"
+    ),
+    "marker-skip": "# D\n- a line `ex` here <!-- cloze:skip -->\n",
 }
 
 

@@ -55,7 +55,7 @@ def test_a_correction_shows_on_cards_their_context_and_the_sheet(tmp_path: Path)
     texts = card_texts(document)
     assert any("Lambda RAM: 128MB" in text for text in texts)
     assert all("applications" in text and "applicaitions" not in text for text in texts)
-    assert any("DDoS response team" in text and "(DRT)" in text for text in texts)
+    assert any("DDoS response team" in text and "DRT" in text for text in texts)
     assert all("DRP" not in text for text in texts)
     sheet = domain_html(document, document.domains[0], ImagePolicy(tmp_path, False)).html
     assert "SQL applications" in sheet and "Lambda RAM" in sheet

@@ -140,3 +140,10 @@ def test_the_reports_card_previews_render_math_as_anki_does(tmp_path: Path):
         anki.close()
     for card in result.previews:
         assert (card.source, visible(card.front), visible(card.back)) in shown, card
+
+
+def test_dollars_inside_a_highlight_are_math_only_when_it_is_a_formula_end_to_end():
+    assert mathjax.to_mathjax(r"$\pi r^2$") == r"\(\pi r^2\)"
+    assert mathjax.to_mathjax("$$E = mc^2$$") == r"\[E = mc^2\]"
+    for literal in ("export PATH=$HOME/bin:$PATH", "$HOME", "$5 and $10", "echo $1 $2"):
+        assert mathjax.to_mathjax(literal) == literal

@@ -75,5 +75,40 @@ def test_a_bad_value_is_a_warning_with_its_line():
     document = parse_text("---\ntitle: x\ntype_answers: maybe\n---\n# A\n- `b` c\n", "n.md")
     assert not document.type_answers
     assert [str(d) for d in document.diagnostics] == [
-        "n.md:3: warning: type_answers must be true or false, not 'maybe'"
+        "n.md:3: warning: type_answers must be true, false or code, not 'maybe'"
     ]
+
+
+MIXED = """---
+type_answers: code
+---
+# Shell
+## Files
+- `ls -la` lists every file with its details
+- Run `git status --short` to see the changed files of a repository
+- The kernel schedules `processes` onto the cores of the machine
+"""
+
+
+def test_type_answers_code_gives_the_box_to_command_and_code_cards_only(tmp_path: Path):
+    from clozepress.cards import plan
+
+    document = parse_text(MIXED, "source/notes.md")
+    assert document.type_answers == "code"
+    fates = plan(document, Config()).fates
+    code_lines = {f.line for f in fates if f.kind == "code" and f.answer is not None}
+    prose_lines = {f.line for f in fates if f.kind != "code" and f.answer is not None}
+    assert code_lines and prose_lines, "the policy reads commands as code, prose as facts"
+    project, path = project_with(tmp_path, MIXED)
+    build(project, path)
+    anki = Anki(tmp_path / "anki")
+    try:
+        anki.import_(project.out_dir / "notes.apkg")
+        by_line = {
+            int(card.source.rsplit(":", 1)[1]): anki.col.get_card(card.card_id).note_type()["name"]
+            for card in anki.cards()
+        }
+    finally:
+        anki.close()
+    assert {line for line, name in by_line.items() if name == TYPE_MODEL_NAME} == code_lines
+    assert {line for line, name in by_line.items() if name == MODEL_NAME} == prose_lines

@@ -51,7 +51,15 @@ def math_html(formula: Math, highlight: Callable[[Highlight], str]) -> str:
 
 
 def to_mathjax(text: str) -> str:
-    """A highlight's text with any ``$TeX$`` in it between MathJax's delimiters (not escaped)."""
+    """A highlight's text with its ``$TeX$`` between MathJax's delimiters (not escaped).
+
+    Only a highlight that is a formula from end to end (`` `$\\pi r^2$` ``): in any other the
+    dollars are more likely a shell's or a price's (`` `export PATH=$HOME/bin:$PATH` ``), and a
+    code span is literal text to pandoc too.
+    """
+    body = text.strip()
+    if len(body) < 3 or not (body.startswith("$") and body.endswith("$")):
+        return text
     out: list[str] = []
     at = 0
     for found in _DOLLARS.finditer(text):

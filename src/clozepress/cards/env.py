@@ -17,13 +17,18 @@ class Env:
     document: Document
     config: Config
     disabled: frozenset[str]
-    seen: set[tuple[str, str]] = field(default_factory=set)
+    seen: set[tuple[str, str, str]] = field(default_factory=set)
     """``(unit text, answer)`` of every card made so far, folded: a second one is a duplicate."""
     programs: frozenset[str] = frozenset()
     """First words that open several multi-word highlights: the notes' commands."""
+    prose: bool = True
+    """Whether the notes highlight phrases (most highlights have several words) rather than
+    code: a lone word of grammar highlighted is then emphasis, not a keyword."""
     hits: Counter[str] = field(default_factory=Counter)
     unit_clozes: int = 0
     """Cards made so far from the unit being read."""
+    unit_place: str = ""
+    """The unit's breadcrumb: the same line under another heading is another fact."""
     unit_key: str = ""
     """The unit being read, its text folded (as ``duplicate`` compares it)."""
 
@@ -47,3 +52,13 @@ def commands(units: list[Unit]) -> frozenset[str]:
 
 _PROGRAM = re.compile(r"^[a-z][a-z0-9_.-]+$")
 _SLOT = re.compile(r"^(?:--?[A-Za-z]|<[^>]+>$|\[[^\]]+\]$)")
+
+
+def highlights_prose(units: list[Unit]) -> bool:
+    """Whether most highlights of the notes are phrases of several words."""
+    total = phrases = 0
+    for unit in units:
+        for mark in unit.marks:
+            total += 1
+            phrases += len(mark.highlight.text.split()) >= 2
+    return total == 0 or phrases >= total / 2

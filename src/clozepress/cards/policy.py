@@ -22,7 +22,7 @@ from . import (
     table,
 )
 from .draft import Draft
-from .env import Env, commands
+from .env import Env, commands, highlights_prose
 from .model import Blank, Fate, Mark, Note, Plan, Unit
 from .render import note_from
 from .repairs import cut
@@ -52,7 +52,7 @@ def plan(document: Document, config: Config) -> Plan:
     """The notes for every unit of ``document``, and what became of every highlight."""
     disabled = disabled_rules(config)
     found = units(document)
-    env = Env(document, config, disabled, programs=commands(found))
+    env = Env(document, config, disabled, programs=commands(found), prose=highlights_prose(found))
     for rule in RULERS["shape"].active(disabled):
         found, hits = rule.apply(found, env)
         env.hits[rule.name] += hits
@@ -95,6 +95,7 @@ def _note(unit: Unit, env: Env, fates: list[Fate]) -> Note | None:
     disabled = env.disabled
     env.unit_clozes = 0
     env.unit_key = fold(unit.plain_key)
+    env.unit_place = " › ".join(unit.crumbs)
     blanks: list[tuple[int, Blank, Mark]] = []
     shown: list[Mark] = []
     one_card = env.config.cloze == "unit"

@@ -42,7 +42,9 @@ def note_from(draft: Draft, path: str) -> Note:
         domain=unit.domain,
         sections=unit.sections,
         images=unit.images,
-        lines=unit.lines or (unit.line,),
+        lines=tuple(
+            sorted({*(unit.lines or (unit.line,)), *(m.highlight.line for _, _, m in draft.blanks)})
+        ),
         kind=unit.kind,
         tests=tuple((n, m.highlight.line, m.highlight.text) for n, _, m in draft.blanks),
     )

@@ -9,12 +9,14 @@ back ("It ...", "These ...") gets the line it points at; a breadcrumb level that
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Protocol
 
 from .draft import Draft, Hidden
 from .env import Env
+from .model import Blank, Mark
 from .rules import Rule
-from .text import is_label, leans_back, occurrences, words
+from .text import fold, is_label, leans_back, occurrences, words
 
 #: A breadcrumb line longer than this is cut (characters); the whole line is on its own card.
 CRUMB_CHARS = 110
@@ -22,6 +24,41 @@ CRUMB_CHARS = 110
 
 class RepairRule(Protocol):
     def __call__(self, draft: Draft, env: Env) -> Draft | None: ...
+
+
+#: What may stand between the items of a series written on one line.
+_BETWEEN = re.compile(r"^\s*(?:,|/|;|,?\s*(?:or|and|e|o|및|或|和)\b)?\s*,?\s*$", re.IGNORECASE)
+#: A series shorter than this is two facts, each the other's cue.
+SERIES = 3
+
+
+def series(draft: Draft, env: Env) -> Draft | None:
+    """Three or more highlights in a row with only commas or "and"/"or" between them (`TRACE`,
+    `DEBUG`, `INFO`) are one fact, a list to recite: one card hides them all. Apart, each card
+    would show the others, and the one left is guessed from them."""
+    text = draft.unit.text
+    blanks = sorted(draft.blanks, key=lambda item: item[1].start)
+    runs: list[list[int]] = [[0]] if blanks else []
+    for index in range(1, len(blanks)):
+        gap = text[blanks[index - 1][1].end : blanks[index][1].start]
+        if "\n" not in gap and _BETWEEN.match(gap):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    if all(len(run) < SERIES for run in runs):
+        return None
+    renumbered: list[tuple[int, Blank, Mark]] = []
+    number = 0
+    one_card = env.config.cloze == "unit"
+    for run in runs:
+        if len(run) >= SERIES:
+            number += 1
+            renumbered += [(1 if one_card else number, *blanks[i][1:]) for i in run]
+        else:
+            for i in run:
+                number += 1
+                renumbered.append((1 if one_card else number, *blanks[i][1:]))
+    return dataclasses.replace(draft, blanks=tuple(renumbered))
 
 
 def label_crumb(draft: Draft, env: Env) -> Draft | None:
@@ -35,7 +72,13 @@ def label_crumb(draft: Draft, env: Env) -> Draft | None:
 def antecedent(draft: Draft, env: Env) -> Draft | None:
     unit = draft.unit
     before = cut(unit.before)
-    if unit.kind != "line" or not before or not leans_back(unit.text):
+    if unit.kind != "line" or not before:
+        return None
+    # A line whose heading is its own answer loses that heading to the answer's blank: the line
+    # before it (the section's description) is its context instead.
+    heading = fold(unit.crumbs[unit.heading_count - 1]) if unit.heading_count else ""
+    named = any(fold(draft.answer(n)) == heading for n, _, _ in draft.blanks)
+    if not leans_back(unit.text) and not named:
         return None
     if any(" ".join(c.split()) == before for c in draft.crumbs):
         return None
@@ -53,12 +96,22 @@ def hide_elsewhere(draft: Draft, env: Env) -> Draft | None:
     hidden: list[Hidden] = list(draft.hidden)
     for number, blank, _ in draft.blanks:
         answer = text[blank.start : blank.end].strip()
-        if not _tellable(answer):
+        named = blank.kind in ("name", "code")  # a name or a command is hidden wherever it stands
+        if not _tellable(answer) or not (named or _distinctive(answer)):
             continue
         for start, end in occurrences(answer, text, lowered):
             if not any(taken[start:end]):
                 hidden.append(Hidden(number, start, end))
                 taken[start:end] = b"\x01" * (end - start)
+        # An acronym of the answer right after it ("[...] (PII)") spells its initials.
+        after = _ACRONYM.match(text, blank.end)
+        if (
+            after
+            and _initials(answer) == after.group(1).upper()
+            and not any(taken[after.start(1) : after.end(1)])
+        ):
+            hidden.append(Hidden(number, after.start(1), after.end(1)))
+            taken[after.start(1) : after.end(1)] = b"\x01" * (after.end(1) - after.start(1))
         for index, crumb in enumerate(draft.crumbs):
             for start, end in occurrences(answer, crumb):
                 if not any(h.crumb == index and h.start < end and start < h.end for h in hidden):
@@ -74,6 +127,21 @@ def _tellable(answer: str) -> bool:
     return bool(found) and (len(answer) >= 3 or any(c.isdigit() for c in answer))
 
 
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,7})\)")
+
+
+def _initials(answer: str) -> str:
+    return "".join(w[0] for w in words(answer) if w[0].isalnum()).upper()
+
+
+def _distinctive(answer: str) -> bool:
+    """An answer that names something (``Glacier``, ``TTL``, ``state rm``, ``5 GB``), not a
+    plain word that reads on in other senses elsewhere (``plan``, ``file``): only the former is
+    hidden where it stands elsewhere (a name's blank always is, see ``name``)."""
+    found = words(answer)
+    return len(found) >= 2 or any(not c.islower() for c in answer)
+
+
 def cut(line: str) -> str:
     line = " ".join(line.split())
     if len(line) <= CRUMB_CHARS:
@@ -82,6 +150,7 @@ def cut(line: str) -> str:
 
 
 RULES: tuple[Rule[RepairRule], ...] = (
+    Rule("series", "three highlights or more in a row are one list to recite, one card", series),
     Rule(
         "label-crumb",
         "a breadcrumb level that is a label gives way to those naming a subject",
@@ -89,7 +158,7 @@ RULES: tuple[Rule[RepairRule], ...] = (
     ),
     Rule(
         "antecedent",
-        "a line opening on a word that points back shows the line it points at",
+        "a line pointing back ('It ...'), or named by its heading, shows the line before it",
         antecedent,
     ),
     Rule(

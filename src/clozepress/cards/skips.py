@@ -12,7 +12,14 @@ from typing import Literal, Protocol
 from .env import Env
 from .model import Mark, Unit
 from .rules import Rule
-from .text import LABEL_WORDS, fold, is_placeholder, only_function_words, words
+from .text import (
+    LABEL_WORDS,
+    fold,
+    is_example_value,
+    is_placeholder,
+    only_function_words,
+    words,
+)
 
 Verdict = Literal["skip", "keep"]
 
@@ -50,28 +57,16 @@ def heading_text(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     if unit.heading_count < 2:
         return None
     heading = fold(unit.crumbs[unit.heading_count - 1])
-    # A line that only repeats the heading it sits under says nothing new...
-    if env.unit_key == heading:
-        return "skip"
-    # ...nor does a highlight that is its heading with a command's name and slots around it
-    # ("STATE RM" over `terraform state rm [options] ADDRESS`).
-    named = set(words(heading))
-    tokens = mark.highlight.text.split()
-    rest = [t for t in tokens if not named & set(words(fold(t)))]
-    if (
-        rest
-        and len(rest) < len(tokens)
-        and all(
-            t in env.programs or is_placeholder(t) or t.rstrip(".").isupper() or not words(t)
-            for t in rest
-        )
-    ):
-        return "skip"
-    return None
+    # A line that only repeats the heading it sits under says nothing new.
+    return "skip" if env.unit_key == heading else None
 
 
 def placeholder(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if is_placeholder(mark.highlight.text) else None
+
+
+def example_value(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    return "skip" if is_example_value(mark.highlight.text) else None
 
 
 def list_title(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
@@ -92,11 +87,12 @@ def list_title(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 
 
 def emphasis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
-    return "skip" if only_function_words(mark.highlight.text) else None
+    # In notes that highlight code, a lone "for" or "a" is a keyword or a name.
+    return "skip" if env.prose and only_function_words(mark.highlight.text) else None
 
 
 def duplicate(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
-    key = (env.unit_key, fold(mark.highlight.text))
+    key = (env.unit_place, env.unit_key, fold(mark.highlight.text))
     if key in env.seen:
         return "skip"
     env.seen.add(key)
@@ -129,12 +125,19 @@ RULES: tuple[Rule[SkipRule], ...] = (
         placeholder,
     ),
     Rule(
+        "example-value",
+        "an example's value (a one-letter name, foo or Bar(1), an address) stands for any",
+        example_value,
+    ),
+    Rule(
         "list-title",
         "a highlight that only titles the list under it ('Deployment options') is no fact",
         list_title,
     ),
     Rule(
-        "emphasis", "words of grammar alone ('only', 'not', 'by') are emphasis, no fact", emphasis
+        "emphasis",
+        "in notes of phrases, words of grammar alone ('only', 'by') are emphasis",
+        emphasis,
     ),
     Rule("duplicate", "the same highlight on the same line text is tested once", duplicate),
 )

@@ -108,6 +108,20 @@ FUNCTION_WORDS = _set(
 )
 
 
+#: The values a worked example uses: a one-letter object's attribute (``c.x``), a metasyntactic
+#: name (``foo``, ``Bar(1)``), a memory address (``0x7f3a``). They stand for any value. (A lone
+#: letter is kept: in formulas it is a notation, ``W``, ``b``.)
+_EXAMPLE = re.compile(
+    r"^(?:[A-Za-z](?:\.[A-Za-z])+|(?:foo|bar|baz|qux)\w*(?:\([^()]*\))?(?:\.\w+)*"
+    r"|0x[0-9a-fA-F]+(?:\.\w+)*)$",
+    re.IGNORECASE,
+)
+
+
+def is_example_value(text: str) -> bool:
+    return bool(_EXAMPLE.match(text.strip()))
+
+
 def only_function_words(text: str) -> bool:
     found = words(text)
     return bool(found) and all(w.casefold() in FUNCTION_WORDS for w in found)

@@ -44,9 +44,25 @@ def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
         for span in items:
             if isinstance(span, Text):
                 text = _readable(span.text, notes)
+                if (
+                    out
+                    and marks
+                    and marks[-1].end == size
+                    and text[:1].isascii()
+                    and text[:1].isalnum()
+                    and out[-1][-1:].isascii()
+                    and out[-1][-1:].isalnum()
+                ):
+                    text = " " + text
                 out.append(text)
                 size += len(text)
             elif isinstance(span, Highlight):
+                # Words glued to a highlight (`a`b, or spaces lost at its edges) read apart.
+                before = out[-1][-1:] if out else ""
+                first = span.text[:1]
+                if before.isascii() and before.isalnum() and first.isascii() and first.isalnum():
+                    out.append(" ")
+                    size += 1
                 shown = mathjax.to_mathjax(span.text)
                 marks.append(Mark(size, size + len(shown), span))
                 out.append(shown)
@@ -61,7 +77,8 @@ def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
                     size += len(piece)
 
     walk(spans)
-    text = "".join(out)
+    # A hard line break written as a backslash the parse left at the end.
+    text = re.sub(r"\\(?=\n|$)", " ", "".join(out))
     # Spacing at the edges and runs of spaces are the notes' layout, not their words.
     lead = len(text) - len(text.lstrip(" \t"))
     text = text[lead:].rstrip()
@@ -273,7 +290,7 @@ def _walk(
                 unit = out[target]
                 out[target] = dataclasses.replace(unit, images=(*unit.images, block))
         elif isinstance(block, Code):
-            before = block.text.strip().split("\n")[0] if block.text.strip() else before
+            before = ""  # code is no line to point back at
 
 
 def _join_cells(

@@ -15,6 +15,7 @@ import sqlite3
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,7 +51,7 @@ ANSWER = (
 )
 CSS_FILE = "card.css"
 
-#: The type-in note type, for notes files whose front matter says ``type_answers: true``
+#: The type-in note type, for the cards ``type_answers`` picks in a notes file's front matter
 #: (commands, code: what the learner must be able to write, not only recognise). Its own id,
 #: name and template, fixed for the same reason as the first's; the same fields, so a note can
 #: be moved between the two in Anki (Browse › Notes › Change Note Type).
@@ -137,9 +138,9 @@ def write_deck(
     deck_names = _subdeck_names(deck_title, [d.title for d in document.domains])
     tag_root = f"{slugify(deck_title)}"
     css = _read_css(project)
-    note_type = TYPE_IN if document.type_answers else ""
+    typed_in = _type_in(document, plan)
     # The second note type counts only where it is used: a file without it keeps its hash.
-    typed = (TYPE_MODEL_NAME, TYPE_QUESTION, TYPE_ANSWER) if note_type else ()
+    typed = (TYPE_MODEL_NAME, TYPE_QUESTION, TYPE_ANSWER) if any(map(typed_in, plan.notes)) else ()
     model_hash = identity.fields_hash(MODEL_NAME, *FIELDS, QUESTION, ANSWER, *typed, css)
 
     built: list[tuple[cards.Note, list[str], str]] = []
@@ -156,6 +157,7 @@ def write_deck(
         tag = "::".join([tag_root, slugify(domain.title), *(slugify(s) for s in note.sections)])
         built.append((note, fields, tag))
         subdeck = deck_names[note.domain]
+        note_type = TYPE_IN if typed_in(note) else ""
         # Source (file:line) is left out of the hash on purpose: one line added near the top
         # of the notes shifts every line below it, and counting that as a change would rewrite
         # every note below in Anki (and undo the learner's own edits there) on every edit.
@@ -242,6 +244,19 @@ def _previews(
         sides = preview.render(question, answer, dict(zip(FIELDS, fields, strict=True)), number)
         out.append(CardPreview(deck_names[note.domain], note.source, sides.front, sides.back))
     return tuple(out)
+
+
+def _type_in(document: Document, plan: cards.Plan) -> Callable[[cards.Note], bool]:
+    """Which notes get a box to type the answer in: all of them (``type_answers: true``), or
+    (``code``) those whose every blank is a token the policy reads as command or code."""
+    if document.type_answers == "all":
+        return lambda note: True
+    if document.type_answers != "code":
+        return lambda note: False
+    code = {(fate.line, fate.highlight) for fate in plan.fates if fate.kind == "code"}
+    return lambda note: (
+        bool(note.tests) and all((line, highlight) in code for _, line, highlight in note.tests)
+    )
 
 
 def _removed_fields(record: identity.Record) -> tuple[str, ...]:

@@ -14,8 +14,8 @@ from typing import Any, ClassVar
 
 #: Bumped whenever a node gains, loses or changes a field. ``load`` refuses any other version.
 #: 2: the learner's marks (``cloze:`` comments); 3: the ``math`` inline node, the document's
-#: ``type_answers``.
-FORMAT_VERSION = 3
+#: ``type_answers``; 4: ``type_answers`` says which cards (``all`` or ``code``).
+FORMAT_VERSION = 4
 
 #: The learner's markers, an HTML comment at the end of a line (``<!-- cloze:skip -->``):
 #: ``skip`` (no card from this line), ``keep`` (every highlight of it a card, whatever the policy
@@ -219,8 +219,9 @@ class Document:
     domains: tuple[Domain, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     """The parse's warnings, kept so later stages can report them."""
-    type_answers: bool = False
-    """The front matter's ``type_answers: true``: cards ask the learner to type the answer."""
+    type_answers: str = ""
+    """The front matter's ``type_answers``: which cards ask the learner to type the answer
+    (``all``, ``code``: those whose every blank is a command or code token; ``""``: none)."""
     type: ClassVar[str] = "document"
 
 

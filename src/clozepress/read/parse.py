@@ -64,7 +64,9 @@ from .corrections import load_corrections
 
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-_BOOLEANS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+#: ``type_answers`` values: which cards get a box to type the answer in.
+_TYPE_ANSWERS = {"true": "all", "yes": "all", "on": "all", "all": "all", "code": "code"}
+_TYPE_ANSWERS |= dict.fromkeys(("false", "no", "off", "none"), "")
 _FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 #: A learner's marker: an HTML comment at the end of a line, invisible where Markdown renders.
 _MARK = re.compile(r"\s*<!--\s*cloze:\s*(.*?)\s*-->\s*$")
@@ -288,7 +290,7 @@ class _Parser:
         self.strays: list[int] = []
         """Lines of unmatched backticks, from every markdown-it pass over this file."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        self.type_answers = False
+        self.type_answers = ""
         self.domain_level: int | None = None
         """The front matter's ``domain_level``, if it sets one."""
         self.front_title: str | None = None
@@ -348,10 +350,10 @@ class _Parser:
                 else:
                     self.warn(number, f"domain_level must be 1 to 6, not {value!r}; ignored")
             elif key == "type_answers":
-                if value.lower() in _BOOLEANS:
-                    self.type_answers = _BOOLEANS[value.lower()]
+                if value.lower() in _TYPE_ANSWERS:
+                    self.type_answers = _TYPE_ANSWERS[value.lower()]
                 else:
-                    self.warn(number, f"type_answers must be true or false, not {value!r}")
+                    self.warn(number, f"type_answers must be true, false or code, not {value!r}")
         return title, "\n".join([""] * (end + 1) + lines[end + 1 :])
 
     # -- headings into domains and sections --------------------------------------------------
