@@ -338,8 +338,11 @@ def test_a_commands_flag_is_the_fact_it_adds():
 
 
 def test_a_highlighted_heading_is_asked_from_the_first_lines_of_its_section():
-    markdown = "# D\n## E\n### `Keyspaces` (for Cassandra)\n- serverless tables\n- uses CQL\n"
-    assert fronts(markdown) == ["D › E || [...] (for Cassandra) / – serverless tables / – uses CQL"]
+    markdown = (
+        "# D\n## E\n### `Keyspaces` (for Cassandra)\n- serverless wide tables\n- it uses CQL\n"
+    )
+    shown = "[...] (for Cassandra) / – serverless wide tables / – it uses CQL"
+    assert fronts(markdown) == [f"D › E || {shown}"]
 
 
 def test_a_highlight_titling_its_own_list_is_no_fact():

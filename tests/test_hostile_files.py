@@ -33,6 +33,8 @@ def test_notes_that_are_a_named_pipe_are_refused_not_waited_for(tmp_path: Path) 
     os.mkfifo(root / "source" / "notes.md")
     refused(sub(root, "build"), "source/notes.md", "named pipe")
     refused(sub(root, "parse", "source/notes.md"), "source/notes.md", "named pipe")
+    checked = sub(root, "check", "source/notes.md")
+    assert checked.code == 1 and checked.out.startswith("source/notes.md: error: "), checked.said
 
 
 def test_an_image_that_is_a_named_pipe_is_a_warning_on_its_line(tmp_path: Path) -> None:

@@ -17,6 +17,9 @@ from .units import one_line
 BARE_WORDS = 3
 #: At most this many nested lines move to the front.
 SHOWN = 4
+#: A heading is asked from its section's first lines when they say at least this many words
+#: ("a record includes" only leads into a list).
+DESCRIBED = 6
 
 
 def _own_words(unit: Unit) -> int:
@@ -35,7 +38,8 @@ def show_children(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
             for child in unit.children
             if isinstance(child, Bullet | Paragraph) and one_line(child.spans)
         ]
-        if unit.kind == "heading" and lines:
+        described = sum(len(words(line)) for line in lines[:SHOWN]) >= DESCRIBED
+        if unit.kind == "heading" and lines and described:
             # A highlighted heading names what its first lines describe.
             shown = "".join(f"\n– {line}" for line in lines[:SHOWN])
             out.append(dataclasses.replace(unit, kind="line", text=unit.text + shown, children=()))

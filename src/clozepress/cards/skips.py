@@ -126,7 +126,7 @@ RULES: tuple[Rule[SkipRule], ...] = (
     ),
     Rule(
         "example-value",
-        "an example's value (a one-letter name, foo or Bar(1), an address) stands for any",
+        "an example's value (an object's c.x, foo or Bar(1), an address) stands for any",
         example_value,
     ),
     Rule(

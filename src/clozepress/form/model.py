@@ -207,7 +207,9 @@ class Diagnostic:
     type: ClassVar[str] = "diagnostic"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        # Line 0: about the file itself (it cannot be read), not a line in it.
+        where = f"{self.path}:{self.line}" if self.line > 0 else self.path
+        return f"{where}: {self.severity}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
