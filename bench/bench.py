@@ -216,7 +216,7 @@ def _render_once_each(document: Document, project: Project, result: SheetsResult
     from weasyprint import CSS, HTML
 
     from clozepress.sheets.sheet_html import ImagePolicy, domain_html
-    from clozepress.sheets.sheets import Layout, _fetcher, layout_css
+    from clozepress.sheets.sheets import Layout, _fetcher, layout_css, table_widths
 
     css_path = project.style("sheet.css")
     css = css_path.read_text(encoding="utf-8")
@@ -224,10 +224,13 @@ def _render_once_each(document: Document, project: Project, result: SheetsResult
     fetcher = _fetcher((css_path.parent.resolve(),))
     started = time.perf_counter()
     for domain, sheet in zip(document.domains, result.sheets, strict=True):
-        override = layout_css(
-            Layout(sheet.size, sheet.columns), project.config.paper, project.config.font_floor
-        )
         html = domain_html(document, domain, policy).html
+        override = layout_css(
+            Layout(sheet.size, sheet.columns),
+            project.config.paper,
+            project.config.font_floor,
+            table_widths(html),
+        )
         HTML(string=html, url_fetcher=fetcher).render(
             stylesheets=[CSS(string=css), CSS(string=override)]
         )
@@ -299,27 +302,35 @@ def growth() -> None:
         print(f"{name:<48}{cells}{times[-1] / times[0]:>8.1f}", flush=True)
 
 
-def hundred_thousand_lines() -> None:
-    """The whole build (parse, deck, sheets) of a 100,000-line notes file, once."""
+def large_notes(sizes: list[int]) -> None:
+    """The whole build (parse, deck, sheets) of the notes grown to each size, once: how time and
+    memory grow with the size of a notes file, up to 100,000 lines."""
     sys.path.insert(0, str(REPO))
+    from pypdf import PdfReader
     from tests.test_large import MEASURE, grown_notes
 
-    with tempfile.TemporaryDirectory() as tmp:
-        notes = Path(tmp) / "notes.md"
-        notes.write_text(grown_notes(100_000), encoding="utf-8")
-        project = scratch_project(Path(tmp), notes)
-        done = subprocess.run(
-            [sys.executable, "-c", MEASURE, str(project), *cp("build", "-q")],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    figures = json.loads(done.stdout)
     print(
-        f"100,000 lines, clozepress build: {figures['seconds']:.0f} s, peak "
-        f"{figures['tree_peak'] / 2**20:.0f} MiB for all its processes at once "
-        f"(largest process {figures['peak'] / 2**20:.0f} MiB)"
+        f"{'lines':>8}{'build s':>10}{'tree MiB':>10}{'largest MiB':>13}{'sheets':>8}{'1-page':>8}"
     )
+    for lines in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            notes = Path(tmp) / "notes.md"
+            notes.write_text(grown_notes(lines), encoding="utf-8")
+            project = scratch_project(Path(tmp), notes)
+            done = subprocess.run(
+                [sys.executable, "-c", MEASURE, str(project), *cp("build", "-q")],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            pdfs = sorted((project / "dist" / "sheets" / "notes").glob("*.pdf"))
+            one_page = sum(1 for pdf in pdfs if len(PdfReader(pdf).pages) == 1)
+        figures = json.loads(done.stdout)
+        print(
+            f"{lines:>8,}{figures['seconds']:>10.0f}{figures['tree_peak'] / 2**20:>10.0f}"
+            f"{figures['peak'] / 2**20:>13.0f}{len(pdfs):>8}{one_page:>8}",
+            flush=True,
+        )
 
 
 def many_highlights_on_one_line(runs: int) -> None:
@@ -340,7 +351,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per step (default 5)")
     parser.add_argument("--runs-10x", type=int, default=1, help="runs per step on the 10x copy")
-    parser.add_argument("--skip-100k", action="store_true", help="the 100,000-line build (~4 min)")
+    parser.add_argument("--skip-100k", action="store_true", help="the large-notes builds")
+    parser.add_argument(
+        "--large",
+        default="10000,25000,50000,100000",
+        help="sizes (lines) of the large-notes builds, comma-separated",
+    )
     parser.add_argument("--skip-10x-sheets", action="store_true", help="the slowest rows")
     parser.add_argument(
         "--growth-only", action="store_true", help="only the growth check of hostile shapes"
@@ -380,7 +396,7 @@ def main() -> int:
     sheet_fit(max(1, min(args.runs, 3)))
     growth()
     if not args.skip_100k:
-        hundred_thousand_lines()
+        large_notes([int(size) for size in args.large.split(",")])
     print(f"(bench took {time.perf_counter() - began:.0f} s)")
     return 0
 

@@ -123,7 +123,8 @@ STYLES = [
         ("Raw HTML",),
         ("br tags", "a highlight", "answer", "<b>"),
         ("line one", "line two with br tags", "Click me", "tags inside a highlight stay text"),
-        literal=("line one<br>line two", "<hr/>", '<div class="note">', "<details><summary>"),
+        # <details>/<summary> are collapsible-block markup: the sheet shows their text only.
+        literal=("line one<br>line two", "<hr/>", '<div class="note">', "Click mehidden"),
     ),
     Style(
         "bare-urls",

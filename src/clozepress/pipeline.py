@@ -108,6 +108,7 @@ def run_sheets(
             columns=sheet.columns,
             renders=sheet.renders,
             seconds=round(sheet.seconds, 3),
+            fitting=sheet.fitting,
         )
         for sheet in sheets.sheets
     )

@@ -21,7 +21,7 @@ from . import atomic
 from .form.model import Diagnostic
 
 FORMAT = "clozepress-summary"
-VERSION = 1
+VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,8 @@ class SheetSummary:
     columns: int
     renders: int
     seconds: float
+    fitting: str = ""
+    """What was condensed or split to fit one page ('' if nothing): DomainSheet.fitting."""
 
 
 @dataclass(frozen=True)

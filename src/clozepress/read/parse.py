@@ -26,7 +26,9 @@ from markdown_it.rules_inline.backticks import backtick as _backtick_rule
 from markdown_it.rules_inline.image import image as _image_rule
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import BuildError, file_fault
 from ..form.model import (
@@ -209,6 +211,9 @@ MAX_INLINE_NESTING = 20
 def _markdown() -> MarkdownIt:
     # html=False: raw HTML in the notes stays literal text, never markup.
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable("table")
+    # Definition lists and footnotes ([^1]) are common in notes exported from other tools.
+    # Inline notes (^[...]) stay text: their highlights would move away from their line.
+    md.use(deflist_plugin).use(footnote_plugin, inline=False)
     # Keep every link and image, whatever its scheme: markdown-it would turn `file:` or
     # `javascript:` targets into plain text, and the emitters could then not warn about them.
     # Deciding what is safe to show or fetch is the emitters' job.
@@ -414,6 +419,7 @@ class _Parser:
             )
         domains: list[_Open] = []
         stack: list[_Open] = []
+        footnotes: SyntaxTreeNode | None = None
         parent: tuple[int, str] | None = None
         """The latest heading above the domain level: it names text that no domain holds."""
         for node in nodes:
@@ -440,6 +446,9 @@ class _Parser:
                 stack[-1].children.append(section)
                 stack.append(section)
                 continue
+            if node.type == "footnote_block":
+                footnotes = node
+                continue
             blocks = self._block(node, top_level=True)
             if not blocks:
                 continue
@@ -447,6 +456,8 @@ class _Parser:
                 stack = [self._implicit_domain(self._line(node), parent, marks)]
                 domains.append(stack[0])
             stack[-1].children.extend(blocks)
+        if footnotes is not None:
+            self._footnotes(footnotes, domains)
         return self._freeze_domains(domains)
 
     def _implicit_domain(self, line: int, parent: tuple[int, str] | None, marks: str) -> _Open:
@@ -524,7 +535,9 @@ class _Parser:
         if kind == "table":
             return [self._table(node, base)]
         if kind == "blockquote":
-            return [Quote(line, tuple(self._blocks(node.children, base)))]
+            return [Quote(line, _callout(tuple(self._blocks(node.children, base))))]
+        if kind == "dl":
+            return self._definitions(node, base)
         if kind == "fence":
             return [Code(line, node.content, (node.info or "").strip())]
         if kind == "code_block":
@@ -547,6 +560,37 @@ class _Parser:
         if node.content.strip():
             return [Paragraph(line, (Text(node.content),))]
         return []
+
+    def _definitions(self, node: SyntaxTreeNode, base: int) -> list[Block]:
+        """A definition list: each term a bullet in bold, its definitions nested under it."""
+        out: list[Block] = []
+        for child in node.children:
+            if child.type == "dt":
+                spans = self._inline(child.children[0]) if child.children else ()
+                out.append(Bullet(self._line(child, base), (Strong(spans),) if spans else ()))
+            elif child.type == "dd" and out and isinstance(out[-1], Bullet):
+                term = out[-1]
+                nested = (*term.children, *self._blocks(child.children, base))
+                out[-1] = Bullet(term.line, term.spans, nested, term.marker)
+            elif child.type == "dd":
+                out.extend(self._blocks(child.children, base))
+        return out
+
+    def _footnotes(self, block: SyntaxTreeNode, domains: list[_Open]) -> None:
+        """Each footnote as a paragraph ``[label] text`` at the end of the domain it is written
+        in (markdown-it gathers them at the end of the file)."""
+        for note in block.children:
+            label = note.meta.get("label", note.meta.get("id", ""))
+            blocks = self._blocks(note.children)
+            if not blocks:
+                continue
+            first = blocks[0]
+            if isinstance(first, Paragraph):
+                blocks[0] = Paragraph(first.line, (Text(f"[{label}] "), *first.spans))
+            line = blocks[0].line
+            owner = [d for d in domains if d.line <= line] or domains[:1]
+            if owner:
+                owner[-1].children.extend(blocks)
 
     def _blocks(self, nodes: list[SyntaxTreeNode], base: int = 1) -> list[Block]:
         out: list[Block] = []
@@ -723,6 +767,8 @@ class _Parser:
                 out.append(Text(node.content))
             elif kind in ("softbreak", "hardbreak"):
                 out.append(Text("\n"))
+            elif kind == "footnote_ref":
+                out.append(Text(f"[{node.meta.get('label', node.meta.get('id', ''))}]"))
             elif kind == "code_inline":
                 content = node.content
                 text = " ".join(content.split())  # a wrapped span reads as one line
@@ -754,6 +800,26 @@ class _Parser:
             else:
                 out.append(Text(node.content))
         return out
+
+
+_CALLOUT = re.compile(r"^\[!(\w+)\][+-]?[ \t]*")
+
+
+def _callout(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A quote opening with ``[!NOTE]`` (a callout, as GitHub and Obsidian write them): the
+    marker becomes its word in bold, ``Note:``, instead of staying as bracketed text."""
+    if not blocks or not isinstance(blocks[0], Paragraph):
+        return blocks
+    first = blocks[0]
+    if not first.spans or not isinstance(first.spans[0], Text):
+        return blocks
+    match = _CALLOUT.match(first.spans[0].text)
+    if match is None:
+        return blocks
+    rest = first.spans[0].text[match.end() :].lstrip("\n")
+    label = Strong((Text(match.group(1).capitalize() + ":"),))
+    spans = _merge_text([label, Text(" " + rest if rest else ""), *first.spans[1:]])
+    return (Paragraph(first.line, spans), *blocks[1:])
 
 
 _MATH_HIGHLIGHT = re.compile(r"`([^`]*)`")

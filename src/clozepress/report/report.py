@@ -219,7 +219,9 @@ def _thumbnails(stem: str, sheets: SheetsSummary | None, out_dir: Path) -> str:
             f'<li><a href="{e(_rel(pdf, out_dir))}">{image}'
             f'<span class="title">{e(item.title)}</span></a>'
             f'<span class="meta">{item.font_size:g} pt · {item.columns} columns · '
-            f"{pages} page{'s' if pages != 1 else ''}</span></li>"
+            f"{pages} page{'s' if pages != 1 else ''}"
+            + (f" · {e(item.fitting)}" if item.fitting else "")
+            + "</span></li>"
         )
     parts.append("</ul></div>")
     return "".join(parts)

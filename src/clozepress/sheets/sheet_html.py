@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -59,6 +59,18 @@ class SheetHtml:
 
 
 @dataclass(frozen=True)
+class TableLimits:
+    """How wide (in em) a table may be before its row blocks are written too: the page and one
+    column at the largest size the fit search may choose (A4 at 10 pt by default), with a
+    margin for the estimate of word widths."""
+
+    page_em: float = 72.0
+    column_em: float = 17.0
+    shrink: float = 10.0 / 6.0
+    """How much smaller a table's text may be set than the largest size: cap / floor."""
+
+
+@dataclass(frozen=True)
 class ImagePolicy:
     """Which images a sheet may show: local files inside ``notes_dir``, and only if ``enabled``."""
 
@@ -66,9 +78,14 @@ class ImagePolicy:
     enabled: bool
 
 
-def domain_html(document: Document, domain: Domain, policy: ImagePolicy) -> SheetHtml:
+def domain_html(
+    document: Document,
+    domain: Domain,
+    policy: ImagePolicy,
+    limits: TableLimits | None = None,
+) -> SheetHtml:
     """The sheet of ``domain``: a band (domain and deck title), the notes in columns, a footer."""
-    writer = _Writer(document.path, policy)
+    writer = _Writer(document.path, policy, limits or TableLimits())
     title = f"{document.title} — {domain.title}"
     # The parse caps nesting already; an intermediate form written by hand may not.
     children, moved = cap_depth(domain.children)
@@ -95,9 +112,12 @@ def domain_html(document: Document, domain: Domain, policy: ImagePolicy) -> Shee
 
 
 class _Writer:
-    def __init__(self, path: str, policy: ImagePolicy) -> None:
+    def __init__(self, path: str, policy: ImagePolicy, limits: TableLimits) -> None:
         self.path = path
         self.policy = policy
+        self.limits = limits
+        self.depth = 0
+        """How deep in lists and quotes the writer is: a nested table cannot span columns."""
         self.images: list[Path] = []
         self.image_lines: dict[Path, int] = {}
         """The first line naming each image: a reference refused inside it is reported there."""
@@ -135,7 +155,10 @@ class _Writer:
         if isinstance(node, Table):
             return self.table(node)
         if isinstance(node, Quote):
-            return f"<blockquote>{''.join(self.blocks(node.children))}</blockquote>\n"
+            self.depth += 1
+            inner = "".join(self.blocks(node.children))
+            self.depth -= 1
+            return f"<blockquote>{inner}</blockquote>\n"
         if isinstance(node, Code):
             return f"<pre><code>{escape(node.text.rstrip())}</code></pre>\n"
         if isinstance(node, Image):
@@ -149,27 +172,80 @@ class _Writer:
         out = [f"<{tag}>"]
         for item in items:
             value = f' value="{int(item.marker[:-1])}"' if tag == "ol" else ""
+            self.depth += 1
             nested = "".join(self.blocks(item.children))
+            self.depth -= 1
             out.append(f"<li{value}>{self.inlines(item.spans)}{nested}</li>")
         out.append(f"</{tag}>\n")
         return "".join(out)
 
     def table(self, table: Table) -> str:
+        """A table, set so that it is never clipped at any size the fit search tries.
+
+        The renderer lets a table span all columns when its narrowest possible width (the
+        longest word of each column side by side) exceeds one column at the chosen size; wider
+        than the page, its text is set smaller, down to the floor; wider still, it is shown as
+        row blocks instead (each row a paragraph: its name, then each cell after its header).
+        Both forms are in the HTML of a table that may need them, and the layout's
+        stylesheet shows one (classes carry the widths in em), so one HTML serves every size.
+        Nested in a list, a table cannot span the columns: its column is its page.
+        """
         width = max([len(table.header), *(len(row.cells) for row in table.rows)])
+        grid = [
+            (tuple(table.header) + (Cell(()),) * (width - len(table.header)), "th"),
+            *(
+                (tuple(row.cells) + (Cell(()),) * (width - len(row.cells)), "td")
+                for row in table.rows
+            ),
+        ]
+        columns_em = _column_em(table, width)
+        width_em = sum(columns_em) + _CELL_EXTRA_EM * width
+        nested = self.depth > 0
+        kind = "v" if nested else "w"
+        limit = self.limits.column_em if nested else self.limits.page_em
+        if width_em <= limit:
+            full = self.table_html(grid, range(width))
+            return f'<div class="table full {kind}{_em_class(width_em)}">{full}</div>\n'
+        out = ""
+        if width_em <= limit * self.limits.shrink:
+            # It may still fit at a smaller size: the layout chooses. Wider, it never fits,
+            # and its hundreds of cells would only slow the render down.
+            full = self.table_html(grid, range(width))
+            out = f'<div class="table full {kind}{_em_class(width_em)}">{full}</div>\n'
+        # Row blocks: each row as its first cell, then every other cell after its header, as
+        # one flowing paragraph. They break across columns and pages like text, so nothing is
+        # cut however many columns the table has.
+        head, *rows = grid
+        blocks = []
+        for cells, _ in rows:
+            items = [
+                f"<i>{self.inlines(head[0][c].spans)}:</i> {self.inlines(cells[c].spans)}"
+                for c in range(1, width)
+                if cells[c].spans
+            ]
+            # A few cells a paragraph: the renderer's line breaking slows down sharply with the
+            # number of inline boxes in one paragraph (a 200-cell row took seconds).
+            chunks = "".join(
+                f"<p>{' · '.join(items[at : at + _CELLS_PER_LINE])}</p>"
+                for at in range(0, len(items), _CELLS_PER_LINE)
+            )
+            name = self.inlines(cells[0].spans)
+            blocks.append(f'<div class="rowblock"><p class="name">{name}</p>{chunks}</div>')
+        kind_class = f"s{kind}{_em_class(width_em)}" if out else "always"
+        return out + f'<div class="split {kind_class}">\n' + "\n".join(blocks) + "</div>\n"
 
-        def cells(tag: str, row: tuple[Cell, ...]) -> str:
-            # Rows with fewer cells than the widest row are padded, so the grid stays a grid.
-            padded = [*row, *[Cell(())] * (width - len(row))]
-            return "".join(f"<{tag}>{self.inlines(cell.spans)}</{tag}>" for cell in padded)
-
-        head = f"<thead><tr>{cells('th', table.header)}</tr></thead>"
-        rows = "".join(f"<tr>{cells('td', row.cells)}</tr>" for row in table.rows)
-        # The renderer lets a table span all columns when its narrowest possible width (the
-        # longest word of each column side by side) exceeds one column at the chosen size;
-        # squeezed into a column it would break words letter by letter. The class carries that
-        # width in em, so one HTML serves every size the fit search tries.
-        width_em = math.ceil(_min_content_em(table, width))
-        return f'<div class="table w{width_em}"><table>{head}<tbody>{rows}</tbody></table></div>\n'
+    def table_html(self, grid: list[tuple[tuple[Cell, ...], str]], columns: Iterable[int]) -> str:
+        picked = list(columns)
+        head, *rows = grid
+        html = ["<table><thead><tr>"]
+        html.extend(f"<th>{self.inlines(head[0][c].spans)}</th>" for c in picked)
+        html.append("</tr></thead><tbody>")
+        for cells, _ in rows:
+            html.append("<tr>")
+            html.extend(f"<td>{self.inlines(cells[c].spans)}</td>" for c in picked)
+            html.append("</tr>")
+        html.append("</tbody></table>")
+        return "".join(html)
 
     def image(self, image: Image) -> str:
         path = self.local_image(image)
@@ -214,7 +290,9 @@ class _Writer:
 
     def inline(self, span: Inline) -> str:
         if isinstance(span, Text):
-            return escape(span.text.replace("\n", " "))
+            # <details>/<summary> (collapsible blocks, written as text since raw HTML never
+            # renders): the tags go, their text stays, so the block reads as plain notes.
+            return escape(_DETAILS_TAGS.sub(" ", span.text).replace("\n", " "))
         if isinstance(span, Highlight):
             return f'<strong class="hl">{escape(span.text)}</strong>'
         if isinstance(span, Strong):
@@ -233,6 +311,8 @@ class _Writer:
         self.diagnostics.append(Diagnostic(self.path, line, "warning", message))
 
 
+_DETAILS_TAGS = re.compile(r"</?(?:details|summary)\b[^<>]*>", re.IGNORECASE)
+
 #: Cell padding and borders, in em, as styles/sheet.css sets them (left + right).
 _CELL_EXTRA_EM = 0.8
 #: Average advance of a Latin character in DejaVu Sans, in em; bold is wider.
@@ -241,15 +321,26 @@ _BOLD = 1.1
 _BREAK = re.compile(r"[\s]+|(?<=[-/])")
 
 
-def _min_content_em(table: Table, width: int) -> float:
-    """An estimate of the table's narrowest width: each column's longest unbreakable word."""
+def _column_em(table: Table, width: int) -> list[float]:
+    """An estimate of each column's narrowest width: its longest unbreakable word, in em."""
     longest = [0.0] * width
     rows = [(table.header, _BOLD), *((row.cells, 1.0) for row in table.rows)]
     for cells, weight in rows:
         for column, cell in enumerate(cells):
             for word in _BREAK.split(plain_text(cell.spans)):
                 longest[column] = max(longest[column], weight * _word_em(word))
-    return sum(longest) + _CELL_EXTRA_EM * width
+    return longest
+
+
+#: Cells per paragraph in a table's row blocks.
+_CELLS_PER_LINE = 6
+
+#: Widths in class names stop here: wider than any page at any size the search tries.
+WIDEST_EM = 400
+
+
+def _em_class(width_em: float) -> int:
+    return min(WIDEST_EM, max(1, math.ceil(width_em)))
 
 
 def _word_em(word: str) -> float:

@@ -33,18 +33,19 @@ from urllib.request import url2pathname
 
 from .. import __version__, atomic
 from ..errors import BuildError
-from ..form.model import Diagnostic, Document, Domain, plain_text
+from ..form.model import Code, Diagnostic, Document, Domain, plain_text
 from ..inputs import Refused, read_regular
 from ..names import stem_of
 from ..read.image_refs import MAX_IMAGE_BYTES, shown
+from .condense import STEPS, condensed, split, weight
 from .glyphs import glyph_diagnostics
-from .sheet_html import ImagePolicy, domain_html
+from .sheet_html import WIDEST_EM, ImagePolicy, TableLimits, domain_html
 
 if TYPE_CHECKING:
     from ..project import Project
 
 #: Bump when the fit search or the HTML changes in a way that should invalidate cached layouts.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 COLUMNS = (4, 5)
 STEP = 0.25
 #: Fill grows with the size to this power, not 2: a short bullet takes a line at any size, so
@@ -64,21 +65,74 @@ _PAPER_CSS = {"A4": "A4 landscape", "Letter": "letter landscape"}
 _PAPER_WIDTH_MM = {"A4": 297.0, "Letter": 279.4}
 _SIDE_MARGINS_MM = 12.0
 _GAP_MM = 3.0
-_WIDEST_TABLE_EM = 400
 
 
-def layout_css(layout: Layout, paper: str, floor: float) -> str:
-    """The stylesheet appended to styles/sheet.css for one layout: its parameters only."""
-    content_mm = _PAPER_WIDTH_MM[paper] - _SIDE_MARGINS_MM
-    column_pt = (content_mm - (layout.columns - 1) * _GAP_MM) / layout.columns * 72 / 25.4
-    column_em = math.floor(column_pt / layout.size)
-    wide = ",".join(f"div.w{n}" for n in range(column_em + 1, _WIDEST_TABLE_EM))
-    return (
-        f"@page {{ size: {_PAPER_CSS[paper]}; }}\n"
+#: The word widths of a table are estimated (sheet_html): a table is set another way when its
+#: estimate passes this share of the room, so an estimate a little short never clips it.
+_TABLE_SAFETY = 0.9
+_PT_PER_MM = 72 / 25.4
+
+
+def _room_pt(paper: str, columns: int) -> tuple[float, float]:
+    """The page's content width and one column's width, in pt."""
+    content = (_PAPER_WIDTH_MM[paper] - _SIDE_MARGINS_MM) * _PT_PER_MM
+    return content, (content - (columns - 1) * _GAP_MM * _PT_PER_MM) / columns
+
+
+def table_limits(paper: str, cap: float, floor: float) -> TableLimits:
+    """The widths past which tables are also written as parts: the page and the narrowest
+    column at the largest size the search may choose, so every part fits at every size."""
+    page, column = _room_pt(paper, max(COLUMNS))
+    return TableLimits(page / cap * _TABLE_SAFETY, column / cap * _TABLE_SAFETY, cap / floor)
+
+
+def table_widths(html: str) -> frozenset[int]:
+    """The table widths (em) that a sheet's HTML names in its classes (sheet_html)."""
+    return frozenset(int(n) for n in _WIDTH_CLASS.findall(html))
+
+
+_WIDTH_CLASS = re.compile(r'class="[^"]*\bs?[wv](\d+)"')
+
+
+def layout_css(
+    layout: Layout, paper: str, floor: float, widths: frozenset[int] | None = None
+) -> str:
+    """The stylesheet appended to styles/sheet.css for one layout: its parameters, and how each
+    table width (the classes sheet_html gives them, in em) is set at this size.
+
+    ``widths``: only the widths the page uses (default: all); the stylesheet is parsed at every
+    render, and a rule for each of 400 widths costs a tenth of a second or more each time."""
+    page_pt, column_pt = _room_pt(paper, layout.columns)
+    column_em = column_pt / layout.size * _TABLE_SAFETY
+    page_em = page_pt / layout.size * _TABLE_SAFETY
+    # Spanning is decided on the column's whole width, as before tables learnt to shrink:
+    # a table that just passes it may still sit in its column (the estimate is generous).
+    span_from = math.floor(column_pt / layout.size) + 1
+    shrink = layout.size / floor if floor > 0 else 1.0
+    rules = [
+        f"@page {{ size: {_PAPER_CSS[paper]}; }}",
         f":root {{ --sheet-size: {layout.size}pt; --sheet-columns: {layout.columns}; "
-        f"--sheet-floor: {floor}pt; }}\n"
-        f"{wide} {{ column-span: all; }}\n"
-    )
+        f"--sheet-floor: {floor}pt; }}",
+    ]
+    every = range(1, WIDEST_EM + 1)
+    used = sorted(widths) if widths is not None else list(every)
+    spanning = [f"div.w{n}" for n in used if n >= span_from]
+    if spanning:
+        rules.append(f"{','.join(spanning)} {{ column-span: all; }}")
+    # Top-level tables have the page; nested ones only their column.
+    for kind, room in (("w", page_em), ("v", column_em)):
+        hidden: list[str] = []
+        shown: list[str] = []
+        for n in (n for n in used if n > math.floor(room)):
+            if n <= room * shrink:
+                rules.append(f"div.full.{kind}{n} table {{ font-size: {room / n:.4f}em; }}")
+            else:
+                hidden.append(f"div.full.{kind}{n}")
+                shown.append(f"div.split.s{kind}{n}")
+        if hidden:
+            rules.append(f"{','.join(hidden)} {{ display: none; }}")
+            rules.append(f"{','.join(shown)} {{ display: block; }}")
+    return "\n".join(rules) + "\n"
 
 
 @dataclass(frozen=True, order=True)
@@ -110,12 +164,28 @@ class DomainSheet:
     renders: int
     """How many times the domain was laid out in this build (0: its PDF was up to date)."""
     cached: bool
+    condensed: tuple[str, ...] = ()
+    """What was shortened to fit the page, in the order of condense.STEPS (empty: nothing)."""
+    part: int = 0
+    """For a domain split into several sheets: this sheet's number, from 1 (0: not split)."""
+    parts: int = 0
+
+    @property
+    def fitting(self) -> str:
+        """What was done to fit one page, for the build line and the report ('' if nothing)."""
+        done = []
+        if self.condensed:
+            done.append("condensed: " + ", ".join(self.condensed))
+        if self.parts:
+            done.append(f"split {self.part}/{self.parts}")
+        return "; ".join(done)
 
     def __str__(self) -> str:
         how = "cached" if self.cached else f"{self.renders} render{'s' * (self.renders != 1)}"
+        fitting = f"; {self.fitting}" if self.fitting else ""
         return (
             f"sheet {self.index:02d} {self.title}: {self.pages} page{'s' * (self.pages != 1)}, "
-            f"{self.size:g} pt, {self.columns} columns, {self.seconds:.1f} s ({how})"
+            f"{self.size:g} pt, {self.columns} columns, {self.seconds:.1f} s ({how}{fitting})"
         )
 
 
@@ -150,6 +220,17 @@ class _Job:
     priors: tuple[tuple[float, int, float], ...]
     """(size, columns, fill) that seed the search: the last build's renders, or the text model."""
     target: str
+    shorter: tuple[tuple[str, float], ...] = ()
+    """The condensed forms' HTML (condense.STEPS applied one more each) and their weight
+    relative to the whole, tried in order when the whole does not fit at the floor."""
+    key: tuple[int, int] = (0, 0)
+    """(domain index, part) of the sheet."""
+    exact_steps: int = 0
+    """With ``exact``: how many condense steps that layout was found for."""
+    skip_whole: bool = False
+    """Go straight to the condensed forms, predicted from ``model_fill``."""
+    model_fill: float = 0.0
+    """The text model's fill of the whole at the floor in five columns."""
 
 
 @dataclass(frozen=True)
@@ -160,6 +241,11 @@ class _Outcome:
     renders: int
     seconds: float
     refused: tuple[str, ...]
+    key: tuple[int, int] = (0, 0)
+    steps: int = 0
+    """How many of condense.STEPS the PDF's form has applied."""
+    fill: float = 0.0
+    """The fill of the render written (pages' worth of column height)."""
     trail: tuple[tuple[float, int, float], ...] = field(default=())
     """(size, columns, fill) of every render, for the bench and for tuning the constants."""
 
@@ -179,6 +265,11 @@ def write_sheets(
 ) -> SheetsResult:
     """Write ``out_dir/sheets/<stem>/NN-<id>.pdf`` per domain and ``out_dir/sheets/<stem>.pdf``.
 
+    A domain that does not fit one page at the floor is condensed (condense.py); one whose most
+    condensed form still does not fit is split at its sections into numbered one-page sheets
+    (``NN-<id>.1.pdf``...), found in a second round, and remembered in the cache so that the
+    next build goes to the parts at once.
+
     ``notes_dir`` is the notes' folder (their images may be shown); by default the folder of
     the document's path in the project."""
     started = time.perf_counter()
@@ -197,53 +288,106 @@ def write_sheets(
         notes_dir = (project.root / document.path).parent
     policy = ImagePolicy(notes_dir, config.sheet_images)
     settings = (config.paper, config.font_floor, config.font_cap)
+    limits = table_limits(config.paper, config.font_cap, config.font_floor)
 
     diagnostics: list[Diagnostic] = []
     remote: list[int] = []
-    jobs: list[_Job] = []
-    keys: dict[int, str] = {}
-    image_lines: dict[int, tuple[tuple[Path, int], ...]] = {}
-    sheets: dict[int, DomainSheet] = {}
+    sheets: dict[tuple[int, int], DomainSheet] = {}
     domains = {index: domain for index, domain in enumerate(document.domains, 1)}
-    for index, domain in domains.items():
-        page = domain_html(document, domain, policy)
-        diagnostics.extend(page.diagnostics)
-        remote.extend(page.remote)
-        diagnostics.extend(glyph_diagnostics(document.path, domain))
-        target = sheet_dir / f"{index:02d}-{domain.id}.pdf"
-        key = _cache_key(page.html, css, settings, page.images)
-        keys[index] = key
-        image_lines[index] = page.image_lines
-        entry = _read_entry(cache_dir / f"{domain.id}.json")
+    keys: dict[tuple[int, int], str] = {}
+    image_lines: dict[tuple[int, int], tuple[tuple[Path, int], ...]] = {}
+    units: dict[tuple[int, int], tuple[Domain, int]] = {}
+    """(index, part) -> (the domain or part to set, how many parts its domain has)."""
+
+    def prepare(
+        key: tuple[int, int], unit: Domain, parts: int, force_shorter: bool = False
+    ) -> _Job | None:
+        """The job for one sheet, or None when its cached PDF is up to date (or it is split)."""
+        index, part = key
+        page = domain_html(document, unit, policy, limits)
+        if part <= 1:  # a domain's messages once, not once per part
+            diagnostics.extend(page.diagnostics)
+            remote.extend(page.remote)
+        cache_key = _cache_key(page.html, css, settings, page.images)
+        keys[key] = cache_key
+        image_lines[key] = page.image_lines
+        units[key] = (unit, parts)
+        entry = _read_entry(cache_dir / f"{unit.id}.json")
+        fresh = bool(entry and entry.get("key") == cache_key)
+        if fresh and entry and int(entry.get("split", 0)) > 1:
+            for number, piece in enumerate(split(unit, int(entry["split"])), 1):
+                job = prepare((index, number), piece, int(entry["split"]))
+                if job is not None:
+                    jobs.append(job)
+            return None
         layout = _entry_layout(entry)
-        fresh = bool(entry and layout and entry.get("key") == key)
+        target = sheet_dir / f"{index:02d}-{unit.id}.pdf"
+        steps = int((entry or {}).get("steps", 0))
         if entry and layout and fresh and entry.get("pdf") == target.name:  # noqa: SIM102
             if _sha256(target) == entry.get("pdf_sha256"):
-                sheets[index] = DomainSheet(
-                    index, domain.id, domain.title, target, int(entry["pages"]),
-                    layout.size, layout.columns, 0.0, 0, True,
+                sheets[key] = DomainSheet(
+                    index, unit.id, unit.title, target, int(entry["pages"]),
+                    layout.size, layout.columns, 0.0, 0, True, STEPS[:steps], part, parts,
                 )  # fmt: skip
                 if progress:
-                    progress(sheets[index])
-                continue
+                    progress(sheets[key])
+                return None
+        if part == 0 and not fresh:
+            # Far too long even condensed (the text model says so): split before any render.
+            most = _floor_fill(condensed(unit, len(STEPS)), config.font_floor)
+            if most > SPLIT_UNRENDERED:
+                pieces = split(unit, math.ceil(most))
+                if len(pieces) > 1:
+                    _remember_split(cache_dir, unit, cache_key, len(pieces))
+                    for number, piece in enumerate(pieces, 1):
+                        job = prepare((index, number), piece, len(pieces))
+                        if job is not None:
+                            jobs.append(job)
+                    return None
+        shorter = []
+        model_fill = _floor_fill(unit, config.font_floor)
+        if force_shorter or steps or model_fill > 0.8:
+            # Only for a domain that may not fit: the forms cost HTML and memory.
+            whole = weight(unit) or 1
+            for count in range(1, len(STEPS) + 1):
+                form = condensed(unit, count)
+                html = domain_html(document, form, policy, limits).html
+                shorter.append((html, weight(form) / whole))
         allowed = [str(css_path.parent.resolve())]
         allowed += [str(path) for path in page.images]
-        jobs.append(
-            _Job(
-                index=index,
-                domain_id=domain.id,
-                html=page.html,
-                css=css,
-                styles_dir=str(css_path.parent.resolve()),
-                allowed=tuple(allowed),
-                paper=config.paper,
-                floor=config.font_floor,
-                cap=config.font_cap,
-                exact=layout if fresh else None,
-                priors=_trail(entry) or _text_priors(domain),
-                target=str(target),
-            )
+        exact = layout if fresh else None
+        if exact is None and part and model_fill > PART_AT_FLOOR:
+            # A part of a split domain was cut to about a page at the floor: one render there
+            # settles it (a search for a larger size would cost a render or two per part).
+            exact = Layout(config.font_floor, max(COLUMNS))
+        return _Job(
+            index=index,
+            domain_id=unit.id,
+            html=page.html,
+            css=css,
+            styles_dir=str(css_path.parent.resolve()),
+            allowed=tuple(allowed),
+            paper=config.paper,
+            floor=config.font_floor,
+            cap=config.font_cap,
+            exact=exact,
+            priors=_trail(entry) or _text_priors(unit),
+            target=str(target),
+            shorter=tuple(shorter),
+            key=key,
+            exact_steps=steps if fresh else 0,
+            # Far beyond a page by the model: laying the whole out (the costliest render of
+            # all) would only confirm it; the condensed forms are tried at once.
+            skip_whole=bool(shorter) and exact is None and model_fill > SKIP_WHOLE,
+            model_fill=model_fill,
         )
+
+    jobs: list[_Job] = []
+    for index, domain in domains.items():
+        diagnostics.extend(glyph_diagnostics(document.path, domain))
+        job = prepare((index, 0), domain, 0)
+        if job is not None:
+            jobs.append(job)
 
     if remote:
         message = (
@@ -252,46 +396,129 @@ def write_sheets(
         )
         diagnostics.append(Diagnostic(document.path, min(remote), "warning", message))
 
-    for outcome in _run(jobs, workers):
-        domain = domains[outcome.index]
-        job = next(j for j in jobs if j.index == outcome.index)
-        target = Path(job.target)
-        sheet = DomainSheet(
-            outcome.index, domain.id, domain.title, target, outcome.pages,
-            outcome.layout.size, outcome.layout.columns, outcome.seconds, outcome.renders, False,
-        )  # fmt: skip
-        sheets[outcome.index] = sheet
-        entry = {
-            "key": keys[outcome.index],
-            "pdf": target.name,
-            "pdf_sha256": _sha256(target),
-            "pages": outcome.pages,
-            "layout": asdict(outcome.layout),
-            "renders": outcome.renders,
-            "trail": outcome.trail,
-        }
-        atomic.write_text(cache_dir / f"{domain.id}.json", json.dumps(entry, indent=1) + "\n")
-        for url in outcome.refused:
-            line = _referring_line(url, image_lines[outcome.index]) or domain.line
-            message = f"sheet renderer refused {shown(url)}"
-            diagnostics.append(Diagnostic(document.path, line, "warning", message))
-        if progress:
-            progress(sheet)
+    for _round in range(3):
+        outcomes = _run(jobs, workers)
+        by_key = {job.key: job for job in jobs}
+        jobs = []
+        for outcome in outcomes:
+            unit, parts = units[outcome.key]
+            index, part = outcome.key
+            target = Path(by_key[outcome.key].target)
+            entry: dict[str, Any] = {"key": keys[outcome.key]}
+            if outcome.pages > 1 and not by_key[outcome.key].shorter:
+                # The model thought it would fit: try again with its condensed forms.
+                job = prepare(outcome.key, unit, parts, force_shorter=True)
+                if job is not None:
+                    jobs.append(job)
+                continue
+            if outcome.pages > 1 and part == 0:
+                # Even its most condensed form takes more than a page: split it, and remember
+                # the split so the next build goes to the parts at once.
+                pieces = split(unit, max(2, math.ceil(outcome.fill * SPLIT_MARGIN)))
+                if len(pieces) > 1:
+                    target.unlink(missing_ok=True)
+                    _remember_split(cache_dir, unit, keys[outcome.key], len(pieces))
+                    for number, piece in enumerate(pieces, 1):
+                        job = prepare((index, number), piece, len(pieces))
+                        if job is not None:
+                            jobs.append(job)
+                    continue
+            sheet = DomainSheet(
+                index, unit.id, unit.title, target, outcome.pages,
+                outcome.layout.size, outcome.layout.columns, outcome.seconds, outcome.renders,
+                False, STEPS[: outcome.steps], part, parts,
+            )  # fmt: skip
+            sheets[outcome.key] = sheet
+            entry.update(
+                {
+                    "pdf": target.name,
+                    "pdf_sha256": _sha256(target),
+                    "pages": outcome.pages,
+                    "layout": asdict(outcome.layout),
+                    "renders": outcome.renders,
+                    "steps": outcome.steps,
+                    "trail": outcome.trail,
+                }
+            )
+            atomic.write_text(cache_dir / f"{unit.id}.json", json.dumps(entry, indent=1) + "\n")
+            for url in outcome.refused:
+                line = _referring_line(url, image_lines[outcome.key]) or unit.line
+                message = f"sheet renderer refused {shown(url)}"
+                diagnostics.append(Diagnostic(document.path, line, "warning", message))
+            if progress:
+                progress(sheet)
+        if _round < 2:
+            # A part that still takes more than a page (the split was predicted from the text
+            # model, or a section was too big to share): split the domain again, finer.
+            over: dict[int, float] = {}
+            for outcome in outcomes:
+                if outcome.key[1] and outcome.pages > 1 and outcome.key in sheets:
+                    over[outcome.key[0]] = max(over.get(outcome.key[0], 0.0), outcome.fill)
+            for index, fill in over.items():
+                old = [key for key in sheets if key[0] == index]
+                count = math.ceil(len(old) * fill * SPLIT_MARGIN)
+                for key in old:
+                    sheets.pop(key).path.unlink(missing_ok=True)
+                domain = domains[index]
+                _remember_split(cache_dir, domain, keys[(index, 0)], count)
+                for number, piece in enumerate(split(domain, count), 1):
+                    job = prepare((index, number), piece, count)
+                    if job is not None:
+                        jobs.append(job)
+        if not jobs:
+            break
 
-    ordered = tuple(sheets[index] for index in sorted(sheets))
+    ordered = tuple(sheets[key] for key in sorted(sheets))
     for sheet in ordered:
+        where = units.get((sheet.index, sheet.part), (domains[sheet.index], 0))[0]
         if sheet.pages > 1:
             message = (
                 f"sheet does not fit one page even at {sheet.size:g} pt: "
                 f"{sheet.pages} pages ({sheet.columns} columns)"
             )
-            diagnostics.append(_warn(document, domains[sheet.index], message))
+            diagnostics.append(_warn(document, where, message))
     _remove_stale(sheet_dir, {sheet.path.name for sheet in ordered})
     combined = out_dir / "sheets" / f"{stem}.pdf"
     # A dot in the name: no domain id (a slug) can be "combined.pdf", so a domain titled
     # "Combined" has a cache entry of its own.
     _write_combined(combined, ordered, cache_dir / "combined.pdf.json")
     return SheetsResult(combined, ordered, tuple(diagnostics), time.perf_counter() - started)
+
+
+#: A domain whose most condensed form the text model puts above this many pages at the floor is
+#: split before any render, into as many parts as the prediction (rounded up): the model is
+#: rough (it overestimates short bullets), and a part that turns out too long is split again,
+#: finer. Below it, the most condensed form is rendered and the split follows the measured
+#: fill, times SPLIT_MARGIN.
+SPLIT_UNRENDERED = 3.0
+SPLIT_MARGIN = 1.15
+#: A part of a split domain the model puts above this share of a page is set at the floor at
+#: once.
+PART_AT_FLOOR = 0.5
+#: A domain the model puts above this many pages at the floor is not laid out whole.
+SKIP_WHOLE = 1.6
+
+
+def _floor_fill(domain: Domain, floor: float) -> float:
+    """The text model's fill for ``domain`` at the floor in five columns (code counted)."""
+    chars = 0
+    blocks = 0
+    for node in _walk(domain.children):
+        blocks += 1
+        chars += len(plain_text(getattr(node, "spans", ())))
+        text = getattr(node, "text", None)
+        if isinstance(node, Code) and text:
+            chars += len(text)
+            blocks += text.count("\n")
+        for row in getattr(node, "rows", ()):
+            chars += sum(len(plain_text(cell.spans)) for cell in row.cells)
+    per_char, per_block = MODEL[max(COLUMNS)]
+    return float((per_char * chars + per_block * blocks) * (floor / MODEL_SIZE) ** FILL_EXPONENT)
+
+
+def _remember_split(cache_dir: Path, unit: Domain, key: str, parts: int) -> None:
+    entry = {"key": key, "split": parts}
+    atomic.write_text(cache_dir / f"{unit.id}.json", json.dumps(entry, indent=1) + "\n")
 
 
 def _warn(document: Document, domain: Domain, message: str) -> Diagnostic:
@@ -509,30 +736,45 @@ def _fit(job: _Job) -> _Outcome:
     )
     trail: list[tuple[float, int, float]] = []
 
-    def render(layout: Layout) -> tuple[Any, float]:
-        override = layout_css(layout, job.paper, job.floor)
-        html = HTML(string=job.html, url_fetcher=fetcher)
+    def render(layout: Layout, steps: int = 0) -> tuple[Any, float]:
+        source = job.shorter[steps - 1][0] if steps else job.html
+        override = layout_css(layout, job.paper, job.floor, table_widths(source))
+        html = HTML(string=source, url_fetcher=fetcher)
         document = html.render(stylesheets=[base_css, CSS(string=override)])
         fill = _fill(document)
-        trail.append((layout.size, layout.columns, round(fill, 4)))
+        if not steps:  # the trail seeds the next search, which starts from the whole form
+            trail.append((layout.size, layout.columns, round(fill, 4)))
+        renders.append(layout)
         return document, fill
 
+    renders: list[Layout] = []
+    steps = 0
+    densest_layout = Layout(job.floor, max(COLUMNS))
     if job.exact is not None:
         best = job.exact
-        document, fill = render(best)
+        steps = min(job.exact_steps, len(job.shorter))
+        document, fill = render(best, steps)
+        if len(document.pages) > 1 and steps < len(job.shorter):
+            document, fill, best, steps = _condense(job, render, document, fill)
+    elif job.skip_whole:
+        document, fill, best, steps = _condense(job, render, None, job.model_fill)
     else:
         search = _Search(job.floor, job.cap, job.priors)
         document = densest = None
+        fill = math.inf
         while (layout := search.next()) is not None:
-            rendered, fill = render(layout)
-            if search.record(layout, fill, len(rendered.pages) == 1):
-                document = rendered  # keep only the best fitting render
-            elif layout == Layout(job.floor, max(COLUMNS)):
-                densest = rendered
-        best = search.best or Layout(job.floor, max(COLUMNS))
+            rendered, measured = render(layout)
+            if search.record(layout, measured, len(rendered.pages) == 1):
+                document, fill = rendered, measured  # keep only the best fitting render
+            elif layout == densest_layout:
+                densest, fill = rendered, measured
+        best = search.best or densest_layout
+        if document is None and job.shorter:
+            document, fill, best, steps = _condense(job, render, densest, fill)
         if document is None:
             # Nothing fits at the floor: set it at the floor and let it flow onto more pages.
             document = densest if densest is not None else render(best)[0]
+            fill = _fill(document)
     target = Path(job.target)
     with atomic.atomic_path(target) as tmp:
         document.write_pdf(tmp)
@@ -540,11 +782,49 @@ def _fit(job: _Job) -> _Outcome:
         job.index,
         best,
         len(document.pages),
-        len(trail),
+        len(renders),
         time.perf_counter() - started,
         tuple(fetcher.refused),
-        tuple(trail),
+        trail=tuple(trail),
+        key=job.key,
+        steps=steps,
+        fill=fill,
     )
+
+
+def _condense(
+    job: _Job, render: Callable[..., tuple[Any, float]], densest: Any, fill: float
+) -> tuple[Any, float, Layout, int]:
+    """The least condensed form that fits one page, at the largest size it fits.
+
+    Each form's fill at the floor is predicted from the whole's (its weight times the whole's
+    fill); forms predicted not to fit are skipped, so most domains take one or two renders
+    here. When no form fits, the most condensed one at the floor is returned, for the split.
+    """
+    floor = Layout(job.floor, max(COLUMNS))
+    last = len(job.shorter)
+    for steps in range(1, last + 1):
+        ratio = job.shorter[steps - 1][1]
+        if steps < last and fill * ratio > 0.98:
+            continue
+        rendered, measured = render(floor, steps)
+        if len(rendered.pages) != 1:
+            if steps == last:
+                return rendered, measured, floor, steps
+            fill = measured / ratio  # the whole's fill, corrected by what was measured
+            continue
+        # It fits at the floor: a larger size may fit too (the search, seeded by this render).
+        search = _Search(job.floor, job.cap, ((floor.size, floor.columns, measured),))
+        search.record(floor, measured, True)
+        document, best_fill = rendered, measured
+        tries = 0
+        while tries < 2 and (layout := search.next()) is not None:
+            tries += 1
+            candidate, candidate_fill = render(layout, steps)
+            if search.record(layout, candidate_fill, len(candidate.pages) == 1):
+                document, best_fill = candidate, candidate_fill
+        return document, best_fill, search.best or floor, steps
+    return densest, fill, floor, 0
 
 
 class _Search:
