@@ -382,3 +382,17 @@ def test_an_acronym_spelling_the_answers_initials_is_hidden_with_it():
 def test_a_note_to_self_in_a_heading_stays_off_the_breadcrumb():
     (front,) = fronts("# D\n## SNI -TODO review\n- serves `many certificates` on one listener\n")
     assert front == "D › SNI || serves [...] on one listener"
+
+
+def test_a_bare_variable_name_is_no_card_unless_its_line_describes_it():
+    notes = (
+        "# D\n- We want to predict `w` and the bias that minimize the cost\n"
+        "- `W1` is the matrix of the first hidden layer\n- `W2` shape beside `b`\n"
+        "- `S3` stores objects\n"
+    )
+    assert fate(notes, "w").rule == "bare-name"
+    assert fate(notes, "W2").rule == "bare-name"  # one of a family (W1, W2) of variables
+    assert fate(notes, "W1").answer == "W1"  # the line it opens describes it
+    assert all(f.rule != "bare-name" for f in run(notes).fates if f.highlight == "S3")  # a letter and a digit alone, with no sibling index, is a name
+    off = Config(disable_rules=("bare-name",))
+    assert fate(notes, "w", off).answer == "w"

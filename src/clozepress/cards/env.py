@@ -21,6 +21,9 @@ class Env:
     """``(unit text, answer)`` of every card made so far, folded: a second one is a duplicate."""
     programs: frozenset[str] = frozenset()
     """First words that open several multi-word highlights: the notes' commands."""
+    indexed: frozenset[str] = frozenset()
+    """Letters the notes highlight with two or more indexes (``W1`` and ``W2``): a family of
+    variables, so ``W1`` is a name of notation, not a product's name (``S3`` alone is not)."""
     prose: bool = True
     """Whether the notes highlight phrases (most highlights have several words) rather than
     code: a lone word of grammar highlighted is then emphasis, not a keyword."""
@@ -62,3 +65,18 @@ def highlights_prose(units: list[Unit]) -> bool:
             total += 1
             phrases += len(mark.highlight.text.split()) >= 2
     return total == 0 or phrases >= total / 2
+
+
+#: A variable's name as formulas write it: one letter, maybe one index digit or a prime.
+BARE_NAME = re.compile(r"^([A-Za-z])([0-9]|'{1,2})?$")
+
+
+def indexed_letters(units: list[Unit]) -> frozenset[str]:
+    """Letters highlighted with at least two different indexes (``b1``, ``b2``)."""
+    indexes: dict[str, set[str]] = {}
+    for unit in units:
+        for mark in unit.marks:
+            found = BARE_NAME.match(mark.highlight.text.strip())
+            if found and found.group(2) and found.group(2).isdigit():
+                indexes.setdefault(found.group(1), set()).add(found.group(2))
+    return frozenset(letter for letter, seen in indexes.items() if len(seen) >= 2)

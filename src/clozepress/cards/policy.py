@@ -22,7 +22,7 @@ from . import (
     table,
 )
 from .draft import Draft
-from .env import Env, commands, highlights_prose
+from .env import Env, commands, highlights_prose, indexed_letters
 from .model import Blank, Fate, Mark, Note, Plan, Unit
 from .render import note_from
 from .repairs import cut
@@ -52,7 +52,14 @@ def plan(document: Document, config: Config) -> Plan:
     """The notes for every unit of ``document``, and what became of every highlight."""
     disabled = disabled_rules(config)
     found = units(document)
-    env = Env(document, config, disabled, programs=commands(found), prose=highlights_prose(found))
+    env = Env(
+        document,
+        config,
+        disabled,
+        programs=commands(found),
+        prose=highlights_prose(found),
+        indexed=indexed_letters(found),
+    )
     for rule in RULERS["shape"].active(disabled):
         found, hits = rule.apply(found, env)
         env.hits[rule.name] += hits

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal, Protocol
 
-from .env import Env
+from .env import BARE_NAME, Env
 from .model import Mark, Unit
 from .rules import Rule
 from .text import (
@@ -25,6 +25,8 @@ Verdict = Literal["skip", "keep"]
 
 #: Anki makes no card above c500 (cardgen.rs).
 MAX_CLOZES = 500
+#: A line opening on a bare name describes it when this many words follow.
+DESCRIBED = 3
 
 
 class SkipRule(Protocol):
@@ -91,6 +93,23 @@ def emphasis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if env.prose and only_function_words(mark.highlight.text) else None
 
 
+def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A highlight that is a variable's bare name (``w``, ``b``, ``y'``, ``W1`` beside ``W2``)
+    names no fact: a card hiding it is guessed from the formula or the sibling beside it. Only a
+    line that opens on the name and describes it ("`W1` is the matrix of ...") asks for it."""
+    found = BARE_NAME.match(mark.highlight.text.strip())
+    if found is None:
+        return None
+    index = found.group(2)
+    if index and index.isdigit() and found.group(1) not in env.indexed:
+        return None  # ``S3`` alone: a name, not one of a family of variables
+    opens = not unit.text[: mark.start].strip(" *_•-–—>\t")
+    if unit.kind == "line" and opens:
+        if len(words(unit.text[mark.end :])) >= DESCRIBED:
+            return None
+    return "skip"
+
+
 def duplicate(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     key = (env.unit_place, env.unit_key, fold(mark.highlight.text))
     if key in env.seen:
@@ -138,6 +157,11 @@ RULES: tuple[Rule[SkipRule], ...] = (
         "emphasis",
         "in notes of phrases, words of grammar alone ('only', 'by') are emphasis",
         emphasis,
+    ),
+    Rule(
+        "bare-name",
+        "a variable's bare name (w, b, y', W1 beside W2) is no fact unless the line it opens describes it",
+        bare_name,
     ),
     Rule("duplicate", "the same highlight on the same line text is tested once", duplicate),
 )
