@@ -377,3 +377,8 @@ def test_an_acronym_spelling_the_answers_initials_is_hidden_with_it():
         "# D\n- remove `Personally Identifiable Information` (PII) from transcripts\n"
     )
     assert front == "D || remove [...] ([...]) from transcripts"
+
+
+def test_a_note_to_self_in_a_heading_stays_off_the_breadcrumb():
+    (front,) = fronts("# D\n## SNI -TODO review\n- serves `many certificates` on one listener\n")
+    assert front == "D › SNI || serves [...] on one listener"

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from clozepress.atomic import TMP_PREFIX
 from clozepress.deck.identity import loads as load_ids
 
 from .conftest import NOTES
@@ -193,11 +194,13 @@ def kill_when_written(process: subprocess.Popen[bytes], folder: Path, prefix: st
     return False
 
 
+#: Where each write's temporary copy appears: the only file the build writes into that folder,
+#: so the first temporary name there (``TMP_PREFIX``, the name the build owns) is that write.
 WRITES = {
     # The identity file: a torn one would lose the user's review history.
-    "identity-file": ("source", f".{STEM}.ids.json."),
+    "identity-file": "source",
     # The combined sheet, the last file a build writes.
-    "combined-sheet": ("dist/sheets", f".{STEM}.pdf."),
+    "combined-sheet": "dist/sheets",
 }
 
 
@@ -207,19 +210,24 @@ def test_a_build_killed_in_the_middle_of_a_write_loses_nothing(
 ) -> None:
     """Each file is written to a temporary copy, then renamed: kill the build in between; the
     next build completes and removes the copy left behind."""
-    folder, prefix = WRITES[write]
+    folder = WRITES[write]
     root = tmp_path / "project"
     for _ in range(4):  # polling may miss a write of a few milliseconds: try again
         shutil.rmtree(root, ignore_errors=True)
         shutil.copytree(builds.before, root, symlinks=True)
-        caught = kill_when_written(build(root), root / folder, prefix)
+        caught = kill_when_written(build(root), root / folder, TMP_PREFIX)
         if caught:
             break
-    print(f"killed during the {write} write: {caught}; left: {temporary_files(root)}")
+    left = temporary_files(root / folder)
+    print(f"killed during the {write} write: {caught}; left: {left}")
+    assert caught, f"no temporary {TMP_PREFIX}* file appeared in {folder} in four builds"
     assert survivors(root) == []
     check_whole(root, builds, tmp_path)
-    if caught and write == "identity-file":
-        assert state_of(root, tmp_path).ids == builds.old.ids
+    if write == "identity-file":
+        # The kill lands a moment after the temporary copy is seen: if the copy is still there
+        # the rename had not happened (the old file stands), if it is gone it had (the new one).
+        expected = builds.old.ids if left else builds.new.ids
+        assert state_of(root, tmp_path).ids == expected
     build_to_the_end(root)
     check_whole(root, builds, tmp_path)
     assert state_of(root, tmp_path) == builds.new

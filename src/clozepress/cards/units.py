@@ -123,9 +123,13 @@ def one_line(spans: tuple[Inline, ...]) -> str:
     return " ".join(flatten(spans)[0].split())
 
 
+#: A note to self closing a heading ("- TODO review", "FIXME"): the author's, not the subject's.
+_TO_DO = re.compile(r"\s*[-–(]*\s*\b(?:TODO|FIXME|XXX)\b.*$")
+
+
 def title(spans: tuple[Inline, ...]) -> str:
-    """A heading as a breadcrumb shows it: one line, without attribute blocks."""
-    return _ATTRIBUTES.sub("", one_line(spans))
+    """A heading as a breadcrumb shows it: one line, without attribute blocks or notes to self."""
+    return _TO_DO.sub("", _ATTRIBUTES.sub("", one_line(spans))) or one_line(spans)
 
 
 @dataclass(frozen=True)
@@ -164,12 +168,16 @@ def _heading(
     if not has_highlight(spans):
         return None
     text, marks = flatten(spans)
+    text = _ATTRIBUTES.sub("", text)
+    note = _TO_DO.search(text, max((m.end for m in marks), default=0))
+    if note is not None:
+        text = text[: note.start()]
     lines = tuple(b for b in below if isinstance(b, Bullet | Paragraph))
     out.append(
         Unit(
             "heading",
             line,
-            _ATTRIBUTES.sub("", text),
+            text,
             marks,
             where.domain,
             where.crumbs,
