@@ -393,6 +393,7 @@ def test_a_bare_variable_name_is_no_card_unless_its_line_describes_it():
     assert fate(notes, "w").rule == "bare-name"
     assert fate(notes, "W2").rule == "bare-name"  # one of a family (W1, W2) of variables
     assert fate(notes, "W1").answer == "W1"  # the line it opens describes it
-    assert all(f.rule != "bare-name" for f in run(notes).fates if f.highlight == "S3")  # a letter and a digit alone, with no sibling index, is a name
+    # A letter and a digit alone, with no sibling index, is a name.
+    assert all(f.rule != "bare-name" for f in run(notes).fates if f.highlight == "S3")
     off = Config(disable_rules=("bare-name",))
     assert fate(notes, "w", off).answer == "w"

@@ -104,9 +104,8 @@ def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     if index and index.isdigit() and found.group(1) not in env.indexed:
         return None  # ``S3`` alone: a name, not one of a family of variables
     opens = not unit.text[: mark.start].strip(" *_•-–—>\t")
-    if unit.kind == "line" and opens:
-        if len(words(unit.text[mark.end :])) >= DESCRIBED:
-            return None
+    if unit.kind == "line" and opens and len(words(unit.text[mark.end :])) >= DESCRIBED:
+        return None
     return "skip"
 
 
@@ -160,7 +159,7 @@ RULES: tuple[Rule[SkipRule], ...] = (
     ),
     Rule(
         "bare-name",
-        "a variable's bare name (w, b, y', W1 beside W2) is no fact unless the line it opens describes it",
+        "a variable's bare name (w, b, W1 beside W2) is no fact unless the line it opens describes",
         bare_name,
     ),
     Rule("duplicate", "the same highlight on the same line text is tested once", duplicate),
