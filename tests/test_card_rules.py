@@ -397,3 +397,17 @@ def test_a_bare_variable_name_is_no_card_unless_its_line_describes_it():
     assert all(f.rule != "bare-name" for f in run(notes).fates if f.highlight == "S3")
     off = Config(disable_rules=("bare-name",))
     assert fate(notes, "w", off).answer == "w"
+
+
+def test_a_pair_joined_by_and_is_one_card_hiding_both():
+    notes = (
+        "# D\n- guarantee both `uniqueness` and `ordering` of members\n"
+        "- a node has one `static IP per zone`, and `supports fixed addresses`\n"
+    )
+    assert fronts(notes) == [
+        "D || guarantee both [...] and [...] of members",
+        "D || a node has one [...], and supports fixed addresses",
+        "D || a node has one static IP per zone, and [...]",
+    ]
+    off = Config(disable_rules=("pair",))
+    assert len(fronts(notes, off)) == 4

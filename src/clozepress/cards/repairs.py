@@ -28,6 +28,8 @@ class RepairRule(Protocol):
 
 #: What may stand between the items of a series written on one line.
 _BETWEEN = re.compile(r"^\s*(?:,|/|;|,?\s*(?:or|and|e|o|및|或|和)\b)?\s*,?\s*$", re.IGNORECASE)
+#: A half of a pair has at most this many words: longer halves are clauses joined by "and".
+PAIR_WORDS = 2
 #: A series shorter than this is two facts, each the other's cue.
 SERIES = 3
 
@@ -58,6 +60,34 @@ def series(draft: Draft, env: Env) -> Draft | None:
             for i in run:
                 number += 1
                 renumbered.append((1 if one_card else number, *blanks[i][1:]))
+    return dataclasses.replace(draft, blanks=tuple(renumbered))
+
+
+def pair(draft: Draft, env: Env) -> Draft | None:
+    """Two highlights side by side with only "and", "or", a comma or a slash between them (`W`
+    and `b`, `0` and `1`) are one fact, a pair: one card hides both. Apart, each card shows the
+    other half, and the half left is guessed from it."""
+    text = draft.unit.text
+    blanks = sorted(draft.blanks, key=lambda item: item[1].start)
+    merged: dict[int, int] = {}
+    for index in range(1, len(blanks)):
+        (one, left, _), (two, right, _) = blanks[index - 1], blanks[index]
+        gap = text[left.end : right.start]
+        if one == two or "\n" in gap or not gap.strip() or not _BETWEEN.match(gap):
+            continue
+        halves = (text[left.start : left.end], text[right.start : right.end])
+        if any(len(words(half)) > PAIR_WORDS for half in halves):
+            continue  # two clauses ("has one X, and supports Y"): two facts, each its own card
+        merged[two] = merged.get(one, one)
+    if not merged:
+        return None
+    one_card = env.config.cloze == "unit"
+    numbers: dict[int, int] = {}
+    renumbered: list[tuple[int, Blank, Mark]] = []
+    for number, blank, mark in draft.blanks:
+        root = merged.get(number, number)
+        numbers.setdefault(root, len(numbers) + 1)
+        renumbered.append((1 if one_card else numbers[root], blank, mark))
     return dataclasses.replace(draft, blanks=tuple(renumbered))
 
 
@@ -151,6 +181,7 @@ def cut(line: str) -> str:
 
 RULES: tuple[Rule[RepairRule], ...] = (
     Rule("series", "three highlights or more in a row are one list to recite, one card", series),
+    Rule("pair", "two highlights joined by 'and', 'or' or a comma are one pair, one card", pair),
     Rule(
         "label-crumb",
         "a breadcrumb level that is a label gives way to those naming a subject",
