@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import socket
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,8 +35,6 @@ from .hardening import (
 
 PASSWD = Path("/etc/passwd")
 SECRET = b"clozepress-secret-8d1f0c: must never leave the project root"
-#: Seconds a row may take; a fetch of the silent host alone would cost WeasyPrint's 10 s timeout.
-TIME_LIMIT = 30.0
 
 
 class SilentHost:
@@ -281,9 +278,7 @@ def test_bad_notes_build_with_warnings_or_are_refused(
     notes.write_bytes(case.notes(root, silent_host.port))
     connections = len(silent_host.accepted)
 
-    started = time.monotonic()
     run: Run = run_cli(root, "build")
-    seconds = time.monotonic() - started
 
     assert run.code == case.code, run.said
     lines = run.said.splitlines()
@@ -291,8 +286,8 @@ def test_bad_notes_build_with_warnings_or_are_refused(
         assert any(re.search(pattern, line) for line in lines), (pattern, run.said)
     assert "Traceback" not in run.said
     assert leaks(root, tmp_path) == []
+    # A fetch would cost WeasyPrint's 10 s timeout per image; it shows up here as a connection.
     assert len(silent_host.accepted) == connections, "the build connected to the silent host"
-    assert seconds < TIME_LIMIT
     if case.code != 0:
         assert not (root / "dist" / "notes.apkg").exists()
         return

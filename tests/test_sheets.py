@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import socket
 import struct
-import time
 import zlib
 from pathlib import Path
 
@@ -131,11 +130,9 @@ def test_hostile_notes_build_fast_read_nothing_and_warn(
     )
     project, document = make_project(tmp_path, notes, Config(sheet_images=images))
     (project.root / "source" / "link.png").symlink_to(outside)
-    started = time.perf_counter()
     result = build(project, document)
-    elapsed = time.perf_counter() - started
 
-    assert elapsed < 8, "a remote reference was waited for"
+    # A remote reference waited for would have connected to the server that never answers.
     with pytest.raises(BlockingIOError):
         server.accept()  # nobody ever connected
     warned = {d.line for d in result.diagnostics if d.severity == "warning"}
