@@ -411,3 +411,12 @@ def test_a_pair_joined_by_and_is_one_card_hiding_both():
     ]
     off = Config(disable_rules=("pair",))
     assert len(fronts(notes, off)) == 4
+
+
+def test_an_answer_is_not_hidden_inside_a_longer_token_and_an_ellipsis_ends_no_sentence():
+    notes = "# D\n- if `a = 2` then f is 4, and at a = 2.0001 f is 4.0004\n"
+    assert fronts(notes) == ["D || if [...] then f is 4, and at a = 2.0001 f is 4.0004"]
+    long = "word " * 40
+    notes = f"# D\n\nFirst. {long}the `loop` for ... in works on it. {long}\n"
+    (front,) = fronts(notes)
+    assert front.endswith("the [...] for ... in works on it.")

@@ -55,6 +55,7 @@ _PLACEHOLDER = re.compile(
 )
 
 _ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|vs|etc|eg|ie|cf|ex|approx|no|fig)\.|\b\w\.)$", re.I)
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
 
 
@@ -156,6 +157,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
         for found in _SENTENCE_END.finditer(text, chunk_start, chunk_end):
             if _ABBREVIATION.search(text[max(start, found.start() - 8) : found.start()]):
                 continue
+            going_on = text[found.end() : found.end() + 1].islower()
+            if going_on and _ELLIPSIS.search(text, max(0, found.start() - 3), found.start()):
+                continue  # "for ... in": an ellipsis with the sentence going on after it
             if found.start() > start:
                 out.append((start, found.start()))
             start = found.end()
@@ -222,7 +226,12 @@ def occurrences(needle: str, haystack: str, lowered: str = "") -> list[tuple[int
         end = at + len(target)
         before = haystack[at - 1] if at else " "
         after = haystack[end] if end < len(haystack) else " "
+        # A word inside a longer token is not it: '2' in '2.0001', 'x' in 'c.x'.
+        inside = (before in ".," and at >= 2 and haystack[at - 2].isalnum()) or (
+            after in ".," and end + 1 < len(haystack) and haystack[end + 1].isalnum()
+        )
         if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
-            out.append((at, end))
+            if not inside:
+                out.append((at, end))
         at = lowered.find(target, at + 1)
     return out
