@@ -230,8 +230,10 @@ def occurrences(needle: str, haystack: str, lowered: str = "") -> list[tuple[int
         inside = (before in ".," and at >= 2 and haystack[at - 2].isalnum()) or (
             after in ".," and end + 1 < len(haystack) and haystack[end + 1].isalnum()
         )
-        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
-            if not inside:
-                out.append((at, end))
+        word_edges = not (before.isalnum() or before == "_") and not (
+            after.isalnum() or after == "_"
+        )
+        if word_edges and not inside:
+            out.append((at, end))
         at = lowered.find(target, at + 1)
     return out
