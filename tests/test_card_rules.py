@@ -420,3 +420,14 @@ def test_an_answer_is_not_hidden_inside_a_longer_token_and_an_ellipsis_ends_no_s
     notes = f"# D\n\nFirst. {long}the `loop` for ... in works on it. {long}\n"
     (front,) = fronts(notes)
     assert front.endswith("the [...] for ... in works on it.")
+
+
+def test_an_acronyms_spelled_out_form_beside_its_blank_is_hidden_too():
+    notes = "# D\n- clients send `SNI` (Server Name Indication) to name the host\n"
+    assert fronts(notes) == ["D || clients send [...] ([...]) to name the host"]
+    off = Config(disable_rules=("acronym-gloss",))
+    assert fronts(notes, off) == [
+        "D || clients send [...] (Server Name Indication) to name the host"
+    ]
+    before = "# D\n- clients send Server Name Indication (`SNI`) to name the host\n"
+    assert fronts(before) == ["D || clients send [...] ([...]) to name the host"]

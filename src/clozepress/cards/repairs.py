@@ -151,6 +151,38 @@ def hide_elsewhere(draft: Draft, env: Env) -> Draft | None:
     return dataclasses.replace(draft, hidden=tuple(hidden))
 
 
+_SPELLED_AFTER = re.compile(r"\s*\(([^()\n]{3,80})\)")
+_ACRONYM_ANSWER = re.compile(r"^[A-Z][A-Za-z0-9]{1,7}$")
+
+
+def acronym_gloss(draft: Draft, env: Env) -> Draft | None:
+    """An acronym's blank beside its expansion ("[SCP] (Service Control Policies)", "Service
+    Control Policies ([SCP])") is read off the expansion's initials: the expansion is hidden
+    on that card too, so the card asks for both from what the line says of them."""
+    text = draft.unit.text
+    hidden = list(draft.hidden)
+    for number, blank, _ in draft.blanks:
+        answer = text[blank.start : blank.end].strip()
+        capitals = sum(c.isupper() for c in answer)
+        if not _ACRONYM_ANSWER.match(answer) or capitals < 2:
+            continue
+        target = "".join(c for c in answer.upper() if c.isalpha())
+        after = _SPELLED_AFTER.match(text, blank.end)
+        if after and _initials(after.group(1)).replace("0", "") == target:
+            hidden.append(Hidden(number, after.start(1), after.end(1)))
+            continue
+        # Before it: "Service Control Policies (SCP)", the words just before the bracket.
+        if text[: blank.start].rstrip().endswith("("):
+            opening = text[: blank.start].rstrip()[:-1].rstrip()
+            found = list(re.finditer(r"[^\s()]+", opening))[-len(target) :]
+            spelled = " ".join(m.group() for m in found)
+            if len(found) == len(target) and _initials(spelled) == target:
+                hidden.append(Hidden(number, found[0].start(), found[-1].end()))
+    if len(hidden) == len(draft.hidden):
+        return None
+    return dataclasses.replace(draft, hidden=tuple(hidden))
+
+
 def _tellable(answer: str) -> bool:
     """An answer whose sight elsewhere would tell it: a word of three letters, or a number."""
     found = words(answer)
@@ -191,6 +223,11 @@ RULES: tuple[Rule[RepairRule], ...] = (
         "antecedent",
         "a line pointing back ('It ...'), or named by its heading, shows the line before it",
         antecedent,
+    ),
+    Rule(
+        "acronym-gloss",
+        "an acronym's blank beside its spelled-out form hides that form on its card too",
+        acronym_gloss,
     ),
     Rule(
         "hide-elsewhere",
