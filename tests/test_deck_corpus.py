@@ -82,10 +82,15 @@ def test_the_notes_make_26_subdecks_and_every_highlight_is_a_cloze_or_reported(t
             blanks = cloze_spans(card.question)
             assert blanks and set(blanks) == {"[...]"}, card.source
             # What a card reveals is its answer (a series: each of its items), also where it
-            # stood elsewhere on the card, and the acronym of its initials beside it.
+            # stood elsewhere on the card, the acronym of its initials beside it, and an
+            # acronym's spelled-out form beside it (acronym-gloss).
             spans = cloze_spans(card.answer)
+            acronyms = {a.upper() for a in spans if re.fullmatch(r"[A-Z][A-Za-z0-9]{1,7}", a)}
             revealed = {
-                a.casefold() for a in spans if not re.fullmatch(r"[A-Z][A-Za-z0-9]{1,7}", a)
+                a.casefold()
+                for a in spans
+                if not re.fullmatch(r"[A-Z][A-Za-z0-9]{1,7}", a)
+                and "".join(w[0] for w in a.split()).upper() not in acronyms
             }
             revealed |= {a.casefold() for a in spans if a.casefold() in wanted}
             assert revealed <= wanted, (card.source, revealed - wanted)
