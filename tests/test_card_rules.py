@@ -431,3 +431,16 @@ def test_an_acronyms_spelled_out_form_beside_its_blank_is_hidden_too():
     ]
     before = "# D\n- clients send Server Name Indication (`SNI`) to name the host\n"
     assert fronts(before) == ["D || clients send [...] ([...]) to name the host"]
+
+
+def test_a_highlight_repeated_in_one_paragraph_is_tested_once_unless_a_sentence_opens_on_it():
+    filler = "more words here " * 12
+    notes = (
+        f"# D\n\nThe `gc` module controls the collector. {filler}. You may turn `gc` off "
+        f"for speed. {filler}. `gc` is also the prefix of its calls. {filler}.\n"
+    )
+    fates = [f for f in run(notes).fates if f.highlight == "gc"]
+    assert [f.rule for f in fates] == ["fact", "repeated", "name"]
+    off = Config(disable_rules=("repeated",))
+    rules = [f.rule for f in run(notes, off).fates if f.highlight == "gc"]
+    assert rules == ["fact", "fact", "name"]

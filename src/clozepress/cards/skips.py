@@ -117,6 +117,18 @@ def duplicate(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return None
 
 
+def repeated(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """The same highlight again in the same paragraph (cut into sentences, each its own note)
+    asks the same answer again: the first card tests it, the others show it. A sentence that
+    opens on it ("`X` is the most ...") says a fact of its own about it and keeps its card."""
+    key = (f"{mark.highlight.line}", "", fold(mark.highlight.text))
+    opens = not unit.text[: mark.start].strip(" *_•-–—>\t")
+    if key in env.seen and not opens:
+        return "skip"
+    env.seen.add(key)
+    return None
+
+
 RULES: tuple[Rule[SkipRule], ...] = (
     Rule("empty", "an empty highlight has nothing to hide", empty, essential=True),
     Rule(
@@ -163,4 +175,9 @@ RULES: tuple[Rule[SkipRule], ...] = (
         bare_name,
     ),
     Rule("duplicate", "the same highlight on the same line text is tested once", duplicate),
+    Rule(
+        "repeated",
+        "the same highlight again in one paragraph is tested by its first card only",
+        repeated,
+    ),
 )
