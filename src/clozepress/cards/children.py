@@ -22,13 +22,6 @@ SHOWN = 4
 DESCRIBED = 6
 
 
-def _own_words(unit: Unit) -> int:
-    text = unit.text
-    for mark in sorted(unit.marks, key=lambda m: -m.start):
-        text = text[: mark.start] + " " + text[mark.end :]
-    return len(words(text))
-
-
 def show_children(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
     out: list[Unit] = []
     hits = 0
@@ -45,7 +38,7 @@ def show_children(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
             out.append(dataclasses.replace(unit, kind="line", text=unit.text + shown, children=()))
             hits += 1
             continue
-        if unit.kind != "line" or not lines or _own_words(unit) >= BARE_WORDS:
+        if unit.kind != "line" or not lines or len(words(unit.unmarked)) >= BARE_WORDS:
             out.append(unit)
             continue
         shown = "".join(f"\n– {line}" for line in lines[:SHOWN])

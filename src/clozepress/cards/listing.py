@@ -17,13 +17,6 @@ MAX_ITEMS = 10
 SHORT = 4
 
 
-def _own_words(unit: Unit) -> int:
-    text = unit.text
-    for mark in sorted(unit.marks, key=lambda m: -m.start):
-        text = text[: mark.start] + " " + text[mark.end :]
-    return len(words(text))
-
-
 def _bare(unit: Unit) -> bool:
     """An item whose words are its one highlight, give or take two words."""
     if unit.kind != "line" or len(unit.marks) != 1 or unit.group == (0, 0) or unit.children:
@@ -53,7 +46,7 @@ def group_items(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
     for index, unit in enumerate(found):
         if index in leaders or index in absorbed or unit.kind != "line":
             continue
-        if unit.group != (0, 0) and len(unit.siblings) > 1 and _own_words(unit) < SHORT:
+        if unit.group != (0, 0) and len(unit.siblings) > 1 and len(words(unit.unmarked)) < SHORT:
             leaders[index] = _among_siblings(unit)
     out = [leaders.get(i, unit) for i, unit in enumerate(found) if i not in absorbed]
     return out, len(leaders)

@@ -74,6 +74,19 @@ class Unit:
     def plain_key(self) -> str:
         return self.key or " ".join(self.text.split())
 
+    @property
+    def unmarked(self) -> str:
+        """The text with each of its highlights replaced by one space: what the line says of its
+        own. One pass over the marks, so a line of many highlights stays linear.
+        """
+        parts: list[str] = []
+        at = 0
+        for mark in sorted(self.marks, key=lambda m: m.start):
+            parts.append(self.text[at : mark.start])
+            at = mark.end
+        parts.append(self.text[at:])
+        return " ".join(parts)
+
 
 @dataclass(frozen=True)
 class Blank:
