@@ -85,16 +85,16 @@ def condensed(domain: Domain, steps: int, share: float = 1.0) -> Domain:
     shorter = _children(domain.children, steps - 1, None)
     droppable: list[Any] = []
     _droppable(shorter, droppable)
-    total = sum(weight(node) for node in droppable)
+    weights = [weight(node) for node in droppable]
+    total = sum(weights)
     chosen: set[int] = set()
     gone = 0
     # Of blocks alike, the later ones go first: a domain's opening lines often frame the rest.
-    ranked = sorted(enumerate(droppable), key=lambda pair: (weight(pair[1]), pair[0]))
-    for _, node in reversed(ranked):
+    for at in sorted(range(len(droppable)), key=lambda at: (weights[at], at), reverse=True):
         if gone >= share * total - 1e-9:
             break
-        chosen.add(id(node))
-        gone += weight(node)
+        chosen.add(id(droppable[at]))
+        gone += weights[at]
     # The first steps are applied already: the second pass only leaves the chosen blocks out.
     return replace(domain, children=_children(shorter, 0, chosen))
 
@@ -245,11 +245,20 @@ def split(domain: Domain, parts: int) -> tuple[Domain, ...]:
     about equal weight, each titled ``Title n/N``. A section too large to share is opened: its
     heading goes with its first blocks, and its subsections become pieces of their own."""
     pieces: list[Block | Section] = list(domain.children)
+    weights: dict[int, tuple[Block | Section, int]] = {}
+
+    def weighed(node: Block | Section) -> int:
+        # Each piece is weighed once (kept here, so that its id stays its own): weighing them
+        # all again at every opening made the split of a domain of thousands of lines slow.
+        if id(node) not in weights:
+            weights[id(node)] = (node, weight(node))
+        return weights[id(node)][1]
+
     while len(pieces) < parts * 2:
         sections = [p for p in pieces if isinstance(p, Section) and p.children]
         if not sections:
             break
-        largest = max(sections, key=weight)
+        largest = max(sections, key=weighed)
         at = pieces.index(largest)
         lead = [c for c in largest.children if not isinstance(c, Section)]
         subs = [c for c in largest.children if isinstance(c, Section)]
@@ -258,15 +267,15 @@ def split(domain: Domain, parts: int) -> tuple[Domain, ...]:
         head: list[Block | Section] = [replace(largest, children=tuple(lead[:1]))]
         rest = lead[1:] if not subs else lead[1:] + subs
         pieces[at : at + 1] = [*head, *rest]
-    total = sum(weight(p) for p in pieces) or 1
+    total = sum(weighed(p) for p in pieces) or 1
     groups: list[list[Block | Section]] = [[]]
     done = 0
     for piece in pieces:
         share = total * len(groups) / parts
-        if groups[-1] and done + weight(piece) / 2 > share and len(groups) < parts:
+        if groups[-1] and done + weighed(piece) / 2 > share and len(groups) < parts:
             groups.append([])
         groups[-1].append(piece)
-        done += weight(piece)
+        done += weighed(piece)
     count = len(groups)
     out = []
     for number, group in enumerate(groups, 1):

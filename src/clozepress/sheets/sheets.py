@@ -382,11 +382,12 @@ def write_sheets(
                 if progress:
                     progress(sheets[key])
                 return None
-        if part == 0 and not fresh:
+        model_fill = _floor_fill(unit, config.font_floor)
+        if part == 0 and not fresh and model_fill > SPLIT_UNRENDERED:
             # Far too long even condensed (the text model says so): split before any render.
             most = _floor_fill(condensed(unit, len(STEPS)), config.font_floor)
             if most > SPLIT_UNRENDERED:
-                pieces = split(unit, math.ceil(most))
+                pieces = split(unit, math.ceil(most * SPLIT_UNRENDERED_MARGIN))
                 if len(pieces) > 1:
                     _remember_split(cache_dir, unit, cache_key, len(pieces))
                     for number, piece in enumerate(pieces, 1):
@@ -394,14 +395,9 @@ def write_sheets(
                         if job is not None:
                             jobs.append(job)
                     return None
-        model_fill = _floor_fill(unit, config.font_floor)
         allowed = [str(css_path.parent.resolve())]
         allowed += [str(path) for path in page.images]
         exact = layout if fresh else None
-        if exact is None and part and model_fill > PART_AT_FLOOR:
-            # A part of a split domain was cut to about a page at the floor: one render there
-            # settles it (a search for a larger size would cost a render or two per part).
-            exact = Layout(config.font_floor, max(COLUMNS))
         return _Job(
             index=index,
             domain_id=unit.id,
@@ -421,7 +417,9 @@ def write_sheets(
             exact_setting=_entry_setting(entry) if fresh else (),
             # Far beyond a page by the model: laying the whole out (the costliest render of
             # all) would only confirm it; the condensed forms are tried at once.
-            skip_whole=exact is None and model_fill > SKIP_WHOLE,
+            # A part of a split domain was cut to about a page at the floor most condensed:
+            # its whole is over a page.
+            skip_whole=exact is None and model_fill > (1.0 if part else SKIP_WHOLE),
             model_fill=model_fill,
         )
 
@@ -524,15 +522,16 @@ def write_sheets(
 
 
 #: A domain whose most condensed form the text model puts above this many pages at the floor is
-#: split before any render, into as many parts as the prediction (rounded up): the model is
-#: rough (it overestimates short bullets), and a part that turns out too long is split again,
-#: finer. Below it, the most condensed form is rendered and the split follows the measured
-#: fill, times SPLIT_MARGIN.
+#: split before any render, into that many parts times SPLIT_UNRENDERED_MARGIN. The model is
+#: close (within 10 % on the grown notes) but the parts are cut at sections, so their weights
+#: differ: with as many parts as pages, one part in three of a notes file of 100,000 lines
+#: took more than a page even condensed, and its whole domain was split again and laid out a
+#: second time. A part with room to spare costs nothing: it is condensed less. Below the
+#: threshold, the most condensed form is rendered and the split follows the measured fill,
+#: times SPLIT_MARGIN.
 SPLIT_UNRENDERED = 3.0
+SPLIT_UNRENDERED_MARGIN = 1.3
 SPLIT_MARGIN = 1.15
-#: A part of a split domain the model puts above this share of a page is set at the floor at
-#: once.
-PART_AT_FLOOR = 0.5
 #: A domain the model puts above this many pages at the floor is not laid out whole.
 SKIP_WHOLE = 1.6
 
@@ -901,6 +900,12 @@ def _condense(
     failed = {step for step in range(known + 1)}
     most: tuple[Any, float, int] = (None, fill, known)
 
+    # A part of a split domain (hundreds of them in a notes file of 100,000 lines) trusts the
+    # predictions: the first form that fits is taken, at the floor, when the form before it
+    # is predicted over a page.
+    part = job.key[1] > 0
+    sure = 1.0 if part else CLEARLY_OVER
+
     def predicted(step: int) -> float:
         near = min(measured, key=lambda seen: (abs(seen - step), seen))
         return measured[near] * ratios[step] / (ratios[near] or base)
@@ -917,7 +922,7 @@ def _condense(
         likely = [step for step in between if predicted(step) <= 1.0]
         if likely:
             step = likely[0]
-        elif high <= last and predicted(high - 1) > CLEARLY_OVER:
+        elif high <= last and predicted(high - 1) > sure:
             break
         else:
             step = high - 1
@@ -936,7 +941,7 @@ def _condense(
     # It fits at the floor: a larger size may fit too (the search, seeded by this render).
     search = _Search(job.floor, job.cap, ((floor.size, floor.columns, best_fill),))
     search.record(floor, best_fill, True)
-    tries = 0
+    tries = 2 if part else 0
     while tries < 2 and (layout := search.next()) is not None:
         tries += 1
         candidate, candidate_fill = render(layout, steps)
