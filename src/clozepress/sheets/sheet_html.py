@@ -29,12 +29,17 @@ from ..form.model import (
     Highlight,
     Image,
     Inline,
+    LineBreak,
     Link,
     Math,
+    Note,
     Paragraph,
     Quote,
     Section,
+    Strike,
     Strong,
+    Subscript,
+    Superscript,
     Table,
     Text,
     plain_text,
@@ -290,9 +295,19 @@ class _Writer:
 
     def inline(self, span: Inline) -> str:
         if isinstance(span, Text):
-            # <details>/<summary> (collapsible blocks, written as text since raw HTML never
-            # renders): the tags go, their text stays, so the block reads as plain notes.
-            return escape(_DETAILS_TAGS.sub(" ", span.text).replace("\n", " "))
+            # A soft break is a space (the source's line ends are not the sheet's).
+            return escape(span.text.replace("\n", " "))
+        if isinstance(span, LineBreak):
+            return "<br>"
+        if isinstance(span, Superscript):
+            return f"<sup>{self.inlines(span.children)}</sup>"
+        if isinstance(span, Subscript):
+            return f"<sub>{self.inlines(span.children)}</sub>"
+        if isinstance(span, Strike):
+            return f"<s>{self.inlines(span.children)}</s>"
+        if isinstance(span, Note):
+            # In place and smaller: on a one-page sheet a note belongs beside its fact.
+            return f'<span class="note"> ({self.inlines(span.children)})</span>'
         if isinstance(span, Highlight):
             return f'<strong class="hl">{escape(span.text)}</strong>'
         if isinstance(span, Strong):
@@ -310,8 +325,6 @@ class _Writer:
     def warn(self, line: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, line, "warning", message))
 
-
-_DETAILS_TAGS = re.compile(r"</?(?:details|summary)\b[^<>]*>", re.IGNORECASE)
 
 #: Cell padding and borders, in em, as styles/sheet.css sets them (left + right).
 _CELL_EXTRA_EM = 0.8
