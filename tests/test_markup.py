@@ -9,7 +9,6 @@ from pathlib import Path
 
 from clozepress.form.model import (
     Emphasis,
-    Highlight,
     LineBreak,
     Note,
     Paragraph,
