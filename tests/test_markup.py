@@ -187,3 +187,27 @@ def test_cards_show_table_rows_and_no_source_markup(tmp_path: Path) -> None:
         for markup in ("+---", "|", "^", "~", "<b>", "<br>"):
             assert markup not in text, (markup, text)
     assert "Ca⁺⁺ and T₃ hold" in visible(cards["15"].answer)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pandoc's divs and spans
+
+
+def test_fenced_div_lines_and_span_attributes_are_not_text() -> None:
+    notes = (
+        "# D\n\n:::{.callout}\ninside `hl` and [under]{.underline} and [a link](http://x)\n:::\n\n"
+        "before\n::::{layout-ncol=2 #fig}\nafter\n::::\n"
+    )
+    found = blocks(notes)
+    assert [(b.line, plain_text(b.spans)) for b in found if isinstance(b, Paragraph)] == [
+        (4, "inside hl and under and a link"),
+        (7, "before"),
+        (9, "after"),
+    ]
+    assert [(h.text, h.line) for b in found for h in all_highlights(b)] == [("hl", 4)]
+
+
+def test_a_footnote_reference_in_a_table_cell_is_a_reference() -> None:
+    notes = "# D\n\n+---+-------+\n| a | b[^n] |\n+---+-------+\n\n[^n]: the note\n"
+    table = next(b for b in blocks(notes) if isinstance(b, Table))
+    assert plain_text(table.rows[0].cells[1].spans) == "b[n]"

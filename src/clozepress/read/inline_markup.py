@@ -1,5 +1,6 @@
 """Inline markup that CommonMark leaves as text, as markdown-it inline rules: HTML tags written in
-the notes, pandoc's ``^superscript^``, ``~subscript~`` and ``^[inline note]``.
+the notes, pandoc's ``^superscript^``, ``~subscript~``, ``^[inline note]`` and
+``[bracketed span]{.class}`` (its text is read, its attributes are for pandoc's writers).
 
 Raw HTML is never passed through (``html=False``): a tag of an HTML element becomes a
 ``raw_tag`` token that the parse turns into typed formatting (``<b>``, ``<sup>``, ``<br>`` ...)
@@ -45,6 +46,7 @@ def inline_markup_plugin(md: MarkdownIt) -> None:
     md.enable("strikethrough")
     md.inline.ruler.before("html_inline", "raw_tag", raw_tag)
     md.inline.ruler.after("image", "inline_note", inline_note)
+    md.inline.ruler.before("link", "bracketed_span", bracketed_span)
     md.inline.ruler.after("emphasis", "superscript", _enclosed("^", "superscript"))
     md.inline.ruler.after("superscript", "subscript", _enclosed("~", "subscript"))
 
@@ -87,6 +89,30 @@ def inline_note(state: StateInline, silent: bool) -> bool:
         state.md.inline.tokenize(state)
         state.push("note_close", "span", -1)
     state.pos, state.posMax = end + 1, maximum
+    return True
+
+
+_ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")
+
+
+def bracketed_span(state: StateInline, silent: bool) -> bool:
+    """``[text]{#id .class key=value}``: the text, read between ``bracketed_span_open`` and
+    ``_close``. A link (``[text](url)``) or a reference never has a brace after its bracket."""
+    start, maximum = state.pos, state.posMax
+    if state.src[start] != "[":
+        return False
+    end = parseLinkLabel(state, start)
+    if end < 0 or end + 1 >= maximum or state.src[end + 1] != "{":
+        return False
+    attributes = _ATTRIBUTES.match(state.src, end + 1, maximum)
+    if attributes is None:
+        return False
+    if not silent:
+        state.pos, state.posMax = start + 1, end
+        state.push("bracketed_span_open", "span", 1)
+        state.md.inline.tokenize(state)
+        state.push("bracketed_span_close", "span", -1)
+    state.pos, state.posMax = attributes.end(), maximum
     return True
 
 

@@ -71,6 +71,7 @@ from ..form.slug import slugify
 from ..inputs import Refused, read_regular
 from ..names import capped
 from .corrections import load_corrections
+from .fenced_divs import fenced_div_plugin
 from .grid_tables import GridRow, grid_table_plugin
 from .inline_markup import inline_markup_plugin
 
@@ -242,10 +243,11 @@ def _markdown() -> MarkdownIt:
     # are read by inline_markup (typed formatting, or dropped with their text kept).
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable("table")
     # Definition lists and footnotes ([^1]) are common in notes exported from other tools.
-    # Inline notes (^[...]) are read in place by inline_markup, with pandoc's ^sup^ and ~sub~;
-    # pandoc's grid tables by grid_tables.
+    # Inline notes (^[...]) are read in place by inline_markup, with pandoc's ^sup^ and ~sub~
+    # and [bracketed spans]{.class}; pandoc's grid tables by grid_tables, the fence lines of its
+    # divs (::: {.callout}) by fenced_divs.
     md.use(deflist_plugin).use(footnote_plugin, inline=False)
-    md.use(inline_markup_plugin).use(grid_table_plugin)
+    md.use(inline_markup_plugin).use(grid_table_plugin).use(fenced_div_plugin)
     md.inline.ruler.at("raw_tag", _tag_with_line(md.inline.ruler, "raw_tag"))
     # Keep every link and image, whatever its scheme: markdown-it would turn `file:` or
     # `javascript:` targets into plain text, and the emitters could then not warn about them.
@@ -320,6 +322,8 @@ class _Parser:
         self.diagnostics: list[Diagnostic] = []
         self.notes: list[Diagnostic] = []
         """What the parse decided that a reader of ``check`` should know (severity ``note``)."""
+        self.footnote_labels: list[str] = []
+        """The file's footnote labels (``:label``), known once the whole file is parsed."""
         self.strays: list[int] = []
         """Lines of unmatched backticks, from every markdown-it pass over this file."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -335,6 +339,14 @@ class _Parser:
         """A markdown-it environment for text starting on line ``base`` of this file."""
         return {"cp_base": base, "cp_stray": self.strays}
 
+    def _cell_env(self, base: int) -> dict[str, Any]:
+        """The environment for a table cell's text, read on its own: it knows the labels of
+        the file's footnotes, so a ``[^label]`` in a cell is a reference there too."""
+        env = self._env(base)
+        if self.footnote_labels:
+            env["footnotes"] = {"refs": dict.fromkeys(self.footnote_labels, -1), "list": {}}
+        return env
+
     def warn(self, line: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, line, "warning", message))
 
@@ -342,7 +354,10 @@ class _Parser:
         if not self.text.strip():
             self.warn(1, "the file is empty: no domains")
         try:
-            root = SyntaxTreeNode(_MD.parse(self.text, self._env(1)))
+            env = self._env(1)
+            tokens = _MD.parse(self.text, env)
+            self.footnote_labels = list(env.get("footnotes", {}).get("refs", {}))
+            root = SyntaxTreeNode(tokens)
         except (_TooDeep, RecursionError) as exc:
             line = exc.line + 1 if isinstance(exc, _TooDeep) else 1
             raise BuildError(
@@ -777,7 +792,7 @@ class _Parser:
             at = row.find(text, consumed) if text else consumed
             cell_line = line + row.count("\n", 0, max(at, 0))
             consumed = max(at, 0) + len(text)
-            tokens = _MD.parseInline(text.strip(), self._env(cell_line))
+            tokens = _MD.parseInline(text.strip(), self._cell_env(cell_line))
             spans = self._inline(SyntaxTreeNode(tokens).children[0]) if tokens else ()
             cells.append(Cell(spans))
         return tuple(cells)
@@ -837,7 +852,7 @@ class _Parser:
         body = "\n".join(source).rstrip()
         if not body:
             return Cell(())
-        tokens = _MD.parseInline(body, self._env(line))
+        tokens = _MD.parseInline(body, self._cell_env(line))
         return Cell(self._inline(SyntaxTreeNode(tokens).children[0]) if tokens else ())
 
     # -- inline ---------------------------------------------------------------------------------
@@ -867,6 +882,8 @@ class _Parser:
                 out.append(Text("\n"))
             elif kind == "hardbreak":
                 out.append(LineBreak())
+            elif kind == "bracketed_span":
+                out.extend(self._spans(node.children, images))
             elif kind in _WRAPPERS:
                 out.append(_WRAPPERS[kind](_merge_text(self._spans(node.children, images))))
             elif kind == "footnote_ref":
