@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from typing import Protocol
 
 from .draft import Draft, Hidden
@@ -91,6 +92,68 @@ def pair(draft: Draft, env: Env) -> Draft | None:
     return dataclasses.replace(draft, blanks=tuple(renumbered))
 
 
+#: Twins differ only where these stand: indexes, counters (``W1``/``W2``, ``count++``/``count--``).
+_INDEX = re.compile(r"\d+|\+\+|--|[+\-<>]")
+#: A short prefix turns a word into its opposite or its variant (``enable``/``disable``).
+_PREFIX = 3
+#: The stem two prefixed twins share is at least this long.
+_STEM = 4
+
+
+def _twin_keys(answer: str) -> set[tuple[str, str]]:
+    """Keys two answers share when one is read off the other: the same text but for its indexes
+    or counters; the same stem but for a short prefix; two letters that differ in one."""
+    text = " ".join(answer.split()).casefold()
+    keys: set[tuple[str, str]] = set()
+    indexed = _INDEX.sub("#", text)
+    if indexed != text and any(c.isalpha() for c in indexed):
+        keys.add(("index", indexed))
+    for cut_at in range(_PREFIX + 1):
+        stem = text[cut_at:]
+        if len(stem) >= _STEM and len(stem) * 5 >= len(text) * 3:
+            keys.add(("stem", stem))
+    if len(text) == 2 and text.isalnum():
+        keys.update({("short", "?" + text[1]), ("short", text[0] + "?")})
+    return keys
+
+
+def twins(draft: Draft, env: Env) -> Draft | None:
+    """Two blanks of one note whose answers are twins (`W1`/`W2`, `count++`/`count--`,
+    `enable()`/`disable()`, `obj.sum(axis = 0)`/`obj.sum(axis = 1)`) are one fact: apart, each
+    card shows the other, and the one left is read off its twin. One card hides both."""
+    text = draft.unit.text
+    parent: dict[int, int] = {}
+
+    def root(number: int) -> int:
+        while parent.get(number, number) != number:
+            number = parent[number]
+        return number
+
+    owner: dict[tuple[str, str], int] = {}
+    answers: dict[int, set[str]] = {}
+    for number, blank, _ in draft.blanks:
+        answer = " ".join(text[blank.start : blank.end].split()).casefold()
+        answers.setdefault(number, set()).add(answer)
+        for key in _twin_keys(answer):
+            other = owner.setdefault(key, number)
+            if other == number or answer in answers.get(other, set()):
+                continue
+            a, b = root(other), root(number)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    if not parent:
+        return None
+    one_card = env.config.cloze == "unit"
+    numbers: dict[int, int] = {}
+    renumbered: list[tuple[int, Blank, Mark]] = []
+    for number, blank, mark in draft.blanks:
+        numbers.setdefault(root(number), len(numbers) + 1)
+        renumbered.append((1 if one_card else numbers[root(number)], blank, mark))
+    if [n for n, _, _ in renumbered] == [n for n, _, _ in draft.blanks]:
+        return None
+    return dataclasses.replace(draft, blanks=tuple(renumbered))
+
+
 def label_crumb(draft: Draft, env: Env) -> Draft | None:
     crumbs = draft.crumbs
     kept = tuple(c for i, c in enumerate(crumbs) if i == 0 or not is_label(c))
@@ -124,10 +187,13 @@ def hide_elsewhere(draft: Draft, env: Env) -> Draft | None:
         taken[blank.start : blank.end] = b"\x01" * (blank.end - blank.start)
     lowered = text.lower()
     hidden: list[Hidden] = list(draft.hidden)
+    # A word in another script than the line's own words is a term there, not a plain word.
+    around = script(draft.unit.unmarked)
     for number, blank, _ in draft.blanks:
         answer = text[blank.start : blank.end].strip()
         named = blank.kind in ("name", "code")  # a name or a command is hidden wherever it stands
-        if not _tellable(answer) or not (named or _distinctive(answer)):
+        foreign = bool(around - script(answer))
+        if not _tellable(answer) or not (named or foreign or _distinctive(answer)):
             continue
         for start, end in occurrences(answer, text, lowered):
             if not any(taken[start:end]):
@@ -183,6 +249,46 @@ def acronym_gloss(draft: Draft, env: Env) -> Draft | None:
     return dataclasses.replace(draft, hidden=tuple(hidden))
 
 
+_GLOSS_AFTER = re.compile(r"\s?[(（]([^()（）\n]{1,40})[)）]")
+_TERM_BEFORE = re.compile(r"(\S+(?:\s\S+)?)\s?[(（]\s*$")
+
+
+def script(text: str) -> frozenset[str]:
+    """The writing systems of a text's letters, by the first word of their Unicode name
+    (``LATIN``, ``HANGUL``, ``CJK``...): a word glossed in another script is a translation."""
+    found = set()
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            found.add(name.split(" ", 1)[0] if name else "?")
+    return frozenset(found)
+
+
+def gloss(draft: Draft, env: Env) -> Draft | None:
+    """A translation beside the blank, in brackets in another script ("[generation](세대)",
+    "세대([generation])"), gives the answer in the learner's other language: it is hidden
+    with the blank on that card, which then asks for the term from what the line says of it."""
+    text = draft.unit.text
+    hidden = list(draft.hidden)
+    for number, blank, _ in draft.blanks:
+        own = script(text[blank.start : blank.end])
+        if not own:
+            continue
+        after = _GLOSS_AFTER.match(text, blank.end)
+        if after and script(after.group(1)) and not script(after.group(1)) & own:
+            hidden.append(Hidden(number, after.start(1), after.end(1)))
+            continue
+        closing = text[blank.end : blank.end + 2].lstrip()[:1]
+        # Only the words just before the bracket: a line may hold hundreds of blanks.
+        before = _TERM_BEFORE.search(text, max(0, blank.start - 80), blank.start)
+        term = script(before.group(1)) if closing in (")", "）") and before else frozenset()
+        if before and term and not term & own:
+            hidden.append(Hidden(number, before.start(1), before.end(1)))
+    if len(hidden) == len(draft.hidden):
+        return None
+    return dataclasses.replace(draft, hidden=tuple(hidden))
+
+
 def _tellable(answer: str) -> bool:
     """An answer whose sight elsewhere would tell it: a word of three letters, or a number."""
     found = words(answer)
@@ -214,6 +320,7 @@ def cut(line: str) -> str:
 RULES: tuple[Rule[RepairRule], ...] = (
     Rule("series", "three highlights or more in a row are one list to recite, one card", series),
     Rule("pair", "two highlights joined by 'and', 'or' or a comma are one pair, one card", pair),
+    Rule("twins", "two blanks each read off the other (W1/W2, enable/disable) are one card", twins),
     Rule(
         "label-crumb",
         "a breadcrumb level that is a label gives way to those naming a subject",
@@ -228,6 +335,11 @@ RULES: tuple[Rule[RepairRule], ...] = (
         "acronym-gloss",
         "an acronym's blank beside its spelled-out form hides that form on its card too",
         acronym_gloss,
+    ),
+    Rule(
+        "gloss",
+        "a translation of the answer in brackets beside it is hidden with it on its card",
+        gloss,
     ),
     Rule(
         "hide-elsewhere",

@@ -109,6 +109,16 @@ FUNCTION_WORDS = _set(
 )
 
 
+#: Prepositions (a closed class, per language): a phrase opening on one frames, as "By default".
+PREPOSITIONS = _set(
+    """
+    by in on at for from with without within under over after before during per via upon
+    across through unless except
+    con da di su senza tra fra dopo prima durante
+    """
+)
+
+
 #: The values a worked example uses: a one-letter object's attribute (``c.x``), a metasyntactic
 #: name (``foo``, ``Bar(1)``), a memory address (``0x7f3a``). They stand for any value. (A lone
 #: letter is kept: in formulas it is a notation, ``W``, ``b``.)
