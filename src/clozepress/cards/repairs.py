@@ -35,6 +35,12 @@ PAIR_WORDS = 2
 SERIES = 3
 
 
+def _gap(text: str, left: tuple[int, Blank, Mark], right: tuple[int, Blank, Mark]) -> str:
+    """What stands between two highlights: a blank that is a token of its highlight (the
+    subcommand of `terraform plan`) leaves the rest of the highlight out of the gap."""
+    return text[max(left[1].end, left[2].end) : min(right[1].start, right[2].start)]
+
+
 def series(draft: Draft, env: Env) -> Draft | None:
     """Three or more highlights in a row with only commas or "and"/"or" between them (`TRACE`,
     `DEBUG`, `INFO`) are one fact, a list to recite: one card hides them all. Apart, each card
@@ -43,7 +49,7 @@ def series(draft: Draft, env: Env) -> Draft | None:
     blanks = sorted(draft.blanks, key=lambda item: item[1].start)
     runs: list[list[int]] = [[0]] if blanks else []
     for index in range(1, len(blanks)):
-        gap = text[blanks[index - 1][1].end : blanks[index][1].start]
+        gap = _gap(text, blanks[index - 1], blanks[index])
         if "\n" not in gap and _BETWEEN.match(gap):
             runs[-1].append(index)
         else:
@@ -73,7 +79,7 @@ def pair(draft: Draft, env: Env) -> Draft | None:
     merged: dict[int, int] = {}
     for index in range(1, len(blanks)):
         (one, left, _), (two, right, _) = blanks[index - 1], blanks[index]
-        gap = text[left.end : right.start]
+        gap = _gap(text, blanks[index - 1], blanks[index])
         if one == two or "\n" in gap or not gap.strip() or not _BETWEEN.match(gap):
             continue
         halves = (text[left.start : left.end], text[right.start : right.end])
