@@ -362,9 +362,11 @@ def test_a_series_on_one_line_is_one_card_hiding_it_whole():
     )
 
 
-def test_a_plain_word_is_not_hidden_where_it_reads_on_in_another_sense():
-    (front,) = fronts("# D\n- run `plan` first; the plan shows changes\n")
-    assert front == "D || run [...] first; the plan shows changes"
+def test_a_plain_word_as_the_answer_is_hidden_where_it_stands_again_on_its_card():
+    notes = "# D\n## Plan\n- run `plan` first; the plan shows changes, for all\n- use `for` loops\n"
+    assert fronts(notes)[0] == "D › [...] / run [...] first; the [...] shows changes, for all"
+    off = Config(disable_rules=("plain-repeat",))
+    assert fronts(notes, off)[0] == "D › Plan || run [...] first; the plan shows changes, for all"
 
 
 def test_code_is_no_line_for_a_pronoun_to_point_back_at():
@@ -466,15 +468,15 @@ def test_twin_blanks_each_read_off_the_other_are_one_card():
 
 
 def test_a_translation_in_brackets_beside_the_blank_is_hidden_with_it():
-    notes = "# D\n\n내부적으로 `generation`(세대)으로 객체를 관리한다\n\n세대(`generation`)로 나눈다\n"
+    notes = (
+        "# D\n\n내부적으로 `generation`(세대)으로 객체를 관리한다\n\n세대(`generation`)로 나눈다\n"
+    )
     assert fronts(notes) == [
         "D || 내부적으로 [...]([...])으로 객체를 관리한다",
         "D || [...]([...])로 나눈다",
     ]
     same_script = "# D\n- `Sticky Sessions` (session affinity) keep a client on one target\n"
-    assert fronts(same_script) == [
-        "D || [...] (session affinity) keep a client on one target"
-    ]
+    assert fronts(same_script) == ["D || [...] (session affinity) keep a client on one target"]
     off = Config(disable_rules=("gloss",))
     assert fronts(notes, off)[0] == "D || 내부적으로 [...](세대)으로 객체를 관리한다"
 
@@ -482,10 +484,8 @@ def test_a_translation_in_brackets_beside_the_blank_is_hidden_with_it():
 def test_a_term_in_another_script_than_its_line_is_hidden_where_it_repeats():
     notes = "# D\n- `young` 리스트의 스캔이 끝나면 객체들은 young 리스트에서 빠진다\n"
     assert fronts(notes) == ["D || [...] 리스트의 스캔이 끝나면 객체들은 [...] 리스트에서 빠진다"]
-    # In a line of its own script a plain word reads on in its other senses (see above).
-    assert fronts("# D\n- run `plan` first; the plan shows changes\n") == [
-        "D || run [...] first; the plan shows changes"
-    ]
+    off = Config(disable_rules=("plain-repeat",))
+    assert fronts(notes, off) == fronts(notes)  # a term, not a plain word
 
 
 def test_an_opening_phrase_set_off_by_a_comma_frames_the_line_and_is_no_card():

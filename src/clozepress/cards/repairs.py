@@ -17,7 +17,7 @@ from .draft import Draft, Hidden
 from .env import Env
 from .model import Blank, Mark
 from .rules import Rule
-from .text import fold, is_label, leans_back, occurrences, words
+from .text import fold, is_label, leans_back, occurrences, only_function_words, words
 
 #: A breadcrumb line longer than this is cut (characters); the whole line is on its own card.
 CRUMB_CHARS = 110
@@ -185,12 +185,28 @@ def antecedent(draft: Draft, env: Env) -> Draft | None:
 
 
 def hide_elsewhere(draft: Draft, env: Env) -> Draft | None:
+    return _hide_repeats(draft, plain=False)
+
+
+def plain_repeat(draft: Draft, env: Env) -> Draft | None:
+    """A plain word as the answer ("`plan`", "`topic`") shown again on its card, in the line or
+    its headings, gives it away as surely as a name does, whatever sense it has there: it is
+    hidden there too. Words of grammar alone are no answer to give away."""
+    return _hide_repeats(draft, plain=True)
+
+
+def _hide_repeats(draft: Draft, *, plain: bool) -> Draft | None:
+    """Hide each answer where it stands again on its card: names, commands, terms in another
+    script and answers that name something (``plain`` False), or plain words (``plain`` True)."""
     text = draft.unit.text
     # Which characters a blank or a hidden answer already covers: one look per occurrence,
     # however many highlights the line holds.
     taken = bytearray(len(text))
     for _, blank, _ in draft.blanks:
         taken[blank.start : blank.end] = b"\x01" * (blank.end - blank.start)
+    for h in draft.hidden:
+        if h.crumb is None:
+            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
     lowered = text.lower()
     hidden: list[Hidden] = list(draft.hidden)
     # A word in another script than the line's own words is a term there, not a plain word.
@@ -199,7 +215,11 @@ def hide_elsewhere(draft: Draft, env: Env) -> Draft | None:
         answer = text[blank.start : blank.end].strip()
         named = blank.kind in ("name", "code")  # a name or a command is hidden wherever it stands
         foreign = bool(around - script(answer))
-        if not _tellable(answer) or not (named or foreign or _distinctive(answer)):
+        if not _tellable(answer):
+            continue
+        if (named or foreign or _distinctive(answer)) == plain:
+            continue
+        if plain and only_function_words(answer):
             continue
         for start, end in occurrences(answer, text, lowered):
             if not any(taken[start:end]):
@@ -351,5 +371,10 @@ RULES: tuple[Rule[RepairRule], ...] = (
         "hide-elsewhere",
         "an answer shown elsewhere on its card is hidden there too",
         hide_elsewhere,
+    ),
+    Rule(
+        "plain-repeat",
+        "a plain word as the answer, shown again on its card, is hidden there too",
+        plain_repeat,
     ),
 )
