@@ -506,3 +506,16 @@ def test_a_name_derived_from_a_variable_on_the_same_line_is_no_card():
     assert fate(notes, "db").rule == "derived-name"
     off = Config(disable_rules=("derived-name",))
     assert fate(notes, "dw", off).answer == "dw"
+
+
+def test_an_item_asked_among_its_siblings_does_not_show_its_twin():
+    notes = (
+        "# D\n- Shapes:\n    - `W1` shape is `(n[1],n[0])`\n    - `b1` shape is `(n[1],1)`\n"
+        "    - `W2` shape is `(n[2],n[1])`\n"
+    )
+    third = [f for f in fronts(notes) if "W2 shape is [...]" in f]
+    assert third == ["D || Shapes: / • b1 shape is (n[1],1) / • W2 shape is [...]"]
+    off = Config(disable_rules=("mirror-sibling",))
+    assert "W1 shape is (n[1],n[0])" in next(
+        f for f in fronts(notes, off) if "W2 shape is [...]" in f
+    )

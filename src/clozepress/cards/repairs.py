@@ -17,7 +17,15 @@ from .draft import Draft, Hidden
 from .env import Env
 from .model import Blank, Mark
 from .rules import Rule
-from .text import fold, is_label, leans_back, occurrences, only_function_words, words
+from .text import (
+    fold,
+    indexed_form,
+    is_label,
+    leans_back,
+    occurrences,
+    only_function_words,
+    words,
+)
 
 #: A breadcrumb line longer than this is cut (characters); the whole line is on its own card.
 CRUMB_CHARS = 110
@@ -98,8 +106,6 @@ def pair(draft: Draft, env: Env) -> Draft | None:
     return dataclasses.replace(draft, blanks=tuple(renumbered))
 
 
-#: Twins differ only where these stand: indexes, counters (``W1``/``W2``, ``count++``/``count--``).
-_INDEX = re.compile(r"\d+|\+\+|--|[+\-<>]")
 #: A short prefix turns a word into its opposite or its variant (``enable``/``disable``).
 _PREFIX = 3
 #: The stem two prefixed twins share is at least this long.
@@ -111,7 +117,7 @@ def _twin_keys(answer: str) -> set[tuple[str, str]]:
     or counters; the same stem but for a short prefix; two letters that differ in one."""
     text = " ".join(answer.split()).casefold()
     keys: set[tuple[str, str]] = set()
-    indexed = _INDEX.sub("#", text)
+    indexed = indexed_form(text)
     if indexed != text and any(c.isalpha() for c in indexed):
         keys.add(("index", indexed))
     for cut_at in range(_PREFIX + 1):
