@@ -102,7 +102,7 @@ GRID = """# D
 | Head      | Other            |
 +===========+==================+
 | `one`     | runs on over     |
-|           | two lines `two`  |
+|           | many lines `two` |
 +-----------+------------------+
 | plain     | * item           |
 |           | * `listed`       |
@@ -117,7 +117,7 @@ def test_a_grid_table_is_a_table_with_the_notes_lines() -> None:
     assert [row.line for row in table.rows] == [6, 9]
     assert [plain_text(c.spans) for c in table.rows[0].cells] == [
         "one",
-        "runs on over two lines two",
+        "runs on over many lines two",
     ]
     assert [(h.text, h.line) for h in all_highlights(table)] == [
         ("one", 6),
@@ -181,7 +181,7 @@ def test_cards_show_table_rows_and_no_source_markup(tmp_path: Path) -> None:
         anki.close()
     # A row of the grid is a table card: its cells, the header naming them.
     row = visible(cards["6"].question)
-    assert "Other: runs on over two lines" in row
+    assert "Other: runs on over many lines" in row
     for card in cards.values():
         text = visible(card.question) + visible(card.answer)
         for markup in ("+---", "|", "^", "~", "<b>", "<br>"):
@@ -211,3 +211,34 @@ def test_a_footnote_reference_in_a_table_cell_is_a_reference() -> None:
     notes = "# D\n\n+---+-------+\n| a | b[^n] |\n+---+-------+\n\n[^n]: the note\n"
     table = next(b for b in blocks(notes) if isinstance(b, Table))
     assert plain_text(table.rows[0].cells[1].spans) == "b[n]"
+
+
+# ---------------------------------------------------------------------------------------------
+# Sheet typography
+
+
+def sheet_html(notes: str) -> str:
+    document = parse_text(notes, "n.md")
+    return domain_html(document, document.domains[0], ImagePolicy(Path("."), False)).html
+
+
+def test_sheet_text_breaks_only_where_a_reader_expects() -> None:
+    html = sheet_html(
+        "# D\n\nsoft\nbreak, 4--5 and one---two, a\u00a0`glued`\u00a0word, `a--b`\n\n"
+        "가비지 `gc_refs`를 컬렉션\n"
+    )
+    assert "soft break, 4\u20135 and one\u2014two, a " in html  # a soft break is a space
+    assert "\u00a0" not in html and ">a--b<" in html  # a highlight's dashes are code
+    # Korean words hold together (word joiners), also across a highlight and its particle.
+    assert "가\u2060비\u2060지 " in html and "</strong>\u2060를 컬\u2060렉\u2060션" in html
+
+
+def test_long_code_lines_hang_with_a_continuation_mark() -> None:
+    html = sheet_html("# D\n\n```\nshort\n    " + "x = 1; " * 8 + "\n```\n")
+    assert '<span class="cl">short</span>' in html
+    assert 'class="cl w" style="padding-left:6ch;text-indent:-6ch;--cl-mark:4.5ch">' in html
+
+
+def test_heading_levels_are_ranked_within_the_domain() -> None:
+    html = sheet_html("# D\n\n#### First\n\ntext\n\n###### Deeper\n\nmore\n\n#### Second\n\n# E\n")
+    assert "<h2>First</h2>" in html and "<h3>Deeper</h3>" in html and "<h2>Second</h2>" in html

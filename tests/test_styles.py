@@ -138,7 +138,7 @@ STYLES = [
             "Grid head",
             "Second head",
             "a cell that runs on over two lines",
-            "Na+ enters, T3 leaves",
+            "Na+ enters, T3 leaves 4–5 times",
             "H2O",
             "struck",
         ),

@@ -328,7 +328,7 @@ class _Writer:
             # In place and smaller: on a one-page sheet a note belongs beside its fact.
             return f'<span class="note"> ({self.inlines(span.children)})</span>'
         if isinstance(span, Highlight):
-            return f'<strong class="hl">{escape(_sheet_text(span.text))}</strong>'
+            return f'<strong class="hl">{escape(_sheet_text(span.text, prose=False))}</strong>'
         if isinstance(span, Strong):
             return f"<b>{self.inlines(span.children)}</b>"
         if isinstance(span, Emphasis):
@@ -376,11 +376,20 @@ def _glued_hangul(left: str, right: str) -> bool:
     return bool(_HANGUL.match(left) or _HANGUL.match(right))
 
 
-def _sheet_text(text: str) -> str:
-    """Text as the sheet sets it: soft breaks as spaces; no-break spaces as spaces (the
-    renderer, finding a highlight glued to its neighbours by them at a line's end, set the
-    words before it one per line); Korean words joined so they break only at spaces."""
+#: Pandoc's dashes, as notes converted by it write them: ``---`` an em dash, ``--`` between
+#: two letters or digits an en dash (``4--5``). A flag (`` --force``) has a space before it.
+_EM_DASH = re.compile(r"(?<=[^-\s])---(?=[^-\s])|(?<=\s)---(?=\s)")
+_EN_DASH = re.compile(r"(?<=[^\W_])--(?=[^\W_])")
+
+
+def _sheet_text(text: str, prose: bool = True) -> str:
+    """Text as the sheet sets it: soft breaks as spaces; pandoc's dashes as dashes in prose
+    (never in a highlight, which may be code); no-break spaces as spaces (the renderer, finding
+    a highlight glued to its neighbours by them at a line's end, set the words before it one
+    per line); Korean words joined so they break only at spaces."""
     text = text.replace("\n", " ").replace("\u00a0", " ")
+    if prose and "--" in text and "://" not in text:
+        text = _EN_DASH.sub("\u2013", _EM_DASH.sub("\u2014", text))
     if _HANGUL.search(text):
         text = _IN_KOREAN_WORD.sub(_WORD_JOINER, text)
     return text
