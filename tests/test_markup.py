@@ -205,6 +205,9 @@ def test_fenced_div_lines_and_span_attributes_are_not_text() -> None:
         (9, "after"),
     ]
     assert [(h.text, h.line) for b in found for h in all_highlights(b)] == [("hl", 4)]
+    # An image's or link's attributes go too; braces that are no attribute block stay text.
+    para = paragraph("# D\n\n![](x.png){.wide} [l](http://x){#a} {.b} [s]{y} []{#eq}\n")
+    assert plain_text(para.spans) == "l {.b} [s]{y}"
 
 
 def test_a_footnote_reference_in_a_table_cell_is_a_reference() -> None:
