@@ -519,3 +519,8 @@ def test_an_item_asked_among_its_siblings_does_not_show_its_twin():
     assert "W1 shape is (n[1],n[0])" in next(
         f for f in fronts(notes, off) if "W2 shape is [...]" in f
     )
+
+
+def test_a_latin_term_followed_by_a_particle_of_another_script_is_a_whole_word():
+    notes = "# D\n- `young` 리스트가 끝나면 young의 끝으로 보낸다\n"
+    assert fronts(notes) == ["D || [...] 리스트가 끝나면 [...]의 끝으로 보낸다"]
