@@ -73,6 +73,17 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
+#: Where twins differ: indexes and counters (``W1``/``W2``, ``count++``/``count--``).
+_INDEXES = re.compile(r"\d+|\+\+|--|[+\-<>]")
+
+
+def indexed_form(text: str) -> str:
+    """Text with its indexes and counters as ``#``, case and spacing folded: two texts of one
+    form (``W1 shape is (n[1],n[0])``, ``W2 shape is (n[2],n[1])``) are twins, each read off
+    the other."""
+    return _INDEXES.sub("#", " ".join(text.split()).casefold())
+
+
 def is_number(text: str) -> bool:
     return bool(_WHOLE_NUMBER.match(text.strip()))
 
@@ -105,6 +116,16 @@ FUNCTION_WORDS = _set(
     every some most more less least many much few both either neither same other such own always
     never often usually sometimes yes if else because while until since per via vs up down out
     off again once even still already
+    """
+)
+
+
+#: Prepositions (a closed class, per language): a phrase opening on one frames, as "By default".
+PREPOSITIONS = _set(
+    """
+    by in on at for from with without within under over after before during per via upon
+    across through unless except
+    con da di su senza tra fra dopo prima durante
     """
 )
 
@@ -209,6 +230,15 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _joined(neighbour: str, edge: str) -> bool:
+    """Whether a character beside a match makes it part of a longer word: a letter, digit or
+    ``_`` of the same kind of script (a Latin term followed by a Korean particle, ``young의``,
+    stands alone)."""
+    if not (neighbour.isalnum() or neighbour == "_"):
+        return False
+    return neighbour.isascii() == edge.isascii() or not (edge.isalnum() or edge == "_")
+
+
 def occurrences(needle: str, haystack: str, lowered: str = "") -> list[tuple[int, int]]:
     """Where ``needle`` stands in ``haystack`` as whole words, case ignored (``lowered``: the
     haystack in lower case, when the caller has it)."""
@@ -230,9 +260,7 @@ def occurrences(needle: str, haystack: str, lowered: str = "") -> list[tuple[int
         inside = (before in ".," and at >= 2 and haystack[at - 2].isalnum()) or (
             after in ".," and end + 1 < len(haystack) and haystack[end + 1].isalnum()
         )
-        word_edges = not (before.isalnum() or before == "_") and not (
-            after.isalnum() or after == "_"
-        )
+        word_edges = not _joined(before, needle[0]) and not _joined(after, needle[-1])
         if word_edges and not inside:
             out.append((at, end))
         at = lowered.find(target, at + 1)
