@@ -444,3 +444,38 @@ def test_a_highlight_repeated_in_one_paragraph_is_tested_once_unless_a_sentence_
     off = Config(disable_rules=("repeated",))
     rules = [f.rule for f in run(notes, off).fates if f.highlight == "gc"]
     assert rules == ["fact", "fact", "name"]
+
+
+EXAMPLE_BLOCK = (
+    "# D\n## Typing\n```\nclass Duck:\n    def walk(self): pass\n\ndef stroll(x):\n    x.walk()\n"
+    "stroll(Duck())\n```\n- `Duck` and `walk()` suit `stroll()`, as `len()` does\n"
+    "## Other\n- a `stroll()` is taught here too\n"
+)
+
+
+def test_a_name_an_example_block_makes_up_is_no_card_unless_other_prose_uses_it():
+    found = {f.highlight: f for f in run(EXAMPLE_BLOCK).fates if f.line == 11}
+    assert found["Duck"].rule == "example-name" and found["Duck"].answer is None
+    assert found["walk()"].rule == "example-name"
+    # Named in another section's prose: vocabulary the notes teach. Called, never defined: an API.
+    assert found["stroll()"].answer is not None
+    assert found["len()"].answer is not None
+    off = Config(disable_rules=("example-name",))
+    assert fate(EXAMPLE_BLOCK, "Duck", off).answer == "Duck"
+
+
+def test_a_generated_id_and_a_sample_number_are_no_card_but_a_shape_is():
+    markdown = (
+        "# D\n- the instance ID (`i-abcd1234`) or the zone ID (`Z12ABC4UGMOZ2N`), from `ec2`\n"
+        "- if `a = 2` then `f(a) = 6`\n- and `a = 2.001` gives `f(a) = 6.003`\n"
+        "- `X` has the shape `[Nx, m]`; `x0 = 1` by convention\n"
+    )
+    rules = {f.highlight: f.rule for f in run(markdown).fates}
+    assert rules["i-abcd1234"] == rules["Z12ABC4UGMOZ2N"] == "generated-id"
+    assert rules["ec2"] == "fact"
+    assert rules["a = 2"] == rules["f(a) = 6.003"] == "sample-value"
+    assert rules["[Nx, m]"] == "fact" and rules["x0 = 1"] == "fact"
+
+
+def test_a_variables_default_blanks_the_value_not_the_name():
+    assert fate("# D\n- set `a=None` in the signature\n", "a=None").answer == "None"

@@ -27,6 +27,11 @@ class Env:
     prose: bool = True
     """Whether the notes highlight phrases (most highlights have several words) rather than
     code: a lone word of grammar highlighted is then emphasis, not a keyword."""
+    varied: frozenset[str] = frozenset()
+    """Names the notes' highlights set to two or more different numbers: an example's variables."""
+    examples: dict[tuple[int, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
+    """Per section (domain, section titles), the names its example blocks make up for
+    themselves (see ``examples``)."""
     hits: Counter[str] = field(default_factory=Counter)
     unit_clozes: int = 0
     """Cards made so far from the unit being read."""
@@ -80,3 +85,18 @@ def indexed_letters(units: list[Unit]) -> frozenset[str]:
             if found and found.group(2) and found.group(2).isdigit():
                 indexes.setdefault(found.group(1), set()).add(found.group(2))
     return frozenset(letter for letter, seen in indexes.items() if len(seen) >= 2)
+
+
+#: A highlight that sets a name (or a function's value) to a number: ``a = 2``, ``f(a) = 6``.
+SAMPLE = re.compile(r"^\s*([A-Za-z_][\w.\[\]]*(?:\([^()=]*\))?)\s*=\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+def varied_names(units: list[Unit]) -> frozenset[str]:
+    """Names the highlights set to two or more different numbers (``a = 2``, ``a = 2.001``)."""
+    values: dict[str, set[str]] = {}
+    for unit in units:
+        for mark in unit.marks:
+            found = SAMPLE.match(mark.highlight.text)
+            if found:
+                values.setdefault(found.group(1), set()).add(found.group(2))
+    return frozenset(name for name, seen in values.items() if len(seen) >= 2)

@@ -22,7 +22,8 @@ from . import (
     table,
 )
 from .draft import Draft
-from .env import Env, commands, highlights_prose, indexed_letters
+from .env import Env, commands, highlights_prose, indexed_letters, varied_names
+from .examples import own_names
 from .model import Blank, Fate, Mark, Note, Plan, Unit
 from .render import note_from
 from .repairs import cut
@@ -59,6 +60,8 @@ def plan(document: Document, config: Config) -> Plan:
         programs=commands(found),
         prose=highlights_prose(found),
         indexed=indexed_letters(found),
+        varied=varied_names(found),
+        examples=own_names(document),
     )
     for rule in RULERS["shape"].active(disabled):
         found, hits = rule.apply(found, env)

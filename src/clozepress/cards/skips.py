@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from typing import Literal, Protocol
 
-from .env import BARE_NAME, Env
+from .env import BARE_NAME, SAMPLE, Env
+from .examples import NAME_CALLED
 from .model import Mark, Unit
 from .rules import Rule
 from .text import (
     LABEL_WORDS,
     fold,
     is_example_value,
+    is_generated_id,
     is_placeholder,
     only_function_words,
     words,
@@ -69,6 +71,28 @@ def placeholder(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 
 def example_value(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if is_example_value(mark.highlight.text) else None
+
+
+def generated_id(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    return "skip" if is_generated_id(mark.highlight.text) else None
+
+
+def sample_value(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A name the notes set to two or more numbers (``a = 2``, then ``a = 2.001``) is a worked
+    example's variable: each number is a sample the example chose, no fact about the name."""
+    found = SAMPLE.match(mark.highlight.text)
+    return "skip" if found is not None and found.group(1) in env.varied else None
+
+
+def example_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A name an example block of the section makes up for itself (``Duck``, ``walk()``), used
+    in no other section's prose: the card would ask what only that block, which it does not
+    show, says."""
+    found = NAME_CALLED.match(mark.highlight.text.strip())
+    if found is None:
+        return None
+    own = env.examples.get((unit.domain, unit.sections), frozenset())
+    return "skip" if found.group(1) in own else None
 
 
 def list_title(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
@@ -158,6 +182,21 @@ RULES: tuple[Rule[SkipRule], ...] = (
         "example-value",
         "an example's value (an object's c.x, foo or Bar(1), an address) stands for any",
         example_value,
+    ),
+    Rule(
+        "generated-id",
+        "an id a system generated (i-abcd1234) stands for any id, as an example's value does",
+        generated_id,
+    ),
+    Rule(
+        "sample-value",
+        "a name the notes set to several numbers (a = 2, a = 2.001) is an example's variable",
+        sample_value,
+    ),
+    Rule(
+        "example-name",
+        "a name an example block makes up (Duck, walk()), used in no other section, is no fact",
+        example_name,
     ),
     Rule(
         "list-title",

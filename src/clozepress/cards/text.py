@@ -7,6 +7,7 @@ needs a subject's vocabulary reads it from the learner's own file beside the not
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -49,8 +50,10 @@ LABEL_WORDS = _set(
 _NUMBERED_LABEL = re.compile(r"^(?:[a-z]{0,3}\s*\d+[a-z]?|[ivx]+)$")
 
 #: A placeholder the notes write where a real value goes (``<name>``, ``[options]``, ``...``).
+#: Brackets around names with a comma between them (``[Nx, m]``) are a shape or a list, no slot,
+#: unless an ellipsis stands for more (``[args, ...]``).
 _PLACEHOLDER = re.compile(
-    r"^(?:<[^<>]*>|\[[^\[\]]*\]|\{[^{}]*\}|\.{2,}|…|(?:foo|bar|baz|qux|xxx+|yyy+|zzz+)\d*)$",
+    r"^(?:<[^<>]*>|\[(?![^\[\]]*,)[^\[\]]*\]|\[[^\[\]]*(?:\.\.\.|…)[^\[\]]*\]|\{[^{}]*\}|\.{2,}|…|(?:foo|bar|baz|qux|xxx+|yyy+|zzz+)\d*)$",
     re.IGNORECASE,
 )
 
@@ -121,6 +124,30 @@ _EXAMPLE = re.compile(
 
 def is_example_value(text: str) -> bool:
     return bool(_EXAMPLE.match(text.strip()))
+
+
+#: A run of letters and digits as a system makes an id: long, and switching between letters and
+#: digits again and again (``Z12ABC4UGMOZ2N``), or hexadecimal with both (``abcd1234``).
+_ID_RUN = re.compile(r"[A-Za-z0-9]{8,}")
+_HEX = re.compile(r"(?=[0-9a-fA-F]*[0-9])(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]+")
+#: How often a generated id switches between letters and digits at least.
+ID_SWITCHES = 3
+
+
+def is_generated_id(text: str) -> bool:
+    """Whether ``text`` is one token holding an id a system generated (``i-abcd1234``): it
+    stands for any id, as an example does; a name a person chose (``ec2``, ``http2``) switches
+    between letters and digits once or twice."""
+    token = text.strip()
+    if not token or any(c.isspace() for c in token):
+        return False
+    for found in _ID_RUN.finditer(token):
+        run = found.group()
+        digits = [c.isdigit() for c in run]
+        switches = sum(1 for a, b in itertools.pairwise(digits) if a != b)
+        if switches >= ID_SWITCHES or _HEX.fullmatch(run):
+            return True
+    return False
 
 
 def only_function_words(text: str) -> bool:
