@@ -479,3 +479,12 @@ def test_a_generated_id_and_a_sample_number_are_no_card_but_a_shape_is():
 
 def test_a_variables_default_blanks_the_value_not_the_name():
     assert fate("# D\n- set `a=None` in the signature\n", "a=None").answer == "None"
+
+
+def test_a_line_that_is_only_a_link_is_a_reference_not_a_fact():
+    markdown = (
+        "# D\n## Reference\n* [the `send()` method](https://x.org/a)\n"
+        "* [the `next()` method](https://x.org/b)\n- `send()` resumes a generator\n"
+    )
+    rules = [(f.line, f.rule) for f in run(markdown).fates]
+    assert rules == [(3, "reference"), (4, "reference"), (5, "fact")]

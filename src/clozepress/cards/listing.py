@@ -112,6 +112,7 @@ def _list_unit(items: list[Unit]) -> Unit:
         marks_by_learner=tuple(m for item in items for m in item.marks_by_learner),
         images=tuple(image for item in items for image in item.images),
         before=first.before,
+        reference=all(item.reference for item in items),
     )
 
 

@@ -95,6 +95,10 @@ def example_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if found.group(1) in own else None
 
 
+def reference(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    return "skip" if unit.reference else None
+
+
 def list_title(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A whole line highlighted over a list of its own, ending on a label word ("`Deployment
     options`", "`Use cases`"): it titles the list, whose items are the facts."""
@@ -197,6 +201,11 @@ RULES: tuple[Rule[SkipRule], ...] = (
         "example-name",
         "a name an example block makes up (Duck, walk()), used in no other section, is no fact",
         example_name,
+    ),
+    Rule(
+        "reference",
+        "a line that is only a link names a page to read (a list of references), no fact",
+        reference,
     ),
     Rule(
         "list-title",

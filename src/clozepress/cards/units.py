@@ -241,6 +241,7 @@ def _walk(
                         children=block.children if isinstance(block, Bullet) else (),
                         group=(where.domain, where.anchor) if isinstance(block, Bullet) else (0, 0),
                         siblings=siblings if isinstance(block, Bullet) else (),
+                        reference=_only_a_link(block.spans),
                     )
                 )
                 own = previous = len(out) - 1
@@ -299,6 +300,12 @@ def _walk(
                 out[target] = dataclasses.replace(unit, images=(*unit.images, block))
         elif isinstance(block, Code):
             before = ""  # code is no line to point back at
+
+
+def _only_a_link(spans: tuple[Inline, ...]) -> bool:
+    """Whether a line is one link to another page and nothing else (a list of references)."""
+    shown = [s for s in spans if not (isinstance(s, Text) and not s.text.strip())]
+    return len(shown) == 1 and isinstance(shown[0], Link) and not shown[0].href.startswith("#")
 
 
 def _join_cells(
