@@ -309,11 +309,24 @@ def test_a_long_sentence_is_cut_into_clauses_with_its_opening_as_context():
     clause = "with enough words in this clause to make the whole sentence long"
     markdown = (
         f"# D\n\nThe opening names the subject, {clause}, then `first` {clause}, "
-        f"and again {clause}, finally `second` {clause}\n"
+        f"and again {clause}, and more {clause}, and more {clause}, finally `second` {clause}\n"
     )
     result = run(markdown)
     assert len(result.notes) == 2
     assert "The opening names the subject" in to_text(result.notes[1].context)
+    # Shorter, it is read whole: a clause alone lacks its sentence's subject.
+    whole = markdown.replace(f", and more {clause}", "")
+    assert len(whole.splitlines()[-1]) > 220 and len(run(whole).notes) == 1
+
+
+def test_a_full_stop_inside_brackets_ends_no_sentence():
+    markdown = (
+        "# D\n\n`digoxin` blocks the pump (so the cell keeps its Na. Then Ca stays in the cell, "
+        "which raises the force of contraction without more work), and `furosemide` blocks "
+        "the reuptake of Na in the loop of Henle, as diuretics of its class do.\n"
+    )
+    (note,) = run(markdown).notes
+    assert "Then Ca stays" in note.text
 
 
 def test_inline_footnotes_and_fences_of_other_dialects_read_as_text():

@@ -181,7 +181,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     for chunk_start, chunk_end in _lines(text):
+        depth = 0
+        at = chunk_start
         for found in _SENTENCE_END.finditer(text, chunk_start, chunk_end):
+            depth += sum(text.count(o, at, found.start()) for o in "([")
+            depth -= sum(text.count(c, at, found.start()) for c in ")]")
+            at = found.start()
+            if depth > 0:
+                continue  # a full stop inside brackets ends the aside's sentence, not the line's
             if _ABBREVIATION.search(text[max(start, found.start() - 8) : found.start()]):
                 continue
             going_on = text[found.end() : found.end() + 1].islower()
