@@ -24,6 +24,7 @@ OWN_FIXTURES = {
         "# D\n- `Only` use is `disaster recovery` by `read replicas` <!-- cloze:keep -->\n"
     ),
     "marker-skip": "# D\n- a line `ex` here <!-- cloze:skip -->\n",
+    "placeholder": "# D\n- run `deploy` with `<name>` here\n",
 }
 
 

@@ -32,7 +32,8 @@ def split_long(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
         keep = [(m.start, m.end) for m in unit.marks]
         spans: list[tuple[int, int, str]] = []
         for start, end in sentences(unit.text):
-            pieces = clauses(unit.text, start, end, PIECE, keep) if end - start > CLAUSE_LONG else []
+            long = end - start > CLAUSE_LONG
+            pieces = clauses(unit.text, start, end, PIECE, keep) if long else []
             if len(pieces) < 2:
                 spans.append((start, end, ""))
                 continue
