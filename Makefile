@@ -23,7 +23,7 @@ CORE_SRC := $(addprefix $(PKG)/,cli.py pipeline.py project.py config.py console.
 	atomic.py summary.py) $(wildcard $(PKG)/form/*.py)
 PARSE_SRC := $(wildcard $(PKG)/read/*.py) $(wildcard $(PKG)/form/*.py)
 DECK_SRC := $(CORE_SRC) $(wildcard $(PKG)/deck/*.py) $(wildcard $(PKG)/read/*.py) \
-	$(wildcard $(PKG)/cards/*.py) $(PKG)/mathjax.py
+	$(wildcard $(PKG)/cards/*.py)
 SHEET_SRC := $(CORE_SRC) $(wildcard $(PKG)/sheets/*.py) $(wildcard $(PKG)/read/*.py)
 REPORT_SRC := $(CORE_SRC) $(wildcard $(PKG)/report/*.py)
 # The stylesheet a step reads: the project's styles/NAME if present, else the default in the package.

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from clozepress import mathjax
+from clozepress.cards import mathjax
 from clozepress.config import Config
 from clozepress.form.model import Highlight, Math, Text
 

@@ -4,7 +4,8 @@ Pure functions over the intermediate form, no genanki. ``plan`` is the entry poi
 emitter and ``clozepress sample`` call. One module per decision: ``units`` (the notes into units
 with their context), the card kinds (``fact``, ``name``, ``listing``, ``table``, ``code``,
 ``numbers``, ``sentences``), ``skips`` and ``repairs``, ``rules`` (the ordered registries),
-``render`` (notes as HTML, escaped in ``html``), ``sample`` (cards and highlights for review).
+``render`` (notes as HTML, escaped in ``html``, math as MathJax in ``mathjax``), ``sample``
+(cards and highlights for review).
 """
 
 from __future__ import annotations

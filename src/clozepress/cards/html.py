@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from .. import mathjax
 from ..form.model import Emphasis, Highlight, Inline, Link, Math, Strong, Text, plain_text
+from . import mathjax
 
 #: Link schemes that may be live on a card; anything else (``javascript:``, ``data:``) is text.
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})

@@ -9,7 +9,6 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from .. import mathjax
 from ..form.model import (
     Block,
     Bullet,
@@ -29,6 +28,7 @@ from ..form.model import (
     Text,
     has_highlight,
 )
+from . import mathjax
 from .model import Mark, Unit
 
 

@@ -1,8 +1,8 @@
 """Math on cards: TeX from the notes as MathJax, which Anki typesets (``\\(..\\)``, ``\\[..\\]``).
 
 The card policy renders everything else; it calls ``math_html`` for a formula of the notes and
-``text_html`` for a highlight's text (which may hold ``$TeX$`` of its own). Kept out of the
-policy's modules so that it holds whichever policy picks the cards.
+``text_html`` for a highlight's text (which may hold ``$TeX$`` of its own). A module of its own
+beside the policy's decisions, so that it holds whichever rules pick the cards.
 
 Escaping: TeX goes through the same layers as any card text (HTML, then Anki's cloze syntax),
 as entities. The browser decodes them before MathJax reads the formula, so MathJax sees the TeX
@@ -19,7 +19,7 @@ import html
 import re
 from collections.abc import Callable
 
-from .form.model import Highlight, Math
+from ..form.model import Highlight, Math
 
 INLINE = (r"\(", r"\)")
 DISPLAY = (r"\[", r"\]")
