@@ -14,6 +14,7 @@ from clozepress.cards.sample import side, to_text
 from clozepress.cli import main
 from clozepress.config import Config, load_config
 from clozepress.errors import BuildError
+from clozepress.read.cues import load_cues
 from clozepress.read.parse import parse_text
 
 STUDY = Config()
@@ -501,3 +502,50 @@ def test_a_line_that_is_only_a_link_is_a_reference_not_a_fact():
     )
     rules = [(f.line, f.rule) for f in run(markdown).fates]
     assert rules == [(3, "reference"), (4, "reference"), (5, "fact")]
+
+
+# ---------------------------------------------------------------------------------------------
+# The learner's cue words (cues.toml beside the notes)
+
+
+def _cued(tmp_path: Path, cues: str, markdown: str) -> Path:
+    (tmp_path / "cues.toml").write_text(cues, encoding="utf-8")
+    notes = tmp_path / "n.md"
+    notes.write_text(markdown, encoding="utf-8")
+    return notes
+
+
+def test_the_learners_cue_words_name_pointers_labels_and_anaphors(tmp_path: Path):
+    notes = _cued(
+        tmp_path,
+        '[cues]\npointers = ["The Source Below"]\nlabels = ["Docs to study"]\n'
+        'anaphors = ["Dies"]\n',
+        "# D\n## Docs to study\n\nThe source below is `collect()` simplified.\n\n"
+        "The `collect()` call frees cycles of objects.\n\nDies `runs` often.\n",
+    )
+    cues = load_cues(tmp_path)
+    document = parse_text(notes.read_text(encoding="utf-8"), "n.md")
+    found = plan(document, STUDY, cues)
+    rules = [(f.line, f.rule) for f in found.fates]
+    assert rules[0] == (4, "pointer") and rules[1] == (6, "fact")
+    contexts = [to_text(n.context) for n in found.notes]
+    assert "Docs to study" not in " ".join(contexts)  # a label of the learner's, not a subject
+    assert any("collect() call frees" in c for c in contexts)  # "Dies" leans on that line
+    # Without the file, the same notes: the pointer line is a card, the label a crumb.
+    plain = plan(document, STUDY)
+    assert plain.fates[0].rule == "fact"
+    assert any("Docs to study" in to_text(n.context) for n in plain.notes)
+
+
+def test_an_unknown_cue_key_is_a_check_warning_with_its_line(tmp_path: Path, capsys):  # type: ignore[no-untyped-def]
+    notes = _cued(tmp_path, '[cues]\nlabels = ["P1"]\nsynonym = ["x"]\n', "# D\n- a `b` c\n")
+    assert main(["check", str(notes)]) == 0
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'cues.toml'}:3: warning: unknown key 'synonym'" in out
+
+
+def test_a_cue_that_is_no_list_of_words_stops_the_build_at_its_line(tmp_path: Path):
+    _cued(tmp_path, '[cues]\n\npointers = "see below"\n', "# D\n- a `b` c\n")
+    with pytest.raises(BuildError) as caught:
+        load_cues(tmp_path)
+    assert str(caught.value).startswith(f"{tmp_path / 'cues.toml'}:3: error: pointers must be")

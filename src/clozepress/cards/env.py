@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..config import Config
 from ..form.model import Document
+from ..read.cues import Cues
 from .model import Unit
 
 
@@ -17,6 +18,8 @@ class Env:
     document: Document
     config: Config
     disabled: frozenset[str]
+    cues: Cues = field(default_factory=Cues)
+    """The learner's own cue words (their ``cues.toml``): labels, anaphors, pointers."""
     seen: set[tuple[str, str, str]] = field(default_factory=set)
     """``(unit text, answer)`` of every card made so far, folded: a second one is a duplicate."""
     programs: frozenset[str] = frozenset()
@@ -37,6 +40,8 @@ class Env:
     """Cards made so far from the unit being read."""
     unit_place: str = ""
     """The unit's breadcrumb: the same line under another heading is another fact."""
+    pointed: tuple[str, bool] = ("", False)
+    """Whether the unit of this key holds one of the learner's pointer phrases."""
     unit_key: str = ""
     """The unit being read, its text folded (as ``duplicate`` compares it)."""
 

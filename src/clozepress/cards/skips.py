@@ -99,6 +99,18 @@ def reference(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if unit.reference else None
 
 
+def pointer(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A line holding one of the learner's pointer phrases ("the source below", "see the
+    figure") speaks of what no card shows: its highlights name that, and cannot be recalled."""
+    if not env.cues.pointers:
+        return None
+    # Once per unit, not once per highlight: a line of many highlights stays linear.
+    if env.pointed[0] != env.unit_key:
+        text = fold(unit.text)
+        env.pointed = (env.unit_key, any(phrase in text for phrase in env.cues.pointers))
+    return "skip" if env.pointed[1] else None
+
+
 def list_title(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A whole line highlighted over a list of its own, ending on a label word ("`Deployment
     options`", "`Use cases`"): it titles the list, whose items are the facts."""
@@ -206,6 +218,11 @@ RULES: tuple[Rule[SkipRule], ...] = (
         "reference",
         "a line that is only a link names a page to read (a list of references), no fact",
         reference,
+    ),
+    Rule(
+        "pointer",
+        "a line with one of the learner's pointer phrases (cues.toml) speaks of what no card shows",
+        pointer,
     ),
     Rule(
         "list-title",

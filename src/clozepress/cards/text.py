@@ -159,10 +159,11 @@ def is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(text.strip()))
 
 
-def is_label(crumb: str) -> bool:
-    """Whether a heading or parent line names no subject ("P1", "misc", "Notes:", "Options")."""
+def is_label(crumb: str, own: frozenset[str] = frozenset()) -> bool:
+    """Whether a heading or parent line names no subject ("P1", "misc", "Notes:", "Options");
+    ``own``: the learner's own labels (folded), from their cues file."""
     text = fold(crumb).strip(" :：-–—*#>.()")
-    if not text:
+    if not text or text in own:
         return True
     if _NUMBERED_LABEL.match(text):
         return True
@@ -170,10 +171,11 @@ def is_label(crumb: str) -> bool:
     return 0 < len(found) <= 3 and all(w in LABEL_WORDS for w in found)
 
 
-def leans_back(text: str) -> bool:
-    """Whether a line opens on a word that refers to what was said before it."""
+def leans_back(text: str, own: frozenset[str] = frozenset()) -> bool:
+    """Whether a line opens on a word that refers to what was said before it; ``own``: the
+    learner's own such words (folded), from their cues file."""
     found = words(text[:40])
-    return bool(found) and found[0].casefold() in ANAPHORS
+    return bool(found) and (found[0].casefold() in ANAPHORS or found[0].casefold() in own)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
