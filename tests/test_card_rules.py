@@ -306,6 +306,15 @@ def test_a_lone_bare_item_is_asked_with_its_list():
     ]
 
 
+def test_a_bare_item_with_lines_of_its_own_is_asked_from_them_not_its_siblings():
+    markdown = (
+        "# D\n- Buckets\n    - `Objects`\n        - a key is the full path\n"
+        "        - at most 5 TB each\n    - versioning\n"
+    )
+    (front,) = fronts(markdown)
+    assert front == "D › Buckets || [...] / – a key is the full path / – at most 5 TB each"
+
+
 def test_a_long_sentence_is_cut_into_clauses_with_its_opening_as_context():
     clause = "with enough words in this clause to make the whole sentence long"
     markdown = (

@@ -42,9 +42,10 @@ def group_items(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
                 continue
             leaders[chunk[0]] = _list_unit([found[i] for i in chunk])
             absorbed.update(chunk[1:])
-    # An item left alone with few words of its own is asked with its list around it.
+    # An item left alone with few words of its own is asked with its list around it; one with
+    # lines of its own nested under it is asked from them (children-cue), which describe it.
     for index, unit in enumerate(found):
-        if index in leaders or index in absorbed or unit.kind != "line":
+        if index in leaders or index in absorbed or unit.kind != "line" or unit.children:
             continue
         if unit.group != (0, 0) and len(unit.siblings) > 1 and len(words(unit.unmarked)) < SHORT:
             leaders[index] = _among_siblings(unit)
