@@ -385,9 +385,11 @@ def test_a_series_on_one_line_is_one_card_hiding_it_whole():
     )
 
 
-def test_a_plain_word_is_not_hidden_where_it_reads_on_in_another_sense():
-    (front,) = fronts("# D\n- run `plan` first; the plan shows changes\n")
-    assert front == "D || run [...] first; the plan shows changes"
+def test_a_plain_word_as_the_answer_is_hidden_where_it_stands_again_on_its_card():
+    notes = "# D\n## Plan\n- run `plan` first; the plan shows changes, for all\n- use `for` loops\n"
+    assert fronts(notes)[0] == "D › [...] / run [...] first; the [...] shows changes, for all"
+    off = Config(disable_rules=("plain-repeat",))
+    assert fronts(notes, off)[0] == "D › Plan || run [...] first; the plan shows changes, for all"
 
 
 def test_code_is_no_line_for_a_pronoun_to_point_back_at():
@@ -558,3 +560,76 @@ def test_a_cue_that_is_no_list_of_words_stops_the_build_at_its_line(tmp_path: Pa
     with pytest.raises(BuildError) as caught:
         load_cues(tmp_path)
     assert str(caught.value).startswith(f"{tmp_path / 'cues.toml'}:3: error: pointers must be")
+
+
+def test_twin_blanks_each_read_off_the_other_are_one_card():
+    notes = (
+        "# D\n- `obj.sum(axis = 0)` sums the columns while `obj.sum(axis = 1)` sums the rows\n"
+        "- on alloc `count++`, on free `count--` happens\n"
+        "- `disable()` may be undone by a library calling `enable()`\n"
+        "- `ALB` works at layer 7 and `NLB` at layer 4 of the `TCP` stack\n"
+    )
+    assert fronts(notes) == [
+        "D || [...] sums the columns while [...] sums the rows",
+        "D || on alloc [...], on free [...] happens",
+        "D || [...] may be undone by a library calling [...]",
+        "D || [...] works at layer 7 and NLB at layer 4 of the TCP stack",
+        "D || ALB works at layer 7 and [...] at layer 4 of the TCP stack",
+        "D || ALB works at layer 7 and NLB at layer 4 of the [...] stack",
+    ]
+    off = Config(disable_rules=("twins",))
+    assert len(fronts(notes, off)) == 9
+
+
+def test_a_translation_in_brackets_beside_the_blank_is_hidden_with_it():
+    notes = (
+        "# D\n\n내부적으로 `generation`(세대)으로 객체를 관리한다\n\n세대(`generation`)로 나눈다\n"
+    )
+    assert fronts(notes) == [
+        "D || 내부적으로 [...]([...])으로 객체를 관리한다",
+        "D || [...]([...])로 나눈다",
+    ]
+    same_script = "# D\n- `Sticky Sessions` (session affinity) keep a client on one target\n"
+    assert fronts(same_script) == ["D || [...] (session affinity) keep a client on one target"]
+    off = Config(disable_rules=("gloss",))
+    assert fronts(notes, off)[0] == "D || 내부적으로 [...](세대)으로 객체를 관리한다"
+
+
+def test_a_term_in_another_script_than_its_line_is_hidden_where_it_repeats():
+    notes = "# D\n- `young` 리스트의 스캔이 끝나면 객체들은 young 리스트에서 빠진다\n"
+    assert fronts(notes) == ["D || [...] 리스트의 스캔이 끝나면 객체들은 [...] 리스트에서 빠진다"]
+    off = Config(disable_rules=("plain-repeat",))
+    assert fronts(notes, off) == fronts(notes)  # a term, not a plain word
+
+
+def test_an_opening_phrase_set_off_by_a_comma_frames_the_line_and_is_no_card():
+    notes = "# D\n- `By default`, the visibility timeout is `30 seconds`\n"
+    assert fate(notes, "By default").rule == "frame"
+    assert fronts(notes) == ["D || By default, the visibility timeout is [...] seconds"]
+    # A fact that opens the line on another word of grammar stays a card.
+    facts = "# D\n- `most single-AZ`, some clusters `Multi-AZ`\n"
+    assert fate(facts, "most single-AZ").answer == "most single-AZ"
+    # Alone on its line, the phrase is what the learner marked: it stays a card.
+    alone = "# D\n- `By default` instances in a subnet have no Internet access\n"
+    assert fate(alone, "By default").answer == "By default"
+
+
+def test_a_name_derived_from_a_variable_on_the_same_line_is_no_card():
+    notes = "# D\n- `dw` has the same shape as `W`, while `db` is the same shape as `b`\n"
+    assert fate(notes, "dw").rule == "derived-name"
+    assert fate(notes, "db").rule == "derived-name"
+    off = Config(disable_rules=("derived-name",))
+    assert fate(notes, "dw", off).answer == "dw"
+
+
+def test_an_item_asked_among_its_siblings_does_not_show_its_twin():
+    notes = (
+        "# D\n- Shapes:\n    - `W1` shape is `(n[1],n[0])`\n    - `b1` shape is `(n[1],1)`\n"
+        "    - `W2` shape is `(n[2],n[1])`\n"
+    )
+    third = [f for f in fronts(notes) if "W2 shape is [...]" in f]
+    assert third == ["D || Shapes: / • b1 shape is (n[1],1) / • W2 shape is [...]"]
+    off = Config(disable_rules=("mirror-sibling",))
+    assert "W1 shape is (n[1],n[0])" in next(
+        f for f in fronts(notes, off) if "W2 shape is [...]" in f
+    )

@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from typing import Protocol
 
 from .draft import Draft, Hidden
 from .env import Env
 from .model import Blank, Mark
 from .rules import Rule
-from .text import fold, is_label, leans_back, occurrences, words
+from .text import (
+    fold,
+    indexed_form,
+    is_label,
+    leans_back,
+    occurrences,
+    only_function_words,
+    words,
+)
 
 #: A breadcrumb line longer than this is cut (characters); the whole line is on its own card.
 CRUMB_CHARS = 110
@@ -34,6 +43,12 @@ PAIR_WORDS = 2
 SERIES = 3
 
 
+def _gap(text: str, left: tuple[int, Blank, Mark], right: tuple[int, Blank, Mark]) -> str:
+    """What stands between two highlights: a blank that is a token of its highlight (the
+    subcommand of `terraform plan`) leaves the rest of the highlight out of the gap."""
+    return text[max(left[1].end, left[2].end) : min(right[1].start, right[2].start)]
+
+
 def series(draft: Draft, env: Env) -> Draft | None:
     """Three or more highlights in a row with only commas or "and"/"or" between them (`TRACE`,
     `DEBUG`, `INFO`) are one fact, a list to recite: one card hides them all. Apart, each card
@@ -42,7 +57,7 @@ def series(draft: Draft, env: Env) -> Draft | None:
     blanks = sorted(draft.blanks, key=lambda item: item[1].start)
     runs: list[list[int]] = [[0]] if blanks else []
     for index in range(1, len(blanks)):
-        gap = text[blanks[index - 1][1].end : blanks[index][1].start]
+        gap = _gap(text, blanks[index - 1], blanks[index])
         if "\n" not in gap and _BETWEEN.match(gap):
             runs[-1].append(index)
         else:
@@ -72,7 +87,7 @@ def pair(draft: Draft, env: Env) -> Draft | None:
     merged: dict[int, int] = {}
     for index in range(1, len(blanks)):
         (one, left, _), (two, right, _) = blanks[index - 1], blanks[index]
-        gap = text[left.end : right.start]
+        gap = _gap(text, blanks[index - 1], blanks[index])
         if one == two or "\n" in gap or not gap.strip() or not _BETWEEN.match(gap):
             continue
         halves = (text[left.start : left.end], text[right.start : right.end])
@@ -88,6 +103,66 @@ def pair(draft: Draft, env: Env) -> Draft | None:
         root = merged.get(number, number)
         numbers.setdefault(root, len(numbers) + 1)
         renumbered.append((1 if one_card else numbers[root], blank, mark))
+    return dataclasses.replace(draft, blanks=tuple(renumbered))
+
+
+#: A short prefix turns a word into its opposite or its variant (``enable``/``disable``).
+_PREFIX = 3
+#: The stem two prefixed twins share is at least this long.
+_STEM = 4
+
+
+def _twin_keys(answer: str) -> set[tuple[str, str]]:
+    """Keys two answers share when one is read off the other: the same text but for its indexes
+    or counters; the same stem but for a short prefix; two letters that differ in one."""
+    text = " ".join(answer.split()).casefold()
+    keys: set[tuple[str, str]] = set()
+    indexed = indexed_form(text)
+    if indexed != text and any(c.isalpha() for c in indexed):
+        keys.add(("index", indexed))
+    for cut_at in range(_PREFIX + 1):
+        stem = text[cut_at:]
+        if len(stem) >= _STEM and len(stem) * 5 >= len(text) * 3:
+            keys.add(("stem", stem))
+    if len(text) == 2 and text.isalnum():
+        keys.update({("short", "?" + text[1]), ("short", text[0] + "?")})
+    return keys
+
+
+def twins(draft: Draft, env: Env) -> Draft | None:
+    """Two blanks of one note whose answers are twins (`W1`/`W2`, `count++`/`count--`,
+    `enable()`/`disable()`, `obj.sum(axis = 0)`/`obj.sum(axis = 1)`) are one fact: apart, each
+    card shows the other, and the one left is read off its twin. One card hides both."""
+    text = draft.unit.text
+    parent: dict[int, int] = {}
+
+    def root(number: int) -> int:
+        while parent.get(number, number) != number:
+            number = parent[number]
+        return number
+
+    owner: dict[tuple[str, str], int] = {}
+    answers: dict[int, set[str]] = {}
+    for number, blank, _ in draft.blanks:
+        answer = " ".join(text[blank.start : blank.end].split()).casefold()
+        answers.setdefault(number, set()).add(answer)
+        for key in _twin_keys(answer):
+            other = owner.setdefault(key, number)
+            if other == number or answer in answers.get(other, set()):
+                continue
+            a, b = root(other), root(number)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    if not parent:
+        return None
+    one_card = env.config.cloze == "unit"
+    numbers: dict[int, int] = {}
+    renumbered: list[tuple[int, Blank, Mark]] = []
+    for number, blank, mark in draft.blanks:
+        numbers.setdefault(root(number), len(numbers) + 1)
+        renumbered.append((1 if one_card else numbers[root(number)], blank, mark))
+    if [n for n, _, _ in renumbered] == [n for n, _, _ in draft.blanks]:
+        return None
     return dataclasses.replace(draft, blanks=tuple(renumbered))
 
 
@@ -116,18 +191,41 @@ def antecedent(draft: Draft, env: Env) -> Draft | None:
 
 
 def hide_elsewhere(draft: Draft, env: Env) -> Draft | None:
+    return _hide_repeats(draft, plain=False)
+
+
+def plain_repeat(draft: Draft, env: Env) -> Draft | None:
+    """A plain word as the answer ("`plan`", "`topic`") shown again on its card, in the line or
+    its headings, gives it away as surely as a name does, whatever sense it has there: it is
+    hidden there too. Words of grammar alone are no answer to give away."""
+    return _hide_repeats(draft, plain=True)
+
+
+def _hide_repeats(draft: Draft, *, plain: bool) -> Draft | None:
+    """Hide each answer where it stands again on its card: names, commands, terms in another
+    script and answers that name something (``plain`` False), or plain words (``plain`` True)."""
     text = draft.unit.text
     # Which characters a blank or a hidden answer already covers: one look per occurrence,
     # however many highlights the line holds.
     taken = bytearray(len(text))
     for _, blank, _ in draft.blanks:
         taken[blank.start : blank.end] = b"\x01" * (blank.end - blank.start)
+    for h in draft.hidden:
+        if h.crumb is None:
+            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
     lowered = text.lower()
     hidden: list[Hidden] = list(draft.hidden)
+    # A word in another script than the line's own words is a term there, not a plain word.
+    around = script(draft.unit.unmarked)
     for number, blank, _ in draft.blanks:
         answer = text[blank.start : blank.end].strip()
         named = blank.kind in ("name", "code")  # a name or a command is hidden wherever it stands
-        if not _tellable(answer) or not (named or _distinctive(answer)):
+        foreign = bool(around - script(answer))
+        if not _tellable(answer):
+            continue
+        if (named or foreign or _distinctive(answer)) == plain:
+            continue
+        if plain and only_function_words(answer):
             continue
         for start, end in occurrences(answer, text, lowered):
             if not any(taken[start:end]):
@@ -183,6 +281,46 @@ def acronym_gloss(draft: Draft, env: Env) -> Draft | None:
     return dataclasses.replace(draft, hidden=tuple(hidden))
 
 
+_GLOSS_AFTER = re.compile(r"\s?[(（]([^()（）\n]{1,40})[)）]")
+_TERM_BEFORE = re.compile(r"(\S+(?:\s\S+)?)\s?[(（]\s*$")
+
+
+def script(text: str) -> frozenset[str]:
+    """The writing systems of a text's letters, by the first word of their Unicode name
+    (``LATIN``, ``HANGUL``, ``CJK``...): a word glossed in another script is a translation."""
+    found = set()
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            found.add(name.split(" ", 1)[0] if name else "?")
+    return frozenset(found)
+
+
+def gloss(draft: Draft, env: Env) -> Draft | None:
+    """A translation beside the blank, in brackets in another script ("[generation](세대)",
+    "세대([generation])"), gives the answer in the learner's other language: it is hidden
+    with the blank on that card, which then asks for the term from what the line says of it."""
+    text = draft.unit.text
+    hidden = list(draft.hidden)
+    for number, blank, _ in draft.blanks:
+        own = script(text[blank.start : blank.end])
+        if not own:
+            continue
+        after = _GLOSS_AFTER.match(text, blank.end)
+        if after and script(after.group(1)) and not script(after.group(1)) & own:
+            hidden.append(Hidden(number, after.start(1), after.end(1)))
+            continue
+        closing = text[blank.end : blank.end + 2].lstrip()[:1]
+        # Only the words just before the bracket: a line may hold hundreds of blanks.
+        before = _TERM_BEFORE.search(text, max(0, blank.start - 80), blank.start)
+        term = script(before.group(1)) if closing in (")", "）") and before else frozenset()
+        if before and term and not term & own:
+            hidden.append(Hidden(number, before.start(1), before.end(1)))
+    if len(hidden) == len(draft.hidden):
+        return None
+    return dataclasses.replace(draft, hidden=tuple(hidden))
+
+
 def _tellable(answer: str) -> bool:
     """An answer whose sight elsewhere would tell it: a word of three letters, or a number."""
     found = words(answer)
@@ -214,6 +352,7 @@ def cut(line: str) -> str:
 RULES: tuple[Rule[RepairRule], ...] = (
     Rule("series", "three highlights or more in a row are one list to recite, one card", series),
     Rule("pair", "two highlights joined by 'and', 'or' or a comma are one pair, one card", pair),
+    Rule("twins", "two blanks each read off the other (W1/W2, enable/disable) are one card", twins),
     Rule(
         "label-crumb",
         "a breadcrumb level that is a label gives way to those naming a subject",
@@ -230,8 +369,18 @@ RULES: tuple[Rule[RepairRule], ...] = (
         acronym_gloss,
     ),
     Rule(
+        "gloss",
+        "a translation of the answer in brackets beside it is hidden with it on its card",
+        gloss,
+    ),
+    Rule(
         "hide-elsewhere",
         "an answer shown elsewhere on its card is hidden there too",
         hide_elsewhere,
+    ),
+    Rule(
+        "plain-repeat",
+        "a plain word as the answer, shown again on its card, is hidden there too",
+        plain_repeat,
     ),
 )

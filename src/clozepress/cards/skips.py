@@ -15,6 +15,7 @@ from .model import Mark, Unit
 from .rules import Rule
 from .text import (
     LABEL_WORDS,
+    PREPOSITIONS,
     fold,
     is_example_value,
     is_generated_id,
@@ -149,6 +150,44 @@ def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip"
 
 
+#: An opening phrase that frames a line ("By default,") has at most this many words.
+FRAME_WORDS = 3
+
+
+def frame(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A short phrase opening the line on a preposition and set off by a comma ("`By
+    default`, the timeout is `30 seconds`", "`In general`, ...") frames what the line asserts:
+    the fact is in the rest of the line, and a card hiding the frame asks for a qualifier."""
+    if len(unit.marks) < 2:
+        return None
+    start = unit.text.rfind("\n", 0, mark.start) + 1
+    if unit.text[start : mark.start].strip(" *_•-–—>\t"):
+        return None
+    if not unit.text.startswith(",", mark.end):
+        return None
+    found = words(mark.highlight.text)
+    if not found or len(found) > FRAME_WORDS or found[0].casefold() not in PREPOSITIONS:
+        return None
+    return "skip"
+
+
+def derived_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A name made of one letter before a variable's bare name highlighted on the same line
+    (`dw` beside `W`: the derivative's name) is read off that name: the card would ask for
+    nothing the line does not show."""
+    text = mark.highlight.text.strip()
+    if len(text) < 2 or not text[0].isalpha():
+        return None
+    if not BARE_NAME.match(text[1:]):
+        return None
+    base = text[1:].casefold()
+    for other in unit.marks:
+        name = other.highlight.text.strip()
+        if other is not mark and name.casefold() == base and BARE_NAME.match(name):
+            return "skip"
+    return None
+
+
 def duplicate(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     key = (env.unit_place, env.unit_key, fold(mark.highlight.text))
     if key in env.seen:
@@ -238,6 +277,16 @@ RULES: tuple[Rule[SkipRule], ...] = (
         "bare-name",
         "a variable's bare name (w, b, W1 beside W2) is no fact unless the line it opens describes",
         bare_name,
+    ),
+    Rule(
+        "frame",
+        "an opening phrase set off by a comma ('By default,') frames the line's facts, is none",
+        frame,
+    ),
+    Rule(
+        "derived-name",
+        "a letter before a variable's name on the same line (dw beside W) is read off it",
+        derived_name,
     ),
     Rule("duplicate", "the same highlight on the same line text is tested once", duplicate),
     Rule(

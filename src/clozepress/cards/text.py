@@ -76,6 +76,17 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
+#: Where twins differ: indexes and counters (``W1``/``W2``, ``count++``/``count--``).
+_INDEXES = re.compile(r"\d+|\+\+|--|[+\-<>]")
+
+
+def indexed_form(text: str) -> str:
+    """Text with its indexes and counters as ``#``, case and spacing folded: two texts of one
+    form (``W1 shape is (n[1],n[0])``, ``W2 shape is (n[2],n[1])``) are twins, each read off
+    the other."""
+    return _INDEXES.sub("#", " ".join(text.split()).casefold())
+
+
 def is_number(text: str) -> bool:
     return bool(_WHOLE_NUMBER.match(text.strip()))
 
@@ -108,6 +119,16 @@ FUNCTION_WORDS = _set(
     every some most more less least many much few both either neither same other such own always
     never often usually sometimes yes if else because while until since per via vs up down out
     off again once even still already
+    """
+)
+
+
+#: Prepositions (a closed class, per language): a phrase opening on one frames, as "By default".
+PREPOSITIONS = _set(
+    """
+    by in on at for from with without within under over after before during per via upon
+    across through unless except
+    con da di su senza tra fra dopo prima durante
     """
 )
 
