@@ -633,3 +633,16 @@ def test_an_item_asked_among_its_siblings_does_not_show_its_twin():
     assert "W1 shape is (n[1],n[0])" in next(
         f for f in fronts(notes, off) if "W2 shape is [...]" in f
     )
+
+
+def test_a_line_introducing_the_code_after_it_is_no_card_for_what_the_code_defines():
+    markdown = (
+        "# D\n## GC\n\nThe source below is `collect()` simplified.\n\n"
+        "```c\nstatic int\ncollect(void)\n{\n    return 0;\n}\n```\n\n"
+        "Then `collect()` frees the cycles of the `young` generation.\n\n"
+        "Set `retries` as below.\n\n```\nretries = 3\n```\n"
+    )
+    rules = [(f.line, f.highlight, f.rule) for f in run(markdown).fates]
+    assert rules[0] == (4, "collect()", "code-caption")
+    assert rules[1][2] == "fact"  # said of it elsewhere: tested there
+    assert rules[3] == (16, "retries", "fact")  # a key the code sets is no routine it defines

@@ -42,17 +42,30 @@ _DECLARED = re.compile(
     r"\b(?:class|def|function|func|fn|struct|interface|enum|var|let|const|val)\s+"
     r"([A-Za-z_]\w*)"
 )
+#: The declaring words that define a function or a type, not a variable.
+_ROUTINE = frozenset({"class", "def", "function", "func", "fn", "struct", "interface", "enum"})
 _ASSIGNED = re.compile(r"(?m)^[ \t]*(?:>>>[ \t]*|\.\.\.[ \t]*)?([A-Za-z_]\w*)[ \t]*=(?!=)")
+#: A function defined as C and its kin write it: at the start of a line, after its type, its
+#: parameters, then its body's brace.
+_C_DEFINITION = re.compile(r"(?m)^(?:[A-Za-z_][\w*]*[ \t*]+)*([A-Za-z_]\w*)[ \t]*\([^()]*\)\s*\{")
 _PARAMETERS = re.compile(r"\b(?:def|function|func|fn)\s+\w+\s*\(([^()]*)\)")
 _PARAMETER = re.compile(r"^\s*\*{0,2}([A-Za-z_]\w*)")
 #: A highlight that is one name, maybe called: ``Duck``, ``walk()``, ``Foo(0)``.
 NAME_CALLED = re.compile(r"^([A-Za-z_]\w*)(?:\([^()]*\))?$")
 
 
+def routines(code: str) -> set[str]:
+    """The functions and types ``code`` defines (``def f``, ``class C``, ``int f(void) {``):
+    not the keys it sets, which a configuration language may define for it."""
+    names = {m.group(1) for m in _DECLARED.finditer(code) if m.group(0).split()[0] in _ROUTINE}
+    return names | {m.group(1) for m in _C_DEFINITION.finditer(code)}
+
+
 def defined(code: str) -> set[str]:
     """The names ``code`` defines (declared, assigned, a function's parameters)."""
     names = {m.group(1) for m in _DECLARED.finditer(code)}
     names |= {m.group(1) for m in _ASSIGNED.finditer(code)}
+    names |= {m.group(1) for m in _C_DEFINITION.finditer(code)}
     for found in _PARAMETERS.finditer(code):
         for parameter in found.group(1).split(","):
             name = _PARAMETER.match(parameter)

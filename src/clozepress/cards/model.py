@@ -65,6 +65,9 @@ class Unit:
     shared by all of them)."""
     group: tuple[int, int] = (0, 0)
     """For a bullet: ``(domain, line of what it is nested under)``, shared by its siblings."""
+    introduces: frozenset[str] = frozenset()
+    """The functions and types the code block right after the line defines: the line
+    introduces that code."""
     reference: bool = False
     """The line is one link and nothing else: a pointer to read, its words the linked page's
     title, not a fact the notes state."""

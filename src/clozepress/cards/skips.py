@@ -96,6 +96,14 @@ def example_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if found.group(1) in own else None
 
 
+def code_caption(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A line that names what the code block right after it defines ("the source below is
+    `collect()` simplified") says which code follows: a card would ask about a block it does not
+    show. What the notes say of that name elsewhere is tested there."""
+    found = NAME_CALLED.match(mark.highlight.text.strip())
+    return "skip" if found is not None and found.group(1) in unit.introduces else None
+
+
 def reference(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if unit.reference else None
 
@@ -252,6 +260,11 @@ RULES: tuple[Rule[SkipRule], ...] = (
         "example-name",
         "a name an example block makes up (Duck, walk()), used in no other section, is no fact",
         example_name,
+    ),
+    Rule(
+        "code-caption",
+        "a line naming what the code block after it defines introduces that code, no fact",
+        code_caption,
     ),
     Rule(
         "reference",

@@ -29,6 +29,7 @@ from ..form.model import (
     has_highlight,
 )
 from . import mathjax
+from .examples import routines
 from .model import Mark, Unit
 
 
@@ -205,7 +206,7 @@ def _walk(
         for block in blocks
         if isinstance(block, Bullet)
     )
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if isinstance(block, Section):
             name = title(block.spans)
             sections = (*where.sections, block.title)
@@ -242,6 +243,7 @@ def _walk(
                         group=(where.domain, where.anchor) if isinstance(block, Bullet) else (0, 0),
                         siblings=siblings if isinstance(block, Bullet) else (),
                         reference=_only_a_link(block.spans),
+                        introduces=_introduced(block, blocks[at + 1 : at + 2]),
                     )
                 )
                 own = previous = len(out) - 1
@@ -300,6 +302,16 @@ def _walk(
                 out[target] = dataclasses.replace(unit, images=(*unit.images, block))
         elif isinstance(block, Code):
             before = ""  # code is no line to point back at
+
+
+def _introduced(block: Bullet | Paragraph, after: tuple[Block | Section, ...]) -> frozenset[str]:
+    """The functions and types the code block right after a line (or first nested under it)
+    defines."""
+    first = block.children[:1] if isinstance(block, Bullet) else ()
+    for code in (*first, *after):
+        if isinstance(code, Code):
+            return frozenset(routines(code.text))
+    return frozenset()
 
 
 def _only_a_link(spans: tuple[Inline, ...]) -> bool:
