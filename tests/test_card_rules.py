@@ -487,6 +487,14 @@ def test_a_name_an_example_block_makes_up_is_no_card_unless_other_prose_uses_it(
     assert found["len()"].answer is not None
     off = Config(disable_rules=("example-name",))
     assert fate(EXAMPLE_BLOCK, "Duck", off).answer == "Duck"
+    # A value the example sets in quotes, with a word of its own, is the example's too.
+    markdown = (
+        '# D\n## Backends\n```\nbucket = "mybucket"\nregion = "us-east-1"\n```\n'
+        "- this assumes a bucket called `mybucket` in `us-east-1`\n"
+        "## Regions\n- the default region is us-east-1\n"
+    )
+    rules = {f.highlight: f.rule for f in run(markdown).fates}
+    assert rules == {"mybucket": "example-name", "us-east-1": "fact"}
 
 
 def test_a_generated_id_and_a_sample_number_are_no_card_but_a_shape_is():

@@ -14,6 +14,7 @@ No word list decides: only where the names stand.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ..form.model import (
@@ -50,6 +51,9 @@ _ASSIGNED = re.compile(r"(?m)^[ \t]*(?:>>>[ \t]*|\.\.\.[ \t]*)?([A-Za-z_]\w*)[ \
 _C_DEFINITION = re.compile(r"(?m)^(?:[A-Za-z_][\w*]*[ \t*]+)*([A-Za-z_]\w*)[ \t]*\([^()]*\)\s*\{")
 _PARAMETERS = re.compile(r"\b(?:def|function|func|fn)\s+\w+\s*\(([^()]*)\)")
 _PARAMETER = re.compile(r"^\s*\*{0,2}([A-Za-z_]\w*)")
+#: A name as code writes it, and a value in quotes.
+_NAME = re.compile(r"(?<![\w])[A-Za-z_]\w*")
+_LITERAL = re.compile(r"""(?<![\w\\])(["'])([^"'\n]{1,80})\1""")
 #: A highlight that is one name, maybe called: ``Duck``, ``walk()``, ``Foo(0)``.
 NAME_CALLED = re.compile(r"^([A-Za-z_]\w*)(?:\([^()]*\))?$")
 
@@ -75,8 +79,8 @@ def defined(code: str) -> set[str]:
 
 
 def own_names(document: Document) -> dict[Key, frozenset[str]]:
-    """Per section, the names its example blocks make up: defined and used again in one block,
-    in no other section's prose."""
+    """Per section, the names its example blocks make up, in no prose outside the section: a
+    name defined and used again in one block, or a value set in quotes holding such a word."""
     codes: dict[Key, list[str]] = {}
     prose: dict[str, set[Key]] = {}
     for index, domain in enumerate(document.domains):
@@ -85,14 +89,23 @@ def own_names(document: Document) -> dict[Key, frozenset[str]]:
         _walk(domain.children, top, codes, prose)
     out: dict[Key, frozenset[str]] = {}
     for key, blocks in codes.items():
-        names: set[str] = set()
+
+        def unknown(word: str, key: Key = key) -> bool:
+            return not any(_outside(key, k) for k in prose.get(word, ()))
+
+        own: set[str] = set()
         for code in blocks:
-            for name in defined(code):
-                if len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", code)) >= 2:
-                    names.add(name)
-        own = frozenset(n for n in names if not any(_outside(key, k) for k in prose.get(n, ())))
+            # One count per block: a long block costs one pass, not one per name it defines.
+            counts = Counter(_NAME.findall(code))
+            own.update(n for n in defined(code) if counts[n] >= 2 and unknown(n))
+            # A value the example sets in quotes ("mybucket") holding a word of its own.
+            own.update(
+                value
+                for value in (m.group(2).strip() for m in _LITERAL.finditer(code))
+                if any(unknown(word) for word in _IDENT.findall(value))
+            )
         if own:
-            out[key] = own
+            out[key] = frozenset(own)
     return out
 
 

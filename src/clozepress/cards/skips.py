@@ -89,11 +89,10 @@ def example_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A name an example block of the section makes up for itself (``Duck``, ``walk()``), used
     in no other section's prose: the card would ask what only that block, which it does not
     show, says."""
-    found = NAME_CALLED.match(mark.highlight.text.strip())
-    if found is None:
-        return None
     own = env.examples.get((unit.domain, unit.sections), frozenset())
-    return "skip" if found.group(1) in own else None
+    text = mark.highlight.text.strip()
+    found = NAME_CALLED.match(text)
+    return "skip" if text.strip("\"'") in own or (found and found.group(1) in own) else None
 
 
 def code_caption(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
@@ -258,7 +257,7 @@ RULES: tuple[Rule[SkipRule], ...] = (
     ),
     Rule(
         "example-name",
-        "a name an example block makes up (Duck, walk()), used in no other section, is no fact",
+        "a name or value an example block makes up (Duck, walk(), 'mybucket') is no fact",
         example_name,
     ),
     Rule(
