@@ -315,6 +315,19 @@ def test_a_bare_item_with_lines_of_its_own_is_asked_from_them_not_its_siblings()
     assert front == "D › Buckets || [...] / – a key is the full path / – at most 5 TB each"
 
 
+def test_an_item_is_asked_in_its_own_list_led_by_the_paragraph_before_it():
+    markdown = (
+        "# D\n## Ca channels\nCa rises to do two things.\n\n- fuse vesicles\n- contract muscle\n\n"
+        "Drugs on them are called Ca antagonists.\n\n- Dihydropyridines (`-dipine`)\n"
+        "- Others\n"
+    )
+    (front,) = fronts(markdown)
+    assert front == (
+        "D › Ca channels || Drugs on them are called Ca antagonists. / "
+        "• Dihydropyridines ([...]) / • Others"
+    )
+
+
 def test_a_long_sentence_is_cut_into_clauses_with_its_opening_as_context():
     clause = "with enough words in this clause to make the whole sentence long"
     markdown = (

@@ -66,7 +66,7 @@ def _among_siblings(item: Unit) -> Unit:
     window = item.siblings[low : low + MAX_ITEMS]
     first = item
     parented = len(first.crumbs) > first.heading_count
-    question = first.crumbs[-1] if parented else ""
+    question = first.crumbs[-1] if parented else first.lead
     parts: list[str] = [question] if question else []
     size = len(question) + 1 if question else 0
     marks: list[Mark] = []
@@ -93,7 +93,7 @@ def _among_siblings(item: Unit) -> Unit:
 def _list_unit(items: list[Unit]) -> Unit:
     first = items[0]
     parented = len(first.crumbs) > first.heading_count
-    question = first.crumbs[-1] if parented else ""
+    question = first.crumbs[-1] if parented else first.lead
     parts: list[str] = [question] if question else []
     size = len(question) + 1 if question else 0
     marks: list[Mark] = []
