@@ -328,6 +328,17 @@ def test_an_item_is_asked_in_its_own_list_led_by_the_paragraph_before_it():
     )
 
 
+def test_a_sentence_pointing_back_in_its_opening_words_gets_the_sentence_before():
+    filler = "which is said here only to make this paragraph long enough to be cut apart"
+    markdown = (
+        f"# D\n\nTerraform limits concurrent operations with the `-parallelism` flag, {filler}. "
+        f"The default value for this setting is `10`, {filler}.\n"
+    )
+    contexts = [to_text(n.context) for n in run(markdown).notes]
+    assert contexts[0] == "D"
+    assert contexts[1].startswith("D › Terraform limits concurrent operations")
+
+
 def test_a_long_sentence_is_cut_into_clauses_with_its_opening_as_context():
     clause = "with enough words in this clause to make the whole sentence long"
     markdown = (

@@ -192,6 +192,24 @@ def is_label(crumb: str, own: frozenset[str] = frozenset()) -> bool:
     return 0 < len(found) <= 3 and all(w in LABEL_WORDS for w in found)
 
 
+#: Words that point at a thing named before ("this class", "these drugs"), wherever they stand
+#: in a sentence's opening words (per language).
+DEMONSTRATIVES = _set(
+    """
+    this these those such 이 그 이러한 그러한 이런 그런 questo questa questi queste quello quella
+    quelli quelle tale tali 这 这些 那 那些 该
+    """
+)
+#: How many opening words of a sentence a demonstrative may stand among.
+OPENING = 5
+
+
+def refers_back(text: str) -> bool:
+    """Whether a sentence's opening words point with a demonstrative at something named before
+    it ("Un esponente di questa classe ...", "One of these drugs ...")."""
+    return any(w.casefold() in DEMONSTRATIVES for w in words(text[:80])[:OPENING])
+
+
 def leans_back(text: str, own: frozenset[str] = frozenset()) -> bool:
     """Whether a line opens on a word that refers to what was said before it; ``own``: the
     learner's own such words (folded), from their cues file."""
