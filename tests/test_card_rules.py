@@ -160,7 +160,7 @@ def test_a_line_opening_on_a_pronoun_shows_the_line_before():
 
 
 def test_an_answer_shown_elsewhere_on_the_card_is_hidden_there():
-    (note,) = run("# D\n- `TTL` is the time to live; a TTL of 0 disables caching\n").notes
+    (note,) = run("# D\n- `TTL` is the cache lifetime; a TTL of 0 disables caching\n").notes
     assert side(note.text, 1, front=True).count("[...]") == 2
 
 
@@ -472,14 +472,12 @@ def test_an_answer_is_not_hidden_inside_a_longer_token_and_an_ellipsis_ends_no_s
 
 
 def test_an_acronyms_spelled_out_form_beside_its_blank_is_hidden_too():
-    notes = "# D\n- clients send `SNI` (Server Name Indication) to name the host\n"
-    assert fronts(notes) == ["D || clients send [...] ([...]) to name the host"]
-    off = Config(disable_rules=("acronym-gloss",))
-    assert fronts(notes, off) == [
-        "D || clients send [...] (Server Name Indication) to name the host"
-    ]
     before = "# D\n- clients send Server Name Indication (`SNI`) to name the host\n"
     assert fronts(before) == ["D || clients send [...] ([...]) to name the host"]
+    off = Config(disable_rules=("acronym-near",))
+    assert fronts(before, off) == [
+        "D || clients send Server Name Indication ([...]) to name the host"
+    ]
 
 
 def test_a_highlight_repeated_in_one_paragraph_is_tested_once_unless_a_sentence_opens_on_it():
@@ -678,3 +676,30 @@ def test_a_line_introducing_the_code_after_it_is_no_card_for_what_the_code_defin
     assert rules[0] == (4, "collect()", "code-caption")
     assert rules[1][2] == "fact"  # said of it elsewhere: tested there
     assert rules[3] == (16, "retries", "fact")  # a key the code sets is no routine it defines
+
+
+def test_a_latin_term_followed_by_a_particle_of_another_script_is_a_whole_word():
+    notes = "# D\n- `young` 리스트가 끝나면 young의 끝으로 보낸다\n"
+    assert fronts(notes) == ["D || [...] 리스트가 끝나면 [...]의 끝으로 보낸다"]
+
+
+def test_an_acronym_before_its_spelled_out_form_asks_for_the_spelled_out_form():
+    notes = "# D\n\n`RPO`: Recovery Point Objective\n\n`FTP` (File Transfer Protocol) and more\n"
+    assert fronts(notes) == ["D || RPO: [...]", "D || FTP ([...]) and more"]
+    assert fate(notes, "RPO").answer == "Recovery Point Objective"
+    off = Config(disable_rules=("spelled-out",))
+    assert fronts(notes, off)[0] == "D || [...]: [...]"  # acronym-near hides the spelling
+
+
+def test_an_acronym_and_its_spelled_out_form_near_each_other_are_hidden_together():
+    notes = (
+        "# D\n## ALB - Application Load Balancer\n"
+        "- the `Application Load Balancer` routes by path\n"
+        "- service end: `NLB`, a Network Load Balancer\n"
+    )
+    assert fronts(notes) == [
+        "D › [...] - [...] / the [...] routes by path",
+        "D › ALB - Application Load Balancer || service end: [...], a [...]",
+    ]
+    off = Config(disable_rules=("acronym-near",))
+    assert fronts(notes, off)[1].endswith("|| service end: [...], a Network Load Balancer")

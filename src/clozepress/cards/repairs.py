@@ -238,6 +238,7 @@ def _hide_repeats(draft: Draft, *, plain: bool) -> Draft | None:
         after = _ACRONYM.match(text, blank.end)
         if (
             after
+            and blank.rule != "spelled-out"
             and _initials(answer) == after.group(1).upper()
             and not any(taken[after.start(1) : after.end(1)])
         ):
@@ -252,38 +253,69 @@ def _hide_repeats(draft: Draft, *, plain: bool) -> Draft | None:
     return dataclasses.replace(draft, hidden=tuple(hidden))
 
 
-_SPELLED_AFTER = re.compile(r"\s*\(([^()\n]{3,80})\)")
-_ACRONYM_ANSWER = re.compile(r"^[A-Z][A-Za-z0-9]{1,7}$")
+#: An acronym and its spelled-out form count as one answer within this many characters.
+NEAR = 160
+_TOKEN = re.compile(r"[^\s()\[\]{},;:/|–—-]+")
 
 
-def acronym_gloss(draft: Draft, env: Env) -> Draft | None:
-    """An acronym's blank beside its expansion ("[SCP] (Service Control Policies)", "Service
-    Control Policies ([SCP])") is read off the expansion's initials: the expansion is hidden
-    on that card too, so the card asks for both from what the line says of them."""
+def _spelled_runs(text: str, start: int, end: int, initials: str) -> list[tuple[int, int]]:
+    """Runs of consecutive words of ``text[start:end]`` whose initials spell ``initials``."""
+    found = list(_TOKEN.finditer(text, start, end))
+    size = len(initials)
+    out = []
+    index = 0
+    while index + size <= len(found):
+        run = found[index : index + size]
+        if "".join(m.group()[0] for m in run).upper() == initials and all(
+            m.group()[0].isalpha() for m in run
+        ):
+            out.append((run[0].start(), run[-1].end()))
+            index += size
+        else:
+            index += 1
+    return out
+
+
+def acronym_near(draft: Draft, env: Env) -> Draft | None:
+    """An acronym and its spelled-out form near each other on a card ("[NLB] - Network Load
+    Balancer", a heading "ALB - Application Load Balancer" over "[Application Load Balancer]
+    ..."): either one spells the other, so the one shown is hidden with the blank."""
     text = draft.unit.text
     hidden = list(draft.hidden)
+    taken = bytearray(len(text))
+    for _, blank, _ in draft.blanks:
+        taken[blank.start : blank.end] = b"\x01" * (blank.end - blank.start)
     for number, blank, _ in draft.blanks:
+        if blank.rule == "spelled-out":
+            continue  # the acronym beside it is its cue
         answer = text[blank.start : blank.end].strip()
-        capitals = sum(c.isupper() for c in answer)
-        if not _ACRONYM_ANSWER.match(answer) or capitals < 2:
-            continue
-        target = "".join(c for c in answer.upper() if c.isalpha())
-        after = _SPELLED_AFTER.match(text, blank.end)
-        if after and _initials(after.group(1)).replace("0", "") == target:
-            hidden.append(Hidden(number, after.start(1), after.end(1)))
-            continue
-        # Before it: "Service Control Policies (SCP)", the words just before the bracket.
-        if text[: blank.start].rstrip().endswith("("):
-            opening = text[: blank.start].rstrip()[:-1].rstrip()
-            found = list(re.finditer(r"[^\s()]+", opening))[-len(target) :]
-            spelled = " ".join(m.group() for m in found)
-            if len(found) == len(target) and _initials(spelled) == target:
-                hidden.append(Hidden(number, found[0].start(), found[-1].end()))
+        low, high = max(0, blank.start - NEAR), min(len(text), blank.end + NEAR)
+        places: list[tuple[int, int, int | None]] = []
+        if _ACRONYM_ANSWER.match(answer) and sum(c.isupper() for c in answer) >= 2:
+            target = "".join(c for c in answer.upper() if c.isalpha())
+            places += [(a, b, None) for a, b in _spelled_runs(text, low, high, target)]
+            for index, crumb in enumerate(draft.crumbs):
+                places += [(a, b, index) for a, b in _spelled_runs(crumb, 0, len(crumb), target)]
+        else:
+            spelled = words(answer)
+            if not 2 <= len(spelled) <= 8 or not all(w[0].isalpha() for w in spelled):
+                continue
+            acronym = re.compile(rf"(?<![\w-]){_initials(answer)}s?(?![\w-])")
+            places += [(m.start(), m.end(), None) for m in acronym.finditer(text, low, high)]
+            for index, crumb in enumerate(draft.crumbs):
+                places += [(m.start(), m.end(), index) for m in acronym.finditer(crumb)]
+        for start, end, where in places:
+            if where is None and any(taken[start:end]):
+                continue
+            hidden.append(Hidden(number, start, end, where))
+            if where is None:
+                taken[start:end] = b"\x01" * (end - start)
     if len(hidden) == len(draft.hidden):
         return None
     return dataclasses.replace(draft, hidden=tuple(hidden))
 
 
+_ACRONYM_ANSWER = re.compile(r"^[A-Z][A-Za-z0-9]{1,7}$")
 _GLOSS_AFTER = re.compile(r"\s?[(（]([^()（）\n]{1,40})[)）]")
 _TERM_BEFORE = re.compile(r"(\S+(?:\s\S+)?)\s?[(（]\s*$")
 
@@ -367,9 +399,9 @@ RULES: tuple[Rule[RepairRule], ...] = (
         antecedent,
     ),
     Rule(
-        "acronym-gloss",
-        "an acronym's blank beside its spelled-out form hides that form on its card too",
-        acronym_gloss,
+        "acronym-near",
+        "an acronym and its spelled-out form near each other on a card: the one shown is hidden",
+        acronym_near,
     ),
     Rule(
         "gloss",

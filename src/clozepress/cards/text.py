@@ -284,6 +284,15 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _joined(neighbour: str, edge: str) -> bool:
+    """Whether a character beside a match makes it part of a longer word: a letter, digit or
+    ``_`` of the same kind of script (a Latin term followed by a Korean particle, ``young의``,
+    stands alone)."""
+    if not (neighbour.isalnum() or neighbour == "_"):
+        return False
+    return neighbour.isascii() == edge.isascii() or not (edge.isalnum() or edge == "_")
+
+
 def occurrences(needle: str, haystack: str, lowered: str = "") -> list[tuple[int, int]]:
     """Where ``needle`` stands in ``haystack`` as whole words, case ignored (``lowered``: the
     haystack in lower case, when the caller has it)."""
@@ -305,9 +314,7 @@ def occurrences(needle: str, haystack: str, lowered: str = "") -> list[tuple[int
         inside = (before in ".," and at >= 2 and haystack[at - 2].isalnum()) or (
             after in ".," and end + 1 < len(haystack) and haystack[end + 1].isalnum()
         )
-        word_edges = not (before.isalnum() or before == "_") and not (
-            after.isalnum() or after == "_"
-        )
+        word_edges = not _joined(before, needle[0]) and not _joined(after, needle[-1])
         if word_edges and not inside:
             out.append((at, end))
         at = lowered.find(target, at + 1)

@@ -18,18 +18,24 @@ from ..form.model import (
     Highlight,
     Image,
     Inline,
+    LineBreak,
     Link,
     Math,
+    Note,
     Paragraph,
     Quote,
     Section,
+    Strike,
     Strong,
+    Subscript,
+    Superscript,
     Table,
     Text,
     has_highlight,
 )
 from . import mathjax
 from .examples import routines
+from .html import scripted
 from .model import Mark, Unit
 from .text import sentences
 
@@ -44,6 +50,13 @@ def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
     def walk(items: tuple[Inline, ...]) -> None:
         nonlocal size
         for span in items:
+            if isinstance(span, LineBreak):
+                span = Text("\n")
+            elif isinstance(span, Superscript | Subscript) and all(
+                isinstance(child, Text) for child in span.children
+            ):
+                raw = "".join(child.text for child in span.children if isinstance(child, Text))
+                span = Text(scripted(raw, isinstance(span, Superscript)))
             if isinstance(span, Text):
                 text = _readable(span.text, notes)
                 if (
@@ -69,8 +82,11 @@ def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
                 marks.append(Mark(size, size + len(shown), span))
                 out.append(shown)
                 size += len(shown)
-            elif isinstance(span, Strong | Emphasis | Link):
+            elif isinstance(span, Strong | Emphasis | Link | Superscript | Subscript | Strike):
                 walk(span.children)
+            elif isinstance(span, Note):
+                # In place, in parentheses: the note explains the words before it.
+                walk((Text(" ("), *span.children, Text(")")))
             elif isinstance(span, Math):
                 for piece, highlight in mathjax.pieces(span):
                     if highlight is not None:
