@@ -463,6 +463,9 @@ def test_twin_blanks_each_read_off_the_other_are_one_card():
     ]
     off = Config(disable_rules=("twins",))
     assert len(fronts(notes, off)) == 9
+    # A letter standing for an index: the general case beside its instances.
+    general = "# D\n- `n[0]` counts the inputs; `n[L]` counts the outputs\n"
+    assert fronts(general) == ["D || [...] counts the inputs; [...] counts the outputs"]
 
 
 def test_a_translation_in_brackets_beside_the_blank_is_hidden_with_it():
