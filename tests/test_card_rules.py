@@ -547,3 +547,13 @@ def test_an_acronym_and_its_spelled_out_form_near_each_other_are_hidden_together
     ]
     off = Config(disable_rules=("acronym-near",))
     assert fronts(notes, off)[1].endswith("|| service end: [...], a Network Load Balancer")
+
+
+def test_a_blank_inside_another_blank_of_its_line_is_one_card_with_it():
+    notes = "# D\n- supports `EC2` for worker nodes in `EC2 instances as backbone`, or `Fargate`\n"
+    assert fronts(notes) == [
+        "D || supports [...] for worker nodes in [...], or Fargate",
+        "D || supports EC2 for worker nodes in EC2 instances as backbone, or [...]",
+    ]
+    off = Config(disable_rules=("contained",))
+    assert len(fronts(notes, off)) == 3
