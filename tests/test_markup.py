@@ -91,6 +91,10 @@ def test_an_inline_note_stays_in_place_with_its_highlights_lines() -> None:
     assert plain_text(note.children) == "a note with hl"
     assert [(h.text, h.line) for h in all_highlights(para)] == [("hl", 5)]
     assert plain_text(para.spans) == "first line second (a note with hl) end"
+    # A note that held only an image leaves no empty "()" behind; the image is kept.
+    found = blocks("# D\n\nsee^[![](x.png)] here\n")
+    assert plain_text(found[0].spans) == "see here"  # type: ignore[attr-defined]
+    assert type(found[1]).__name__ == "Image"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -205,6 +209,9 @@ def test_fenced_div_lines_and_span_attributes_are_not_text() -> None:
         (9, "after"),
     ]
     assert [(h.text, h.line) for b in found for h in all_highlights(b)] == [("hl", 4)]
+    # An image's or link's attributes go too; braces that are no attribute block stay text.
+    para = paragraph("# D\n\n![](x.png){.wide} [l](http://x){#a} {.b} [s]{y} []{#eq}\n")
+    assert plain_text(para.spans) == "l {.b} [s]{y}"
 
 
 def test_a_footnote_reference_in_a_table_cell_is_a_reference() -> None:
@@ -224,10 +231,10 @@ def sheet_html(notes: str) -> str:
 
 def test_sheet_text_breaks_only_where_a_reader_expects() -> None:
     html = sheet_html(
-        "# D\n\nsoft\nbreak, 4--5 and one---two, a\u00a0`glued`\u00a0word, `a--b`\n\n"
+        "# D\n\nsoft\nbreak, 4--5 and one---two -- three, a\u00a0`glued`\u00a0word, `a--b`\n\n"
         "가비지 `gc_refs`를 컬렉션\n"
     )
-    assert "soft break, 4\u20135 and one\u2014two, a " in html  # a soft break is a space
+    assert "soft break, 4\u20135 and one\u2014two \u2013 three, a " in html  # soft break: space
     assert "\u00a0" not in html and ">a--b<" in html  # a highlight's dashes are code
     # Korean words hold together (word joiners), also across a highlight and its particle.
     assert "가\u2060비\u2060지 " in html and "</strong>\u2060를 컬\u2060렉\u2060션" in html

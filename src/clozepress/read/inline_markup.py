@@ -47,6 +47,7 @@ def inline_markup_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("html_inline", "raw_tag", raw_tag)
     md.inline.ruler.after("image", "inline_note", inline_note)
     md.inline.ruler.before("link", "bracketed_span", bracketed_span)
+    md.inline.ruler.after("bracketed_span", "attributes", attributes_after)
     md.inline.ruler.after("emphasis", "superscript", _enclosed("^", "superscript"))
     md.inline.ruler.after("superscript", "subscript", _enclosed("~", "subscript"))
 
@@ -92,7 +93,8 @@ def inline_note(state: StateInline, silent: bool) -> bool:
     return True
 
 
-_ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")
+#: A pandoc attribute block: ``{#id .class key=value}``.
+_ATTRIBUTES = re.compile(r"\{[ \t]*(?:[#.][\w-]|[\w-]+=)[^{}\n]*\}")
 
 
 def bracketed_span(state: StateInline, silent: bool) -> bool:
@@ -113,6 +115,20 @@ def bracketed_span(state: StateInline, silent: bool) -> bool:
         state.md.inline.tokenize(state)
         state.push("bracketed_span_close", "span", -1)
     state.pos, state.posMax = attributes.end(), maximum
+    return True
+
+
+def attributes_after(state: StateInline, silent: bool) -> bool:
+    """An attribute block right after an image or a link (``![](x.png){.wide}``): pandoc's,
+    for its writers, so it is read as nothing."""
+    if state.src[state.pos] != "{" or state.pending:
+        return False
+    if not state.tokens or state.tokens[-1].type not in ("image", "link_close"):
+        return False
+    found = _ATTRIBUTES.match(state.src, state.pos, state.posMax)
+    if found is None:
+        return False
+    state.pos = found.end()
     return True
 
 

@@ -885,7 +885,10 @@ class _Parser:
             elif kind == "bracketed_span":
                 out.extend(self._spans(node.children, images))
             elif kind in _WRAPPERS:
-                out.append(_WRAPPERS[kind](_merge_text(self._spans(node.children, images))))
+                inner = _merge_text(self._spans(node.children, images))
+                # A note that held only an image (lifted out of the text) says nothing here.
+                if inner and (kind != "note" or plain_text(inner).strip()):
+                    out.append(_WRAPPERS[kind](inner))
             elif kind == "footnote_ref":
                 out.append(Text(f"[{node.meta.get('label', node.meta.get('id', ''))}]"))
             elif kind == "code_inline":

@@ -377,9 +377,10 @@ def _glued_hangul(left: str, right: str) -> bool:
 
 
 #: Pandoc's dashes, as notes converted by it write them: ``---`` an em dash, ``--`` between
-#: two letters or digits an en dash (``4--5``). A flag (`` --force``) has a space before it.
+#: two letters or digits or between spaces an en dash (``4--5``); a flag (`` --force``) has a
+#: space before it only.
 _EM_DASH = re.compile(r"(?<=[^-\s])---(?=[^-\s])|(?<=\s)---(?=\s)")
-_EN_DASH = re.compile(r"(?<=[^\W_])--(?=[^\W_])")
+_EN_DASH = re.compile(r"(?<=[^\W_])--(?=[^\W_])|(?<= )--(?= )")
 
 
 def _sheet_text(text: str, prose: bool = True) -> str:
