@@ -14,6 +14,7 @@ from clozepress.cards.sample import side, to_text
 from clozepress.cli import main
 from clozepress.config import Config, load_config
 from clozepress.errors import BuildError
+from clozepress.read.cues import load_cues
 from clozepress.read.parse import parse_text
 
 STUDY = Config()
@@ -305,15 +306,61 @@ def test_a_lone_bare_item_is_asked_with_its_list():
     ]
 
 
+def test_a_bare_item_with_lines_of_its_own_is_asked_from_them_not_its_siblings():
+    markdown = (
+        "# D\n- Buckets\n    - `Objects`\n        - a key is the full path\n"
+        "        - at most 5 TB each\n    - versioning\n"
+    )
+    (front,) = fronts(markdown)
+    assert front == "D › Buckets || [...] / – a key is the full path / – at most 5 TB each"
+
+
+def test_an_item_is_asked_in_its_own_list_led_by_the_paragraph_before_it():
+    markdown = (
+        "# D\n## Ca channels\nCa rises to do two things.\n\n- fuse vesicles\n- contract muscle\n\n"
+        "Drugs on them are called Ca antagonists.\n\n- Dihydropyridines (`-dipine`)\n"
+        "- Others\n"
+    )
+    (front,) = fronts(markdown)
+    assert front == (
+        "D › Ca channels || Drugs on them are called Ca antagonists. / "
+        "• Dihydropyridines ([...]) / • Others"
+    )
+
+
+def test_a_sentence_pointing_back_in_its_opening_words_gets_the_sentence_before():
+    filler = "which is said here only to make this paragraph long enough to be cut apart"
+    markdown = (
+        f"# D\n\nTerraform limits concurrent operations with the `-parallelism` flag, {filler}. "
+        f"The default value for this setting is `10`, {filler}.\n"
+    )
+    contexts = [to_text(n.context) for n in run(markdown).notes]
+    assert contexts[0] == "D"
+    assert contexts[1].startswith("D › Terraform limits concurrent operations")
+
+
 def test_a_long_sentence_is_cut_into_clauses_with_its_opening_as_context():
     clause = "with enough words in this clause to make the whole sentence long"
     markdown = (
         f"# D\n\nThe opening names the subject, {clause}, then `first` {clause}, "
-        f"and again {clause}, finally `second` {clause}\n"
+        f"and again {clause}, and more {clause}, and more {clause}, finally `second` {clause}\n"
     )
     result = run(markdown)
     assert len(result.notes) == 2
     assert "The opening names the subject" in to_text(result.notes[1].context)
+    # Shorter, it is read whole: a clause alone lacks its sentence's subject.
+    whole = markdown.replace(f", and more {clause}", "")
+    assert len(whole.splitlines()[-1]) > 220 and len(run(whole).notes) == 1
+
+
+def test_a_full_stop_inside_brackets_ends_no_sentence():
+    markdown = (
+        "# D\n\n`digoxin` blocks the pump (so the cell keeps its Na. Then Ca stays in the cell, "
+        "which raises the force of contraction without more work), and `furosemide` blocks "
+        "the reuptake of Na in the loop of Henle, as diuretics of its class do.\n"
+    )
+    (note,) = run(markdown).notes
+    assert "Then Ca stays" in note.text
 
 
 def test_inline_footnotes_and_fences_of_other_dialects_read_as_text():
@@ -446,6 +493,105 @@ def test_a_highlight_repeated_in_one_paragraph_is_tested_once_unless_a_sentence_
     assert rules == ["fact", "fact", "name"]
 
 
+EXAMPLE_BLOCK = (
+    "# D\n## Typing\n```\nclass Duck:\n    def walk(self): pass\n\ndef stroll(x):\n    x.walk()\n"
+    "stroll(Duck())\n```\n- `Duck` and `walk()` suit `stroll()`, as `len()` does\n"
+    "## Other\n- a `stroll()` is taught here too\n"
+)
+
+
+def test_a_name_an_example_block_makes_up_is_no_card_unless_other_prose_uses_it():
+    found = {f.highlight: f for f in run(EXAMPLE_BLOCK).fates if f.line == 11}
+    assert found["Duck"].rule == "example-name" and found["Duck"].answer is None
+    assert found["walk()"].rule == "example-name"
+    # Named in another section's prose: vocabulary the notes teach. Called, never defined: an API.
+    assert found["stroll()"].answer is not None
+    assert found["len()"].answer is not None
+    off = Config(disable_rules=("example-name",))
+    assert fate(EXAMPLE_BLOCK, "Duck", off).answer == "Duck"
+    # A value the example sets in quotes, with a word of its own, is the example's too.
+    markdown = (
+        '# D\n## Backends\n```\nbucket = "mybucket"\nregion = "us-east-1"\n```\n'
+        "- this assumes a bucket called `mybucket` in `us-east-1`\n"
+        "## Regions\n- the default region is us-east-1\n"
+    )
+    rules = {f.highlight: f.rule for f in run(markdown).fates}
+    assert rules == {"mybucket": "example-name", "us-east-1": "fact"}
+
+
+def test_a_generated_id_and_a_sample_number_are_no_card_but_a_shape_is():
+    markdown = (
+        "# D\n- the instance ID (`i-abcd1234`) or the zone ID (`Z12ABC4UGMOZ2N`), from `ec2`\n"
+        "- if `a = 2` then `f(a) = 6`\n- and `a = 2.001` gives `f(a) = 6.003`\n"
+        "- `X` has the shape `[Nx, m]`; `x0 = 1` by convention\n"
+    )
+    rules = {f.highlight: f.rule for f in run(markdown).fates}
+    assert rules["i-abcd1234"] == rules["Z12ABC4UGMOZ2N"] == "generated-id"
+    assert rules["ec2"] == "fact"
+    assert rules["a = 2"] == rules["f(a) = 6.003"] == "sample-value"
+    assert rules["[Nx, m]"] == "fact" and rules["x0 = 1"] == "fact"
+
+
+def test_a_variables_default_blanks_the_value_not_the_name():
+    assert fate("# D\n- set `a=None` in the signature\n", "a=None").answer == "None"
+
+
+def test_a_line_that_is_only_a_link_is_a_reference_not_a_fact():
+    markdown = (
+        "# D\n## Reference\n* [the `send()` method](https://x.org/a)\n"
+        "* [the `next()` method](https://x.org/b)\n- `send()` resumes a generator\n"
+    )
+    rules = [(f.line, f.rule) for f in run(markdown).fates]
+    assert rules == [(3, "reference"), (4, "reference"), (5, "fact")]
+
+
+# ---------------------------------------------------------------------------------------------
+# The learner's cue words (cues.toml beside the notes)
+
+
+def _cued(tmp_path: Path, cues: str, markdown: str) -> Path:
+    (tmp_path / "cues.toml").write_text(cues, encoding="utf-8")
+    notes = tmp_path / "n.md"
+    notes.write_text(markdown, encoding="utf-8")
+    return notes
+
+
+def test_the_learners_cue_words_name_pointers_labels_and_anaphors(tmp_path: Path):
+    notes = _cued(
+        tmp_path,
+        '[cues]\npointers = ["The Source Below"]\nlabels = ["Docs to study"]\n'
+        'anaphors = ["Dies"]\n',
+        "# D\n## Docs to study\n\nThe source below is `collect()` simplified.\n\n"
+        "The `collect()` call frees cycles of objects.\n\nDies `runs` often.\n",
+    )
+    cues = load_cues(tmp_path)
+    document = parse_text(notes.read_text(encoding="utf-8"), "n.md")
+    found = plan(document, STUDY, cues)
+    rules = [(f.line, f.rule) for f in found.fates]
+    assert rules[0] == (4, "pointer") and rules[1] == (6, "fact")
+    contexts = [to_text(n.context) for n in found.notes]
+    assert "Docs to study" not in " ".join(contexts)  # a label of the learner's, not a subject
+    assert any("collect() call frees" in c for c in contexts)  # "Dies" leans on that line
+    # Without the file, the same notes: the pointer line is a card, the label a crumb.
+    plain = plan(document, STUDY)
+    assert plain.fates[0].rule == "fact"
+    assert any("Docs to study" in to_text(n.context) for n in plain.notes)
+
+
+def test_an_unknown_cue_key_is_a_check_warning_with_its_line(tmp_path: Path, capsys):  # type: ignore[no-untyped-def]
+    notes = _cued(tmp_path, '[cues]\nlabels = ["P1"]\nsynonym = ["x"]\n', "# D\n- a `b` c\n")
+    assert main(["check", str(notes)]) == 0
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'cues.toml'}:3: warning: unknown key 'synonym'" in out
+
+
+def test_a_cue_that_is_no_list_of_words_stops_the_build_at_its_line(tmp_path: Path):
+    _cued(tmp_path, '[cues]\n\npointers = "see below"\n', "# D\n- a `b` c\n")
+    with pytest.raises(BuildError) as caught:
+        load_cues(tmp_path)
+    assert str(caught.value).startswith(f"{tmp_path / 'cues.toml'}:3: error: pointers must be")
+
+
 def test_twin_blanks_each_read_off_the_other_are_one_card():
     notes = (
         "# D\n- `obj.sum(axis = 0)` sums the columns while `obj.sum(axis = 1)` sums the rows\n"
@@ -517,6 +663,19 @@ def test_an_item_asked_among_its_siblings_does_not_show_its_twin():
     assert "W1 shape is (n[1],n[0])" in next(
         f for f in fronts(notes, off) if "W2 shape is [...]" in f
     )
+
+
+def test_a_line_introducing_the_code_after_it_is_no_card_for_what_the_code_defines():
+    markdown = (
+        "# D\n## GC\n\nThe source below is `collect()` simplified.\n\n"
+        "```c\nstatic int\ncollect(void)\n{\n    return 0;\n}\n```\n\n"
+        "Then `collect()` frees the cycles of the `young` generation.\n\n"
+        "Set `retries` as below.\n\n```\nretries = 3\n```\n"
+    )
+    rules = [(f.line, f.highlight, f.rule) for f in run(markdown).fates]
+    assert rules[0] == (4, "collect()", "code-caption")
+    assert rules[1][2] == "fact"  # said of it elsewhere: tested there
+    assert rules[3] == (16, "retries", "fact")  # a key the code sets is no routine it defines
 
 
 def test_a_latin_term_followed_by_a_particle_of_another_script_is_a_whole_word():

@@ -42,9 +42,10 @@ def group_items(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
                 continue
             leaders[chunk[0]] = _list_unit([found[i] for i in chunk])
             absorbed.update(chunk[1:])
-    # An item left alone with few words of its own is asked with its list around it.
+    # An item left alone with few words of its own is asked with its list around it; one with
+    # lines of its own nested under it is asked from them (children-cue), which describe it.
     for index, unit in enumerate(found):
-        if index in leaders or index in absorbed or unit.kind != "line":
+        if index in leaders or index in absorbed or unit.kind != "line" or unit.children:
             continue
         if unit.group != (0, 0) and len(unit.siblings) > 1 and len(words(unit.unmarked)) < SHORT:
             leaders[index] = _among_siblings(unit)
@@ -65,7 +66,7 @@ def _among_siblings(item: Unit) -> Unit:
     window = item.siblings[low : low + MAX_ITEMS]
     first = item
     parented = len(first.crumbs) > first.heading_count
-    question = first.crumbs[-1] if parented else ""
+    question = first.crumbs[-1] if parented else first.lead
     parts: list[str] = [question] if question else []
     size = len(question) + 1 if question else 0
     marks: list[Mark] = []
@@ -92,7 +93,7 @@ def _among_siblings(item: Unit) -> Unit:
 def _list_unit(items: list[Unit]) -> Unit:
     first = items[0]
     parented = len(first.crumbs) > first.heading_count
-    question = first.crumbs[-1] if parented else ""
+    question = first.crumbs[-1] if parented else first.lead
     parts: list[str] = [question] if question else []
     size = len(question) + 1 if question else 0
     marks: list[Mark] = []
@@ -112,6 +113,7 @@ def _list_unit(items: list[Unit]) -> Unit:
         marks_by_learner=tuple(m for item in items for m in item.marks_by_learner),
         images=tuple(image for item in items for image in item.images),
         before=first.before,
+        reference=all(item.reference for item in items),
     )
 
 

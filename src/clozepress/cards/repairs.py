@@ -24,6 +24,7 @@ from .text import (
     leans_back,
     occurrences,
     only_function_words,
+    refers_back,
     words,
 )
 
@@ -168,7 +169,7 @@ def twins(draft: Draft, env: Env) -> Draft | None:
 
 def label_crumb(draft: Draft, env: Env) -> Draft | None:
     crumbs = draft.crumbs
-    kept = tuple(c for i, c in enumerate(crumbs) if i == 0 or not is_label(c))
+    kept = tuple(c for i, c in enumerate(crumbs) if i == 0 or not is_label(c, env.cues.labels))
     if kept == crumbs:
         return None
     return dataclasses.replace(draft, crumbs=kept)
@@ -183,7 +184,9 @@ def antecedent(draft: Draft, env: Env) -> Draft | None:
     # before it (the section's description) is its context instead.
     heading = fold(unit.crumbs[unit.heading_count - 1]) if unit.heading_count else ""
     named = any(fold(draft.answer(n)) == heading for n, _, _ in draft.blanks)
-    if not leans_back(unit.text) and not named:
+    # A sentence cut from its paragraph may point back further in: "one of this class ...".
+    cut_out = bool(unit.back) and refers_back(unit.text)
+    if not leans_back(unit.text, env.cues.anaphors) and not named and not cut_out:
         return None
     if any(" ".join(c.split()) == before for c in draft.crumbs):
         return None

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Literal, Protocol
 
-from .env import BARE_NAME, Env
+from .env import BARE_NAME, SAMPLE, Env
+from .examples import NAME_CALLED
 from .model import Mark, Unit
 from .rules import Rule
 from .text import (
@@ -17,6 +18,7 @@ from .text import (
     PREPOSITIONS,
     fold,
     is_example_value,
+    is_generated_id,
     is_placeholder,
     only_function_words,
     words,
@@ -70,6 +72,51 @@ def placeholder(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 
 def example_value(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if is_example_value(mark.highlight.text) else None
+
+
+def generated_id(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    return "skip" if is_generated_id(mark.highlight.text) else None
+
+
+def sample_value(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A name the notes set to two or more numbers (``a = 2``, then ``a = 2.001``) is a worked
+    example's variable: each number is a sample the example chose, no fact about the name."""
+    found = SAMPLE.match(mark.highlight.text)
+    return "skip" if found is not None and found.group(1) in env.varied else None
+
+
+def example_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A name an example block of the section makes up for itself (``Duck``, ``walk()``), used
+    in no other section's prose: the card would ask what only that block, which it does not
+    show, says."""
+    own = env.examples.get((unit.domain, unit.sections), frozenset())
+    text = mark.highlight.text.strip()
+    found = NAME_CALLED.match(text)
+    return "skip" if text.strip("\"'") in own or (found and found.group(1) in own) else None
+
+
+def code_caption(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A line that names what the code block right after it defines ("the source below is
+    `collect()` simplified") says which code follows: a card would ask about a block it does not
+    show. What the notes say of that name elsewhere is tested there."""
+    found = NAME_CALLED.match(mark.highlight.text.strip())
+    return "skip" if found is not None and found.group(1) in unit.introduces else None
+
+
+def reference(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    return "skip" if unit.reference else None
+
+
+def pointer(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A line holding one of the learner's pointer phrases ("the source below", "see the
+    figure") speaks of what no card shows: its highlights name that, and cannot be recalled."""
+    if not env.cues.pointers:
+        return None
+    # Once per unit, not once per highlight: a line of many highlights stays linear.
+    if env.pointed[0] != env.unit_key:
+        text = fold(unit.text)
+        env.pointed = (env.unit_key, any(phrase in text for phrase in env.cues.pointers))
+    return "skip" if env.pointed[1] else None
 
 
 def list_title(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
@@ -197,6 +244,36 @@ RULES: tuple[Rule[SkipRule], ...] = (
         "example-value",
         "an example's value (an object's c.x, foo or Bar(1), an address) stands for any",
         example_value,
+    ),
+    Rule(
+        "generated-id",
+        "an id a system generated (i-abcd1234) stands for any id, as an example's value does",
+        generated_id,
+    ),
+    Rule(
+        "sample-value",
+        "a name the notes set to several numbers (a = 2, a = 2.001) is an example's variable",
+        sample_value,
+    ),
+    Rule(
+        "example-name",
+        "a name or value an example block makes up (Duck, walk(), 'mybucket') is no fact",
+        example_name,
+    ),
+    Rule(
+        "code-caption",
+        "a line naming what the code block after it defines introduces that code, no fact",
+        code_caption,
+    ),
+    Rule(
+        "reference",
+        "a line that is only a link names a page to read (a list of references), no fact",
+        reference,
+    ),
+    Rule(
+        "pointer",
+        "a line with one of the learner's pointer phrases (cues.toml) speaks of what no card shows",
+        pointer,
     ),
     Rule(
         "list-title",
