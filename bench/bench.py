@@ -310,9 +310,11 @@ def large_notes(sizes: list[int]) -> None:
     from tests.test_large import MEASURE, grown_notes
 
     print(
-        f"{'lines':>8}{'build s':>10}{'tree MiB':>10}{'largest MiB':>13}{'sheets':>8}{'1-page':>8}"
+        f"{'lines':>8}{'build s':>10}{'cpu s':>8}{'tree MiB':>10}{'largest MiB':>13}"
+        f"{'sheets':>8}{'1-page':>8}  load"
     )
     for lines in sizes:
+        load = os.getloadavg()[0]
         with tempfile.TemporaryDirectory() as tmp:
             notes = Path(tmp) / "notes.md"
             notes.write_text(grown_notes(lines), encoding="utf-8")
@@ -327,8 +329,9 @@ def large_notes(sizes: list[int]) -> None:
             one_page = sum(1 for pdf in pdfs if len(PdfReader(pdf).pages) == 1)
         figures = json.loads(done.stdout)
         print(
-            f"{lines:>8,}{figures['seconds']:>10.0f}{figures['tree_peak'] / 2**20:>10.0f}"
-            f"{figures['peak'] / 2**20:>13.0f}{len(pdfs):>8}{one_page:>8}",
+            f"{lines:>8,}{figures['seconds']:>10.0f}{figures['cpu']:>8.0f}"
+            f"{figures['tree_peak'] / 2**20:>10.0f}{figures['peak'] / 2**20:>13.0f}"
+            f"{len(pdfs):>8}{one_page:>8}  {load:.1f}-{os.getloadavg()[0]:.1f}",
             flush=True,
         )
 

@@ -72,9 +72,11 @@ while process.poll() is None:
     time.sleep(0.05)
 err = process.stderr.read()
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+peak = used.ru_maxrss * 1024
 print(json.dumps({"code": process.returncode, "seconds": seconds, "peak": peak,
-                  "tree_peak": tree_peak, "err": err[-2000:]}))
+                  "tree_peak": tree_peak, "cpu": used.ru_utime + used.ru_stime,
+                  "err": err[-2000:]}))
 """
 
 

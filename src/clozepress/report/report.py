@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -205,10 +206,15 @@ def _thumbnails(stem: str, sheets: SheetsSummary | None, out_dir: Path) -> str:
             f'<p>All in one file: <a href="{e(combined)}">{e(Path(combined).name)}</a></p>'
         )
     parts.append('<ul class="thumbs">')
-    for item in sheets.domains:
-        pdf = Path(item.pdf)
-        thumb = out_dir / "thumbs" / stem / (pdf.stem + ".png")
-        has_thumb = pdf.exists() and _thumbnail(pdf, thumb)
+    pairs = [
+        (Path(item.pdf), out_dir / "thumbs" / stem / (Path(item.pdf).stem + ".png"))
+        for item in sheets.domains
+    ]
+    # One pdftoppm per core at a time: a notes file split into hundreds of sheets waited
+    # for each thumbnail in turn.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        made = list(pool.map(lambda pair: pair[0].exists() and _thumbnail(*pair), pairs))
+    for item, (pdf, thumb), has_thumb in zip(sheets.domains, pairs, made, strict=True):
         image = (
             f'<img src="{e(_rel(thumb, out_dir))}" alt="{e(item.title)} sheet">'
             if has_thumb
