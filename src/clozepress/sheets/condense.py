@@ -241,8 +241,9 @@ def weight(node: Any) -> int:
 
 
 def split(domain: Domain, parts: int) -> tuple[Domain, ...]:
-    """``domain`` cut at its sections (or between its blocks) into ``parts`` numbered domains of
-    about equal weight, each titled ``Title n/N``. A section too large to share is opened: its
+    """``domain`` cut at its sections (or between its blocks) into about ``parts`` numbered
+    domains (a few more when the sections are large), none much heavier than its share, each
+    titled ``Title n/N``. A section too large to share is opened: its
     heading goes with its first blocks, and its subsections become pieces of their own."""
     pieces: list[Block | Section] = list(domain.children)
     weights: dict[int, tuple[Block | Section, int]] = {}
@@ -267,15 +268,19 @@ def split(domain: Domain, parts: int) -> tuple[Domain, ...]:
         head: list[Block | Section] = [replace(largest, children=tuple(lead[:1]))]
         rest = lead[1:] if not subs else lead[1:] + subs
         pieces[at : at + 1] = [*head, *rest]
-    total = sum(weighed(p) for p in pieces) or 1
+    # Each part takes pieces while it stays within its share (a tenth over at most): parts
+    # filled to an even running total got two or three large sections where a neighbour got
+    # one, took more than a page, and made the whole domain be split and laid out again. A
+    # few more parts than asked is the price.
+    target = (sum(weighed(p) for p in pieces) or 1) / parts * 1.1
     groups: list[list[Block | Section]] = [[]]
-    done = 0
+    load = 0
     for piece in pieces:
-        share = total * len(groups) / parts
-        if groups[-1] and done + weighed(piece) / 2 > share and len(groups) < parts:
+        if groups[-1] and load + weighed(piece) > target:
             groups.append([])
+            load = 0
         groups[-1].append(piece)
-        done += weighed(piece)
+        load += weighed(piece)
     count = len(groups)
     out = []
     for number, group in enumerate(groups, 1):
