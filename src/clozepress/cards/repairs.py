@@ -156,8 +156,9 @@ GROUP = 3
 
 def contained(draft: Draft, env: Env) -> Draft | None:
     """A blank whose answer stands whole inside another blank of the line ("[EC2]" beside "[EC2
-    instances as backbone]", "[unreachable]" beside "[move_unreachable()]") is read off the
-    other's card, and the other's off its own: one card hides both."""
+    instances as backbone]", "[unreachable]" beside "[move_unreachable()]"), or is the same
+    answer again (`init` beside the `init` of `terraform init`), is read off the other's card,
+    and the other's off its own: one card hides both."""
     text = draft.unit.text
     blanks = sorted(draft.blanks, key=lambda item: item[1].start)
     answers = [" ".join(text[b.start : b.end].split()).casefold() for _, b, _ in blanks]
@@ -169,7 +170,9 @@ def contained(draft: Draft, env: Env) -> Draft | None:
         inside = re.compile(rf"(?<![^\W_]){re.escape(short)}(?![^\W_])")
         for other in range(max(0, index - AROUND), min(len(blanks), index + AROUND + 1)):
             long = answers[other]
-            if blanks[other][0] != number and len(long) > len(short) and inside.search(long):
+            if blanks[other][0] == number or len(long) < len(short):
+                continue
+            if long == short or (len(long) > len(short) and inside.search(long)):
                 pairs.append((blanks[other][0], number))
     return _merged(draft, env, pairs, limit=GROUP)
 
