@@ -612,6 +612,11 @@ def test_twin_blanks_each_read_off_the_other_are_one_card():
     # A letter standing for an index: the general case beside its instances.
     general = "# D\n- `n[0]` counts the inputs; `n[L]` counts the outputs\n"
     assert fronts(general) == ["D || [...] counts the inputs; [...] counts the outputs"]
+    # Two letters swapped inside a name; one word changed in a phrase.
+    swapped = "# D\n- `Py_INCREF()` and then `Py_DECREF()` change the counter\n"
+    assert fronts(swapped) == ["D || [...] and then [...] change the counter"]
+    phrase = "# D\n- X is `the size of the input vector`, Y is `the size of the output vector`\n"
+    assert fronts(phrase) == ["D || X is [...], Y is [...]"]
 
 
 def test_a_translation_in_brackets_beside_the_blank_is_hidden_with_it():
@@ -653,6 +658,9 @@ def test_a_name_derived_from_a_variable_on_the_same_line_is_no_card():
     assert fate(notes, "db").rule == "derived-name"
     off = Config(disable_rules=("derived-name",))
     assert fate(notes, "dw", off).answer == "dw"
+    # A line that defines it keeps its card.
+    defined = "# D\n- `w` minus alpha times `dw`, where `dw` is the derivative of w\n"
+    assert any(f.answer == "dw" for f in run(defined).fates)
 
 
 def test_an_item_asked_among_its_siblings_does_not_show_its_twin():

@@ -111,6 +111,10 @@ def pair(draft: Draft, env: Env) -> Draft | None:
 _PREFIX = 3
 #: The stem two prefixed twins share is at least this long.
 _STEM = 4
+#: A name this long with two letters swapped is a twin; a phrase this many words long with
+#: one word changed is one.
+_SWAP_FROM = 6
+_PHRASE = 4
 
 
 def _twin_keys(answer: str) -> set[tuple[str, str]]:
@@ -127,6 +131,16 @@ def _twin_keys(answer: str) -> set[tuple[str, str]]:
             keys.add(("stem", stem))
     if len(text) == 2 and text.isalnum():
         keys.update({("short", "?" + text[1]), ("short", text[0] + "?")})
+    if len(text) >= _SWAP_FROM and " " not in text:
+        # One or two letters swapped inside a name: `Py_INCREF`/`Py_DECREF`.
+        keys.update(("swap", text[:at] + "**" + text[at + 2 :]) for at in range(len(text) - 1))
+    phrase = text.split()
+    if len(phrase) >= _PHRASE:
+        # One word changed in a phrase: "the size of the input vector" / "... output vector".
+        keys.update(
+            ("phrase", " ".join([*phrase[:at], "*", *phrase[at + 1 :]]))
+            for at in range(len(phrase))
+        )
     return keys
 
 

@@ -7,6 +7,7 @@ learner's markers come first: ``cloze:keep`` overrides every rule here but the e
 
 from __future__ import annotations
 
+import re
 from typing import Literal, Protocol
 
 from .env import BARE_NAME, SAMPLE, Env
@@ -178,15 +179,25 @@ def frame(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip"
 
 
+#: What follows a name its line defines: a copula or an equals sign (not a comparison).
+_DEFINED = re.compile(
+    r"\s*(?:=(?!=)|:\s|(?:is|are|denotes|means|stands for)\b(?!\s+(?:the same|like|similar)))",
+    re.IGNORECASE,
+)
+
+
 def derived_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A name made of one letter before a variable's bare name highlighted on the same line
     (`dw` beside `W`: the derivative's name) is read off that name: the card would ask for
-    nothing the line does not show."""
+    nothing the line does not show. A line that defines it ("`dw` is the derivative of w")
+    keeps its card."""
     text = mark.highlight.text.strip()
     if len(text) < 2 or not text[0].isalpha():
         return None
     if not BARE_NAME.match(text[1:]):
         return None
+    if _DEFINED.match(unit.text, mark.end):
+        return None  # the line defines it ("dw is the derivative of w"): a fact of its own
     base = text[1:].casefold()
     for other in unit.marks:
         name = other.highlight.text.strip()
