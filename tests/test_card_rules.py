@@ -724,3 +724,15 @@ def test_a_blank_inside_another_blank_of_its_line_is_one_card_with_it():
     ]
     off = Config(disable_rules=("contained",))
     assert len(fronts(notes, off)) == 3
+
+
+def test_an_answer_is_hidden_in_its_other_number_and_inside_a_written_out_link():
+    notes = "# D\n- a firewall to `Subnets`; one NACL per subnet\n"
+    assert fronts(notes) == ["D || a firewall to [...]; one NACL per [...]"]
+    link = "# D\n- the `console` command: https://example.org/docs/commands/console.html\n"
+    assert fronts(link) == ["D || the [...] command: https://example.org/docs/commands/[...].html"]
+
+
+def test_an_item_of_a_list_to_recite_does_not_hide_a_heading_naming_it():
+    notes = "# DEBUG notes\n- levels: `TRACE`, `DEBUG`, `INFO`, `WARN` or `ERROR`\n"
+    assert fronts(notes) == ["DEBUG notes || levels: [...], [...], [...], [...] or [...]"]
