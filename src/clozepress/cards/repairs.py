@@ -179,7 +179,9 @@ def contained(draft: Draft, env: Env) -> Draft | None:
     pairs: list[tuple[int, int]] = []
     for index, (number, _, _) in enumerate(blanks):
         short = answers[index]
-        if not _tellable(short) or only_function_words(short):
+        # An operator (`~>`) is told by its sight however short it is.
+        symbol = len(short) >= 2 and not any(c.isalnum() for c in short)
+        if not (_tellable(short) or symbol) or only_function_words(short):
             continue
         inside = re.compile(rf"(?<![^\W_]){re.escape(short)}(?![^\W_])")
         for other in range(max(0, index - AROUND), min(len(blanks), index + AROUND + 1)):
