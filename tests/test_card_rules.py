@@ -736,3 +736,14 @@ def test_an_answer_is_hidden_in_its_other_number_and_inside_a_written_out_link()
 def test_an_item_of_a_list_to_recite_does_not_hide_a_heading_naming_it():
     notes = "# DEBUG notes\n- levels: `TRACE`, `DEBUG`, `INFO`, `WARN` or `ERROR`\n"
     assert fronts(notes) == ["DEBUG notes || levels: [...], [...], [...], [...] or [...]"]
+
+
+def test_an_answer_asked_by_two_cards_of_its_section_is_shown_after_them():
+    notes = (
+        "# D\n## Walk\n- the `gc_refs` field is copied\n- then `gc_refs` is decreased\n"
+        "- objects with `gc_refs` at 0 move\n- `gc_refs` is a copy of the count\n"
+    )
+    decided = [f.rule for f in run(notes).fates]
+    assert decided == ["fact", "fact", "tested-enough", "name"]  # the fourth opens on it
+    off = Config(disable_rules=("tested-enough",))
+    assert "tested-enough" not in [f.rule for f in run(notes, off).fates]

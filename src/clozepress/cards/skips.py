@@ -226,6 +226,30 @@ def repeated(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return None
 
 
+#: An answer is asked by at most this many cards of one section (besides lines opening on it).
+TESTED = 2
+#: A term or a name: letters with no comma and no digit but in a name's tail (`gc_refs`, `TF_LOG`).
+_TERM = re.compile(r"^[^\W\d][\w.()\-]*(?: [^\W\d][\w.()\-]*){0,2}$")
+_SENTENCE_START = re.compile(r"[.!?。]\s+|\n")
+
+
+def tested_enough(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """An answer already asked by ``TESTED`` cards of its section (`gc_refs` in every sentence of
+    a walkthrough) is shown on the lines after them: one more card asking the same word drills
+    the word, not the line. A line that opens on it says something of its own about it."""
+    text = mark.highlight.text.strip()
+    if not _TERM.match(text):
+        return None  # a value (a shape, a number) is a different fact on each line
+    section = " › ".join(unit.crumbs[: unit.heading_count])
+    key = (unit.domain, section, fold(text))
+    sentence = _SENTENCE_START.split(unit.text[: mark.start])[-1]
+    opens = not sentence.strip(" *_•-–—>\t")
+    if env.tested[key] >= TESTED and not opens:
+        return "skip"
+    env.tested[key] += 1
+    return None
+
+
 RULES: tuple[Rule[SkipRule], ...] = (
     Rule("empty", "an empty highlight has nothing to hide", empty, essential=True),
     Rule(
@@ -316,5 +340,10 @@ RULES: tuple[Rule[SkipRule], ...] = (
         "repeated",
         "the same highlight again in one paragraph is tested by its first card only",
         repeated,
+    ),
+    Rule(
+        "tested-enough",
+        f"an answer asked by {TESTED} cards of its section is shown on the lines after them",
+        tested_enough,
     ),
 )
