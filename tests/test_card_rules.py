@@ -446,6 +446,9 @@ def test_a_bare_variable_name_is_no_card_unless_its_line_describes_it():
     assert all(f.rule != "bare-name" for f in run(notes).fates if f.highlight == "S3")
     off = Config(disable_rules=("bare-name",))
     assert fate(notes, "w", off).answer == "w"
+    # A line that defines the name where it stands keeps its card.
+    defined = "# D\n- We use the notation `L` to denote the number of layers in a net\n"
+    assert fate(defined, "L").answer == "L"
 
 
 def test_a_pair_joined_by_and_is_one_card_hiding_both():

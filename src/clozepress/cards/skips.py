@@ -142,10 +142,18 @@ def emphasis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if env.prose and only_function_words(mark.highlight.text) else None
 
 
+#: What a line says right after a name it defines.
+_DEFINES = re.compile(
+    r"\s*(?:is|are|denotes|to denote|represents|stands for|means)\b(?!\s+(?:the same|like))",
+    re.IGNORECASE,
+)
+
+
 def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A highlight that is a variable's bare name (``w``, ``b``, ``y'``, ``W1`` beside ``W2``)
     names no fact: a card hiding it is guessed from the formula or the sibling beside it. Only a
-    line that opens on the name and describes it ("`W1` is the matrix of ...") asks for it."""
+    line that opens on the name and describes it ("`W1` is the matrix of ...") or defines it
+    where it stands ("`L` to denote the number of layers") asks for it."""
     found = BARE_NAME.match(mark.highlight.text.strip())
     if found is None:
         return None
@@ -154,6 +162,11 @@ def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
         return None  # ``S3`` alone: a name, not one of a family of variables
     opens = not unit.text[: mark.start].strip(" *_•-–—>\t")
     if unit.kind == "line" and opens and len(words(unit.text[mark.end :])) >= DESCRIBED:
+        return None
+    # A line that defines it where it stands ("the notation `L` to denote the number of
+    # layers", "`w` is a vector of Nx") keeps its card: the definition is the fact.
+    defined = _DEFINES.match(unit.text, mark.end)
+    if defined and len(words(unit.text[defined.end() : defined.end() + 80])) >= DESCRIBED:
         return None
     return "skip"
 
