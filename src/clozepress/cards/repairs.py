@@ -131,7 +131,7 @@ def _twin_keys(answer: str) -> set[tuple[str, str]]:
             keys.add(("stem", stem))
     if len(text) == 2 and text.isalnum():
         keys.update({("short", "?" + text[1]), ("short", text[0] + "?")})
-    if len(text) >= _SWAP_FROM and " " not in text:
+    if len(text) >= _SWAP_FROM and len(phrase := text.split()) <= _PHRASE - 2:
         # One or two letters swapped inside a name: `Py_INCREF`/`Py_DECREF`.
         keys.update(("swap", text[:at] + "**" + text[at + 2 :]) for at in range(len(text) - 1))
     phrase = text.split()
