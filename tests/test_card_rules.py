@@ -446,6 +446,9 @@ def test_a_bare_variable_name_is_no_card_unless_its_line_describes_it():
     assert all(f.rule != "bare-name" for f in run(notes).fates if f.highlight == "S3")
     off = Config(disable_rules=("bare-name",))
     assert fate(notes, "w", off).answer == "w"
+    # A line that defines the name where it stands keeps its card.
+    defined = "# D\n- We use the notation `L` to denote the number of layers in a net\n"
+    assert fate(defined, "L").answer == "L"
 
 
 def test_a_pair_joined_by_and_is_one_card_hiding_both():
@@ -612,6 +615,11 @@ def test_twin_blanks_each_read_off_the_other_are_one_card():
     # A letter standing for an index: the general case beside its instances.
     general = "# D\n- `n[0]` counts the inputs; `n[L]` counts the outputs\n"
     assert fronts(general) == ["D || [...] counts the inputs; [...] counts the outputs"]
+    # Two letters swapped inside a name; one word changed in a phrase.
+    swapped = "# D\n- `Py_INCREF()` and then `Py_DECREF()` change the counter\n"
+    assert fronts(swapped) == ["D || [...] and then [...] change the counter"]
+    phrase = "# D\n- X is `the size of the input vector`, Y is `the size of the output vector`\n"
+    assert fronts(phrase) == ["D || X is [...], Y is [...]"]
 
 
 def test_a_translation_in_brackets_beside_the_blank_is_hidden_with_it():
@@ -653,6 +661,9 @@ def test_a_name_derived_from_a_variable_on_the_same_line_is_no_card():
     assert fate(notes, "db").rule == "derived-name"
     off = Config(disable_rules=("derived-name",))
     assert fate(notes, "dw", off).answer == "dw"
+    # A line that defines it keeps its card.
+    defined = "# D\n- `w` minus alpha times `dw`, where `dw` is the derivative of w\n"
+    assert any(f.answer == "dw" for f in run(defined).fates)
 
 
 def test_an_item_asked_among_its_siblings_does_not_show_its_twin():
@@ -716,3 +727,33 @@ def test_a_blank_inside_another_blank_of_its_line_is_one_card_with_it():
     ]
     off = Config(disable_rules=("contained",))
     assert len(fronts(notes, off)) == 3
+    cut = "# D\n- `succinilcolina` acts fast; the `succi` is broken down in plasma\n"
+    assert fronts(cut) == ["D || [...] acts fast; the [...] is broken down in plasma"]
+
+
+def test_a_call_as_the_answer_is_hidden_where_its_name_stands():
+    notes = "# D\n- the `range()` function returns a range object\n"
+    assert fronts(notes) == ["D || the [...] function returns a [...] object"]
+
+
+def test_an_answer_is_hidden_in_its_other_number_and_inside_a_written_out_link():
+    notes = "# D\n- a firewall to `Subnets`; one NACL per subnet\n"
+    assert fronts(notes) == ["D || a firewall to [...]; one NACL per [...]"]
+    link = "# D\n- the `console` command: https://example.org/docs/commands/console.html\n"
+    assert fronts(link) == ["D || the [...] command: https://example.org/docs/commands/[...].html"]
+
+
+def test_an_item_of_a_list_to_recite_does_not_hide_a_heading_naming_it():
+    notes = "# DEBUG notes\n- levels: `TRACE`, `DEBUG`, `INFO`, `WARN` or `ERROR`\n"
+    assert fronts(notes) == ["DEBUG notes || levels: [...], [...], [...], [...] or [...]"]
+
+
+def test_an_answer_asked_by_two_cards_of_its_section_is_shown_after_them():
+    notes = (
+        "# D\n## Walk\n- the `gc_refs` field is copied\n- then `gc_refs` is decreased\n"
+        "- objects with `gc_refs` at 0 move\n- `gc_refs` is a copy of the count\n"
+    )
+    decided = [f.rule for f in run(notes).fates]
+    assert decided == ["fact", "fact", "tested-enough", "name"]  # the fourth opens on it
+    off = Config(disable_rules=("tested-enough",))
+    assert "tested-enough" not in [f.rule for f in run(notes, off).fates]

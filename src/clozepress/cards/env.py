@@ -36,6 +36,8 @@ class Env:
     """Per section (domain, section titles), the names its example blocks make up for
     themselves (see ``examples``)."""
     hits: Counter[str] = field(default_factory=Counter)
+    tested: Counter[tuple[int, str, str]] = field(default_factory=Counter)
+    """How many cards so far ask each answer, by ``(domain, section, answer)`` folded."""
     unit_clozes: int = 0
     """Cards made so far from the unit being read."""
     unit_place: str = ""
