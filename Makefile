@@ -56,7 +56,8 @@ build/%.json: source/%.md $(wildcard source/corrections.toml) $(PARSE_SRC) $(STA
 decks: $(DECKS) ## build every Anki deck into dist/<stem>.apkg
 
 # The deck also updates source/<stem>.ids.json (note identity: commit it with the notes).
-dist/%.apkg: build/%.json $(call style,card.css) pyproject.toml $(DECK_SRC)
+# source/cues.toml (the user's cue words, if any) is read by the card policy.
+dist/%.apkg: build/%.json $(wildcard source/cues.toml) $(call style,card.css) pyproject.toml $(DECK_SRC)
 	$(CLOZEPRESS) deck $< -o $@ --notes source/$*.md
 
 sheets: $(SHEETS) ## build the one-page PDF sheets into dist/sheets/ (cached per domain)

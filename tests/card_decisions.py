@@ -11,6 +11,7 @@ from clozepress.cards import Plan, plan
 from clozepress.cards.sample import side, to_text
 from clozepress.config import Config
 from clozepress.form.model import Document
+from clozepress.read.cues import Cues, load_cues
 from clozepress.read.parse import parse_file
 
 REPO = Path(__file__).resolve().parent.parent
@@ -22,11 +23,12 @@ NOTES_FILES = (
 
 
 def copied(notes: Path, folder: Path) -> Path:
-    """A copy of ``notes`` (with the corrections beside it) in ``folder``: never read in place."""
+    """A copy of ``notes`` (with the corrections and cue words beside it) in ``folder``: never
+    read in place."""
     folder.mkdir(parents=True, exist_ok=True)
-    corrections = notes.parent / "corrections.toml"
-    if corrections.exists():
-        shutil.copy(corrections, folder / corrections.name)
+    for beside in ("corrections.toml", "cues.toml"):
+        if (notes.parent / beside).exists():
+            shutil.copy(notes.parent / beside, folder / beside)
     return Path(shutil.copy(notes, folder / notes.name))
 
 
@@ -57,5 +59,10 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def plan_of(document: Document, config: Config | None = None) -> Plan:
-    return plan(document, config or Config())
+def plan_of(document: Document, config: Config | None = None, cues: Cues | None = None) -> Plan:
+    return plan(document, config or Config(), cues)
+
+
+def cues_of(notes: Path) -> Cues:
+    """The learner's cue words kept beside ``notes`` (read, never written)."""
+    return load_cues(notes.parent)

@@ -12,9 +12,10 @@ import pytest
 
 from clozepress.cards.rules import all_rules
 from clozepress.config import Config
+from clozepress.read.cues import Cues
 from clozepress.read.parse import parse_text
 
-from .card_decisions import NOTES_FILES, decisions, parsed, plan_of
+from .card_decisions import NOTES_FILES, cues_of, decisions, parsed, plan_of
 
 pytestmark = pytest.mark.slow
 
@@ -24,12 +25,19 @@ OWN_FIXTURES = {
         "# D\n- `Only` use is `disaster recovery` by `read replicas` <!-- cloze:keep -->\n"
     ),
     "marker-skip": "# D\n- a line `ex` here <!-- cloze:skip -->\n",
+    "placeholder": "# D\n- run `deploy` with `<name>` here\n",
+    "pointer": "# D\n- the source below is `collect()` simplified\n",
 }
+
+
+#: The learner's cue words a fixture above needs (their ``cues.toml``).
+OWN_CUES = {"pointer": Cues(pointers=("the source below",))}
 
 
 def test_every_rule_changes_something_when_turned_off(tmp_path: Path) -> None:
     documents = [parsed(notes, tmp_path / notes.stem) for notes in NOTES_FILES]
-    baseline = [decisions(plan_of(d)) for d in documents]
+    cues = [cues_of(notes) for notes in NOTES_FILES]
+    baseline = [decisions(plan_of(d, None, c)) for d, c in zip(documents, cues, strict=True)]
     report: list[str] = []
     idle: list[str] = []
     for stage, rule in all_rules():
@@ -37,14 +45,17 @@ def test_every_rule_changes_something_when_turned_off(tmp_path: Path) -> None:
             continue
         off = Config(disable_rules=(rule.name,))
         changed = []
-        for notes, document, before in zip(NOTES_FILES, documents, baseline, strict=True):
-            after = decisions(plan_of(document, off))
+        for notes, document, cue, before in zip(
+            NOTES_FILES, documents, cues, baseline, strict=True
+        ):
+            after = decisions(plan_of(document, off, cue))
             diff = sum(1 for a, b in zip(before, after, strict=True) if a != b)
             if diff:
                 changed.append(f"{notes.stem} {diff}")
         if not changed and rule.name in OWN_FIXTURES:
             fixture = parse_text(OWN_FIXTURES[rule.name], "n.md")
-            if decisions(plan_of(fixture)) != decisions(plan_of(fixture, off)):
+            own = OWN_CUES.get(rule.name)
+            if decisions(plan_of(fixture, None, own)) != decisions(plan_of(fixture, off, own)):
                 changed.append("own fixture")
         report.append(f"{stage:<7} {rule.name:<17} {', '.join(changed) or 'no change'}")
         if not changed:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .card_decisions import NOTES_FILES, REPO, decisions, parsed, plan_of
+from .card_decisions import NOTES_FILES, REPO, cues_of, decisions, parsed, plan_of
 
 GOLDEN = REPO / "tests" / "golden" / "cards"
 
@@ -19,7 +19,7 @@ GOLDEN = REPO / "tests" / "golden" / "cards"
 def test_the_policy_decides_as_the_snapshot_says(
     notes: Path, tmp_path: Path, update_golden: bool
 ) -> None:
-    text = "\n".join(decisions(plan_of(parsed(notes, tmp_path)))) + "\n"
+    text = "\n".join(decisions(plan_of(parsed(notes, tmp_path), None, cues_of(notes)))) + "\n"
     golden = GOLDEN / f"{notes.stem}.tsv"
     if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)

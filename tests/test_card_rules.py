@@ -14,6 +14,7 @@ from clozepress.cards.sample import side, to_text
 from clozepress.cli import main
 from clozepress.config import Config, load_config
 from clozepress.errors import BuildError
+from clozepress.read.cues import load_cues
 from clozepress.read.parse import parse_text
 
 STUDY = Config()
@@ -159,7 +160,7 @@ def test_a_line_opening_on_a_pronoun_shows_the_line_before():
 
 
 def test_an_answer_shown_elsewhere_on_the_card_is_hidden_there():
-    (note,) = run("# D\n- `TTL` is the time to live; a TTL of 0 disables caching\n").notes
+    (note,) = run("# D\n- `TTL` is the cache lifetime; a TTL of 0 disables caching\n").notes
     assert side(note.text, 1, front=True).count("[...]") == 2
 
 
@@ -305,15 +306,61 @@ def test_a_lone_bare_item_is_asked_with_its_list():
     ]
 
 
+def test_a_bare_item_with_lines_of_its_own_is_asked_from_them_not_its_siblings():
+    markdown = (
+        "# D\n- Buckets\n    - `Objects`\n        - a key is the full path\n"
+        "        - at most 5 TB each\n    - versioning\n"
+    )
+    (front,) = fronts(markdown)
+    assert front == "D › Buckets || [...] / – a key is the full path / – at most 5 TB each"
+
+
+def test_an_item_is_asked_in_its_own_list_led_by_the_paragraph_before_it():
+    markdown = (
+        "# D\n## Ca channels\nCa rises to do two things.\n\n- fuse vesicles\n- contract muscle\n\n"
+        "Drugs on them are called Ca antagonists.\n\n- Dihydropyridines (`-dipine`)\n"
+        "- Others\n"
+    )
+    (front,) = fronts(markdown)
+    assert front == (
+        "D › Ca channels || Drugs on them are called Ca antagonists. / "
+        "• Dihydropyridines ([...]) / • Others"
+    )
+
+
+def test_a_sentence_pointing_back_in_its_opening_words_gets_the_sentence_before():
+    filler = "which is said here only to make this paragraph long enough to be cut apart"
+    markdown = (
+        f"# D\n\nTerraform limits concurrent operations with the `-parallelism` flag, {filler}. "
+        f"The default value for this setting is `10`, {filler}.\n"
+    )
+    contexts = [to_text(n.context) for n in run(markdown).notes]
+    assert contexts[0] == "D"
+    assert contexts[1].startswith("D › Terraform limits concurrent operations")
+
+
 def test_a_long_sentence_is_cut_into_clauses_with_its_opening_as_context():
     clause = "with enough words in this clause to make the whole sentence long"
     markdown = (
         f"# D\n\nThe opening names the subject, {clause}, then `first` {clause}, "
-        f"and again {clause}, finally `second` {clause}\n"
+        f"and again {clause}, and more {clause}, and more {clause}, finally `second` {clause}\n"
     )
     result = run(markdown)
     assert len(result.notes) == 2
     assert "The opening names the subject" in to_text(result.notes[1].context)
+    # Shorter, it is read whole: a clause alone lacks its sentence's subject.
+    whole = markdown.replace(f", and more {clause}", "")
+    assert len(whole.splitlines()[-1]) > 220 and len(run(whole).notes) == 1
+
+
+def test_a_full_stop_inside_brackets_ends_no_sentence():
+    markdown = (
+        "# D\n\n`digoxin` blocks the pump (so the cell keeps its Na. Then Ca stays in the cell, "
+        "which raises the force of contraction without more work), and `furosemide` blocks "
+        "the reuptake of Na in the loop of Henle, as diuretics of its class do.\n"
+    )
+    (note,) = run(markdown).notes
+    assert "Then Ca stays" in note.text
 
 
 def test_inline_footnotes_and_fences_of_other_dialects_read_as_text():
@@ -362,9 +409,11 @@ def test_a_series_on_one_line_is_one_card_hiding_it_whole():
     )
 
 
-def test_a_plain_word_is_not_hidden_where_it_reads_on_in_another_sense():
-    (front,) = fronts("# D\n- run `plan` first; the plan shows changes\n")
-    assert front == "D || run [...] first; the plan shows changes"
+def test_a_plain_word_as_the_answer_is_hidden_where_it_stands_again_on_its_card():
+    notes = "# D\n## Plan\n- run `plan` first; the plan shows changes, for all\n- use `for` loops\n"
+    assert fronts(notes)[0] == "D › [...] / run [...] first; the [...] shows changes, for all"
+    off = Config(disable_rules=("plain-repeat",))
+    assert fronts(notes, off)[0] == "D › Plan || run [...] first; the plan shows changes, for all"
 
 
 def test_code_is_no_line_for_a_pronoun_to_point_back_at():
@@ -397,6 +446,9 @@ def test_a_bare_variable_name_is_no_card_unless_its_line_describes_it():
     assert all(f.rule != "bare-name" for f in run(notes).fates if f.highlight == "S3")
     off = Config(disable_rules=("bare-name",))
     assert fate(notes, "w", off).answer == "w"
+    # A line that defines the name where it stands keeps its card.
+    defined = "# D\n- We use the notation `L` to denote the number of layers in a net\n"
+    assert fate(defined, "L").answer == "L"
 
 
 def test_a_pair_joined_by_and_is_one_card_hiding_both():
@@ -423,14 +475,12 @@ def test_an_answer_is_not_hidden_inside_a_longer_token_and_an_ellipsis_ends_no_s
 
 
 def test_an_acronyms_spelled_out_form_beside_its_blank_is_hidden_too():
-    notes = "# D\n- clients send `SNI` (Server Name Indication) to name the host\n"
-    assert fronts(notes) == ["D || clients send [...] ([...]) to name the host"]
-    off = Config(disable_rules=("acronym-gloss",))
-    assert fronts(notes, off) == [
-        "D || clients send [...] (Server Name Indication) to name the host"
-    ]
     before = "# D\n- clients send Server Name Indication (`SNI`) to name the host\n"
     assert fronts(before) == ["D || clients send [...] ([...]) to name the host"]
+    off = Config(disable_rules=("acronym-near",))
+    assert fronts(before, off) == [
+        "D || clients send Server Name Indication ([...]) to name the host"
+    ]
 
 
 def test_a_highlight_repeated_in_one_paragraph_is_tested_once_unless_a_sentence_opens_on_it():
@@ -444,3 +494,259 @@ def test_a_highlight_repeated_in_one_paragraph_is_tested_once_unless_a_sentence_
     off = Config(disable_rules=("repeated",))
     rules = [f.rule for f in run(notes, off).fates if f.highlight == "gc"]
     assert rules == ["fact", "fact", "name"]
+
+
+EXAMPLE_BLOCK = (
+    "# D\n## Typing\n```\nclass Duck:\n    def walk(self): pass\n\ndef stroll(x):\n    x.walk()\n"
+    "stroll(Duck())\n```\n- `Duck` and `walk()` suit `stroll()`, as `len()` does\n"
+    "## Other\n- a `stroll()` is taught here too\n"
+)
+
+
+def test_a_name_an_example_block_makes_up_is_no_card_unless_other_prose_uses_it():
+    found = {f.highlight: f for f in run(EXAMPLE_BLOCK).fates if f.line == 11}
+    assert found["Duck"].rule == "example-name" and found["Duck"].answer is None
+    assert found["walk()"].rule == "example-name"
+    # Named in another section's prose: vocabulary the notes teach. Called, never defined: an API.
+    assert found["stroll()"].answer is not None
+    assert found["len()"].answer is not None
+    off = Config(disable_rules=("example-name",))
+    assert fate(EXAMPLE_BLOCK, "Duck", off).answer == "Duck"
+    # A value the example sets in quotes, with a word of its own, is the example's too.
+    markdown = (
+        '# D\n## Backends\n```\nbucket = "mybucket"\nregion = "us-east-1"\n```\n'
+        "- this assumes a bucket called `mybucket` in `us-east-1`\n"
+        "## Regions\n- the default region is us-east-1\n"
+    )
+    rules = {f.highlight: f.rule for f in run(markdown).fates}
+    assert rules == {"mybucket": "example-name", "us-east-1": "fact"}
+
+
+def test_a_generated_id_and_a_sample_number_are_no_card_but_a_shape_is():
+    markdown = (
+        "# D\n- the instance ID (`i-abcd1234`) or the zone ID (`Z12ABC4UGMOZ2N`), from `ec2`\n"
+        "- if `a = 2` then `f(a) = 6`\n- and `a = 2.001` gives `f(a) = 6.003`\n"
+        "- `X` has the shape `[Nx, m]`; `x0 = 1` by convention\n"
+    )
+    rules = {f.highlight: f.rule for f in run(markdown).fates}
+    assert rules["i-abcd1234"] == rules["Z12ABC4UGMOZ2N"] == "generated-id"
+    assert rules["ec2"] == "fact"
+    assert rules["a = 2"] == rules["f(a) = 6.003"] == "sample-value"
+    assert rules["[Nx, m]"] == "fact" and rules["x0 = 1"] == "fact"
+
+
+def test_a_variables_default_blanks_the_value_not_the_name():
+    assert fate("# D\n- set `a=None` in the signature\n", "a=None").answer == "None"
+
+
+def test_a_line_that_is_only_a_link_is_a_reference_not_a_fact():
+    markdown = (
+        "# D\n## Reference\n* [the `send()` method](https://x.org/a)\n"
+        "* [the `next()` method](https://x.org/b)\n- `send()` resumes a generator\n"
+    )
+    rules = [(f.line, f.rule) for f in run(markdown).fates]
+    assert rules == [(3, "reference"), (4, "reference"), (5, "fact")]
+
+
+# ---------------------------------------------------------------------------------------------
+# The learner's cue words (cues.toml beside the notes)
+
+
+def _cued(tmp_path: Path, cues: str, markdown: str) -> Path:
+    (tmp_path / "cues.toml").write_text(cues, encoding="utf-8")
+    notes = tmp_path / "n.md"
+    notes.write_text(markdown, encoding="utf-8")
+    return notes
+
+
+def test_the_learners_cue_words_name_pointers_labels_and_anaphors(tmp_path: Path):
+    notes = _cued(
+        tmp_path,
+        '[cues]\npointers = ["The Source Below"]\nlabels = ["Docs to study"]\n'
+        'anaphors = ["Dies"]\n',
+        "# D\n## Docs to study\n\nThe source below is `collect()` simplified.\n\n"
+        "The `collect()` call frees cycles of objects.\n\nDies `runs` often.\n",
+    )
+    cues = load_cues(tmp_path)
+    document = parse_text(notes.read_text(encoding="utf-8"), "n.md")
+    found = plan(document, STUDY, cues)
+    rules = [(f.line, f.rule) for f in found.fates]
+    assert rules[0] == (4, "pointer") and rules[1] == (6, "fact")
+    contexts = [to_text(n.context) for n in found.notes]
+    assert "Docs to study" not in " ".join(contexts)  # a label of the learner's, not a subject
+    assert any("collect() call frees" in c for c in contexts)  # "Dies" leans on that line
+    # Without the file, the same notes: the pointer line is a card, the label a crumb.
+    plain = plan(document, STUDY)
+    assert plain.fates[0].rule == "fact"
+    assert any("Docs to study" in to_text(n.context) for n in plain.notes)
+
+
+def test_an_unknown_cue_key_is_a_check_warning_with_its_line(tmp_path: Path, capsys):  # type: ignore[no-untyped-def]
+    notes = _cued(tmp_path, '[cues]\nlabels = ["P1"]\nsynonym = ["x"]\n', "# D\n- a `b` c\n")
+    assert main(["check", str(notes)]) == 0
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'cues.toml'}:3: warning: unknown key 'synonym'" in out
+
+
+def test_a_cue_that_is_no_list_of_words_stops_the_build_at_its_line(tmp_path: Path):
+    _cued(tmp_path, '[cues]\n\npointers = "see below"\n', "# D\n- a `b` c\n")
+    with pytest.raises(BuildError) as caught:
+        load_cues(tmp_path)
+    assert str(caught.value).startswith(f"{tmp_path / 'cues.toml'}:3: error: pointers must be")
+
+
+def test_twin_blanks_each_read_off_the_other_are_one_card():
+    notes = (
+        "# D\n- `obj.sum(axis = 0)` sums the columns while `obj.sum(axis = 1)` sums the rows\n"
+        "- on alloc `count++`, on free `count--` happens\n"
+        "- `disable()` may be undone by a library calling `enable()`\n"
+        "- `ALB` works at layer 7 and `NLB` at layer 4 of the `TCP` stack\n"
+    )
+    assert fronts(notes) == [
+        "D || [...] sums the columns while [...] sums the rows",
+        "D || on alloc [...], on free [...] happens",
+        "D || [...] may be undone by a library calling [...]",
+        "D || [...] works at layer 7 and NLB at layer 4 of the TCP stack",
+        "D || ALB works at layer 7 and [...] at layer 4 of the TCP stack",
+        "D || ALB works at layer 7 and NLB at layer 4 of the [...] stack",
+    ]
+    off = Config(disable_rules=("twins",))
+    assert len(fronts(notes, off)) == 9
+    # A letter standing for an index: the general case beside its instances.
+    general = "# D\n- `n[0]` counts the inputs; `n[L]` counts the outputs\n"
+    assert fronts(general) == ["D || [...] counts the inputs; [...] counts the outputs"]
+    # Two letters swapped inside a name; one word changed in a phrase.
+    swapped = "# D\n- `Py_INCREF()` and then `Py_DECREF()` change the counter\n"
+    assert fronts(swapped) == ["D || [...] and then [...] change the counter"]
+    phrase = "# D\n- X is `the size of the input vector`, Y is `the size of the output vector`\n"
+    assert fronts(phrase) == ["D || X is [...], Y is [...]"]
+
+
+def test_a_translation_in_brackets_beside_the_blank_is_hidden_with_it():
+    notes = (
+        "# D\n\n내부적으로 `generation`(세대)으로 객체를 관리한다\n\n세대(`generation`)로 나눈다\n"
+    )
+    assert fronts(notes) == [
+        "D || 내부적으로 [...]([...])으로 객체를 관리한다",
+        "D || [...]([...])로 나눈다",
+    ]
+    same_script = "# D\n- `Sticky Sessions` (session affinity) keep a client on one target\n"
+    assert fronts(same_script) == ["D || [...] (session affinity) keep a client on one target"]
+    off = Config(disable_rules=("gloss",))
+    assert fronts(notes, off)[0] == "D || 내부적으로 [...](세대)으로 객체를 관리한다"
+
+
+def test_a_term_in_another_script_than_its_line_is_hidden_where_it_repeats():
+    notes = "# D\n- `young` 리스트의 스캔이 끝나면 객체들은 young 리스트에서 빠진다\n"
+    assert fronts(notes) == ["D || [...] 리스트의 스캔이 끝나면 객체들은 [...] 리스트에서 빠진다"]
+    off = Config(disable_rules=("plain-repeat",))
+    assert fronts(notes, off) == fronts(notes)  # a term, not a plain word
+
+
+def test_an_opening_phrase_set_off_by_a_comma_frames_the_line_and_is_no_card():
+    notes = "# D\n- `By default`, the visibility timeout is `30 seconds`\n"
+    assert fate(notes, "By default").rule == "frame"
+    assert fronts(notes) == ["D || By default, the visibility timeout is [...] seconds"]
+    # A fact that opens the line on another word of grammar stays a card.
+    facts = "# D\n- `most single-AZ`, some clusters `Multi-AZ`\n"
+    assert fate(facts, "most single-AZ").answer == "most single-AZ"
+    # Alone on its line, the phrase is what the learner marked: it stays a card.
+    alone = "# D\n- `By default` instances in a subnet have no Internet access\n"
+    assert fate(alone, "By default").answer == "By default"
+
+
+def test_a_name_derived_from_a_variable_on_the_same_line_is_no_card():
+    notes = "# D\n- `dw` has the same shape as `W`, while `db` is the same shape as `b`\n"
+    assert fate(notes, "dw").rule == "derived-name"
+    assert fate(notes, "db").rule == "derived-name"
+    off = Config(disable_rules=("derived-name",))
+    assert fate(notes, "dw", off).answer == "dw"
+    # A line that defines it keeps its card.
+    defined = "# D\n- `w` minus alpha times `dw`, where `dw` is the derivative of w\n"
+    assert any(f.answer == "dw" for f in run(defined).fates)
+
+
+def test_an_item_asked_among_its_siblings_does_not_show_its_twin():
+    notes = (
+        "# D\n- Shapes:\n    - `W1` shape is `(n[1],n[0])`\n    - `b1` shape is `(n[1],1)`\n"
+        "    - `W2` shape is `(n[2],n[1])`\n"
+    )
+    third = [f for f in fronts(notes) if "W2 shape is [...]" in f]
+    assert third == ["D || Shapes: / • b1 shape is (n[1],1) / • W2 shape is [...]"]
+    off = Config(disable_rules=("mirror-sibling",))
+    assert "W1 shape is (n[1],n[0])" in next(
+        f for f in fronts(notes, off) if "W2 shape is [...]" in f
+    )
+
+
+def test_a_line_introducing_the_code_after_it_is_no_card_for_what_the_code_defines():
+    markdown = (
+        "# D\n## GC\n\nThe source below is `collect()` simplified.\n\n"
+        "```c\nstatic int\ncollect(void)\n{\n    return 0;\n}\n```\n\n"
+        "Then `collect()` frees the cycles of the `young` generation.\n\n"
+        "Set `retries` as below.\n\n```\nretries = 3\n```\n"
+    )
+    rules = [(f.line, f.highlight, f.rule) for f in run(markdown).fates]
+    assert rules[0] == (4, "collect()", "code-caption")
+    assert rules[1][2] == "fact"  # said of it elsewhere: tested there
+    assert rules[3] == (16, "retries", "fact")  # a key the code sets is no routine it defines
+
+
+def test_a_latin_term_followed_by_a_particle_of_another_script_is_a_whole_word():
+    notes = "# D\n- `young` 리스트가 끝나면 young의 끝으로 보낸다\n"
+    assert fronts(notes) == ["D || [...] 리스트가 끝나면 [...]의 끝으로 보낸다"]
+
+
+def test_an_acronym_before_its_spelled_out_form_asks_for_the_spelled_out_form():
+    notes = "# D\n\n`RPO`: Recovery Point Objective\n\n`FTP` (File Transfer Protocol) and more\n"
+    assert fronts(notes) == ["D || RPO: [...]", "D || FTP ([...]) and more"]
+    assert fate(notes, "RPO").answer == "Recovery Point Objective"
+    off = Config(disable_rules=("spelled-out",))
+    assert fronts(notes, off)[0] == "D || [...]: [...]"  # acronym-near hides the spelling
+
+
+def test_an_acronym_and_its_spelled_out_form_near_each_other_are_hidden_together():
+    notes = (
+        "# D\n## ALB - Application Load Balancer\n"
+        "- the `Application Load Balancer` routes by path\n"
+        "- service end: `NLB`, a Network Load Balancer\n"
+    )
+    assert fronts(notes) == [
+        "D › [...] - [...] / the [...] routes by path",
+        "D › ALB - Application Load Balancer || service end: [...], a [...]",
+    ]
+    off = Config(disable_rules=("acronym-near",))
+    assert fronts(notes, off)[1].endswith("|| service end: [...], a Network Load Balancer")
+
+
+def test_a_blank_inside_another_blank_of_its_line_is_one_card_with_it():
+    notes = "# D\n- supports `EC2` for worker nodes in `EC2 instances as backbone`, or `Fargate`\n"
+    assert fronts(notes) == [
+        "D || supports [...] for worker nodes in [...], or Fargate",
+        "D || supports EC2 for worker nodes in EC2 instances as backbone, or [...]",
+    ]
+    off = Config(disable_rules=("contained",))
+    assert len(fronts(notes, off)) == 3
+
+
+def test_an_answer_is_hidden_in_its_other_number_and_inside_a_written_out_link():
+    notes = "# D\n- a firewall to `Subnets`; one NACL per subnet\n"
+    assert fronts(notes) == ["D || a firewall to [...]; one NACL per [...]"]
+    link = "# D\n- the `console` command: https://example.org/docs/commands/console.html\n"
+    assert fronts(link) == ["D || the [...] command: https://example.org/docs/commands/[...].html"]
+
+
+def test_an_item_of_a_list_to_recite_does_not_hide_a_heading_naming_it():
+    notes = "# DEBUG notes\n- levels: `TRACE`, `DEBUG`, `INFO`, `WARN` or `ERROR`\n"
+    assert fronts(notes) == ["DEBUG notes || levels: [...], [...], [...], [...] or [...]"]
+
+
+def test_an_answer_asked_by_two_cards_of_its_section_is_shown_after_them():
+    notes = (
+        "# D\n## Walk\n- the `gc_refs` field is copied\n- then `gc_refs` is decreased\n"
+        "- objects with `gc_refs` at 0 move\n- `gc_refs` is a copy of the count\n"
+    )
+    decided = [f.rule for f in run(notes).fates]
+    assert decided == ["fact", "fact", "tested-enough", "name"]  # the fourth opens on it
+    off = Config(disable_rules=("tested-enough",))
+    assert "tested-enough" not in [f.rule for f in run(notes, off).fates]

@@ -77,8 +77,14 @@ def test_raw_html_in_the_notes_never_reaches_a_card_as_markup(tmp_path: Path, ca
     for card in cards[3]:
         assert live_markup(card.question) == []
         assert live_markup(card.answer) == []
-    # ...and it is still there to read, as text.
-    assert "<" in visible(cards[3][0].answer)
+    answer = visible(cards[3][0].answer)
+    if case == "inside the highlight":
+        # ...inside a highlight it is the author's text, there to read as written;
+        assert "<script>alert(1)</script>" in answer
+    else:
+        # ...outside one the tags go, and what they held stays as text.
+        assert "<" not in answer
+        assert "child 1" in visible(cards[3][-1].answer)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import pytest
 
 from clozepress.cards import plan, units
 from clozepress.cards.policy import WARNING_RULES
+from clozepress.cards.repairs import script
 from clozepress.form.model import all_highlights
 from clozepress.read.parse import parse_file
 
@@ -83,8 +84,17 @@ def test_the_notes_make_26_subdecks_and_every_highlight_is_a_cloze_or_reported(t
             assert blanks and set(blanks) == {"[...]"}, card.source
             # What a card reveals is its answer (a series: each of its items), also where it
             # stood elsewhere on the card, the acronym of its initials beside it, and an
-            # acronym's spelled-out form beside it (acronym-gloss).
+            # acronym's spelled-out form beside it (acronym-gloss), a translation of it in
+            # another script (gloss).
             spans = cloze_spans(card.answer)
+            answered = [script(a) for a in spans if a.casefold() in wanted]
+            spans = [
+                a
+                for a in spans
+                if a.casefold() in wanted
+                or not script(a)
+                or any(script(a) & own for own in answered if own)
+            ]
             acronyms = {a.upper() for a in spans if re.fullmatch(r"[A-Z][A-Za-z0-9]{1,7}", a)}
             revealed = {
                 a.casefold()
@@ -93,6 +103,10 @@ def test_the_notes_make_26_subdecks_and_every_highlight_is_a_cloze_or_reported(t
                 and "".join(w[0] for w in a.split()).upper() not in acronyms
             }
             revealed |= {a.casefold() for a in spans if a.casefold() in wanted}
+            # An answer in its other number where it stood again (plain-repeat).
+            revealed = {
+                a for a in revealed if a in wanted or not {a + "s", a[:-1], a[:-2]} & wanted
+            }
             assert revealed <= wanted, (card.source, revealed - wanted)
             hidden |= revealed
             assert live_markup(card.question) == live_markup(card.answer) == []

@@ -82,19 +82,22 @@ def image_count(path: Path) -> int:
 # Safety
 
 
-def test_raw_html_in_notes_is_printed_as_text(tmp_path: Path) -> None:
+def test_raw_html_in_notes_is_never_live(tmp_path: Path) -> None:
     notes = (
         "# Raw\n"
         '- <link rel="attachment" href="file:///etc/passwd"> and `kept`\n'
         "- <script>alert(1)</script> <img src=x onerror=alert(1)>\n"
+        '- `<link rel="attachment" href="x">` in a highlight\n'
     )
     project, document = make_project(tmp_path, notes)
     html = domain_html(document, document.domains[0], ImagePolicy(project.root, True)).html
     assert "<link" not in html and "<script" not in html and "<img" not in html
-    assert "&lt;link rel=&quot;attachment&quot;" in html
+    # The tags go, their text stays; inside a highlight a tag is the author's text, escaped.
+    assert "&lt;link rel=&quot;attachment&quot; href=&quot;x&quot;&gt;" in html
     result = build(project, document)
     text = squash(PdfReader(result.sheets[0].path).pages[0].extract_text())
-    assert squash('<link rel="attachment" href="file:///etc/passwd">') in text
+    assert "andkept" in text and "alert(1)" in text and "file:///etc/passwd" not in text
+    assert squash('<link rel="attachment" href="x">') in text
     assert not has_attachments(result.sheets[0].path)
 
 

@@ -44,6 +44,8 @@ class Style:
     right-to-left reordering do not count)."""
     literal: tuple[str, ...] = ()
     """Text the sheet must show character for character (whitespace aside)."""
+    absent: tuple[str, ...] = ()
+    """Text the sheet must not show (whitespace aside): markup of the source."""
     warnings: tuple[str, ...] = ()
     """Parts of warnings the build must print for this file."""
 
@@ -123,8 +125,25 @@ STYLES = [
         ("Raw HTML",),
         ("br tags", "a highlight", "answer", "<b>"),
         ("line one", "line two with br tags", "Click me", "tags inside a highlight stay text"),
-        # <details>/<summary> are collapsible-block markup: the sheet shows their text only.
-        literal=("line one<br>line two", "<hr/>", '<div class="note">', "Click mehidden"),
+        # Tags of HTML elements are read: <br> breaks the line, others go and leave their
+        # text; a tag inside a highlight is text.
+        literal=("Click me hidden answer", "<b> tags inside"),
+        absent=("<br>", "<hr", "<div", "<details", "<summary", "</"),
+    ),
+    Style(
+        "pandoc-markup",
+        ("Pandoc markup",),
+        ("sodium", "in the note", "listed", "cell highlight", "HTML highlight"),
+        (
+            "Grid head",
+            "Second head",
+            "a cell that runs on over two lines",
+            "Na+ enters, T3 leaves 4–5 times",
+            "H2O",
+            "struck",
+        ),
+        literal=("• first item", "• listed"),
+        absent=("+---", "+===", "|", "^", "~", "<sup>", "<code>"),
     ),
     Style(
         "bare-urls",
@@ -258,6 +277,8 @@ def test_the_sheet_keeps_the_text_and_every_highlight(built: Built, style: Style
         assert letters(part) in shown, part[:80]
     for part in style.literal:
         assert squash(part) in squash(text), part
+    for part in style.absent:
+        assert squash(part) not in squash(text), part
     for title in style.domains:
         if not glyphless:
             assert letters(title) in shown

@@ -197,13 +197,19 @@ def _parse(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .form.model import Diagnostic
+    from .read.cues import load_cues
     from .read.parse import parse_file
 
     diagnostics: list[Diagnostic] = []
     errors = 0
+    folders: set[Path] = set()
     for notes in args.notes:
         try:
             diagnostics.extend(parse_file(notes).diagnostics)
+            if notes.parent not in folders:
+                folders.add(notes.parent)
+                # The learner's cue words beside the notes: a key no rule reads is named.
+                diagnostics.extend(load_cues(notes.parent).warnings)
         except BuildError as exc:
             diagnostics.append(Diagnostic(exc.path, exc.line, "error", exc.message))
     for diagnostic in sorted(diagnostics, key=lambda d: (d.path, d.line, d.message)):
@@ -393,10 +399,11 @@ def _sample(args: argparse.Namespace) -> int:
     from .cards import plan
     from .cards.sample import all_cards, pick, show, show_highlights, show_rules
     from .config import load_config
+    from .read.cues import load_cues
     from .read.parse import decode, parse_file
 
     document = parse_file(args.notes)
-    planned = plan(document, load_config(Path.cwd()))
+    planned = plan(document, load_config(Path.cwd()), load_cues(args.notes.parent))
     if args.rules:
         print(show_rules(planned))
         return 0

@@ -62,7 +62,7 @@ def plan(changed: Iterable[Path], notes: list[Path], project: Project) -> Rebuil
             whole.append(watched[resolved])
         elif resolved.parent == styles and resolved.name in STYLE_STAGES:
             stages.add(STYLE_STAGES[resolved.name])
-        elif resolved.name in ("corrections.toml", "pyproject.toml"):
+        elif resolved.name in ("corrections.toml", "cues.toml", "pyproject.toml"):
             whole.extend(notes)
     whole = [path for path in notes if path in set(whole)]
     others = [path for path in notes if path not in whole]
@@ -151,7 +151,11 @@ def _relevant(change: object, name: str) -> bool:
     path = Path(name)
     if path.name.startswith("."):
         return False  # editors' swap files and our own temporary files
-    return path.suffix in (".md", ".css") or path.name in ("corrections.toml", "pyproject.toml")
+    return path.suffix in (".md", ".css") or path.name in (
+        "corrections.toml",
+        "cues.toml",
+        "pyproject.toml",
+    )
 
 
 def _rebuild(todo: Rebuild, project: Project, console: Console) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .env import Env
+from .env import BARE_NAME, Env
 from .model import Blank, Mark, Unit
 from .rules import Rule
 from .text import is_placeholder
@@ -34,8 +34,14 @@ def command_token(unit: Unit, mark: Mark, env: Env) -> Blank | None:
     start = mark.start + lead
     flag = _FLAG_VALUE.match(body) or _SETTING.match(body)
     if flag and " " not in flag.group(2).strip():
-        # The flag or key is the fact; the value after it is an example.
-        return Blank(start, start + len(flag.group(1)), "code-token", "code")
+        # The flag or key is the fact; the value after it is an example. A key that is a
+        # variable's bare name (``a=None``) or a name of the section's example is no setting the
+        # notes teach: the value it is given is what the line says.
+        key = flag.group(1)
+        own = env.examples.get((unit.domain, unit.sections), frozenset())
+        if BARE_NAME.match(key) or key in own:
+            return Blank(start + flag.start(2), start + flag.end(2), "code-token", "code")
+        return Blank(start, start + len(key), "code-token", "code")
     tokens = body.split()
     if len(tokens) < 2:
         return None

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..config import Config
 from ..form.model import Document
+from ..read.cues import Cues
 from .model import Unit
 
 
@@ -17,6 +18,8 @@ class Env:
     document: Document
     config: Config
     disabled: frozenset[str]
+    cues: Cues = field(default_factory=Cues)
+    """The learner's own cue words (their ``cues.toml``): labels, anaphors, pointers."""
     seen: set[tuple[str, str, str]] = field(default_factory=set)
     """``(unit text, answer)`` of every card made so far, folded: a second one is a duplicate."""
     programs: frozenset[str] = frozenset()
@@ -27,11 +30,20 @@ class Env:
     prose: bool = True
     """Whether the notes highlight phrases (most highlights have several words) rather than
     code: a lone word of grammar highlighted is then emphasis, not a keyword."""
+    varied: frozenset[str] = frozenset()
+    """Names the notes' highlights set to two or more different numbers: an example's variables."""
+    examples: dict[tuple[int, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
+    """Per section (domain, section titles), the names its example blocks make up for
+    themselves (see ``examples``)."""
     hits: Counter[str] = field(default_factory=Counter)
+    tested: Counter[tuple[int, str, str]] = field(default_factory=Counter)
+    """How many cards so far ask each answer, by ``(domain, section, answer)`` folded."""
     unit_clozes: int = 0
     """Cards made so far from the unit being read."""
     unit_place: str = ""
     """The unit's breadcrumb: the same line under another heading is another fact."""
+    pointed: tuple[str, bool] = ("", False)
+    """Whether the unit of this key holds one of the learner's pointer phrases."""
     unit_key: str = ""
     """The unit being read, its text folded (as ``duplicate`` compares it)."""
 
@@ -80,3 +92,18 @@ def indexed_letters(units: list[Unit]) -> frozenset[str]:
             if found and found.group(2) and found.group(2).isdigit():
                 indexes.setdefault(found.group(1), set()).add(found.group(2))
     return frozenset(letter for letter, seen in indexes.items() if len(seen) >= 2)
+
+
+#: A highlight that sets a name (or a function's value) to a number: ``a = 2``, ``f(a) = 6``.
+SAMPLE = re.compile(r"^\s*([A-Za-z_][\w.\[\]]*(?:\([^()=]*\))?)\s*=\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+def varied_names(units: list[Unit]) -> frozenset[str]:
+    """Names the highlights set to two or more different numbers (``a = 2``, ``a = 2.001``)."""
+    values: dict[str, set[str]] = {}
+    for unit in units:
+        for mark in unit.marks:
+            found = SAMPLE.match(mark.highlight.text)
+            if found:
+                values.setdefault(found.group(1), set()).add(found.group(2))
+    return frozenset(name for name, seen in values.items() if len(seen) >= 2)

@@ -15,7 +15,21 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from ..form.model import Emphasis, Highlight, Inline, Link, Math, Strong, Text, plain_text
+from ..form.model import (
+    Emphasis,
+    Highlight,
+    Inline,
+    LineBreak,
+    Link,
+    Math,
+    Note,
+    Strike,
+    Strong,
+    Subscript,
+    Superscript,
+    Text,
+    plain_text,
+)
 from . import mathjax
 
 #: Link schemes that may be live on a card; anything else (``javascript:``, ``data:``) is text.
@@ -63,6 +77,13 @@ def render(
             out.append(f"<b>{render(span.children, highlight, breaks)}</b>")
         elif isinstance(span, Emphasis):
             out.append(f"<i>{render(span.children, highlight, breaks)}</i>")
+        elif isinstance(span, LineBreak):
+            out.append("<br>")
+        elif isinstance(span, Superscript | Subscript | Strike):
+            tag = {Superscript: "sup", Subscript: "sub", Strike: "s"}[type(span)]
+            out.append(f"<{tag}>{render(span.children, highlight, breaks)}</{tag}>")
+        elif isinstance(span, Note):
+            out.append(f" ({render(span.children, highlight, breaks)})")
         elif isinstance(span, Math):
             out.append(mathjax.math_html(span, highlight))
         elif isinstance(span, Link):
@@ -88,3 +109,16 @@ def plain(spans: tuple[Inline, ...]) -> str:
 
 
 _WHITESPACE = re.compile(r"\s+")
+
+_SUPERSCRIPT = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
+_SUBSCRIPT = str.maketrans("0123456789+-=()aehklmnopstx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕₖₗₘₙₒₚₛₜₓ")
+
+
+def scripted(text: str, superscript: bool) -> str:
+    """``text`` raised or lowered as a card's plain text can show it: in Unicode's superscript
+    or subscript characters when each of its characters has one (``Na⁺``, ``T₃``), else as it
+    is (``Gq``): a card's text carries no markup, and a half-raised word reads worse."""
+    table = _SUPERSCRIPT if superscript else _SUBSCRIPT
+    shifted = text.translate(table)
+    changed = sum(a != b for a, b in zip(text, shifted, strict=True))
+    return shifted if text and changed == len(text) else text

@@ -9,7 +9,7 @@ import dataclasses
 from .env import Env
 from .model import Mark, Unit
 from .rules import Rule
-from .text import words
+from .text import indexed_form, words
 
 #: More items than this make a card no one can recall at once: the list is split into notes.
 MAX_ITEMS = 10
@@ -42,9 +42,10 @@ def group_items(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
                 continue
             leaders[chunk[0]] = _list_unit([found[i] for i in chunk])
             absorbed.update(chunk[1:])
-    # An item left alone with few words of its own is asked with its list around it.
+    # An item left alone with few words of its own is asked with its list around it; one with
+    # lines of its own nested under it is asked from them (children-cue), which describe it.
     for index, unit in enumerate(found):
-        if index in leaders or index in absorbed or unit.kind != "line":
+        if index in leaders or index in absorbed or unit.kind != "line" or unit.children:
             continue
         if unit.group != (0, 0) and len(unit.siblings) > 1 and len(words(unit.unmarked)) < SHORT:
             leaders[index] = _among_siblings(unit)
@@ -65,7 +66,7 @@ def _among_siblings(item: Unit) -> Unit:
     window = item.siblings[low : low + MAX_ITEMS]
     first = item
     parented = len(first.crumbs) > first.heading_count
-    question = first.crumbs[-1] if parented else ""
+    question = first.crumbs[-1] if parented else first.lead
     parts: list[str] = [question] if question else []
     size = len(question) + 1 if question else 0
     marks: list[Mark] = []
@@ -92,7 +93,7 @@ def _among_siblings(item: Unit) -> Unit:
 def _list_unit(items: list[Unit]) -> Unit:
     first = items[0]
     parented = len(first.crumbs) > first.heading_count
-    question = first.crumbs[-1] if parented else ""
+    question = first.crumbs[-1] if parented else first.lead
     parts: list[str] = [question] if question else []
     size = len(question) + 1 if question else 0
     marks: list[Mark] = []
@@ -112,9 +113,57 @@ def _list_unit(items: list[Unit]) -> Unit:
         marks_by_learner=tuple(m for item in items for m in item.marks_by_learner),
         images=tuple(image for item in items for image in item.images),
         before=first.before,
+        reference=all(item.reference for item in items),
     )
+
+
+def drop_mirrors(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
+    """A list's item asked among its siblings loses the siblings that are its twins ("W1 shape
+    is (n[1],n[0])" beside "W2 shape is [...]"): a twin shows the answer's form, indexes
+    changed, and the card would ask the learner to copy it."""
+    out: list[Unit] = []
+    hits = 0
+    for unit in found:
+        lines = unit.text.split("\n")
+        if unit.kind != "list" or not unit.marks or len(lines) < 3:
+            out.append(unit)
+            continue
+        starts = [0]
+        for line in lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        owners = {
+            next(i for i in range(len(lines) - 1, -1, -1) if starts[i] <= m.start)
+            for m in unit.marks
+        }
+        if len(owners) != 1:
+            out.append(unit)  # a list of bare items: each item is some card's blank
+            continue
+        (own,) = owners
+        form = indexed_form(lines[own])
+        dropped = {
+            i
+            for i, line in enumerate(lines)
+            if i != own
+            and line.startswith("• ")
+            and indexed_form(line) == form
+            and " ".join(line.split()) != " ".join(lines[own].split())
+        }
+        if not dropped:
+            out.append(unit)
+            continue
+        shift = sum(len(lines[i]) + 1 for i in dropped if i < own)
+        kept = "\n".join(line for i, line in enumerate(lines) if i not in dropped)
+        marks = tuple(Mark(m.start - shift, m.end - shift, m.highlight) for m in unit.marks)
+        out.append(dataclasses.replace(unit, text=kept, marks=marks))
+        hits += 1
+    return out, hits
 
 
 RULES = (
     Rule("list", "bare items of one list are one note, each card hiding one item", group_items),
+    Rule(
+        "mirror-sibling",
+        "an item asked among its siblings does not show the sibling that is its twin (W1/W2)",
+        drop_mirrors,
+    ),
 )

@@ -64,7 +64,16 @@ class Unit:
     """For a bullet: ``(line, text)`` of every item of its list, itself included (one tuple
     shared by all of them)."""
     group: tuple[int, int] = (0, 0)
-    """For a bullet: ``(domain, line of what it is nested under)``, shared by its siblings."""
+    """For a bullet: ``(domain, line of its list's first item)``, shared by its siblings."""
+    lead: str = ""
+    """For a bullet of a list that a paragraph leads into ("These drugs act on it:"): that
+    paragraph, the question its items answer."""
+    introduces: frozenset[str] = frozenset()
+    """The functions and types the code block right after the line defines: the line
+    introduces that code."""
+    reference: bool = False
+    """The line is one link and nothing else: a pointer to read, its words the linked page's
+    title, not a fact the notes state."""
     header: tuple[str, ...] = ()
     """For a table row: the header row's cells as text."""
     cells: tuple[tuple[str, tuple[Mark, ...]], ...] = ()

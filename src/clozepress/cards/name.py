@@ -51,7 +51,45 @@ def row_head(unit: Unit, mark: Mark, env: Env) -> Blank | None:
     return Blank(mark.start, mark.end, "row-head", "name")
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]{1,7}")
+_SPELLING = re.compile(
+    r"\s*(?:[:：–—-]+>?|\()\s*|\s+(?:is|are|means|stands for)(?:\s+(?:the|an?))?\s+"
+)
+_SPELLED_WORD = re.compile(r"[^\s()\[\]{},;:/|]+")
+
+
+def spelled_out(unit: Unit, mark: Mark, env: Env) -> Blank | None:
+    """An acronym highlighted before its spelled-out form ("`RPO`: Recovery Point Objective",
+    "`FTP` (File Transfer Protocol)"): the spelled-out form is the fact, the acronym its cue.
+    Hiding the acronym would ask for initials the next words spell."""
+    body = mark.highlight.text.strip()
+    found = _ACRONYM.match(body)
+    if found is None or sum(c.isupper() for c in found.group()) < 2:
+        return None
+    lead = len(mark.highlight.text) - len(mark.highlight.text.lstrip())
+    at = mark.start + lead + found.end()
+    joint = _SPELLING.match(unit.text, at)
+    if joint is None or joint.end() == at:
+        return None
+    target = "".join(c for c in found.group().upper() if c.isalpha())
+    spelled = []
+    for word in _SPELLED_WORD.finditer(unit.text, joint.end(), joint.end() + 120):
+        spelled.append(word)
+        if len(spelled) == len(target):
+            break
+    if len(spelled) != len(target):
+        return None
+    if "".join(w.group()[0] for w in spelled).upper() != target:
+        return None
+    return Blank(spelled[0].start(), spelled[-1].end(), "spelled-out", "fact")
+
+
 RULES = (
+    Rule(
+        "spelled-out",
+        "an acronym before its spelled-out form asks for the spelled-out form, the acronym shown",
+        spelled_out,
+    ),
     Rule(
         "split-definition",
         "a highlight that is 'term: description' blanks the term",

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..config import Config
 from ..form.model import Diagnostic, Document
+from ..read.cues import Cues
 from . import (
     children,
     clauses,
@@ -22,7 +23,8 @@ from . import (
     table,
 )
 from .draft import Draft
-from .env import Env, commands, highlights_prose, indexed_letters
+from .env import Env, commands, highlights_prose, indexed_letters, varied_names
+from .examples import own_names
 from .model import Blank, Fate, Mark, Note, Plan, Unit
 from .render import note_from
 from .repairs import cut
@@ -48,17 +50,21 @@ def disabled_rules(config: Config) -> frozenset[str]:
     return off | optional_rules() if config.cloze_policy == "all" else off
 
 
-def plan(document: Document, config: Config) -> Plan:
-    """The notes for every unit of ``document``, and what became of every highlight."""
+def plan(document: Document, config: Config, cues: Cues | None = None) -> Plan:
+    """The notes for every unit of ``document``, and what became of every highlight; ``cues``:
+    the learner's own cue words (``read.cues.load_cues`` beside the notes)."""
     disabled = disabled_rules(config)
     found = units(document)
     env = Env(
         document,
         config,
         disabled,
+        cues=cues or Cues(),
         programs=commands(found),
         prose=highlights_prose(found),
         indexed=indexed_letters(found),
+        varied=varied_names(found),
+        examples=own_names(document),
     )
     for rule in RULERS["shape"].active(disabled):
         found, hits = rule.apply(found, env)

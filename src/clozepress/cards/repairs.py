@@ -10,13 +10,23 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from typing import Protocol
 
 from .draft import Draft, Hidden
 from .env import Env
 from .model import Blank, Mark
 from .rules import Rule
-from .text import fold, is_label, leans_back, occurrences, words
+from .text import (
+    fold,
+    indexed_form,
+    is_label,
+    leans_back,
+    occurrences,
+    only_function_words,
+    refers_back,
+    words,
+)
 
 #: A breadcrumb line longer than this is cut (characters); the whole line is on its own card.
 CRUMB_CHARS = 110
@@ -34,6 +44,12 @@ PAIR_WORDS = 2
 SERIES = 3
 
 
+def _gap(text: str, left: tuple[int, Blank, Mark], right: tuple[int, Blank, Mark]) -> str:
+    """What stands between two highlights: a blank that is a token of its highlight (the
+    subcommand of `terraform plan`) leaves the rest of the highlight out of the gap."""
+    return text[max(left[1].end, left[2].end) : min(right[1].start, right[2].start)]
+
+
 def series(draft: Draft, env: Env) -> Draft | None:
     """Three or more highlights in a row with only commas or "and"/"or" between them (`TRACE`,
     `DEBUG`, `INFO`) are one fact, a list to recite: one card hides them all. Apart, each card
@@ -42,7 +58,7 @@ def series(draft: Draft, env: Env) -> Draft | None:
     blanks = sorted(draft.blanks, key=lambda item: item[1].start)
     runs: list[list[int]] = [[0]] if blanks else []
     for index in range(1, len(blanks)):
-        gap = text[blanks[index - 1][1].end : blanks[index][1].start]
+        gap = _gap(text, blanks[index - 1], blanks[index])
         if "\n" not in gap and _BETWEEN.match(gap):
             runs[-1].append(index)
         else:
@@ -72,7 +88,7 @@ def pair(draft: Draft, env: Env) -> Draft | None:
     merged: dict[int, int] = {}
     for index in range(1, len(blanks)):
         (one, left, _), (two, right, _) = blanks[index - 1], blanks[index]
-        gap = text[left.end : right.start]
+        gap = _gap(text, blanks[index - 1], blanks[index])
         if one == two or "\n" in gap or not gap.strip() or not _BETWEEN.match(gap):
             continue
         halves = (text[left.start : left.end], text[right.start : right.end])
@@ -91,9 +107,127 @@ def pair(draft: Draft, env: Env) -> Draft | None:
     return dataclasses.replace(draft, blanks=tuple(renumbered))
 
 
+#: A short prefix turns a word into its opposite or its variant (``enable``/``disable``).
+_PREFIX = 3
+#: The stem two prefixed twins share is at least this long.
+_STEM = 4
+#: A name this long with two letters swapped is a twin; a phrase this many words long with
+#: one word changed is one.
+_SWAP_FROM = 6
+_PHRASE = 4
+
+
+def _twin_keys(answer: str) -> set[tuple[str, str]]:
+    """Keys two answers share when one is read off the other: the same text but for its indexes
+    or counters; the same stem but for a short prefix; two letters that differ in one."""
+    text = " ".join(answer.split()).casefold()
+    keys: set[tuple[str, str]] = set()
+    indexed = indexed_form(text)
+    if indexed != text and any(c.isalpha() for c in indexed):
+        keys.add(("index", indexed))
+    for cut_at in range(_PREFIX + 1):
+        stem = text[cut_at:]
+        if len(stem) >= _STEM and len(stem) * 5 >= len(text) * 3:
+            keys.add(("stem", stem))
+    if len(text) == 2 and text.isalnum():
+        keys.update({("short", "?" + text[1]), ("short", text[0] + "?")})
+    if len(text) >= _SWAP_FROM and " " not in text:
+        # One or two letters swapped inside a name: `Py_INCREF`/`Py_DECREF`.
+        keys.update(("swap", text[:at] + "**" + text[at + 2 :]) for at in range(len(text) - 1))
+    phrase = text.split()
+    if len(phrase) >= _PHRASE:
+        # One word changed in a phrase: "the size of the input vector" / "... output vector".
+        keys.update(
+            ("phrase", " ".join([*phrase[:at], "*", *phrase[at + 1 :]]))
+            for at in range(len(phrase))
+        )
+    return keys
+
+
+def twins(draft: Draft, env: Env) -> Draft | None:
+    """Two blanks of one note whose answers are twins (`W1`/`W2`, `count++`/`count--`,
+    `enable()`/`disable()`, `obj.sum(axis = 0)`/`obj.sum(axis = 1)`) are one fact: apart, each
+    card shows the other, and the one left is read off its twin. One card hides both."""
+    text = draft.unit.text
+    owner: dict[tuple[str, str], int] = {}
+    answers: dict[int, set[str]] = {}
+    pairs: list[tuple[int, int]] = []
+    for number, blank, _ in draft.blanks:
+        answer = " ".join(text[blank.start : blank.end].split()).casefold()
+        answers.setdefault(number, set()).add(answer)
+        for key in _twin_keys(answer):
+            other = owner.setdefault(key, number)
+            if other != number and answer not in answers.get(other, set()):
+                pairs.append((other, number))
+    return _merged(draft, env, pairs)
+
+
+#: How many blanks around one are looked at for one holding it; a group grows to at most
+#: ``GROUP`` blanks (a card hiding more asks too much at once).
+AROUND = 6
+GROUP = 3
+
+
+def contained(draft: Draft, env: Env) -> Draft | None:
+    """A blank whose answer stands whole inside another blank of the line ("[EC2]" beside "[EC2
+    instances as backbone]", "[unreachable]" beside "[move_unreachable()]"), or is the same
+    answer again (`init` beside the `init` of `terraform init`), is read off the other's card,
+    and the other's off its own: one card hides both."""
+    text = draft.unit.text
+    blanks = sorted(draft.blanks, key=lambda item: item[1].start)
+    answers = [" ".join(text[b.start : b.end].split()).casefold() for _, b, _ in blanks]
+    pairs: list[tuple[int, int]] = []
+    for index, (number, _, _) in enumerate(blanks):
+        short = answers[index]
+        # An operator (`~>`) is told by its sight however short it is.
+        symbol = len(short) >= 2 and not any(c.isalnum() for c in short)
+        if not (_tellable(short) or symbol) or only_function_words(short):
+            continue
+        inside = re.compile(rf"(?<![^\W_]){re.escape(short)}(?![^\W_])")
+        for other in range(max(0, index - AROUND), min(len(blanks), index + AROUND + 1)):
+            long = answers[other]
+            if blanks[other][0] == number or len(long) < len(short):
+                continue
+            if long == short or (len(long) > len(short) and inside.search(long)):
+                pairs.append((blanks[other][0], number))
+    return _merged(draft, env, pairs, limit=GROUP)
+
+
+def _merged(draft: Draft, env: Env, pairs: list[tuple[int, int]], limit: int = 0) -> Draft | None:
+    """The draft with the cloze numbers of each pair made one (and renumbered in order);
+    ``limit``: a group that would pass this many blanks is not joined."""
+    if not pairs:
+        return None
+    parent: dict[int, int] = {}
+    size = {n: sum(1 for m, _, _ in draft.blanks if m == n) for n, _, _ in draft.blanks}
+
+    def root(number: int) -> int:
+        while parent.get(number, number) != number:
+            number = parent[number]
+        return number
+
+    for one, two in pairs:
+        a, b = root(one), root(two)
+        if a == b or (limit and size[a] + size[b] > limit):
+            continue
+        parent[max(a, b)] = min(a, b)
+        size[min(a, b)] = size[a] + size[b]
+    if not parent:
+        return None
+    one_card = env.config.cloze == "unit"
+    numbers: dict[int, int] = {}
+    renumbered: list[tuple[int, Blank, Mark]] = []
+    for number, blank, mark in draft.blanks:
+        numbers.setdefault(root(number), len(numbers) + 1)
+        renumbered.append((1 if one_card else numbers[root(number)], blank, mark))
+    if [n for n, _, _ in renumbered] == [n for n, _, _ in draft.blanks]:
+        return None
+    return dataclasses.replace(draft, blanks=tuple(renumbered))
+
+
 def label_crumb(draft: Draft, env: Env) -> Draft | None:
     crumbs = draft.crumbs
-    kept = tuple(c for i, c in enumerate(crumbs) if i == 0 or not is_label(c))
+    kept = tuple(c for i, c in enumerate(crumbs) if i == 0 or not is_label(c, env.cues.labels))
     if kept == crumbs:
         return None
     return dataclasses.replace(draft, crumbs=kept)
@@ -108,7 +242,9 @@ def antecedent(draft: Draft, env: Env) -> Draft | None:
     # before it (the section's description) is its context instead.
     heading = fold(unit.crumbs[unit.heading_count - 1]) if unit.heading_count else ""
     named = any(fold(draft.answer(n)) == heading for n, _, _ in draft.blanks)
-    if not leans_back(unit.text) and not named:
+    # A sentence cut from its paragraph may point back further in: "one of this class ...".
+    cut_out = bool(unit.back) and refers_back(unit.text)
+    if not leans_back(unit.text, env.cues.anaphors) and not named and not cut_out:
         return None
     if any(" ".join(c.split()) == before for c in draft.crumbs):
         return None
@@ -116,68 +252,208 @@ def antecedent(draft: Draft, env: Env) -> Draft | None:
 
 
 def hide_elsewhere(draft: Draft, env: Env) -> Draft | None:
+    return _hide_repeats(draft, plain=False)
+
+
+def plain_repeat(draft: Draft, env: Env) -> Draft | None:
+    """A plain word as the answer ("`plan`", "`topic`") shown again on its card, in the line or
+    its headings, gives it away as surely as a name does, whatever sense it has there: it is
+    hidden there too. Words of grammar alone are no answer to give away."""
+    return _hide_repeats(draft, plain=True)
+
+
+def _hide_repeats(draft: Draft, *, plain: bool) -> Draft | None:
+    """Hide each answer where it stands again on its card: names, commands, terms in another
+    script and answers that name something (``plain`` False), or plain words (``plain`` True)."""
     text = draft.unit.text
     # Which characters a blank or a hidden answer already covers: one look per occurrence,
     # however many highlights the line holds.
     taken = bytearray(len(text))
     for _, blank, _ in draft.blanks:
         taken[blank.start : blank.end] = b"\x01" * (blank.end - blank.start)
+    for h in draft.hidden:
+        if h.crumb is None:
+            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
     lowered = text.lower()
     hidden: list[Hidden] = list(draft.hidden)
+    # A word in another script than the line's own words is a term there, not a plain word.
+    around = script(draft.unit.unmarked)
+    group: dict[int, int] = {}
+    for number, _, _ in draft.blanks:
+        group[number] = group.get(number, 0) + 1
     for number, blank, _ in draft.blanks:
         answer = text[blank.start : blank.end].strip()
         named = blank.kind in ("name", "code")  # a name or a command is hidden wherever it stands
-        if not _tellable(answer) or not (named or _distinctive(answer)):
+        foreign = bool(around - script(answer))
+        if not _tellable(answer):
             continue
-        for start, end in occurrences(answer, text, lowered):
-            if not any(taken[start:end]):
-                hidden.append(Hidden(number, start, end))
-                taken[start:end] = b"\x01" * (end - start)
+        if (named or foreign or _distinctive(answer)) == plain:
+            continue
+        if plain and only_function_words(answer):
+            continue
+        forms = _forms(answer)
+        for form in forms:
+            for start, end in [*occurrences(form, text, lowered), *_in_links(form, text)]:
+                if not any(taken[start:end]):
+                    hidden.append(Hidden(number, start, end))
+                    taken[start:end] = b"\x01" * (end - start)
         # An acronym of the answer right after it ("[...] (PII)") spells its initials.
         after = _ACRONYM.match(text, blank.end)
         if (
             after
+            and blank.rule != "spelled-out"
             and _initials(answer) == after.group(1).upper()
             and not any(taken[after.start(1) : after.end(1)])
         ):
             hidden.append(Hidden(number, after.start(1), after.end(1)))
             taken[after.start(1) : after.end(1)] = b"\x01" * (after.end(1) - after.start(1))
+        if group[number] >= SERIES:
+            continue  # one item of a list to recite: a heading naming it asks for no item
         for index, crumb in enumerate(draft.crumbs):
-            for start, end in occurrences(answer, crumb):
-                if not any(h.crumb == index and h.start < end and start < h.end for h in hidden):
-                    hidden.append(Hidden(number, start, end, index))
+            for form in forms:
+                for start, end in [*occurrences(form, crumb), *_in_links(form, crumb)]:
+                    if not any(
+                        h.crumb == index and h.start < end and start < h.end for h in hidden
+                    ):
+                        hidden.append(Hidden(number, start, end, index))
     if len(hidden) == len(draft.hidden):
         return None
     return dataclasses.replace(draft, hidden=tuple(hidden))
 
 
-_SPELLED_AFTER = re.compile(r"\s*\(([^()\n]{3,80})\)")
+_LINK = re.compile(r"https?://\S+|www\.\S+")
+_WORD_END = re.compile(r"[A-Za-z]{4,}$")
+
+
+def _forms(answer: str) -> list[str]:
+    """The answer and its other number, for a word of the Latin script (``subnets`` shows as
+    "one NACL per subnet"): the same word, the same answer."""
+    forms = [answer]
+    end = _WORD_END.search(answer)
+    if end is None:
+        return forms
+    word = end.group()
+    stem = answer[: end.start()]
+    if word.endswith("es") and len(word) > 5:
+        forms.append(stem + word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(stem + word[:-1])
+    else:
+        forms.append(stem + word + "s")
+    return forms
+
+
+def _in_links(answer: str, text: str) -> list[tuple[int, int]]:
+    """Where the answer stands as a part of a written-out link (``.../commands/console.html``
+    spells ``console``): a link's address gives it away as its words do."""
+    if len(answer) < 3 or ("http" not in text and "www." not in text):
+        return []
+    part = re.compile(rf"(?<![^\W_]){re.escape(answer)}(?![^\W_])", re.IGNORECASE)
+    return [
+        (found.start(), found.end())
+        for link in _LINK.finditer(text)
+        for found in part.finditer(text, link.start(), link.end())
+    ]
+
+
+#: An acronym and its spelled-out form count as one answer within this many characters.
+NEAR = 160
+_TOKEN = re.compile(r"[^\s()\[\]{},;:/|–—-]+")
+
+
+def _spelled_runs(text: str, start: int, end: int, initials: str) -> list[tuple[int, int]]:
+    """Runs of consecutive words of ``text[start:end]`` whose initials spell ``initials``."""
+    found = list(_TOKEN.finditer(text, start, end))
+    size = len(initials)
+    out = []
+    index = 0
+    while index + size <= len(found):
+        run = found[index : index + size]
+        if "".join(m.group()[0] for m in run).upper() == initials and all(
+            m.group()[0].isalpha() for m in run
+        ):
+            out.append((run[0].start(), run[-1].end()))
+            index += size
+        else:
+            index += 1
+    return out
+
+
+def acronym_near(draft: Draft, env: Env) -> Draft | None:
+    """An acronym and its spelled-out form near each other on a card ("[NLB] - Network Load
+    Balancer", a heading "ALB - Application Load Balancer" over "[Application Load Balancer]
+    ..."): either one spells the other, so the one shown is hidden with the blank."""
+    text = draft.unit.text
+    hidden = list(draft.hidden)
+    taken = bytearray(len(text))
+    for _, blank, _ in draft.blanks:
+        taken[blank.start : blank.end] = b"\x01" * (blank.end - blank.start)
+    for number, blank, _ in draft.blanks:
+        if blank.rule == "spelled-out":
+            continue  # the acronym beside it is its cue
+        answer = text[blank.start : blank.end].strip()
+        low, high = max(0, blank.start - NEAR), min(len(text), blank.end + NEAR)
+        places: list[tuple[int, int, int | None]] = []
+        if _ACRONYM_ANSWER.match(answer) and sum(c.isupper() for c in answer) >= 2:
+            target = "".join(c for c in answer.upper() if c.isalpha())
+            places += [(a, b, None) for a, b in _spelled_runs(text, low, high, target)]
+            for index, crumb in enumerate(draft.crumbs):
+                places += [(a, b, index) for a, b in _spelled_runs(crumb, 0, len(crumb), target)]
+        else:
+            spelled = words(answer)
+            if not 2 <= len(spelled) <= 8 or not all(w[0].isalpha() for w in spelled):
+                continue
+            acronym = re.compile(rf"(?<![\w-]){_initials(answer)}s?(?![\w-])")
+            places += [(m.start(), m.end(), None) for m in acronym.finditer(text, low, high)]
+            for index, crumb in enumerate(draft.crumbs):
+                places += [(m.start(), m.end(), index) for m in acronym.finditer(crumb)]
+        for start, end, where in places:
+            if where is None and any(taken[start:end]):
+                continue
+            hidden.append(Hidden(number, start, end, where))
+            if where is None:
+                taken[start:end] = b"\x01" * (end - start)
+    if len(hidden) == len(draft.hidden):
+        return None
+    return dataclasses.replace(draft, hidden=tuple(hidden))
+
+
 _ACRONYM_ANSWER = re.compile(r"^[A-Z][A-Za-z0-9]{1,7}$")
+_GLOSS_AFTER = re.compile(r"\s?[(（]([^()（）\n]{1,40})[)）]")
+_TERM_BEFORE = re.compile(r"(\S+(?:\s\S+)?)\s?[(（]\s*$")
 
 
-def acronym_gloss(draft: Draft, env: Env) -> Draft | None:
-    """An acronym's blank beside its expansion ("[SCP] (Service Control Policies)", "Service
-    Control Policies ([SCP])") is read off the expansion's initials: the expansion is hidden
-    on that card too, so the card asks for both from what the line says of them."""
+def script(text: str) -> frozenset[str]:
+    """The writing systems of a text's letters, by the first word of their Unicode name
+    (``LATIN``, ``HANGUL``, ``CJK``...): a word glossed in another script is a translation."""
+    found = set()
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            found.add(name.split(" ", 1)[0] if name else "?")
+    return frozenset(found)
+
+
+def gloss(draft: Draft, env: Env) -> Draft | None:
+    """A translation beside the blank, in brackets in another script ("[generation](세대)",
+    "세대([generation])"), gives the answer in the learner's other language: it is hidden
+    with the blank on that card, which then asks for the term from what the line says of it."""
     text = draft.unit.text
     hidden = list(draft.hidden)
     for number, blank, _ in draft.blanks:
-        answer = text[blank.start : blank.end].strip()
-        capitals = sum(c.isupper() for c in answer)
-        if not _ACRONYM_ANSWER.match(answer) or capitals < 2:
+        own = script(text[blank.start : blank.end])
+        if not own:
             continue
-        target = "".join(c for c in answer.upper() if c.isalpha())
-        after = _SPELLED_AFTER.match(text, blank.end)
-        if after and _initials(after.group(1)).replace("0", "") == target:
+        after = _GLOSS_AFTER.match(text, blank.end)
+        if after and script(after.group(1)) and not script(after.group(1)) & own:
             hidden.append(Hidden(number, after.start(1), after.end(1)))
             continue
-        # Before it: "Service Control Policies (SCP)", the words just before the bracket.
-        if text[: blank.start].rstrip().endswith("("):
-            opening = text[: blank.start].rstrip()[:-1].rstrip()
-            found = list(re.finditer(r"[^\s()]+", opening))[-len(target) :]
-            spelled = " ".join(m.group() for m in found)
-            if len(found) == len(target) and _initials(spelled) == target:
-                hidden.append(Hidden(number, found[0].start(), found[-1].end()))
+        closing = text[blank.end : blank.end + 2].lstrip()[:1]
+        # Only the words just before the bracket: a line may hold hundreds of blanks.
+        before = _TERM_BEFORE.search(text, max(0, blank.start - 80), blank.start)
+        term = script(before.group(1)) if closing in (")", "）") and before else frozenset()
+        if before and term and not term & own:
+            hidden.append(Hidden(number, before.start(1), before.end(1)))
     if len(hidden) == len(draft.hidden):
         return None
     return dataclasses.replace(draft, hidden=tuple(hidden))
@@ -214,6 +490,12 @@ def cut(line: str) -> str:
 RULES: tuple[Rule[RepairRule], ...] = (
     Rule("series", "three highlights or more in a row are one list to recite, one card", series),
     Rule("pair", "two highlights joined by 'and', 'or' or a comma are one pair, one card", pair),
+    Rule("twins", "two blanks each read off the other (W1/W2, enable/disable) are one card", twins),
+    Rule(
+        "contained",
+        "a blank whose answer stands inside another blank of the line is one card with it",
+        contained,
+    ),
     Rule(
         "label-crumb",
         "a breadcrumb level that is a label gives way to those naming a subject",
@@ -225,13 +507,23 @@ RULES: tuple[Rule[RepairRule], ...] = (
         antecedent,
     ),
     Rule(
-        "acronym-gloss",
-        "an acronym's blank beside its spelled-out form hides that form on its card too",
-        acronym_gloss,
+        "acronym-near",
+        "an acronym and its spelled-out form near each other on a card: the one shown is hidden",
+        acronym_near,
+    ),
+    Rule(
+        "gloss",
+        "a translation of the answer in brackets beside it is hidden with it on its card",
+        gloss,
     ),
     Rule(
         "hide-elsewhere",
         "an answer shown elsewhere on its card is hidden there too",
         hide_elsewhere,
+    ),
+    Rule(
+        "plain-repeat",
+        "a plain word as the answer, shown again on its card, is hidden there too",
+        plain_repeat,
     ),
 )

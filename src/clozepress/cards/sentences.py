@@ -12,9 +12,12 @@ from .repairs import cut
 from .rules import Rule
 from .text import clauses, sentences
 
-#: A line longer than this (characters) is cut into sentences; a sentence longer than this,
-#: into its clauses.
+#: A line longer than this (characters) is cut into sentences.
 LONG = 220
+#: A sentence longer than this is cut into its clauses. Higher than ``LONG``: a clause is read
+#: without its sentence's subject or verb, so a sentence is cut only when it is too long to read
+#: as one front at all; a long whole sentence still says what it means.
+CLAUSE_LONG = 400
 #: A clause cut from a long sentence is about this long (characters).
 PIECE = 150
 
@@ -29,7 +32,8 @@ def split_long(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
         keep = [(m.start, m.end) for m in unit.marks]
         spans: list[tuple[int, int, str]] = []
         for start, end in sentences(unit.text):
-            pieces = clauses(unit.text, start, end, PIECE, keep) if end - start > LONG else []
+            long = end - start > CLAUSE_LONG
+            pieces = clauses(unit.text, start, end, PIECE, keep) if long else []
             if len(pieces) < 2:
                 spans.append((start, end, ""))
                 continue

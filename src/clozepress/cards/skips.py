@@ -7,15 +7,19 @@ learner's markers come first: ``cloze:keep`` overrides every rule here but the e
 
 from __future__ import annotations
 
+import re
 from typing import Literal, Protocol
 
-from .env import BARE_NAME, Env
+from .env import BARE_NAME, SAMPLE, Env
+from .examples import NAME_CALLED
 from .model import Mark, Unit
 from .rules import Rule
 from .text import (
     LABEL_WORDS,
+    PREPOSITIONS,
     fold,
     is_example_value,
+    is_generated_id,
     is_placeholder,
     only_function_words,
     words,
@@ -71,6 +75,51 @@ def example_value(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if is_example_value(mark.highlight.text) else None
 
 
+def generated_id(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    return "skip" if is_generated_id(mark.highlight.text) else None
+
+
+def sample_value(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A name the notes set to two or more numbers (``a = 2``, then ``a = 2.001``) is a worked
+    example's variable: each number is a sample the example chose, no fact about the name."""
+    found = SAMPLE.match(mark.highlight.text)
+    return "skip" if found is not None and found.group(1) in env.varied else None
+
+
+def example_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A name an example block of the section makes up for itself (``Duck``, ``walk()``), used
+    in no other section's prose: the card would ask what only that block, which it does not
+    show, says."""
+    own = env.examples.get((unit.domain, unit.sections), frozenset())
+    text = mark.highlight.text.strip()
+    found = NAME_CALLED.match(text)
+    return "skip" if text.strip("\"'") in own or (found and found.group(1) in own) else None
+
+
+def code_caption(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A line that names what the code block right after it defines ("the source below is
+    `collect()` simplified") says which code follows: a card would ask about a block it does not
+    show. What the notes say of that name elsewhere is tested there."""
+    found = NAME_CALLED.match(mark.highlight.text.strip())
+    return "skip" if found is not None and found.group(1) in unit.introduces else None
+
+
+def reference(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    return "skip" if unit.reference else None
+
+
+def pointer(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A line holding one of the learner's pointer phrases ("the source below", "see the
+    figure") speaks of what no card shows: its highlights name that, and cannot be recalled."""
+    if not env.cues.pointers:
+        return None
+    # Once per unit, not once per highlight: a line of many highlights stays linear.
+    if env.pointed[0] != env.unit_key:
+        text = fold(unit.text)
+        env.pointed = (env.unit_key, any(phrase in text for phrase in env.cues.pointers))
+    return "skip" if env.pointed[1] else None
+
+
 def list_title(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A whole line highlighted over a list of its own, ending on a label word ("`Deployment
     options`", "`Use cases`"): it titles the list, whose items are the facts."""
@@ -93,10 +142,18 @@ def emphasis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if env.prose and only_function_words(mark.highlight.text) else None
 
 
+#: What a line says right after a name it defines.
+_DEFINES = re.compile(
+    r"\s*(?:is|are|denotes|to denote|represents|stands for|means)\b(?!\s+(?:the same|like))",
+    re.IGNORECASE,
+)
+
+
 def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A highlight that is a variable's bare name (``w``, ``b``, ``y'``, ``W1`` beside ``W2``)
     names no fact: a card hiding it is guessed from the formula or the sibling beside it. Only a
-    line that opens on the name and describes it ("`W1` is the matrix of ...") asks for it."""
+    line that opens on the name and describes it ("`W1` is the matrix of ...") or defines it
+    where it stands ("`L` to denote the number of layers") asks for it."""
     found = BARE_NAME.match(mark.highlight.text.strip())
     if found is None:
         return None
@@ -106,7 +163,60 @@ def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     opens = not unit.text[: mark.start].strip(" *_•-–—>\t")
     if unit.kind == "line" and opens and len(words(unit.text[mark.end :])) >= DESCRIBED:
         return None
+    # A line that defines it where it stands ("the notation `L` to denote the number of
+    # layers", "`w` is a vector of Nx") keeps its card: the definition is the fact.
+    defined = _DEFINES.match(unit.text, mark.end)
+    if defined and len(words(unit.text[defined.end() : defined.end() + 80])) >= DESCRIBED:
+        return None
     return "skip"
+
+
+#: An opening phrase that frames a line ("By default,") has at most this many words.
+FRAME_WORDS = 3
+
+
+def frame(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A short phrase opening the line on a preposition and set off by a comma ("`By
+    default`, the timeout is `30 seconds`", "`In general`, ...") frames what the line asserts:
+    the fact is in the rest of the line, and a card hiding the frame asks for a qualifier."""
+    if len(unit.marks) < 2:
+        return None
+    start = unit.text.rfind("\n", 0, mark.start) + 1
+    if unit.text[start : mark.start].strip(" *_•-–—>\t"):
+        return None
+    if not unit.text.startswith(",", mark.end):
+        return None
+    found = words(mark.highlight.text)
+    if not found or len(found) > FRAME_WORDS or found[0].casefold() not in PREPOSITIONS:
+        return None
+    return "skip"
+
+
+#: What follows a name its line defines: a copula or an equals sign (not a comparison).
+_DEFINED = re.compile(
+    r"\s*(?:=(?!=)|:\s|(?:is|are|denotes|means|stands for)\b(?!\s+(?:the same|like|similar)))",
+    re.IGNORECASE,
+)
+
+
+def derived_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A name made of one letter before a variable's bare name highlighted on the same line
+    (`dw` beside `W`: the derivative's name) is read off that name: the card would ask for
+    nothing the line does not show. A line that defines it ("`dw` is the derivative of w")
+    keeps its card."""
+    text = mark.highlight.text.strip()
+    if len(text) < 2 or not text[0].isalpha():
+        return None
+    if not BARE_NAME.match(text[1:]):
+        return None
+    if _DEFINED.match(unit.text, mark.end):
+        return None  # the line defines it ("dw is the derivative of w"): a fact of its own
+    base = text[1:].casefold()
+    for other in unit.marks:
+        name = other.highlight.text.strip()
+        if other is not mark and name.casefold() == base and BARE_NAME.match(name):
+            return "skip"
+    return None
 
 
 def duplicate(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
@@ -126,6 +236,30 @@ def repeated(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     if key in env.seen and not opens:
         return "skip"
     env.seen.add(key)
+    return None
+
+
+#: An answer is asked by at most this many cards of one section (besides lines opening on it).
+TESTED = 2
+#: A term or a name: letters with no comma and no digit but in a name's tail (`gc_refs`, `TF_LOG`).
+_TERM = re.compile(r"^[^\W\d][\w.()\-]*(?: [^\W\d][\w.()\-]*){0,2}$")
+_SENTENCE_START = re.compile(r"[.!?。]\s+|\n")
+
+
+def tested_enough(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """An answer already asked by ``TESTED`` cards of its section (`gc_refs` in every sentence of
+    a walkthrough) is shown on the lines after them: one more card asking the same word drills
+    the word, not the line. A line that opens on it says something of its own about it."""
+    text = mark.highlight.text.strip()
+    if not _TERM.match(text):
+        return None  # a value (a shape, a number) is a different fact on each line
+    section = " › ".join(unit.crumbs[: unit.heading_count])
+    key = (unit.domain, section, fold(text))
+    sentence = _SENTENCE_START.split(unit.text[: mark.start])[-1]
+    opens = not sentence.strip(" *_•-–—>\t")
+    if env.tested[key] >= TESTED and not opens:
+        return "skip"
+    env.tested[key] += 1
     return None
 
 
@@ -160,6 +294,36 @@ RULES: tuple[Rule[SkipRule], ...] = (
         example_value,
     ),
     Rule(
+        "generated-id",
+        "an id a system generated (i-abcd1234) stands for any id, as an example's value does",
+        generated_id,
+    ),
+    Rule(
+        "sample-value",
+        "a name the notes set to several numbers (a = 2, a = 2.001) is an example's variable",
+        sample_value,
+    ),
+    Rule(
+        "example-name",
+        "a name or value an example block makes up (Duck, walk(), 'mybucket') is no fact",
+        example_name,
+    ),
+    Rule(
+        "code-caption",
+        "a line naming what the code block after it defines introduces that code, no fact",
+        code_caption,
+    ),
+    Rule(
+        "reference",
+        "a line that is only a link names a page to read (a list of references), no fact",
+        reference,
+    ),
+    Rule(
+        "pointer",
+        "a line with one of the learner's pointer phrases (cues.toml) speaks of what no card shows",
+        pointer,
+    ),
+    Rule(
         "list-title",
         "a highlight that only titles the list under it ('Deployment options') is no fact",
         list_title,
@@ -174,10 +338,25 @@ RULES: tuple[Rule[SkipRule], ...] = (
         "a variable's bare name (w, b, W1 beside W2) is no fact unless the line it opens describes",
         bare_name,
     ),
+    Rule(
+        "frame",
+        "an opening phrase set off by a comma ('By default,') frames the line's facts, is none",
+        frame,
+    ),
+    Rule(
+        "derived-name",
+        "a letter before a variable's name on the same line (dw beside W) is read off it",
+        derived_name,
+    ),
     Rule("duplicate", "the same highlight on the same line text is tested once", duplicate),
     Rule(
         "repeated",
         "the same highlight again in one paragraph is tested by its first card only",
         repeated,
+    ),
+    Rule(
+        "tested-enough",
+        f"an answer asked by {TESTED} cards of its section is shown on the lines after them",
+        tested_enough,
     ),
 )

@@ -7,6 +7,7 @@ needs a subject's vocabulary reads it from the learner's own file beside the not
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -49,8 +50,10 @@ LABEL_WORDS = _set(
 _NUMBERED_LABEL = re.compile(r"^(?:[a-z]{0,3}\s*\d+[a-z]?|[ivx]+)$")
 
 #: A placeholder the notes write where a real value goes (``<name>``, ``[options]``, ``...``).
+#: Brackets around names with a comma between them (``[Nx, m]``) are a shape or a list, no slot,
+#: unless an ellipsis stands for more (``[args, ...]``).
 _PLACEHOLDER = re.compile(
-    r"^(?:<[^<>]*>|\[[^\[\]]*\]|\{[^{}]*\}|\.{2,}|…|(?:foo|bar|baz|qux|xxx+|yyy+|zzz+)\d*)$",
+    r"^(?:<[^<>]*>|\[(?![^\[\]]*,)[^\[\]]*\]|\[[^\[\]]*(?:\.\.\.|…)[^\[\]]*\]|\{[^{}]*\}|\.{2,}|…|(?:foo|bar|baz|qux|xxx+|yyy+|zzz+)\d*)$",
     re.IGNORECASE,
 )
 
@@ -71,6 +74,18 @@ def words(text: str) -> list[str]:
 def fold(text: str) -> str:
     """Text as compared: case, width and spacing do not count."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+#: Where twins differ: indexes and counters (``W1``/``W2``, ``count++``/``count--``).
+#: A letter standing for an index counts as one: ``n[l]`` beside ``n[0]``, ``threshold n``.
+_INDEXES = re.compile(r"\d+|\+\+|--|[+\-<>]|(?<=\[)[a-z](?=\])|(?<=\w )[a-z]$")
+
+
+def indexed_form(text: str) -> str:
+    """Text with its indexes and counters as ``#``, case and spacing folded: two texts of one
+    form (``W1 shape is (n[1],n[0])``, ``W2 shape is (n[2],n[1])``) are twins, each read off
+    the other."""
+    return _INDEXES.sub("#", " ".join(text.split()).casefold())
 
 
 def is_number(text: str) -> bool:
@@ -109,6 +124,16 @@ FUNCTION_WORDS = _set(
 )
 
 
+#: Prepositions (a closed class, per language): a phrase opening on one frames, as "By default".
+PREPOSITIONS = _set(
+    """
+    by in on at for from with without within under over after before during per via upon
+    across through unless except
+    con da di su senza tra fra dopo prima durante
+    """
+)
+
+
 #: The values a worked example uses: a one-letter object's attribute (``c.x``), a metasyntactic
 #: name (``foo``, ``Bar(1)``), a memory address (``0x7f3a``). They stand for any value. (A lone
 #: letter is kept: in formulas it is a notation, ``W``, ``b``.)
@@ -123,6 +148,30 @@ def is_example_value(text: str) -> bool:
     return bool(_EXAMPLE.match(text.strip()))
 
 
+#: A run of letters and digits as a system makes an id: long, and switching between letters and
+#: digits again and again (``Z12ABC4UGMOZ2N``), or hexadecimal with both (``abcd1234``).
+_ID_RUN = re.compile(r"[A-Za-z0-9]{8,}")
+_HEX = re.compile(r"(?=[0-9a-fA-F]*[0-9])(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]+")
+#: How often a generated id switches between letters and digits at least.
+ID_SWITCHES = 3
+
+
+def is_generated_id(text: str) -> bool:
+    """Whether ``text`` is one token holding an id a system generated (``i-abcd1234``): it
+    stands for any id, as an example does; a name a person chose (``ec2``, ``http2``) switches
+    between letters and digits once or twice."""
+    token = text.strip()
+    if not token or any(c.isspace() for c in token):
+        return False
+    for found in _ID_RUN.finditer(token):
+        run = found.group()
+        digits = [c.isdigit() for c in run]
+        switches = sum(1 for a, b in itertools.pairwise(digits) if a != b)
+        if switches >= ID_SWITCHES or _HEX.fullmatch(run):
+            return True
+    return False
+
+
 def only_function_words(text: str) -> bool:
     found = words(text)
     return bool(found) and all(w.casefold() in FUNCTION_WORDS for w in found)
@@ -132,10 +181,11 @@ def is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(text.strip()))
 
 
-def is_label(crumb: str) -> bool:
-    """Whether a heading or parent line names no subject ("P1", "misc", "Notes:", "Options")."""
+def is_label(crumb: str, own: frozenset[str] = frozenset()) -> bool:
+    """Whether a heading or parent line names no subject ("P1", "misc", "Notes:", "Options");
+    ``own``: the learner's own labels (folded), from their cues file."""
     text = fold(crumb).strip(" :：-–—*#>.()")
-    if not text:
+    if not text or text in own:
         return True
     if _NUMBERED_LABEL.match(text):
         return True
@@ -143,10 +193,29 @@ def is_label(crumb: str) -> bool:
     return 0 < len(found) <= 3 and all(w in LABEL_WORDS for w in found)
 
 
-def leans_back(text: str) -> bool:
-    """Whether a line opens on a word that refers to what was said before it."""
+#: Words that point at a thing named before ("this class", "these drugs"), wherever they stand
+#: in a sentence's opening words (per language).
+DEMONSTRATIVES = _set(
+    """
+    this these those such 이 그 이러한 그러한 이런 그런 questo questa questi queste quello quella
+    quelli quelle tale tali 这 这些 那 那些 该
+    """
+)
+#: How many opening words of a sentence a demonstrative may stand among.
+OPENING = 5
+
+
+def refers_back(text: str) -> bool:
+    """Whether a sentence's opening words point with a demonstrative at something named before
+    it ("Un esponente di questa classe ...", "One of these drugs ...")."""
+    return any(w.casefold() in DEMONSTRATIVES for w in words(text[:80])[:OPENING])
+
+
+def leans_back(text: str, own: frozenset[str] = frozenset()) -> bool:
+    """Whether a line opens on a word that refers to what was said before it; ``own``: the
+    learner's own such words (folded), from their cues file."""
     found = words(text[:40])
-    return bool(found) and found[0].casefold() in ANAPHORS
+    return bool(found) and (found[0].casefold() in ANAPHORS or found[0].casefold() in own)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -154,7 +223,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     for chunk_start, chunk_end in _lines(text):
+        depth = 0
+        at = chunk_start
         for found in _SENTENCE_END.finditer(text, chunk_start, chunk_end):
+            depth += sum(text.count(o, at, found.start()) for o in "([")
+            depth -= sum(text.count(c, at, found.start()) for c in ")]")
+            at = found.start()
+            if depth > 0:
+                continue  # a full stop inside brackets ends the aside's sentence, not the line's
             if _ABBREVIATION.search(text[max(start, found.start() - 8) : found.start()]):
                 continue
             going_on = text[found.end() : found.end() + 1].islower()
@@ -209,6 +285,15 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _joined(neighbour: str, edge: str) -> bool:
+    """Whether a character beside a match makes it part of a longer word: a letter, digit or
+    ``_`` of the same kind of script (a Latin term followed by a Korean particle, ``young의``,
+    stands alone)."""
+    if not (neighbour.isalnum() or neighbour == "_"):
+        return False
+    return neighbour.isascii() == edge.isascii() or not (edge.isalnum() or edge == "_")
+
+
 def occurrences(needle: str, haystack: str, lowered: str = "") -> list[tuple[int, int]]:
     """Where ``needle`` stands in ``haystack`` as whole words, case ignored (``lowered``: the
     haystack in lower case, when the caller has it)."""
@@ -230,9 +315,7 @@ def occurrences(needle: str, haystack: str, lowered: str = "") -> list[tuple[int
         inside = (before in ".," and at >= 2 and haystack[at - 2].isalnum()) or (
             after in ".," and end + 1 < len(haystack) and haystack[end + 1].isalnum()
         )
-        word_edges = not (before.isalnum() or before == "_") and not (
-            after.isalnum() or after == "_"
-        )
+        word_edges = not _joined(before, needle[0]) and not _joined(after, needle[-1])
         if word_edges and not inside:
             out.append((at, end))
         at = lowered.find(target, at + 1)

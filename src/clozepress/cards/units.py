@@ -18,18 +18,26 @@ from ..form.model import (
     Highlight,
     Image,
     Inline,
+    LineBreak,
     Link,
     Math,
+    Note,
     Paragraph,
     Quote,
     Section,
+    Strike,
     Strong,
+    Subscript,
+    Superscript,
     Table,
     Text,
     has_highlight,
 )
 from . import mathjax
+from .examples import routines
+from .html import scripted
 from .model import Mark, Unit
+from .text import sentences
 
 
 def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
@@ -42,6 +50,13 @@ def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
     def walk(items: tuple[Inline, ...]) -> None:
         nonlocal size
         for span in items:
+            if isinstance(span, LineBreak):
+                span = Text("\n")
+            elif isinstance(span, Superscript | Subscript) and all(
+                isinstance(child, Text) for child in span.children
+            ):
+                raw = "".join(child.text for child in span.children if isinstance(child, Text))
+                span = Text(scripted(raw, isinstance(span, Superscript)))
             if isinstance(span, Text):
                 text = _readable(span.text, notes)
                 if (
@@ -67,8 +82,11 @@ def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
                 marks.append(Mark(size, size + len(shown), span))
                 out.append(shown)
                 size += len(shown)
-            elif isinstance(span, Strong | Emphasis | Link):
+            elif isinstance(span, Strong | Emphasis | Link | Superscript | Subscript | Strike):
                 walk(span.children)
+            elif isinstance(span, Note):
+                # In place, in parentheses: the note explains the words before it.
+                walk((Text(" ("), *span.children, Text(")")))
             elif isinstance(span, Math):
                 for piece, highlight in mathjax.pieces(span):
                     if highlight is not None:
@@ -199,13 +217,8 @@ def _walk(
     """Collect units from ``blocks``; ``owner`` indexes the unit images here belong to when no
     unit precedes them among their siblings; ``before`` is the line above the first block."""
     previous: int | None = None
-    # Every item of the lists here, shared by each: a lone item is asked with its list.
-    siblings = tuple(
-        (block.line, " ".join(flatten(block.spans)[0].split()))
-        for block in blocks
-        if isinstance(block, Bullet)
-    )
-    for block in blocks:
+    runs = _lists(blocks)
+    for at, block in enumerate(blocks):
         if isinstance(block, Section):
             name = title(block.spans)
             sections = (*where.sections, block.title)
@@ -239,8 +252,11 @@ def _walk(
                         lines=(block.line,),
                         marks_by_learner=block.marks,
                         children=block.children if isinstance(block, Bullet) else (),
-                        group=(where.domain, where.anchor) if isinstance(block, Bullet) else (0, 0),
-                        siblings=siblings if isinstance(block, Bullet) else (),
+                        group=(where.domain, runs[at][0][0][0]) if at in runs else (0, 0),
+                        siblings=runs[at][0] if at in runs else (),
+                        lead=runs[at][1] if at in runs else "",
+                        reference=_only_a_link(block.spans),
+                        introduces=_introduced(block, blocks[at + 1 : at + 2]),
                     )
                 )
                 own = previous = len(out) - 1
@@ -299,6 +315,56 @@ def _walk(
                 out[target] = dataclasses.replace(unit, images=(*unit.images, block))
         elif isinstance(block, Code):
             before = ""  # code is no line to point back at
+
+
+def _lists(
+    blocks: tuple[Block | Section, ...],
+) -> dict[int, tuple[tuple[tuple[int, str], ...], str]]:
+    """For each bullet among ``blocks``: every item of its list (the bullets in a row, each
+    ``(line, text)``: a lone item is asked with its list), and the paragraph right before the
+    list, if one is (its lead-in, the question the list answers)."""
+    out: dict[int, tuple[tuple[tuple[int, str], ...], str]] = {}
+    at = 0
+    while at < len(blocks):
+        if not isinstance(blocks[at], Bullet):
+            at += 1
+            continue
+        end = at
+        while end < len(blocks) and isinstance(blocks[end], Bullet):
+            end += 1
+        items = tuple(
+            (b.line, " ".join(flatten(b.spans)[0].split()))
+            for b in blocks[at:end]
+            if isinstance(b, Bullet)
+        )
+        above = blocks[at - 1] if at else None
+        lead = _last_sentence(flatten(above.spans)[0]) if isinstance(above, Paragraph) else ""
+        for index in range(at, end):
+            out[index] = (items, lead)
+        at = end
+    return out
+
+
+def _last_sentence(text: str) -> str:
+    """A paragraph's last sentence: the one that leads into what follows it."""
+    found = sentences(text)
+    return " ".join(text[found[-1][0] : found[-1][1]].split()) if found else ""
+
+
+def _introduced(block: Bullet | Paragraph, after: tuple[Block | Section, ...]) -> frozenset[str]:
+    """The functions and types the code block right after a line (or first nested under it)
+    defines."""
+    first = block.children[:1] if isinstance(block, Bullet) else ()
+    for code in (*first, *after):
+        if isinstance(code, Code):
+            return frozenset(routines(code.text))
+    return frozenset()
+
+
+def _only_a_link(spans: tuple[Inline, ...]) -> bool:
+    """Whether a line is one link to another page and nothing else (a list of references)."""
+    shown = [s for s in spans if not (isinstance(s, Text) and not s.text.strip())]
+    return len(shown) == 1 and isinstance(shown[0], Link) and not shown[0].href.startswith("#")
 
 
 def _join_cells(

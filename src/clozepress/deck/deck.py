@@ -26,6 +26,7 @@ from ..errors import BuildError
 from ..form.model import Diagnostic, Document, Image, iter_nodes
 from ..form.slug import slugify
 from ..inputs import Refused, read_regular
+from ..read.cues import load_cues
 from ..read.image_refs import MAX_IMAGE_BYTES, locate, shown
 from ..summary import CardPreview, NoCard, RemovedNote
 from . import identity, preview
@@ -121,8 +122,9 @@ def write_deck(
     """
     notes_file = notes_path if notes_path is not None else _notes_file(document, project)
     shown = document.path
-    plan = cards.plan(document, project.config)
-    diagnostics = list(plan.diagnostics)
+    cues = load_cues(notes_file.parent, str(Path(shown).parent))
+    plan = cards.plan(document, project.config, cues)
+    diagnostics = [*cues.warnings, *plan.diagnostics]
     if plan.skipped:
         diagnostics.append(_skipped_summary(shown, plan.skipped))
 

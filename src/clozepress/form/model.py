@@ -14,8 +14,9 @@ from typing import Any, ClassVar
 
 #: Bumped whenever a node gains, loses or changes a field. ``load`` refuses any other version.
 #: 2: the learner's marks (``cloze:`` comments); 3: the ``math`` inline node, the document's
-#: ``type_answers``; 4: ``type_answers`` says which cards (``all`` or ``code``).
-FORMAT_VERSION = 4
+#: ``type_answers``; 4: ``type_answers`` says which cards (``all`` or ``code``); 5: hard line
+#: breaks, superscript, subscript, strikethrough and inline notes as nodes of their own.
+FORMAT_VERSION = 5
 
 #: The learner's markers, an HTML comment at the end of a line (``<!-- cloze:skip -->``):
 #: ``skip`` (no card from this line), ``keep`` (every highlight of it a card, whatever the policy
@@ -85,7 +86,63 @@ class Math:
         return "".join(child.text for child in self.children)
 
 
-Inline = Text | Highlight | Strong | Emphasis | Link | Math
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    """A hard line break (``<br>``, a backslash or two spaces at a line's end): the author
+    wanted a new line here, unlike a soft break (a ``"\\n"`` in a ``Text``), which reads as a
+    space."""
+
+    type: ClassVar[str] = "break"
+
+
+@dataclass(frozen=True, slots=True)
+class Superscript:
+    """``^x^`` (pandoc) or ``<sup>``: ``Na^+^``, ``1^st^``."""
+
+    children: tuple[Inline, ...]
+    type: ClassVar[str] = "superscript"
+
+
+@dataclass(frozen=True, slots=True)
+class Subscript:
+    """``~x~`` (pandoc) or ``<sub>``: ``T~3~``, ``H~2~O``."""
+
+    children: tuple[Inline, ...]
+    type: ClassVar[str] = "subscript"
+
+
+@dataclass(frozen=True, slots=True)
+class Strike:
+    """``~~x~~`` or ``<s>``/``<del>``: text the author struck through."""
+
+    children: tuple[Inline, ...]
+    type: ClassVar[str] = "strike"
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """An inline note, ``^[text]`` (pandoc): a remark the author wrote in place, kept there,
+    so it stays beside the fact it explains on cards and sheets."""
+
+    children: tuple[Inline, ...]
+    type: ClassVar[str] = "note"
+
+
+Inline = (
+    Text
+    | Highlight
+    | Strong
+    | Emphasis
+    | Link
+    | Math
+    | LineBreak
+    | Superscript
+    | Subscript
+    | Strike
+) | Note
+
+#: The inline nodes that only wrap other spans: their text is their children's.
+Wrapper = Strong | Emphasis | Link | Superscript | Subscript | Strike | Note
 
 
 # ---------------------------------------------------------------------------------------------
@@ -233,6 +290,7 @@ _NODE_TYPES: dict[str, type] = {
     cls.type: cls
     for cls in (
         *(Text, Highlight, Strong, Emphasis, Link, Math),
+        *(LineBreak, Superscript, Subscript, Strike, Note),
         *(Bullet, Paragraph, Cell, Row, Table, Quote, Image, Code),
         *(Section, Domain, Diagnostic, Document),
     )
@@ -250,6 +308,10 @@ def plain_text(spans: tuple[Inline, ...]) -> str:
     for span in spans:
         if isinstance(span, Text | Highlight):
             out.append(span.text)
+        elif isinstance(span, LineBreak):
+            out.append("\n")
+        elif isinstance(span, Note):
+            out.append(f" ({plain_text(span.children)})")
         else:
             out.append(plain_text(span.children))
     return "".join(out).replace("\n", " ")
@@ -259,7 +321,7 @@ def iter_highlights(spans: tuple[Inline, ...]) -> Iterator[Highlight]:
     for span in spans:
         if isinstance(span, Highlight):
             yield span
-        elif isinstance(span, Strong | Emphasis | Link | Math):
+        elif isinstance(span, Wrapper | Math):
             yield from iter_highlights(span.children)
 
 

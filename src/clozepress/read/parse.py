@@ -9,6 +9,10 @@ Where CommonMark would read the author's notes differently from what they meant,
 and says so with a warning on the line (never silently): 4-space-indented bullets after a heading
 (CommonMark: a code block), tables whose delimiter row has the wrong number of cells (CommonMark: a
 paragraph), and table rows whose last cell breaks over several lines.
+
+Text is read in Unicode's composed form (NFC): a decomposed Hangul syllable or accented letter
+is the same word to the reader, but fonts draw its parts apart or as boxes, and a search or a
+comparison would miss it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import bisect
 import gc
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,13 +49,18 @@ from ..form.model import (
     Highlight,
     Image,
     Inline,
+    LineBreak,
     Link,
     Math,
+    Note,
     Paragraph,
     Quote,
     Row,
     Section,
+    Strike,
     Strong,
+    Subscript,
+    Superscript,
     Table,
     Text,
     has_highlight,
@@ -61,6 +71,9 @@ from ..form.slug import slugify
 from ..inputs import Refused, read_regular
 from ..names import capped
 from .corrections import load_corrections
+from .fenced_divs import fenced_div_plugin
+from .grid_tables import GridRow, grid_table_plugin
+from .inline_markup import inline_markup_plugin
 
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
@@ -132,7 +145,7 @@ def parse_text(text: str, path: str) -> Document:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _Parser(text, path).run()
+        return _Parser(unicodedata.normalize("NFC", text), path).run()
     finally:
         if enabled:
             gc.enable()
@@ -202,6 +215,23 @@ def _image_with_line(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _tag_with_line(ruler: Any, name: str) -> Any:
+    """The raw-tag rule, with the line of each tag (a ``<code>`` becomes a highlight there)."""
+    rule = next(r.fn for r in ruler.__rules__ if r.name == name)
+
+    def tag_with_line(state: StateInline, silent: bool) -> bool:
+        start, before = state.pos, len(state.tokens)
+        if not rule(state, silent):
+            return False
+        if not silent:
+            for token in state.tokens[before:]:
+                if token.type == "raw_tag":
+                    token.meta["line"] = _line_at(state, start)
+        return True
+
+    return tag_with_line
+
+
 #: Containers (lists, items, quotes) open at once; 40 levels of bullets take 80.
 MAX_NESTING = 200
 #: Inline markup (emphasis, links) nested inside one another.
@@ -209,11 +239,16 @@ MAX_INLINE_NESTING = 20
 
 
 def _markdown() -> MarkdownIt:
-    # html=False: raw HTML in the notes stays literal text, never markup.
+    # html=False: raw HTML in the notes is never markup. Tags of HTML elements written inline
+    # are read by inline_markup (typed formatting, or dropped with their text kept).
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable("table")
     # Definition lists and footnotes ([^1]) are common in notes exported from other tools.
-    # Inline notes (^[...]) stay text: their highlights would move away from their line.
+    # Inline notes (^[...]) are read in place by inline_markup, with pandoc's ^sup^ and ~sub~
+    # and [bracketed spans]{.class}; pandoc's grid tables by grid_tables, the fence lines of its
+    # divs (::: {.callout}) by fenced_divs.
     md.use(deflist_plugin).use(footnote_plugin, inline=False)
+    md.use(inline_markup_plugin).use(grid_table_plugin).use(fenced_div_plugin)
+    md.inline.ruler.at("raw_tag", _tag_with_line(md.inline.ruler, "raw_tag"))
     # Keep every link and image, whatever its scheme: markdown-it would turn `file:` or
     # `javascript:` targets into plain text, and the emitters could then not warn about them.
     # Deciding what is safe to show or fetch is the emitters' job.
@@ -287,6 +322,8 @@ class _Parser:
         self.diagnostics: list[Diagnostic] = []
         self.notes: list[Diagnostic] = []
         """What the parse decided that a reader of ``check`` should know (severity ``note``)."""
+        self.footnote_labels: list[str] = []
+        """The file's footnote labels (``:label``), known once the whole file is parsed."""
         self.strays: list[int] = []
         """Lines of unmatched backticks, from every markdown-it pass over this file."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -302,6 +339,14 @@ class _Parser:
         """A markdown-it environment for text starting on line ``base`` of this file."""
         return {"cp_base": base, "cp_stray": self.strays}
 
+    def _cell_env(self, base: int) -> dict[str, Any]:
+        """The environment for a table cell's text, read on its own: it knows the labels of
+        the file's footnotes, so a ``[^label]`` in a cell is a reference there too."""
+        env = self._env(base)
+        if self.footnote_labels:
+            env["footnotes"] = {"refs": dict.fromkeys(self.footnote_labels, -1), "list": {}}
+        return env
+
     def warn(self, line: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, line, "warning", message))
 
@@ -309,7 +354,10 @@ class _Parser:
         if not self.text.strip():
             self.warn(1, "the file is empty: no domains")
         try:
-            root = SyntaxTreeNode(_MD.parse(self.text, self._env(1)))
+            env = self._env(1)
+            tokens = _MD.parse(self.text, env)
+            self.footnote_labels = list(env.get("footnotes", {}).get("refs", {}))
+            root = SyntaxTreeNode(tokens)
         except (_TooDeep, RecursionError) as exc:
             line = exc.line + 1 if isinstance(exc, _TooDeep) else 1
             raise BuildError(
@@ -534,6 +582,8 @@ class _Parser:
             return [self._bullet(item, base) for item in node.children]
         if kind == "table":
             return [self._table(node, base)]
+        if kind == "grid_table":
+            return [self._grid_table(node, base)]
         if kind == "blockquote":
             return [Quote(line, _callout(tuple(self._blocks(node.children, base))))]
         if kind == "dl":
@@ -742,10 +792,68 @@ class _Parser:
             at = row.find(text, consumed) if text else consumed
             cell_line = line + row.count("\n", 0, max(at, 0))
             consumed = max(at, 0) + len(text)
-            tokens = _MD.parseInline(text.strip(), self._env(cell_line))
+            tokens = _MD.parseInline(text.strip(), self._cell_env(cell_line))
             spans = self._inline(SyntaxTreeNode(tokens).children[0]) if tokens else ()
             cells.append(Cell(spans))
         return tuple(cells)
+
+    def _grid_table(self, node: SyntaxTreeNode, base: int) -> Table:
+        """A pandoc grid table: the rows above its ``+===+`` line are the header (none: an
+        empty header), each cell read as inline Markdown on its own lines."""
+        top = self._line(node, base)
+        grid: list[GridRow] = node.meta.get("rows", [])
+        header_count = int(node.meta.get("header", 0))
+        rows = [
+            Row(
+                top + row.offset,
+                tuple(self._grid_cell(text, top + row.offset) for text in row.cells),
+            )
+            for row in grid
+        ]
+        width = max((len(row.cells) for row in rows), default=0)
+        pad = Cell(())
+        rows = [Row(r.line, r.cells + (pad,) * (width - len(r.cells))) for r in rows]
+        header: tuple[Cell, ...] = (pad,) * width
+        if header_count:
+            above = rows[:header_count]
+            header = tuple(
+                Cell(
+                    _merge_text(
+                        [
+                            s
+                            for i, r in enumerate(above)
+                            for s in ((Text(" "),) if i else ()) + r.cells[c].spans
+                        ]
+                    )
+                )
+                for c in range(width)
+            )
+            rows = rows[header_count:]
+        line = rows[0].line - 1 if not header_count and rows else top + 1
+        return Table(line, header, tuple(rows))
+
+    def _grid_cell(self, text: str, line: int) -> Cell:
+        """One grid-table cell. A cell may hold a list (pandoc writes one per line): its items
+        are set on lines of their own, behind a bullet; other lines run on as one paragraph."""
+        lines = text.split("\n")
+        while lines and not lines[0].strip():
+            lines.pop(0)
+            line += 1
+        source: list[str] = []
+        for raw in lines:
+            item = _LIST_ITEM.match(raw)
+            if item is not None:
+                marker = raw[: item.end()].strip()
+                shown = "•" if marker in ("-", "*", "+") else marker
+                if source and source[-1].strip():
+                    source[-1] += "\\"
+                raw = f"{shown} {raw[item.end() :]}"
+            source.append(raw)
+        body = "\n".join(source).rstrip()
+        if not body:
+            return Cell(())
+        tokens = _MD.parseInline(body, self._cell_env(line))
+        return Cell(self._inline(SyntaxTreeNode(tokens).children[0]) if tokens else ())
 
     # -- inline ---------------------------------------------------------------------------------
 
@@ -761,12 +869,26 @@ class _Parser:
 
     def _spans(self, nodes: list[SyntaxTreeNode], images: list[Block] | None) -> list[Inline]:
         out: list[Inline] = []
-        for node in nodes:
+        index = 0
+        while index < len(nodes):
+            node = nodes[index]
+            index += 1
             kind = node.type
-            if kind == "text":
+            if kind == "raw_tag":
+                index = self._tag(nodes, index, out, images)
+            elif kind == "text":
                 out.append(Text(node.content))
-            elif kind in ("softbreak", "hardbreak"):
+            elif kind == "softbreak":
                 out.append(Text("\n"))
+            elif kind == "hardbreak":
+                out.append(LineBreak())
+            elif kind == "bracketed_span":
+                out.extend(self._spans(node.children, images))
+            elif kind in _WRAPPERS:
+                inner = _merge_text(self._spans(node.children, images))
+                # A note that held only an image (lifted out of the text) says nothing here.
+                if inner and (kind != "note" or plain_text(inner).strip()):
+                    out.append(_WRAPPERS[kind](inner))
             elif kind == "footnote_ref":
                 out.append(Text(f"[{node.meta.get('label', node.meta.get('id', ''))}]"))
             elif kind == "code_inline":
@@ -800,6 +922,88 @@ class _Parser:
             else:
                 out.append(Text(node.content))
         return out
+
+    def _tag(
+        self, nodes: list[SyntaxTreeNode], index: int, out: list[Inline], images: list[Block] | None
+    ) -> int:
+        """The HTML tag ``nodes[index - 1]``: typed formatting for the known few, with the
+        nodes up to its closing tag inside; any other tag is dropped and its text kept (a tag
+        of a block element leaves a space, so the words on either side stay apart). Returns
+        the index of the node after what it read."""
+        tag = nodes[index - 1]
+        name, closing = str(tag.meta.get("name", "")), bool(tag.meta.get("closing"))
+        if name == "br":  # </br> too: browsers read it as <br>
+            out.append(LineBreak())
+            return index
+        make = _TAGS.get(name)
+        end = (
+            -1
+            if closing or make is None or tag.meta.get("self_closing")
+            else _closing(nodes, index, name)
+        )
+        if end < 0 or make is None:
+            if name not in _INLINE_ELEMENTS:
+                out.append(Text(" "))
+            return index
+        inner = _merge_text(self._spans(nodes[index:end], images))
+        if make is Highlight:
+            # <code>: the author's backtick where Markdown does not run (inside HTML, such as
+            # a <summary>), so a highlight like any backtick span.
+            text = " ".join(plain_text(inner).split())
+            if text:
+                out.append(Highlight(text, int(tag.meta.get("line", 0))))
+        else:
+            out.append(make(inner))
+        return end + 1
+
+
+#: markdown-it nodes that wrap inline content, and the form's node for each.
+_WRAPPERS: dict[str, Any] = {
+    "superscript": Superscript,
+    "subscript": Subscript,
+    "s": Strike,
+    "note": Note,
+}
+
+#: HTML tags read as typed formatting; any other element's tags are dropped, its text kept.
+_TAGS: dict[str, Any] = {
+    "b": Strong,
+    "strong": Strong,
+    "i": Emphasis,
+    "em": Emphasis,
+    "code": Highlight,
+    "sup": Superscript,
+    "sub": Subscript,
+    "s": Strike,
+    "del": Strike,
+    "strike": Strike,
+}
+
+#: Elements that sit inside a line of text: dropping their tags leaves no space.
+_INLINE_ELEMENTS = frozenset(
+    re.findall(
+        r"\S+",
+        """a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd mark nobr q rp
+        rt ruby s samp small span strike strong sub sup time tt u var wbr""",
+    )
+)
+
+
+def _closing(nodes: list[SyntaxTreeNode], index: int, name: str) -> int:
+    """The index of the tag closing ``name`` among ``nodes[index:]`` (same-name tags nest),
+    or -1."""
+    depth = 0
+    for at in range(index, len(nodes)):
+        node = nodes[at]
+        if node.type != "raw_tag" or node.meta.get("name") != name:
+            continue
+        if not node.meta.get("closing"):
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return at
+    return -1
 
 
 _CALLOUT = re.compile(r"^\[!(\w+)\][+-]?[ \t]*")
@@ -874,10 +1078,19 @@ def _merge_text(spans: list[Inline]) -> tuple[Inline, ...]:
 
 
 def _trim(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """Drops the line breaks left where an image was lifted out of the text."""
+    """Drops the line breaks left at the edges where an image was lifted out of the text, or
+    where HTML tags stood (``<br>``, ``<details>``)."""
     items = list(spans)
-    if items and isinstance(items[0], Text):
-        items[0] = Text(items[0].text.lstrip("\n"))
-    if items and isinstance(items[-1], Text):
-        items[-1] = Text(items[-1].text.rstrip())
-    return _merge_text(items)
+    while True:
+        while items and isinstance(items[0], LineBreak):
+            items.pop(0)
+        while items and isinstance(items[-1], LineBreak):
+            items.pop()
+        if items and isinstance(items[0], Text):
+            items[0] = Text(items[0].text.lstrip())
+        if items and isinstance(items[-1], Text):
+            items[-1] = Text(items[-1].text.rstrip())
+        merged = list(_merge_text(items))
+        if merged == items:
+            return tuple(merged)
+        items = merged

@@ -29,12 +29,17 @@ from ..form.model import (
     Highlight,
     Image,
     Inline,
+    LineBreak,
     Link,
     Math,
+    Note,
     Paragraph,
     Quote,
     Section,
+    Strike,
     Strong,
+    Subscript,
+    Superscript,
     Table,
     Text,
     plain_text,
@@ -85,7 +90,7 @@ def domain_html(
     limits: TableLimits | None = None,
 ) -> SheetHtml:
     """The sheet of ``domain``: a band (domain and deck title), the notes in columns, a footer."""
-    writer = _Writer(document.path, policy, limits or TableLimits())
+    writer = _Writer(document.path, policy, limits or TableLimits(), _heading_ranks(domain))
     title = f"{document.title} — {domain.title}"
     # The parse caps nesting already; an intermediate form written by hand may not.
     children, moved = cap_depth(domain.children)
@@ -112,8 +117,16 @@ def domain_html(
 
 
 class _Writer:
-    def __init__(self, path: str, policy: ImagePolicy, limits: TableLimits) -> None:
+    def __init__(
+        self,
+        path: str,
+        policy: ImagePolicy,
+        limits: TableLimits,
+        ranks: dict[int, int] | None = None,
+    ) -> None:
         self.path = path
+        self.ranks = ranks or {}
+        """Each heading level the domain uses, and the HTML heading that shows it."""
         self.policy = policy
         self.limits = limits
         self.depth = 0
@@ -147,7 +160,7 @@ class _Writer:
         if isinstance(node, Section):
             # Headings are not wrapped in <section>: a wide table must be a child of the
             # column container itself for WeasyPrint to let it span the columns.
-            level = min(max(node.level, 2), 6)
+            level = self.ranks.get(node.level, min(max(node.level, 2), 6))
             inner = "".join(self.blocks(node.children))
             return f"<h{level}>{self.inlines(node.spans)}</h{level}>\n{inner}"
         if isinstance(node, Paragraph):
@@ -160,7 +173,7 @@ class _Writer:
             self.depth -= 1
             return f"<blockquote>{inner}</blockquote>\n"
         if isinstance(node, Code):
-            return f"<pre><code>{escape(node.text.rstrip())}</code></pre>\n"
+            return f"<pre><code>{_code_lines(node.text.rstrip())}</code></pre>\n"
         if isinstance(node, Image):
             return self.image(node)
         if isinstance(node, Bullet):  # pragma: no cover - blocks() groups bullets
@@ -286,15 +299,36 @@ class _Writer:
     # -- inline ----------------------------------------------------------------------------
 
     def inlines(self, spans: tuple[Inline, ...]) -> str:
-        return "".join(self.inline(span) for span in spans)
+        out: list[str] = []
+        before = ""
+        for span in spans:
+            text = plain_text((span,))
+            html = self.inline(span)
+            # A Korean word split over two spans (a highlight and its particle: `gc_refs`를)
+            # must not break between them either.
+            if before and text and _glued_hangul(before[-1], text[0]):
+                html = _WORD_JOINER + html
+            out.append(html)
+            before = text or before
+        return "".join(out)
 
     def inline(self, span: Inline) -> str:
         if isinstance(span, Text):
-            # <details>/<summary> (collapsible blocks, written as text since raw HTML never
-            # renders): the tags go, their text stays, so the block reads as plain notes.
-            return escape(_DETAILS_TAGS.sub(" ", span.text).replace("\n", " "))
+            # A soft break is a space (the source's line ends are not the sheet's).
+            return escape(_sheet_text(span.text))
+        if isinstance(span, LineBreak):
+            return "<br>"
+        if isinstance(span, Superscript):
+            return f"<sup>{self.inlines(span.children)}</sup>"
+        if isinstance(span, Subscript):
+            return f"<sub>{self.inlines(span.children)}</sub>"
+        if isinstance(span, Strike):
+            return f"<s>{self.inlines(span.children)}</s>"
+        if isinstance(span, Note):
+            # In place and smaller: on a one-page sheet a note belongs beside its fact.
+            return f'<span class="note"> ({self.inlines(span.children)})</span>'
         if isinstance(span, Highlight):
-            return f'<strong class="hl">{escape(span.text)}</strong>'
+            return f'<strong class="hl">{escape(_sheet_text(span.text, prose=False))}</strong>'
         if isinstance(span, Strong):
             return f"<b>{self.inlines(span.children)}</b>"
         if isinstance(span, Emphasis):
@@ -311,7 +345,80 @@ class _Writer:
         self.diagnostics.append(Diagnostic(self.path, line, "warning", message))
 
 
-_DETAILS_TAGS = re.compile(r"</?(?:details|summary)\b[^<>]*>", re.IGNORECASE)
+def _heading_ranks(domain: Domain) -> dict[int, int]:
+    """The HTML heading (h2 to h6) for each heading level the domain uses, by rank: notes whose
+    sections are all ``####`` get the first look under the band, not the faintest one."""
+    levels: set[int] = set()
+    stack: list[Block | Section] = list(domain.children)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Section):
+            levels.add(node.level)
+            stack.extend(node.children)
+    return {level: min(2 + rank, 6) for rank, level in enumerate(sorted(levels))}
+
+
+_WORD_JOINER = "\u2060"
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+#: Two Hangul letters in a row, or a letter or digit glued to Hangul: a line may not break
+#: between them in Korean, whose words break at spaces (CSS's ``word-break: keep-all``, which
+#: WeasyPrint lacks), but the renderer breaks between any two syllables. A word joiner holds
+#: them; punctuation still breaks as before.
+_IN_KOREAN_WORD = re.compile(
+    r"(?<=[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f])(?=\w)"
+    r"|(?<=\w)(?=[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f])"
+)
+
+
+def _glued_hangul(left: str, right: str) -> bool:
+    if not (left.isalnum() or left == "_") or not (right.isalnum() or right == "_"):
+        return False
+    return bool(_HANGUL.match(left) or _HANGUL.match(right))
+
+
+#: Pandoc's dashes, as notes converted by it write them: ``---`` an em dash, ``--`` between
+#: two letters or digits or between spaces an en dash (``4--5``); a flag (`` --force``) has a
+#: space before it only.
+_EM_DASH = re.compile(r"(?<=[^-\s])---(?=[^-\s])|(?<=\s)---(?=\s)")
+_EN_DASH = re.compile(r"(?<=[^\W_])--(?=[^\W_])|(?<= )--(?= )")
+
+
+def _sheet_text(text: str, prose: bool = True) -> str:
+    """Text as the sheet sets it: soft breaks as spaces; pandoc's dashes as dashes in prose
+    (never in a highlight, which may be code); no-break spaces as spaces (the renderer, finding
+    a highlight glued to its neighbours by them at a line's end, set the words before it one
+    per line); Korean words joined so they break only at spaces."""
+    text = text.replace("\n", " ").replace("\u00a0", " ")
+    if prose and "--" in text and "://" not in text:
+        text = _EN_DASH.sub("\u2013", _EM_DASH.sub("\u2014", text))
+    if _HANGUL.search(text):
+        text = _IN_KOREAN_WORD.sub(_WORD_JOINER, text)
+    return text
+
+
+#: Code lines longer than this may wrap in the narrowest column: they are set with a hanging
+#: indent and a mark beside their continuation (styles/sheet.css, ``.cl``).
+_CODE_WRAPS = 20
+
+
+def _code_lines(code: str) -> str:
+    """A code block's lines, each its own block: a wrapped line continues under its own
+    indentation plus two, with a mark in the margin, so a reader never takes the rest of a
+    line for a line of its own."""
+    out: list[str] = []
+    for line in code.split("\n"):
+        expanded = line.expandtabs(4)
+        if len(expanded) <= _CODE_WRAPS:
+            out.append(f'<span class="cl">{escape(expanded) or " "}</span>')
+            continue
+        indent = len(expanded) - len(expanded.lstrip(" "))
+        hang = indent + 2
+        out.append(
+            f'<span class="cl w" style="padding-left:{hang}ch;text-indent:-{hang}ch;'
+            f'--cl-mark:{indent + 0.5}ch">{escape(expanded)}</span>'
+        )
+    return "".join(out)
+
 
 #: Cell padding and borders, in em, as styles/sheet.css sets them (left + right).
 _CELL_EXTRA_EM = 0.8
@@ -344,10 +451,14 @@ def _em_class(width_em: float) -> int:
 
 
 def _word_em(word: str) -> float:
-    # Wide (CJK) characters are a full em, and a line may break between any two of them.
+    # Wide (CJK) characters are a full em, and a line may break between any two of them;
+    # not inside a Korean word, which the sheet holds together (_sheet_text).
     em = 0.0
     for char in word:
         if unicodedata.east_asian_width(char) in ("W", "F"):
+            if _HANGUL.match(char):
+                em += 1.0
+                continue
             return max(em, 1.0)
         em += _CHAR_EM
     return em
