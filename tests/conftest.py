@@ -14,6 +14,9 @@ NOTES = REPO / "source" / "aws-saa.md"
 #: A RAM filesystem for the tests' scratch files, used when it has this much room.
 RAM_SCRATCH = Path("/dev/shm")
 RAM_ROOM = 2 * 1024**3
+#: The scratch folder the machine gives (a disk, or TMPDIR), for a test that needs a write to
+#: take the time it takes there.
+DISK_SCRATCH = Path(tempfile.gettempdir())
 
 
 def pytest_configure(config: pytest.Config) -> None:
