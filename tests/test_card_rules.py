@@ -530,6 +530,9 @@ def test_a_generated_id_and_a_sample_number_are_no_card_but_a_shape_is():
     assert rules["ec2"] == "fact"
     assert rules["a = 2"] == rules["f(a) = 6.003"] == "sample-value"
     assert rules["[Nx, m]"] == "fact" and rules["x0 = 1"] == "fact"
+    # A name used as a symbol elsewhere (in a shape) is a variable: its one number is a sample.
+    shaped = markdown + "- in the last figure `Nx = 3`\n"
+    assert {f.highlight: f.rule for f in run(shaped).fates}["Nx = 3"] == "sample-value"
 
 
 def test_a_variables_default_blanks_the_value_not_the_name():

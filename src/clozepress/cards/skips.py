@@ -79,8 +79,9 @@ def generated_id(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 
 
 def sample_value(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
-    """A name the notes set to two or more numbers (``a = 2``, then ``a = 2.001``) is a worked
-    example's variable: each number is a sample the example chose, no fact about the name."""
+    """A name the notes set to two or more numbers (``a = 2``, then ``a = 2.001``), or to a
+    number while they use it as a symbol elsewhere (``Nx = 3``, and the shape ``[Nx, m]``), is a
+    worked example's variable: its number is a sample the example chose, no fact about it."""
     found = SAMPLE.match(mark.highlight.text)
     return "skip" if found is not None and found.group(1) in env.varied else None
 
@@ -252,7 +253,7 @@ RULES: tuple[Rule[SkipRule], ...] = (
     ),
     Rule(
         "sample-value",
-        "a name the notes set to several numbers (a = 2, a = 2.001) is an example's variable",
+        "a variable set to a number (a = 2 beside a = 2.001, Nx = 3 beside [Nx, m]) is a sample",
         sample_value,
     ),
     Rule(
