@@ -313,6 +313,10 @@ def test_a_bare_item_with_lines_of_its_own_is_asked_from_them_not_its_siblings()
     )
     (front,) = fronts(markdown)
     assert front == "D › Buckets || [...] / – a key is the full path / – at most 5 TB each"
+    # An image nested under an item is no line describing it: the item stays among its list.
+    pictured = "# D\n- uses:\n    - tag for billing\n    - `web session`\n      ![](x.png)\n"
+    (front,) = fronts(pictured)
+    assert front == "D || uses: / • tag for billing / • [...]"
 
 
 def test_an_item_is_asked_in_its_own_list_led_by_the_paragraph_before_it():
