@@ -333,6 +333,60 @@ def large_notes(sizes: list[int]) -> None:
         )
 
 
+#: Runs ARGV; prints its wall time and the CPU time (user + sys) of it and its children.
+CPU_RUNNER = r"""
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+elapsed = time.perf_counter() - start
+if done.returncode:
+    sys.exit(done.stderr)
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"seconds": elapsed, "cpu": used.ru_utime + used.ru_stime, "out": done.stdout}))
+"""
+
+
+def sheets_speed(runs: int) -> None:
+    """Clean sheets (``clozepress sheets``, no cache) of the user's notes and of the corpus
+    files: median wall and CPU time, renders per domain, and the load average around them.
+    Issue 14's goal: the user's notes within 10 s on 2 cores, at most 2 renders per domain."""
+    import re
+
+    files = [NOTES, *sorted((REPO / "tests" / "fixtures" / "corpus").glob("*.md"))]
+    print(
+        f"{'clean sheets':<28}{'wall s':>8}{'cpu s':>8}{'domains':>9}{'renders':>9}"
+        f"{'/domain':>9}  load"
+    )
+    for notes in files:
+        walls, cpus, renders = [], [], []
+        sheets = 0
+        loads = [os.getloadavg()[0]]
+        with tempfile.TemporaryDirectory() as tmp:
+            project = scratch_project(Path(tmp), notes)
+            for round_ in range(runs):
+                fresh(project, round_)
+                out = subprocess.run(
+                    [sys.executable, "-c", CPU_RUNNER, *cp("sheets", IR, "--out", "dist")],
+                    cwd=project, capture_output=True, text=True, check=True,
+                )  # fmt: skip
+                result = json.loads(out.stdout.strip().splitlines()[-1])
+                found = re.search(r"(\d+) sheets, (\d+) renders", result["out"])
+                walls.append(result["seconds"])
+                cpus.append(result["cpu"])
+                if found:
+                    sheets, count = int(found.group(1)), int(found.group(2))
+                    renders.append(count)
+                loads.append(os.getloadavg()[0])
+        domains = len(set(re.findall(r"^sheet (\d+)", result["out"], re.M))) or sheets
+        per = statistics.median(renders) / domains if renders and domains else float("nan")
+        print(
+            f"{notes.stem[:27]:<28}{statistics.median(walls):>8.2f}{statistics.median(cpus):>8.2f}"
+            f"{domains:>9}{statistics.median(renders) if renders else 0:>9.0f}{per:>9.2f}"
+            f"  {min(loads):.1f}-{max(loads):.1f}",
+            flush=True,
+        )
+
+
 def many_highlights_on_one_line(runs: int) -> None:
     """The deck step of a line holding 250 and 500 highlights (a card policy must stay linear in
     a line's highlights: goal, 500 within 2 s)."""
@@ -361,10 +415,16 @@ def main() -> int:
     parser.add_argument(
         "--growth-only", action="store_true", help="only the growth check of hostile shapes"
     )
+    parser.add_argument(
+        "--sheets-only", action="store_true", help="only the clean sheets of the notes files"
+    )
     args = parser.parse_args()
     began = time.perf_counter()
     if args.growth_only:
         growth()
+        return 0
+    if args.sheets_only:
+        sheets_speed(args.runs)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         big = ten_times(NOTES, Path(tmp) / "notes-10x.md")
@@ -392,6 +452,7 @@ def main() -> int:
                 f"{(ten or {}).get('peak_mib', float('nan')):>9.0f}",
                 flush=True,
             )
+    sheets_speed(args.runs)
     many_highlights_on_one_line(max(1, min(args.runs, 3)))
     sheet_fit(max(1, min(args.runs, 3)))
     growth()

@@ -616,6 +616,9 @@ def test_twin_blanks_each_read_off_the_other_are_one_card():
     ]
     off = Config(disable_rules=("twins",))
     assert len(fronts(notes, off)) == 9
+    # A letter standing for an index: the general case beside its instances.
+    general = "# D\n- `n[0]` counts the inputs; `n[L]` counts the outputs\n"
+    assert fronts(general) == ["D || [...] counts the inputs; [...] counts the outputs"]
 
 
 def test_a_translation_in_brackets_beside_the_blank_is_hidden_with_it():
@@ -710,3 +713,13 @@ def test_an_acronym_and_its_spelled_out_form_near_each_other_are_hidden_together
     ]
     off = Config(disable_rules=("acronym-near",))
     assert fronts(notes, off)[1].endswith("|| service end: [...], a Network Load Balancer")
+
+
+def test_a_blank_inside_another_blank_of_its_line_is_one_card_with_it():
+    notes = "# D\n- supports `EC2` for worker nodes in `EC2 instances as backbone`, or `Fargate`\n"
+    assert fronts(notes) == [
+        "D || supports [...] for worker nodes in [...], or Fargate",
+        "D || supports EC2 for worker nodes in EC2 instances as backbone, or [...]",
+    ]
+    off = Config(disable_rules=("contained",))
+    assert len(fronts(notes, off)) == 3

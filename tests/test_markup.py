@@ -249,3 +249,11 @@ def test_long_code_lines_hang_with_a_continuation_mark() -> None:
 def test_heading_levels_are_ranked_within_the_domain() -> None:
     html = sheet_html("# D\n\n#### First\n\ntext\n\n###### Deeper\n\nmore\n\n#### Second\n\n# E\n")
     assert "<h2>First</h2>" in html and "<h3>Deeper</h3>" in html and "<h2>Second</h2>" in html
+
+
+def test_a_korean_word_counts_whole_in_a_table_width() -> None:
+    # The sheet never breaks inside a Korean word, so a table is at least that word wide.
+    word = "가비지컬렉션레퍼런스카운팅" * 2
+    html = sheet_html(f"# D\n\n| a | b |\n|---|---|\n| {word} | x |\n")
+    width = int(html.split('class="table full w')[1].split('"')[0])
+    assert width >= len(word)

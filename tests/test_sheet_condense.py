@@ -4,16 +4,29 @@ from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from clozepress.form.model import Code, Image, Paragraph, all_highlights, iter_nodes, plain_text
+from clozepress.form.model import (
+    Code,
+    Document,
+    Domain,
+    Image,
+    Paragraph,
+    all_highlights,
+    iter_nodes,
+    plain_text,
+)
+from clozepress.project import Project
 from clozepress.read.parse import parse_text
-from clozepress.sheets.condense import STEPS, condensed, split
+from clozepress.sheets.condense import FORMS, STEPS, condensed, form, form_steps, split
+from clozepress.sheets.sheet_html import ImagePolicy, domain_html
+from clozepress.sheets.sheets import Layout, layout_css, table_limits
 
 from .test_sheet_tables import words
-from .test_sheets import build, make_project
+from .test_sheets import build, make_project, squash
 
 #: One '#' over many '##' would be the notes' title: these notes say the '#' is the domain.
 ONE = "---\ndomain_level: 1\n---\n"
@@ -45,8 +58,8 @@ def test_each_step_shortens_what_it_says_and_keeps_every_highlight() -> None:
     domain = parse_text(text, "n.md").domains[0]
     highlights = [h.text for h in all_highlights(domain)]
     forms = [condensed(domain, steps) for steps in range(len(STEPS) + 1)]
-    for form in forms:
-        assert [h.text for h in all_highlights(form)] == highlights
+    for each in forms:
+        assert [h.text for h in all_highlights(each)] == highlights
 
     def kinds(form: object) -> list[str]:
         return [type(n).__name__ for n in iter_nodes(form)]
@@ -118,13 +131,37 @@ def test_a_long_domain_is_condensed_onto_one_page(tmp_path: Path) -> None:
     sheet = result.sheets[0]
     assert sheet.pages == 1
     assert sheet.size >= project.config.font_floor
-    assert sheet.condensed and sheet.condensed == STEPS[: len(sheet.condensed)]
+    assert sheet.condensed and sheet.condensed[:-1] == STEPS[: len(sheet.condensed) - 1]
+    assert sheet.condensed[-1].startswith(STEPS[len(sheet.condensed) - 1])
     assert "condensed: " in str(sheet)
     text = pdf_text(sheet.path)
     assert all(f"fact{n}" in text for n in range(60))
+    # The least condensed form that fits, not the shortest: some of the unmarked prose is
+    # still there (cut to its first sentence), and the text is set small rather than large.
+    kept = text.count(squash(FILLER.split(". ")[0]))
+    assert 0 < kept < 120
+    assert sheet.size < 8
+    # The form one step less condensed does not fit one page even at the floor.
+    index = next(i for i in range(FORMS + 1) if form_steps(i) == sheet.condensed)
+    assert sheet.renders <= 5
+    assert pages_at_floor(project, document, form(document.domains[0], index - 1)) > 1
     # Rebuilt unchanged: nothing is rendered, and the sheet still says what was condensed.
     again = build(project, document)
     assert again.renders == 0 and again.sheets[0].condensed == sheet.condensed
+
+
+def pages_at_floor(project: Project, document: Document, domain: Domain) -> int:
+    """How many pages ``domain`` takes at the floor size in five columns."""
+    from weasyprint import CSS, HTML
+
+    config = project.config
+    limits = table_limits(config.paper, config.font_cap, config.font_floor)
+    head = replace(document, domains=())
+    html = domain_html(head, domain, ImagePolicy(project.root, False), limits).html
+    layout = layout_css(Layout(config.font_floor, 5), config.paper, config.font_floor)
+    css = project.style("sheet.css").read_text(encoding="utf-8")
+    rendered = HTML(string=html).render(stylesheets=[CSS(string=css), CSS(string=layout)])
+    return len(rendered.pages)
 
 
 def test_marked_lines_beyond_a_page_are_split_into_numbered_one_page_sheets(
@@ -174,8 +211,9 @@ def test_code_is_monospace_wrapped_and_keeps_its_indentation(tmp_path: Path) -> 
     sheet = build(project, document).sheets[0]
     _, found = words(sheet.path)
     x = {text: x0 for text, x0, _ in found}
-    # Each level of indentation sits further right: the spaces are kept.
-    assert x["spec:"] < x["containers:"] < x["name:"] < x["image:"]
+    # Each level of indentation sits further right: the spaces are kept ('image:' is at the
+    # level of 'name:', its sibling key, or in a column further right).
+    assert x["spec:"] < x["containers:"] < x["name:"] <= x["image:"]
     # The long line wraps instead of running off: its words sit on several lines, on the page.
     bbox = subprocess.run(
         ["pdftotext", "-bbox", str(sheet.path), "-"], capture_output=True, text=True, check=True
@@ -190,3 +228,34 @@ def test_code_is_monospace_wrapped_and_keeps_its_indentation(tmp_path: Path) -> 
         ["pdffonts", str(sheet.path)], capture_output=True, text=True, check=True
     ).stdout
     assert "Mono" in fonts
+
+
+def test_the_last_step_leaves_out_the_longest_unmarked_prose_first_in_shares() -> None:
+    short = "A short unmarked line."
+    long = "has no highlight and tells of nothing."
+    text = (
+        "# D\n## S\n- the `fact` itself\n\n"
+        + "".join(f"Paragraph {n} {long} {FILLER}\n\n" for n in range(4))
+        + "".join(f"- {short} {n}\n" for n in range(4))
+    )
+    domain = parse_text(text, "n.md").domains[0]
+
+    def prose(index: int) -> list[str]:
+        return [
+            plain_text(n.spans)
+            for n in iter_nodes(form(domain, index))
+            if isinstance(n, Paragraph) or (hasattr(n, "spans") and "short" in plain_text(n.spans))
+        ]
+
+    shares = [prose(index) for index in range(len(STEPS), FORMS + 1)]
+    # Each share keeps less, every form keeps the highlight, the whole share keeps no prose.
+    assert [len(kept) for kept in shares] == sorted((len(k) for k in shares), reverse=True)
+    assert all([h.text for h in all_highlights(form(domain, i))] == ["fact"] for i in range(9))
+    assert shares[-1] == []
+    # The long paragraphs go before the short lines, the later of equal ones first.
+    first = shares[0]
+    assert not any(line.startswith("Paragraph 3") for line in first)
+    assert any(line.startswith("Paragraph 0") for line in first)
+    assert sum("short" in line for line in first) == 4
+    assert form_steps(len(STEPS))[-1].startswith("unmarked prose (25%")
+    assert form_steps(FORMS) == STEPS

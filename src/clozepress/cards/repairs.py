@@ -135,25 +135,64 @@ def twins(draft: Draft, env: Env) -> Draft | None:
     `enable()`/`disable()`, `obj.sum(axis = 0)`/`obj.sum(axis = 1)`) are one fact: apart, each
     card shows the other, and the one left is read off its twin. One card hides both."""
     text = draft.unit.text
+    owner: dict[tuple[str, str], int] = {}
+    answers: dict[int, set[str]] = {}
+    pairs: list[tuple[int, int]] = []
+    for number, blank, _ in draft.blanks:
+        answer = " ".join(text[blank.start : blank.end].split()).casefold()
+        answers.setdefault(number, set()).add(answer)
+        for key in _twin_keys(answer):
+            other = owner.setdefault(key, number)
+            if other != number and answer not in answers.get(other, set()):
+                pairs.append((other, number))
+    return _merged(draft, env, pairs)
+
+
+#: How many blanks around one are looked at for one holding it; a group grows to at most
+#: ``GROUP`` blanks (a card hiding more asks too much at once).
+AROUND = 6
+GROUP = 3
+
+
+def contained(draft: Draft, env: Env) -> Draft | None:
+    """A blank whose answer stands whole inside another blank of the line ("[EC2]" beside "[EC2
+    instances as backbone]", "[unreachable]" beside "[move_unreachable()]") is read off the
+    other's card, and the other's off its own: one card hides both."""
+    text = draft.unit.text
+    blanks = sorted(draft.blanks, key=lambda item: item[1].start)
+    answers = [" ".join(text[b.start : b.end].split()).casefold() for _, b, _ in blanks]
+    pairs: list[tuple[int, int]] = []
+    for index, (number, _, _) in enumerate(blanks):
+        short = answers[index]
+        if not _tellable(short) or only_function_words(short):
+            continue
+        inside = re.compile(rf"(?<![^\W_]){re.escape(short)}(?![^\W_])")
+        for other in range(max(0, index - AROUND), min(len(blanks), index + AROUND + 1)):
+            long = answers[other]
+            if blanks[other][0] != number and len(long) > len(short) and inside.search(long):
+                pairs.append((blanks[other][0], number))
+    return _merged(draft, env, pairs, limit=GROUP)
+
+
+def _merged(draft: Draft, env: Env, pairs: list[tuple[int, int]], limit: int = 0) -> Draft | None:
+    """The draft with the cloze numbers of each pair made one (and renumbered in order);
+    ``limit``: a group that would pass this many blanks is not joined."""
+    if not pairs:
+        return None
     parent: dict[int, int] = {}
+    size = {n: sum(1 for m, _, _ in draft.blanks if m == n) for n, _, _ in draft.blanks}
 
     def root(number: int) -> int:
         while parent.get(number, number) != number:
             number = parent[number]
         return number
 
-    owner: dict[tuple[str, str], int] = {}
-    answers: dict[int, set[str]] = {}
-    for number, blank, _ in draft.blanks:
-        answer = " ".join(text[blank.start : blank.end].split()).casefold()
-        answers.setdefault(number, set()).add(answer)
-        for key in _twin_keys(answer):
-            other = owner.setdefault(key, number)
-            if other == number or answer in answers.get(other, set()):
-                continue
-            a, b = root(other), root(number)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+    for one, two in pairs:
+        a, b = root(one), root(two)
+        if a == b or (limit and size[a] + size[b] > limit):
+            continue
+        parent[max(a, b)] = min(a, b)
+        size[min(a, b)] = size[a] + size[b]
     if not parent:
         return None
     one_card = env.config.cloze == "unit"
@@ -388,6 +427,11 @@ RULES: tuple[Rule[RepairRule], ...] = (
     Rule("series", "three highlights or more in a row are one list to recite, one card", series),
     Rule("pair", "two highlights joined by 'and', 'or' or a comma are one pair, one card", pair),
     Rule("twins", "two blanks each read off the other (W1/W2, enable/disable) are one card", twins),
+    Rule(
+        "contained",
+        "a blank whose answer stands inside another blank of the line is one card with it",
+        contained,
+    ),
     Rule(
         "label-crumb",
         "a breadcrumb level that is a label gives way to those naming a subject",

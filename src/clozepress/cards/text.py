@@ -77,7 +77,8 @@ def fold(text: str) -> str:
 
 
 #: Where twins differ: indexes and counters (``W1``/``W2``, ``count++``/``count--``).
-_INDEXES = re.compile(r"\d+|\+\+|--|[+\-<>]")
+#: A letter standing for an index counts as one: ``n[l]`` beside ``n[0]``, ``threshold n``.
+_INDEXES = re.compile(r"\d+|\+\+|--|[+\-<>]|(?<=\[)[a-z](?=\])|(?<=\w )[a-z]$")
 
 
 def indexed_form(text: str) -> str:

@@ -8,7 +8,9 @@ tables. The rest is shortened in a stated order, each step keeping the ones befo
 3. prose without highlights keeps its first sentence;
 4. link targets written out in the text (``https://host/long/path``) keep only their host;
 5. prose without highlights is left out (only in a domain that has highlights: a domain with
-   none would keep nothing but its headings).
+   none would keep nothing but its headings), in shares: the longest first, a quarter of it
+   at a time (``DROP_SHARES``), since leaving it all out at once can halve a sheet that needed
+   only a few lines less, and the text would then be set far larger than it had to be.
 
 When even the last form does not fit, the domain is split at its sections (``split``).
 The notes and their cards are never touched: these forms exist only on the sheet.
@@ -52,10 +54,59 @@ _URL = re.compile(r"\b(https?://)([^/\s]+)(/\S*)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s")
 
 
-def condensed(domain: Domain, steps: int) -> Domain:
-    """``domain`` with the first ``steps`` of STEPS applied."""
-    drop_unmarked = steps >= 5 and bool(all_highlights(domain))
-    return replace(domain, children=_children(domain.children, steps, drop_unmarked))
+#: The shares of the unmarked prose (by weight, longest first) that the last step leaves
+#: out, one form each.
+DROP_SHARES = (0.25, 0.5, 0.75, 1.0)
+FORMS = len(STEPS) - 1 + len(DROP_SHARES)
+"""How many condensed forms a domain has: the first steps one each, the last one per share."""
+
+
+def form(domain: Domain, index: int) -> Domain:
+    """The ``index``-th condensed form of ``domain`` (0: the whole; FORMS: the shortest)."""
+    if index < len(STEPS):
+        return condensed(domain, index)
+    return condensed(domain, len(STEPS), DROP_SHARES[index - len(STEPS)])
+
+
+def form_steps(index: int) -> tuple[str, ...]:
+    """What the ``index``-th form shortened, for the build line and the report."""
+    if index < len(STEPS):
+        return STEPS[:index]
+    share = DROP_SHARES[index - len(STEPS)]
+    last = STEPS[-1] if share >= 1 else f"{STEPS[-1]} ({share:.0%}, longest first)"
+    return (*STEPS[:-1], last)
+
+
+def condensed(domain: Domain, steps: int, share: float = 1.0) -> Domain:
+    """``domain`` with the first ``steps`` of STEPS applied; of the last, only the longest
+    unmarked prose that makes up ``share`` of it by weight."""
+    if steps < len(STEPS) or not all_highlights(domain):
+        return replace(domain, children=_children(domain.children, steps, None))
+    shorter = _children(domain.children, steps - 1, None)
+    droppable: list[Any] = []
+    _droppable(shorter, droppable)
+    weights = [weight(node) for node in droppable]
+    total = sum(weights)
+    chosen: set[int] = set()
+    gone = 0
+    # Of blocks alike, the later ones go first: a domain's opening lines often frame the rest.
+    for at in sorted(range(len(droppable)), key=lambda at: (weights[at], at), reverse=True):
+        if gone >= share * total - 1e-9:
+            break
+        chosen.add(id(droppable[at]))
+        gone += weights[at]
+    # The first steps are applied already: the second pass only leaves the chosen blocks out.
+    return replace(domain, children=_children(shorter, 0, chosen))
+
+
+def _droppable(nodes: tuple[Any, ...], out: list[Any]) -> None:
+    """The outermost blocks the last step may leave out: prose (and quotes) with no highlight
+    in or under it."""
+    for node in nodes:
+        if isinstance(node, Quote | Bullet | Paragraph) and not _marked(node):
+            out.append(node)
+        else:
+            _droppable(getattr(node, "children", ()), out)
 
 
 def _marked(node: Any) -> bool:
@@ -68,7 +119,7 @@ def _marked(node: Any) -> bool:
 
 
 def _children(
-    nodes: tuple[Block | Section, ...], steps: int, drop: bool
+    nodes: tuple[Block | Section, ...], steps: int, drop: set[int] | None
 ) -> tuple[Block | Section, ...]:
     out: list[Block | Section] = []
     for node in nodes:
@@ -78,7 +129,10 @@ def _children(
     return tuple(out)
 
 
-def _node(node: Block | Section, steps: int, drop: bool) -> Block | Section | None:
+def _node(node: Block | Section, steps: int, drop: set[int] | None) -> Block | Section | None:
+    """The node as ``steps`` leave it; ``drop``: the ids of the blocks to leave out."""
+    if drop and id(node) in drop:
+        return None
     if isinstance(node, Image):
         return None if steps >= 1 else node
     if isinstance(node, Code):
@@ -88,14 +142,10 @@ def _node(node: Block | Section, steps: int, drop: bool) -> Block | Section | No
     if isinstance(node, Table):
         return node
     if isinstance(node, Quote):
-        if drop and not _marked(node):
-            return None
         return replace(node, children=_blocks(node.children, steps, drop))
     if isinstance(node, Bullet | Paragraph):
         children = _blocks(node.children, steps, drop) if isinstance(node, Bullet) else ()
         marked = has_highlight(node.spans)
-        if drop and not marked and not any(_marked(child) for child in children):
-            return None
         spans = node.spans
         if not marked and steps >= 3:
             spans = _first_sentence(spans)
@@ -107,7 +157,7 @@ def _node(node: Block | Section, steps: int, drop: bool) -> Block | Section | No
     return node
 
 
-def _blocks(nodes: tuple[Block, ...], steps: int, drop: bool) -> tuple[Block, ...]:
+def _blocks(nodes: tuple[Block, ...], steps: int, drop: set[int] | None) -> tuple[Block, ...]:
     out: list[Block] = []
     for node in nodes:
         kept = _node(node, steps, drop)
@@ -195,11 +245,20 @@ def split(domain: Domain, parts: int) -> tuple[Domain, ...]:
     about equal weight, each titled ``Title n/N``. A section too large to share is opened: its
     heading goes with its first blocks, and its subsections become pieces of their own."""
     pieces: list[Block | Section] = list(domain.children)
+    weights: dict[int, tuple[Block | Section, int]] = {}
+
+    def weighed(node: Block | Section) -> int:
+        # Each piece is weighed once (kept here, so that its id stays its own): weighing them
+        # all again at every opening made the split of a domain of thousands of lines slow.
+        if id(node) not in weights:
+            weights[id(node)] = (node, weight(node))
+        return weights[id(node)][1]
+
     while len(pieces) < parts * 2:
         sections = [p for p in pieces if isinstance(p, Section) and p.children]
         if not sections:
             break
-        largest = max(sections, key=weight)
+        largest = max(sections, key=weighed)
         at = pieces.index(largest)
         lead = [c for c in largest.children if not isinstance(c, Section)]
         subs = [c for c in largest.children if isinstance(c, Section)]
@@ -208,15 +267,15 @@ def split(domain: Domain, parts: int) -> tuple[Domain, ...]:
         head: list[Block | Section] = [replace(largest, children=tuple(lead[:1]))]
         rest = lead[1:] if not subs else lead[1:] + subs
         pieces[at : at + 1] = [*head, *rest]
-    total = sum(weight(p) for p in pieces) or 1
+    total = sum(weighed(p) for p in pieces) or 1
     groups: list[list[Block | Section]] = [[]]
     done = 0
     for piece in pieces:
         share = total * len(groups) / parts
-        if groups[-1] and done + weight(piece) / 2 > share and len(groups) < parts:
+        if groups[-1] and done + weighed(piece) / 2 > share and len(groups) < parts:
             groups.append([])
         groups[-1].append(piece)
-        done += weight(piece)
+        done += weighed(piece)
     count = len(groups)
     out = []
     for number, group in enumerate(groups, 1):

@@ -74,6 +74,8 @@ def missing_glyphs(text: str) -> list[str]:
     if coverage is None:
         return []
     starts, ends = coverage
+    if text.isascii() and _covers_ascii(coverage):
+        return []  # most lines of most notes: no character to look up
     missing: dict[str, None] = {}
     for char in text:
         if char in missing or unicodedata.category(char) in _INVISIBLE:
@@ -83,6 +85,14 @@ def missing_glyphs(text: str) -> list[str]:
         if at < 0 or code > ends[at]:
             missing[char] = None
     return list(missing)
+
+
+@functools.cache
+def _covers_ascii(coverage: tuple[tuple[int, ...], tuple[int, ...]]) -> bool:
+    """Whether the fonts cover every printable ASCII character."""
+    starts, ends = coverage
+    at = bisect_right(starts, 0x20) - 1
+    return at >= 0 and ends[at] >= 0x7E
 
 
 def glyph_diagnostics(path: str, domain: Domain) -> list[Diagnostic]:

@@ -451,10 +451,14 @@ def _em_class(width_em: float) -> int:
 
 
 def _word_em(word: str) -> float:
-    # Wide (CJK) characters are a full em, and a line may break between any two of them.
+    # Wide (CJK) characters are a full em, and a line may break between any two of them;
+    # not inside a Korean word, which the sheet holds together (_sheet_text).
     em = 0.0
     for char in word:
         if unicodedata.east_asian_width(char) in ("W", "F"):
+            if _HANGUL.match(char):
+                em += 1.0
+                continue
             return max(em, 1.0)
         em += _CHAR_EM
     return em

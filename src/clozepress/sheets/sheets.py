@@ -24,7 +24,7 @@ import re
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,7 +37,7 @@ from ..form.model import Code, Diagnostic, Document, Domain, plain_text
 from ..inputs import Refused, read_regular
 from ..names import stem_of
 from ..read.image_refs import MAX_IMAGE_BYTES, shown
-from .condense import STEPS, condensed, split, weight
+from .condense import FORMS, STEPS, condensed, form, form_steps, split, weight
 from .glyphs import glyph_diagnostics
 from .sheet_html import WIDEST_EM, ImagePolicy, TableLimits, domain_html
 
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from ..project import Project
 
 #: Bump when the fit search or the HTML changes in a way that should invalidate cached layouts.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 COLUMNS = (4, 5)
 STEP = 0.25
 #: Fill grows with the size to this power, not 2: a short bullet takes a line at any size, so
@@ -94,26 +94,51 @@ def table_widths(html: str) -> frozenset[int]:
 _WIDTH_CLASS = re.compile(r'class="[^"]*\bs?[wv](\d+)"')
 
 
+def _span_from(layout: Layout, paper: str) -> int:
+    """The narrowest table width (em) that spans the columns at this layout."""
+    # Spanning is decided on the column's whole width, as before tables learnt to shrink:
+    # a table that just passes it may still sit in its column (the estimate is generous).
+    return math.floor(_room_pt(paper, layout.columns)[1] / layout.size) + 1
+
+
+def _spanning(layout: Layout, paper: str, widths: frozenset[int]) -> bool:
+    """Whether a table of the page spans the columns at this layout."""
+    return any(n >= _span_from(layout, paper) for n in widths)
+
+
 def layout_css(
-    layout: Layout, paper: str, floor: float, widths: frozenset[int] | None = None
+    layout: Layout,
+    paper: str,
+    floor: float,
+    widths: frozenset[int] | None = None,
+    *,
+    column_height: float | None = None,
+    balance: bool = False,
 ) -> str:
     """The stylesheet appended to styles/sheet.css for one layout: its parameters, and how each
     table width (the classes sheet_html gives them, in em) is set at this size.
 
     ``widths``: only the widths the page uses (default: all); the stylesheet is parsed at every
-    render, and a rule for each of 400 widths costs a tenth of a second or more each time."""
+    render, and a rule for each of 400 widths costs a tenth of a second or more each time.
+
+    Columns fill one after the other (``column-fill: auto``): WeasyPrint balances columns by
+    laying the whole page out again and again, a step of at least one pixel at a time, which
+    made a render two to eight times as costly; whether the notes fit one page is the same
+    either way. ``column_height`` (pt) sets the columns' height, which balances them in one
+    layout (``_balance``); ``balance`` asks WeasyPrint to balance them instead."""
     page_pt, column_pt = _room_pt(paper, layout.columns)
     column_em = column_pt / layout.size * _TABLE_SAFETY
     page_em = page_pt / layout.size * _TABLE_SAFETY
-    # Spanning is decided on the column's whole width, as before tables learnt to shrink:
-    # a table that just passes it may still sit in its column (the estimate is generous).
-    span_from = math.floor(column_pt / layout.size) + 1
+    span_from = _span_from(layout, paper)
     shrink = layout.size / floor if floor > 0 else 1.0
     rules = [
         f"@page {{ size: {_PAPER_CSS[paper]}; }}",
         f":root {{ --sheet-size: {layout.size}pt; --sheet-columns: {layout.columns}; "
         f"--sheet-floor: {floor}pt; }}",
+        f"main.notes {{ column-fill: {'balance' if balance else 'auto'}; }}",
     ]
+    if column_height is not None:
+        rules.append(f"main.notes {{ height: {column_height:.2f}pt; }}")
     every = range(1, WIDEST_EM + 1)
     used = sorted(widths) if widths is not None else list(every)
     spanning = [f"div.w{n}" for n in used if n >= span_from]
@@ -203,6 +228,27 @@ class SheetsResult:
 
 
 @dataclass(frozen=True)
+class _Forms:
+    """A domain's condensed forms, written in the worker and only when the whole does not
+    fit: preparing every form's HTML in the build before any render made a large notes file
+    wait for tens of seconds on one core, and held all of it in memory."""
+
+    unit: Domain
+    head: Document
+    """The notes' path and title (no domains): all the sheet's HTML needs of them."""
+    policy: ImagePolicy
+    limits: TableLimits
+
+    def html(self, index: int) -> str:
+        return domain_html(self.head, form(self.unit, index), self.policy, self.limits).html
+
+    def ratios(self) -> list[float]:
+        """Each form's weight relative to the whole's (index 0: the whole, 1.0)."""
+        whole = weight(self.unit) or 1
+        return [1.0, *(weight(form(self.unit, i)) / whole for i in range(1, FORMS + 1))]
+
+
+@dataclass(frozen=True)
 class _Job:
     """Everything a worker process needs for one domain (picklable, no WeasyPrint objects)."""
 
@@ -220,12 +266,14 @@ class _Job:
     priors: tuple[tuple[float, int, float], ...]
     """(size, columns, fill) that seed the search: the last build's renders, or the text model."""
     target: str
-    shorter: tuple[tuple[str, float], ...] = ()
-    """The condensed forms' HTML (condense.STEPS applied one more each) and their weight
-    relative to the whole, tried in order when the whole does not fit at the floor."""
+    forms: _Forms | None = None
+    """What the worker needs to write the condensed forms (condense.form), tried in order
+    when the whole does not fit at the floor; None: the sheet is never condensed."""
     key: tuple[int, int] = (0, 0)
     """(domain index, part) of the sheet."""
     exact_steps: int = 0
+    exact_setting: tuple[tuple[str, Any], ...] = ()
+    """With ``exact``: how that layout's columns were set (the outcome's ``setting``)."""
     """With ``exact``: how many condense steps that layout was found for."""
     skip_whole: bool = False
     """Go straight to the condensed forms, predicted from ``model_fill``."""
@@ -248,6 +296,8 @@ class _Outcome:
     """The fill of the render written (pages' worth of column height)."""
     trail: tuple[tuple[float, int, float], ...] = field(default=())
     """(size, columns, fill) of every render, for the bench and for tuning the constants."""
+    setting: tuple[tuple[str, Any], ...] = ()
+    """How the PDF's columns were set (balanced: their height, or WeasyPrint's balance)."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -299,9 +349,9 @@ def write_sheets(
     units: dict[tuple[int, int], tuple[Domain, int]] = {}
     """(index, part) -> (the domain or part to set, how many parts its domain has)."""
 
-    def prepare(
-        key: tuple[int, int], unit: Domain, parts: int, force_shorter: bool = False
-    ) -> _Job | None:
+    head = replace(document, domains=(), diagnostics=())
+
+    def prepare(key: tuple[int, int], unit: Domain, parts: int) -> _Job | None:
         """The job for one sheet, or None when its cached PDF is up to date (or it is split)."""
         index, part = key
         page = domain_html(document, unit, policy, limits)
@@ -327,16 +377,17 @@ def write_sheets(
             if _sha256(target) == entry.get("pdf_sha256"):
                 sheets[key] = DomainSheet(
                     index, unit.id, unit.title, target, int(entry["pages"]),
-                    layout.size, layout.columns, 0.0, 0, True, STEPS[:steps], part, parts,
+                    layout.size, layout.columns, 0.0, 0, True, form_steps(steps), part, parts,
                 )  # fmt: skip
                 if progress:
                     progress(sheets[key])
                 return None
-        if part == 0 and not fresh:
+        model_fill = _floor_fill(unit, config.font_floor)
+        if part == 0 and not fresh and model_fill > SPLIT_UNRENDERED:
             # Far too long even condensed (the text model says so): split before any render.
             most = _floor_fill(condensed(unit, len(STEPS)), config.font_floor)
             if most > SPLIT_UNRENDERED:
-                pieces = split(unit, math.ceil(most))
+                pieces = split(unit, math.ceil(most * SPLIT_UNRENDERED_MARGIN))
                 if len(pieces) > 1:
                     _remember_split(cache_dir, unit, cache_key, len(pieces))
                     for number, piece in enumerate(pieces, 1):
@@ -344,22 +395,9 @@ def write_sheets(
                         if job is not None:
                             jobs.append(job)
                     return None
-        shorter = []
-        model_fill = _floor_fill(unit, config.font_floor)
-        if force_shorter or steps or model_fill > 0.8:
-            # Only for a domain that may not fit: the forms cost HTML and memory.
-            whole = weight(unit) or 1
-            for count in range(1, len(STEPS) + 1):
-                form = condensed(unit, count)
-                html = domain_html(document, form, policy, limits).html
-                shorter.append((html, weight(form) / whole))
         allowed = [str(css_path.parent.resolve())]
         allowed += [str(path) for path in page.images]
         exact = layout if fresh else None
-        if exact is None and part and model_fill > PART_AT_FLOOR:
-            # A part of a split domain was cut to about a page at the floor: one render there
-            # settles it (a search for a larger size would cost a render or two per part).
-            exact = Layout(config.font_floor, max(COLUMNS))
         return _Job(
             index=index,
             domain_id=unit.id,
@@ -373,12 +411,15 @@ def write_sheets(
             exact=exact,
             priors=_trail(entry) or _text_priors(unit),
             target=str(target),
-            shorter=tuple(shorter),
+            forms=_Forms(unit, head, policy, limits),
             key=key,
             exact_steps=steps if fresh else 0,
+            exact_setting=_entry_setting(entry) if fresh else (),
             # Far beyond a page by the model: laying the whole out (the costliest render of
             # all) would only confirm it; the condensed forms are tried at once.
-            skip_whole=bool(shorter) and exact is None and model_fill > SKIP_WHOLE,
+            # A part of a split domain was cut to about a page at the floor most condensed:
+            # its whole is over a page.
+            skip_whole=exact is None and model_fill > (1.0 if part else SKIP_WHOLE),
             model_fill=model_fill,
         )
 
@@ -405,12 +446,6 @@ def write_sheets(
             index, part = outcome.key
             target = Path(by_key[outcome.key].target)
             entry: dict[str, Any] = {"key": keys[outcome.key]}
-            if outcome.pages > 1 and not by_key[outcome.key].shorter:
-                # The model thought it would fit: try again with its condensed forms.
-                job = prepare(outcome.key, unit, parts, force_shorter=True)
-                if job is not None:
-                    jobs.append(job)
-                continue
             if outcome.pages > 1 and part == 0:
                 # Even its most condensed form takes more than a page: split it, and remember
                 # the split so the next build goes to the parts at once.
@@ -426,7 +461,7 @@ def write_sheets(
             sheet = DomainSheet(
                 index, unit.id, unit.title, target, outcome.pages,
                 outcome.layout.size, outcome.layout.columns, outcome.seconds, outcome.renders,
-                False, STEPS[: outcome.steps], part, parts,
+                False, form_steps(outcome.steps), part, parts,
             )  # fmt: skip
             sheets[outcome.key] = sheet
             entry.update(
@@ -438,6 +473,7 @@ def write_sheets(
                     "renders": outcome.renders,
                     "steps": outcome.steps,
                     "trail": outcome.trail,
+                    "setting": dict(outcome.setting),
                 }
             )
             atomic.write_text(cache_dir / f"{unit.id}.json", json.dumps(entry, indent=1) + "\n")
@@ -486,15 +522,16 @@ def write_sheets(
 
 
 #: A domain whose most condensed form the text model puts above this many pages at the floor is
-#: split before any render, into as many parts as the prediction (rounded up): the model is
-#: rough (it overestimates short bullets), and a part that turns out too long is split again,
-#: finer. Below it, the most condensed form is rendered and the split follows the measured
-#: fill, times SPLIT_MARGIN.
+#: split before any render, into that many parts times SPLIT_UNRENDERED_MARGIN. The model is
+#: close (within 10 % on the grown notes) but the parts are cut at sections, so their weights
+#: differ: with as many parts as pages, one part in three of a notes file of 100,000 lines
+#: took more than a page even condensed, and its whole domain was split again and laid out a
+#: second time. A part with room to spare costs nothing: it is condensed less. Below the
+#: threshold, the most condensed form is rendered and the split follows the measured fill,
+#: times SPLIT_MARGIN.
 SPLIT_UNRENDERED = 3.0
+SPLIT_UNRENDERED_MARGIN = 1.3
 SPLIT_MARGIN = 1.15
-#: A part of a split domain the model puts above this share of a page is set at the floor at
-#: once.
-PART_AT_FLOOR = 0.5
 #: A domain the model puts above this many pages at the floor is not laid out whole.
 SKIP_WHOLE = 1.6
 
@@ -674,6 +711,16 @@ def _entry_layout(entry: dict[str, Any] | None) -> Layout | None:
         return None
 
 
+def _entry_setting(entry: dict[str, Any] | None) -> tuple[tuple[str, Any], ...]:
+    setting = (entry or {}).get("setting")
+    if not isinstance(setting, dict):
+        return ()
+    height = setting.get("column_height")
+    if isinstance(height, int | float) and height > 0:
+        return (("column_height", float(height)),)
+    return (("balance", True),) if setting.get("balance") is True else ()
+
+
 def _sha256(path: Path) -> str:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -736,45 +783,81 @@ def _fit(job: _Job) -> _Outcome:
     )
     trail: list[tuple[float, int, float]] = []
 
-    def render(layout: Layout, steps: int = 0) -> tuple[Any, float]:
-        source = job.shorter[steps - 1][0] if steps else job.html
-        override = layout_css(layout, job.paper, job.floor, table_widths(source))
+    def render(
+        layout: Layout, steps: int = 0, column_height: float | None = None, balance: bool = False
+    ) -> tuple[Any, float]:
+        source = html_of(steps)
+        override = layout_css(
+            layout,
+            job.paper,
+            job.floor,
+            table_widths(source),
+            column_height=column_height,
+            balance=balance,
+        )
         html = HTML(string=source, url_fetcher=fetcher)
         document = html.render(stylesheets=[base_css, CSS(string=override)])
-        fill = _fill(document)
-        if not steps:  # the trail seeds the next search, which starts from the whole form
-            trail.append((layout.size, layout.columns, round(fill, 4)))
         renders.append(layout)
+        fill = _fill(document)
+        # The trail seeds the next search, which starts from the whole form; WeasyPrint's
+        # balanced columns measure their height, not the notes' need.
+        if not steps and not balance:
+            trail.append((layout.size, layout.columns, round(fill, 4)))
         return document, fill
+
+    htmls = {0: job.html}
+
+    def html_of(steps: int) -> str:
+        if steps not in htmls and job.forms is not None:
+            htmls[steps] = job.forms.html(steps)
+        return htmls[steps]
 
     renders: list[Layout] = []
     steps = 0
+    setting: dict[str, Any] = {}
+    """How the written render set its columns (render's keywords; empty: one after another)."""
+    most = FORMS if job.forms is not None else 0
     densest_layout = Layout(job.floor, max(COLUMNS))
     if job.exact is not None:
         best = job.exact
-        steps = min(job.exact_steps, len(job.shorter))
-        document, fill = render(best, steps)
-        if len(document.pages) > 1 and steps < len(job.shorter):
-            document, fill, best, steps = _condense(job, render, document, fill)
-    elif job.skip_whole:
-        document, fill, best, steps = _condense(job, render, None, job.model_fill)
+        steps = min(job.exact_steps, most)
+        setting = dict(job.exact_setting)
+        document, fill = render(best, steps, **setting)
+        if setting and (len(document.pages) > 1 or _columns_used(document) > best.columns):
+            setting = {}
+            document, fill = render(best, steps)
+        if len(document.pages) > 1 and steps < most:
+            at_floor = fill * (job.floor / best.size) ** FILL_EXPONENT
+            document, fill, best, steps = _condense(job, render, steps, at_floor)
+    elif job.skip_whole and most:
+        document, fill, best, steps = _condense(job, render, 0, job.model_fill)
     else:
         search = _Search(job.floor, job.cap, job.priors)
         document = densest = None
         fill = math.inf
         while (layout := search.next()) is not None:
-            rendered, measured = render(layout)
+            height = _first_balanced(search, layout, job)
+            rendered, measured = render(layout, column_height=height)
+            if height and _columns_used(rendered) > layout.columns:
+                # The columns ran over the set height: the render measured what the notes
+                # need, not whether they fit; the layout may be tried again at full height.
+                search.priors[layout.columns] = [(layout.size, measured)]
+                search.measured_need = True
+                continue
             if search.record(layout, measured, len(rendered.pages) == 1):
                 document, fill = rendered, measured  # keep only the best fitting render
+                setting = {"column_height": height} if height else {}
             elif layout == densest_layout:
                 densest, fill = rendered, measured
         best = search.best or densest_layout
-        if document is None and job.shorter:
-            document, fill, best, steps = _condense(job, render, densest, fill)
+        if document is None and most:
+            document, fill, best, steps = _condense(job, render, 0, fill)
         if document is None:
             # Nothing fits at the floor: set it at the floor and let it flow onto more pages.
             document = densest if densest is not None else render(best)[0]
             fill = _fill(document)
+    if not setting and _needs_balance(document, fill):
+        document, setting = _balance(document, best, steps, render)
     target = Path(job.target)
     with atomic.atomic_path(target) as tmp:
         document.write_pdf(tmp)
@@ -789,42 +872,135 @@ def _fit(job: _Job) -> _Outcome:
         key=job.key,
         steps=steps,
         fill=fill,
+        setting=tuple(sorted(setting.items())),
     )
 
 
 def _condense(
-    job: _Job, render: Callable[..., tuple[Any, float]], densest: Any, fill: float
+    job: _Job, render: Callable[..., tuple[Any, float]], known: int, fill: float
 ) -> tuple[Any, float, Layout, int]:
-    """The least condensed form that fits one page, at the largest size it fits.
+    """The least condensed form that fits one page at the floor, set at the largest size it
+    fits: more of the notes at a smaller size beats less of them at a larger one.
 
-    Each form's fill at the floor is predicted from the whole's (its weight times the whole's
-    fill); forms predicted not to fit are skipped, so most domains take one or two renders
-    here. When no form fits, the most condensed one at the floor is returned, for the split.
+    ``known`` is a form (0: the whole) seen not to fit at the floor with ``fill`` there. The
+    forms shorten one after the other, so the answer lies between the last form seen not to
+    fit and the first seen to fit. Each form's fill is predicted from the nearest form
+    measured, scaled by their weights; the next render is the least condensed form predicted
+    to fit, and the search ends when the form before the one that fits has been seen not to
+    fit (or is predicted well over a page). Most domains take two or three renders here.
+    When no form fits, the most condensed one at the floor is returned, for the split.
     """
     floor = Layout(job.floor, max(COLUMNS))
-    last = len(job.shorter)
-    for steps in range(1, last + 1):
-        ratio = job.shorter[steps - 1][1]
-        if steps < last and fill * ratio > 0.98:
+    assert job.forms is not None
+    last = FORMS
+    ratios = job.forms.ratios()
+    base = ratios[known] or 1.0
+    measured = {known: fill}
+    fitting: dict[int, tuple[Any, float]] = {}
+    failed = {step for step in range(known + 1)}
+    most: tuple[Any, float, int] = (None, fill, known)
+
+    # A part of a split domain (hundreds of them in a notes file of 100,000 lines) trusts the
+    # predictions: the first form that fits is taken, at the floor, when the form before it
+    # is predicted over a page.
+    part = job.key[1] > 0
+    sure = 1.0 if part else CLEARLY_OVER
+
+    def predicted(step: int) -> float:
+        near = min(measured, key=lambda seen: (abs(seen - step), seen))
+        return measured[near] * ratios[step] / (ratios[near] or base)
+
+    while True:
+        low = max(failed)
+        high = min(fitting, default=last + 1)
+        if high == low + 1:
+            break
+        between = range(low + 1, high)
+        if ratios[low + 1] >= ratios[low]:  # the step shortened nothing here: it fails too
+            failed.add(low + 1)
             continue
-        rendered, measured = render(floor, steps)
-        if len(rendered.pages) != 1:
-            if steps == last:
-                return rendered, measured, floor, steps
-            fill = measured / ratio  # the whole's fill, corrected by what was measured
-            continue
-        # It fits at the floor: a larger size may fit too (the search, seeded by this render).
-        search = _Search(job.floor, job.cap, ((floor.size, floor.columns, measured),))
-        search.record(floor, measured, True)
-        document, best_fill = rendered, measured
-        tries = 0
-        while tries < 2 and (layout := search.next()) is not None:
-            tries += 1
-            candidate, candidate_fill = render(layout, steps)
-            if search.record(layout, candidate_fill, len(candidate.pages) == 1):
-                document, best_fill = candidate, candidate_fill
-        return document, best_fill, search.best or floor, steps
-    return densest, fill, floor, 0
+        likely = [step for step in between if predicted(step) <= 1.0]
+        if likely:
+            step = likely[0]
+        elif high <= last and predicted(high - 1) > sure:
+            break
+        else:
+            step = high - 1
+        rendered, measured[step] = render(floor, step)
+        if len(rendered.pages) == 1:
+            fitting[step] = (rendered, measured[step])
+        else:
+            failed.add(step)
+            most = (rendered, measured[step], step)
+    if not fitting:
+        if most[0] is None:  # no form shortened anything: lay the last out, for the split
+            return (*render(floor, last), floor, last)
+        return most[0], most[1], floor, most[2]
+    steps = min(fitting)
+    document, best_fill = fitting[steps]
+    # It fits at the floor: a larger size may fit too (the search, seeded by this render).
+    search = _Search(job.floor, job.cap, ((floor.size, floor.columns, best_fill),))
+    search.record(floor, best_fill, True)
+    tries = 2 if part else 0
+    while tries < 2 and (layout := search.next()) is not None:
+        tries += 1
+        candidate, candidate_fill = render(layout, steps)
+        if search.record(layout, candidate_fill, len(candidate.pages) == 1):
+            document, best_fill = candidate, candidate_fill
+    return document, best_fill, search.best or floor, steps
+
+
+#: A form predicted this far over a page at the floor is taken not to fit without a render.
+CLEARLY_OVER = 9.0
+
+
+#: The height of the notes' columns on a landscape page, in pt: the paper's height less the
+#: margins and the band (styles/sheet.css); an estimate, used only to size a first render.
+_NOTES_HEIGHT_PT = {"A4": 537.6, "Letter": 554.3}
+
+
+def _first_balanced(search: _Search, layout: Layout, job: _Job) -> float | None:
+    """The column height (pt) for a domain's first render when it is the largest layout of
+    all and predicted to leave columns empty: a render with its columns set to share the
+    notes evenly settles the fit and the look at once (a short domain takes one render, not
+    two). None for every other render."""
+    if search.seen or layout != Layout(job.cap, min(COLUMNS)):
+        return None
+    if _spanning(layout, job.paper, table_widths(job.html)):
+        return None  # a set height would hold the spanning tables too
+    predicted = search.predicted_fill(layout)
+    if predicted >= BALANCE_BELOW:
+        return None
+    # The text model's guess gets room to spare; a measurement (the columns of a first try
+    # ran over) needs only what _balance gives.
+    margin, lines = (1.0, 1.5) if search.measured_need else (1.15, 3.0)
+    height = _NOTES_HEIGHT_PT[job.paper]
+    return min(height, predicted * margin * height + lines * layout.size * 1.1)
+
+
+def _balance(
+    document: Any, layout: Layout, steps: int, render: Callable[..., tuple[Any, float]]
+) -> tuple[Any, dict[str, Any]]:
+    """The one-page ``document`` with its notes shared evenly among the columns, so that a
+    short domain does not fill two columns and leave the others empty.
+
+    The column height comes from the content the render measured, with a line or two to
+    spare for where the columns break; a render whose columns ran over (WeasyPrint adds
+    columns beside the page) is tried again with more to spare. Notes with a block spanning
+    the columns are balanced by WeasyPrint, which costs more."""
+    for spare in (1.5, 5.0):
+        height = _balance_height(document, spare)
+        if height is None:
+            break
+        candidate, _ = render(layout, steps, column_height=height)
+        if len(candidate.pages) == 1 and _columns_used(candidate) <= layout.columns:
+            return candidate, {"column_height": height}
+    else:
+        return document, {}
+    candidate, _ = render(layout, steps, balance=True)
+    if len(candidate.pages) == 1:
+        return candidate, {"balance": True}
+    return document, {}
 
 
 class _Search:
@@ -848,6 +1024,8 @@ class _Search:
             round(floor + step * STEP, 4) for step in range(int((cap - floor) / STEP + 1e-9) + 1)
         ]
         self.best: Layout | None = None
+        self.measured_need = False
+        """Whether a prior is a measurement of this very form (not the text model's)."""
         self.failed: dict[int, float] = {}
         """Per column count, the smallest size seen not to fit."""
         self.seen: dict[int, list[tuple[float, float]]] = {}
@@ -874,7 +1052,7 @@ class _Search:
             if layout.columns in source:
                 return _scaled(source[layout.columns], layout.size)
             if other in source:
-                return _scaled(source[other], layout.size) * ratio
+                return _scaled(source[other], layout.size) * ratio * CROSS_DOUBT
         return math.inf
 
     def next(self) -> Layout | None:
@@ -900,29 +1078,103 @@ class _Search:
 
 
 def _scaled(measured: list[tuple[float, float]], size: float) -> float:
-    """The fill at ``size`` predicted from the measurement nearest in size."""
-    near_size, near_fill = min(measured, key=lambda m: abs(m[0] - size))
-    return float(near_fill * (size / near_size) ** FILL_EXPONENT)
+    """The fill at ``size`` predicted from the measurement nearest in size, with the exponent
+    that the two nearest measurements of other sizes show (FILL_EXPONENT with only one)."""
+    ordered = sorted(measured, key=lambda m: abs(m[0] - size))
+    near_size, near_fill = ordered[0]
+    exponent = FILL_EXPONENT
+    other = next((m for m in ordered[1:] if m[0] != near_size and m[1] > 0), None)
+    if other is not None and near_fill > 0:
+        local = math.log(other[1] / near_fill) / math.log(other[0] / near_size)
+        exponent = min(max(local, 1.2), 2.6)
+    return float(near_fill * (size / near_size) ** exponent)
+
+
+#: A column count not yet rendered is predicted this much fuller than FIVE_TO_FOUR says: the
+#: ratio varies from 0.8 to 1.1 between domains, and a wrong guess costs a render.
+CROSS_DOUBT = 1.03
 
 
 def _fill(document: Any) -> float:
-    """How many pages' worth of column height the notes need: sum of used / available height."""
+    """How many pages' worth of columns the notes need (0.7: 70 % of the page's columns).
+
+    Columns fill one after the other, so on each page every column but the last of a run
+    counts whole (the space left at its foot is lost to the break), the last counts to its
+    content, and a block spanning the columns counts its height in each of them."""
     used = 0.0
     available = 0.0
+    count = 1
     for page in document.pages:
         box = page._page_box
-        bottom = box.content_box_y() + box.height
         notes = _find(box, "main")
         if notes is None:
             continue
-        top = notes.content_box_y()
-        content = [notes.content_box_y()]
-        for child in notes.children:
-            content.append(child.position_y + child.margin_height())
-        used += max(content) - top
+        count = _column_count(notes)
         if not available:
-            available = bottom - top
-    return used / available if available else 1.0
+            available = box.content_box_y() + box.height - notes.content_box_y()
+        children = notes.children
+        for at, child in enumerate(children):
+            if not child.is_column:
+                used += child.margin_height() * count
+            elif at + 1 < len(children) and children[at + 1].is_column:
+                used += child.height
+            else:
+                used += _content_height(child)
+    return used / (available * count) if available else 1.0
+
+
+def _column_count(notes: Any) -> int:
+    count = notes.style["column_count"]
+    return count if isinstance(count, int) and count > 0 else 1
+
+
+def _content_height(column: Any) -> float:
+    """How far down its column a column's content reaches."""
+    top = column.content_box_y()
+    bottoms = [top]
+    for child in column.children:
+        if child.is_in_normal_flow():
+            bottoms.append(child.position_y + child.margin_height())
+    return float(max(bottoms) - top)
+
+
+#: A page whose columns are filled to less than this share is balanced (_balance): below it a
+#: column or more would stand empty, or nearly so, beside full ones.
+BALANCE_BELOW = 0.8
+
+
+def _needs_balance(document: Any, fill: float) -> bool:
+    return len(document.pages) == 1 and fill < BALANCE_BELOW
+
+
+def _balance_height(document: Any, spare_lines: float) -> float | None:
+    """The column height (pt) that shares the notes of a one-page render evenly among its
+    columns, with ``spare_lines`` lines to spare for breaks; None when a block spans the
+    columns (WeasyPrint must balance those itself)."""
+    box = document.pages[0]._page_box
+    notes = _find(box, "main")
+    if notes is None or not notes.children:
+        return None
+    if not all(child.is_column for child in notes.children):
+        return None
+    count = _column_count(notes)
+    total = sum(_content_height(child) for child in notes.children[:-1])
+    # Columns but the last end where the next block would not fit: their content is what
+    # they hold; the gaps are what balancing has to absorb, hence the spare lines.
+    total += _content_height(notes.children[-1])
+    line = float(notes.style["font_size"]) * 1.1
+    px = total / count + spare_lines * line
+    available = box.content_box_y() + box.height - notes.content_box_y()
+    if px >= available:
+        return None
+    return px * 0.75  # CSS px to pt
+
+
+def _columns_used(document: Any) -> int:
+    """How many column boxes the first page's notes were laid out in (more than the column
+    count: a set column height was too short, and WeasyPrint added columns beside the page)."""
+    notes = _find(document.pages[0]._page_box, "main")
+    return sum(1 for child in (notes.children if notes is not None else ()) if child.is_column)
 
 
 def _find(box: Any, tag: str) -> Any:
