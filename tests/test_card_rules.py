@@ -439,8 +439,8 @@ def test_a_note_to_self_in_a_heading_stays_off_the_breadcrumb():
 
 def test_a_bare_variable_name_is_no_card_unless_its_line_describes_it():
     notes = (
-        "# D\n- We want to predict `w` and the bias that minimize the cost\n"
-        "- `W1` is the matrix of the first hidden layer\n- `W2` shape beside `b`\n"
+        "# D\n- We want to predict `w` and the bias that minimize the `cost`\n"
+        "- `W1` is the matrix of the first hidden layer\n- the shape of `W2` is `(n2, n1)`\n"
         "- `S3` stores objects\n"
     )
     assert fate(notes, "w").rule == "bare-name"
@@ -521,6 +521,13 @@ def test_a_name_an_example_block_makes_up_is_no_card_unless_other_prose_uses_it(
     )
     rules = {f.highlight: f.rule for f in run(markdown).fates}
     assert rules == {"mybucket": "example-name", "us-east-1": "fact"}
+    # A one-letter name the block defines is its own even where other sections use the letter;
+    # with the word for its kind ("`b` generator") it still names the example's object.
+    kinds = (
+        "# D\n## Lazy\n```\nb = (x for x in range(3))\nnext(b)\n```\n"
+        "- the `b generator` is used up once\n## Other\n- b is a letter here\n"
+    )
+    assert fate(kinds, "b generator").rule == "example-name"
 
 
 def test_a_generated_id_and_a_sample_number_are_no_card_but_a_shape_is():
@@ -723,3 +730,27 @@ def test_a_blank_inside_another_blank_of_its_line_is_one_card_with_it():
     ]
     off = Config(disable_rules=("contained",))
     assert len(fronts(notes, off)) == 3
+
+
+def test_a_line_that_highlights_only_symbols_keeps_its_card_and_a_labels_cases_are_facts():
+    markdown = (
+        "# D\n- We will use the notation `L` to denote the number of layers.\n"
+        "- if `y = 1` then the loss is `-log(p)`\n- if `y = 0` then the loss is `-log(1-p)`\n"
+        "- the vector `w` has the size `Nx`\n"
+    )
+    rules = {(f.line, f.highlight): f.rule for f in run(markdown).fates}
+    assert rules[(2, "L")] == "fact"
+    assert rules[(3, "y = 1")] == rules[(4, "y = 0")] == "fact"
+    assert rules[(5, "w")] == "bare-name"  # beside a fact of its own, the name is no card
+
+
+def test_a_highlight_in_a_links_text_names_the_page_and_a_repeat_in_a_section_is_shown():
+    markdown = (
+        "# D\n## GC\n- the [`gc` docs](https://x.org/gc) say `gc.disable()` turns it off\n"
+        "- `gc_refs` starts as the reference count\n"
+        "- then `subtract_refs()` lowers `gc_refs` for each reference\n"
+    )
+    rules = {(f.line, f.highlight): f.rule for f in run(markdown).fates}
+    assert rules[(3, "gc")] == "link-title" and rules[(3, "gc.disable()")] == "fact"
+    assert rules[(4, "gc_refs")] == "fact"
+    assert rules[(5, "gc_refs")] == "repeated" and rules[(5, "subtract_refs()")] == "fact"

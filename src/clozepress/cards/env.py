@@ -40,6 +40,8 @@ class Env:
     """Cards made so far from the unit being read."""
     unit_place: str = ""
     """The unit's breadcrumb: the same line under another heading is another fact."""
+    fresh: tuple[tuple[str, str], frozenset[str]] = (("", ""), frozenset())
+    """For the unit being read (its section and key): its highlights the section had not had."""
     pointed: tuple[str, bool] = ("", False)
     """Whether the unit of this key holds one of the learner's pointer phrases."""
     unit_key: str = ""
@@ -110,7 +112,11 @@ def varied_names(units: list[Unit]) -> frozenset[str]:
             else:
                 symbols.update(_SYMBOL.findall(mark.highlight.text))
     return frozenset(
-        name for name, seen in values.items() if len(seen) >= 2 or _head(name) in symbols
+        name
+        for name, seen in values.items()
+        # Set to 0 and to 1, a name is a label or a flag and each value one of its two cases
+        # ("if y = 1 ..., if y = 0 ..."), a fact each.
+        if seen != {"0", "1"} and (len(seen) >= 2 or _head(name) in symbols)
     )
 
 

@@ -124,6 +124,7 @@ def _list_unit(items: list[Unit]) -> Unit:
         images=tuple(image for item in items for image in item.images),
         before=first.before,
         reference=all(item.reference for item in items),
+        titles=tuple(h for item in items for h in item.titles),
     )
 
 

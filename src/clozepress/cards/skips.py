@@ -92,8 +92,17 @@ def example_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     show, says."""
     own = env.examples.get((unit.domain, unit.sections), frozenset())
     text = mark.highlight.text.strip()
+    if text.strip("\"'") in own or _called(text) in own:
+        return "skip"
+    # The name with the word for its kind ("`b` generator", "the list `a`"): still its name.
+    parts = text.split()
+    return "skip" if len(parts) == 2 and sum(_called(p) in own for p in parts) == 1 else None
+
+
+def _called(text: str) -> str:
+    """The name a highlight of one name calls (``walk`` of ``walk()``), or ``""``."""
     found = NAME_CALLED.match(text)
-    return "skip" if text.strip("\"'") in own or (found and found.group(1) in own) else None
+    return found.group(1) if found else ""
 
 
 def code_caption(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
@@ -102,6 +111,13 @@ def code_caption(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     show. What the notes say of that name elsewhere is tested there."""
     found = NAME_CALLED.match(mark.highlight.text.strip())
     return "skip" if found is not None and found.group(1) in unit.introduces else None
+
+
+def link_title(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A highlight in a link's text beside other words ("the `gc` docs", "the `collect()`
+    source") names the page linked, to read: the line states nothing of it."""
+    # By identity: the same words highlighted again outside the link are another highlight.
+    return "skip" if any(mark.highlight is title for title in unit.titles) else None
 
 
 def reference(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
@@ -145,7 +161,8 @@ def emphasis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A highlight that is a variable's bare name (``w``, ``b``, ``y'``, ``W1`` beside ``W2``)
     names no fact: a card hiding it is guessed from the formula or the sibling beside it. Only a
-    line that opens on the name and describes it ("`W1` is the matrix of ...") asks for it."""
+    line that opens on the name and describes it ("`W1` is the matrix of ..."), or one that
+    highlights nothing else, asks for it."""
     found = BARE_NAME.match(mark.highlight.text.strip())
     if found is None:
         return None
@@ -154,6 +171,10 @@ def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
         return None  # ``S3`` alone: a name, not one of a family of variables
     opens = not unit.text[: mark.start].strip(" *_•-–—>\t")
     if unit.kind == "line" and opens and len(words(unit.text[mark.end :])) >= DESCRIBED:
+        return None
+    # A line whose every highlight is such a name ("the notation `L` denotes the number of
+    # layers", "main parameters are `W` and `b`") states its fact of them: it keeps its card.
+    if unit.kind == "line" and all(BARE_NAME.match(m.highlight.text.strip()) for m in unit.marks):
         return None
     return "skip"
 
@@ -205,14 +226,30 @@ def duplicate(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 
 
 def repeated(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
-    """The same highlight again in the same paragraph (cut into sentences, each its own note)
-    asks the same answer again: the first card tests it, the others show it. A sentence that
-    opens on it ("`X` is the most ...") says a fact of its own about it and keeps its card."""
+    """The same highlight again in the same paragraph (cut into sentences, each its own note),
+    or again in the same section on a line with other highlights, asks the same answer again:
+    the first card tests it, the others show it. A sentence that opens on it ("`X` is the most
+    ...") says a fact of its own about it and keeps its card."""
     key = (f"{mark.highlight.line}", "", fold(mark.highlight.text))
     opens = not unit.text[: mark.start].strip(" *_•-–—>\t")
     if key in env.seen and not opens:
         return "skip"
     env.seen.add(key)
+    # Asked again and again in one section, the answer is the section's word, not the line's
+    # fact: a line with other highlights new to the section keeps its card for them.
+    section = f"{unit.domain} {' › '.join(unit.sections)}"
+    if env.fresh[0] != (section, env.unit_key):
+        new = frozenset(
+            text
+            for text in (fold(m.highlight.text) for m in unit.marks)
+            if (section, "", text) not in env.seen
+        )
+        env.fresh = ((section, env.unit_key), new)
+    text = fold(mark.highlight.text)
+    place = (section, "", text)
+    if place in env.seen and not opens and env.fresh[1] - {text}:
+        return "skip"
+    env.seen.add(place)
     return None
 
 
@@ -277,6 +314,11 @@ RULES: tuple[Rule[SkipRule], ...] = (
         pointer,
     ),
     Rule(
+        "link-title",
+        "a highlight in a link's text beside other words names the page linked, no fact",
+        link_title,
+    ),
+    Rule(
         "list-title",
         "a highlight that only titles the list under it ('Deployment options') is no fact",
         list_title,
@@ -304,7 +346,7 @@ RULES: tuple[Rule[SkipRule], ...] = (
     Rule("duplicate", "the same highlight on the same line text is tested once", duplicate),
     Rule(
         "repeated",
-        "the same highlight again in one paragraph is tested by its first card only",
+        "the same highlight again in a paragraph, or in a section beside others, is asked once",
         repeated,
     ),
 )
