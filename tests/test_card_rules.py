@@ -450,6 +450,9 @@ def test_a_bare_variable_name_is_no_card_unless_its_line_describes_it():
     assert all(f.rule != "bare-name" for f in run(notes).fates if f.highlight == "S3")
     off = Config(disable_rules=("bare-name",))
     assert fate(notes, "w", off).answer == "w"
+    # A line that defines the name where it stands keeps its card.
+    defined = "# D\n- We use the notation `L` to denote the number of layers in a net\n"
+    assert fate(defined, "L").answer == "L"
 
 
 def test_a_pair_joined_by_and_is_one_card_hiding_both():
@@ -626,6 +629,11 @@ def test_twin_blanks_each_read_off_the_other_are_one_card():
     # A letter standing for an index: the general case beside its instances.
     general = "# D\n- `n[0]` counts the inputs; `n[L]` counts the outputs\n"
     assert fronts(general) == ["D || [...] counts the inputs; [...] counts the outputs"]
+    # Two letters swapped inside a name; one word changed in a phrase.
+    swapped = "# D\n- `Py_INCREF()` and then `Py_DECREF()` change the counter\n"
+    assert fronts(swapped) == ["D || [...] and then [...] change the counter"]
+    phrase = "# D\n- X is `the size of the input vector`, Y is `the size of the output vector`\n"
+    assert fronts(phrase) == ["D || X is [...], Y is [...]"]
 
 
 def test_a_translation_in_brackets_beside_the_blank_is_hidden_with_it():
@@ -667,6 +675,9 @@ def test_a_name_derived_from_a_variable_on_the_same_line_is_no_card():
     assert fate(notes, "db").rule == "derived-name"
     off = Config(disable_rules=("derived-name",))
     assert fate(notes, "dw", off).answer == "dw"
+    # A line that defines it keeps its card.
+    defined = "# D\n- `w` minus alpha times `dw`, where `dw` is the derivative of w\n"
+    assert any(f.answer == "dw" for f in run(defined).fates)
 
 
 def test_an_item_asked_among_its_siblings_does_not_show_its_twin():
@@ -744,13 +755,34 @@ def test_a_line_that_highlights_only_symbols_keeps_its_card_and_a_labels_cases_a
     assert rules[(5, "w")] == "bare-name"  # beside a fact of its own, the name is no card
 
 
-def test_a_highlight_in_a_links_text_names_the_page_and_a_repeat_in_a_section_is_shown():
+def test_a_highlight_in_a_links_text_beside_other_words_names_the_page():
     markdown = (
         "# D\n## GC\n- the [`gc` docs](https://x.org/gc) say `gc.disable()` turns it off\n"
-        "- `gc_refs` starts as the reference count\n"
-        "- then `subtract_refs()` lowers `gc_refs` for each reference\n"
+        "- the [`gc`](https://x.org/gc) module finds cycles\n"
     )
     rules = {(f.line, f.highlight): f.rule for f in run(markdown).fates}
     assert rules[(3, "gc")] == "link-title" and rules[(3, "gc.disable()")] == "fact"
-    assert rules[(4, "gc_refs")] == "fact"
-    assert rules[(5, "gc_refs")] == "repeated" and rules[(5, "subtract_refs()")] == "fact"
+    assert rules[(4, "gc")] == "fact"  # the whole link text: the line's own term, linked
+
+
+def test_an_answer_is_hidden_in_its_other_number_and_inside_a_written_out_link():
+    notes = "# D\n- a firewall to `Subnets`; one NACL per subnet\n"
+    assert fronts(notes) == ["D || a firewall to [...]; one NACL per [...]"]
+    link = "# D\n- the `console` command: https://example.org/docs/commands/console.html\n"
+    assert fronts(link) == ["D || the [...] command: https://example.org/docs/commands/[...].html"]
+
+
+def test_an_item_of_a_list_to_recite_does_not_hide_a_heading_naming_it():
+    notes = "# DEBUG notes\n- levels: `TRACE`, `DEBUG`, `INFO`, `WARN` or `ERROR`\n"
+    assert fronts(notes) == ["DEBUG notes || levels: [...], [...], [...], [...] or [...]"]
+
+
+def test_an_answer_asked_by_two_cards_of_its_section_is_shown_after_them():
+    notes = (
+        "# D\n## Walk\n- the `gc_refs` field is copied\n- then `gc_refs` is decreased\n"
+        "- objects with `gc_refs` at 0 move\n- `gc_refs` is a copy of the count\n"
+    )
+    decided = [f.rule for f in run(notes).fates]
+    assert decided == ["fact", "fact", "tested-enough", "name"]  # the fourth opens on it
+    off = Config(disable_rules=("tested-enough",))
+    assert "tested-enough" not in [f.rule for f in run(notes, off).fates]

@@ -103,6 +103,10 @@ def test_the_notes_make_26_subdecks_and_every_highlight_is_a_cloze_or_reported(t
                 and "".join(w[0] for w in a.split()).upper() not in acronyms
             }
             revealed |= {a.casefold() for a in spans if a.casefold() in wanted}
+            # An answer in its other number where it stood again (plain-repeat).
+            revealed = {
+                a for a in revealed if a in wanted or not {a + "s", a[:-1], a[:-2]} & wanted
+            }
             assert revealed <= wanted, (card.source, revealed - wanted)
             hidden |= revealed
             assert live_markup(card.question) == live_markup(card.answer) == []

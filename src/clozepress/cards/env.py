@@ -36,12 +36,12 @@ class Env:
     """Per section (domain, section titles), the names its example blocks make up for
     themselves (see ``examples``)."""
     hits: Counter[str] = field(default_factory=Counter)
+    tested: Counter[tuple[int, str, str]] = field(default_factory=Counter)
+    """How many cards so far ask each answer, by ``(domain, section, answer)`` folded."""
     unit_clozes: int = 0
     """Cards made so far from the unit being read."""
     unit_place: str = ""
     """The unit's breadcrumb: the same line under another heading is another fact."""
-    fresh: tuple[tuple[str, str], frozenset[str]] = (("", ""), frozenset())
-    """For the unit being read (its section and key): its highlights the section had not had."""
     pointed: tuple[str, bool] = ("", False)
     """Whether the unit of this key holds one of the learner's pointer phrases."""
     unit_key: str = ""

@@ -111,6 +111,10 @@ def pair(draft: Draft, env: Env) -> Draft | None:
 _PREFIX = 3
 #: The stem two prefixed twins share is at least this long.
 _STEM = 4
+#: A name this long with two letters swapped is a twin; a phrase this many words long with
+#: one word changed is one.
+_SWAP_FROM = 6
+_PHRASE = 4
 
 
 def _twin_keys(answer: str) -> set[tuple[str, str]]:
@@ -127,6 +131,16 @@ def _twin_keys(answer: str) -> set[tuple[str, str]]:
             keys.add(("stem", stem))
     if len(text) == 2 and text.isalnum():
         keys.update({("short", "?" + text[1]), ("short", text[0] + "?")})
+    if len(text) >= _SWAP_FROM and " " not in text:
+        # One or two letters swapped inside a name: `Py_INCREF`/`Py_DECREF`.
+        keys.update(("swap", text[:at] + "**" + text[at + 2 :]) for at in range(len(text) - 1))
+    phrase = text.split()
+    if len(phrase) >= _PHRASE:
+        # One word changed in a phrase: "the size of the input vector" / "... output vector".
+        keys.update(
+            ("phrase", " ".join([*phrase[:at], "*", *phrase[at + 1 :]]))
+            for at in range(len(phrase))
+        )
     return keys
 
 
@@ -156,20 +170,25 @@ GROUP = 3
 
 def contained(draft: Draft, env: Env) -> Draft | None:
     """A blank whose answer stands whole inside another blank of the line ("[EC2]" beside "[EC2
-    instances as backbone]", "[unreachable]" beside "[move_unreachable()]") is read off the
-    other's card, and the other's off its own: one card hides both."""
+    instances as backbone]", "[unreachable]" beside "[move_unreachable()]"), or is the same
+    answer again (`init` beside the `init` of `terraform init`), is read off the other's card,
+    and the other's off its own: one card hides both."""
     text = draft.unit.text
     blanks = sorted(draft.blanks, key=lambda item: item[1].start)
     answers = [" ".join(text[b.start : b.end].split()).casefold() for _, b, _ in blanks]
     pairs: list[tuple[int, int]] = []
     for index, (number, _, _) in enumerate(blanks):
         short = answers[index]
-        if not _tellable(short) or only_function_words(short):
+        # An operator (`~>`) is told by its sight however short it is.
+        symbol = len(short) >= 2 and not any(c.isalnum() for c in short)
+        if not (_tellable(short) or symbol) or only_function_words(short):
             continue
         inside = re.compile(rf"(?<![^\W_]){re.escape(short)}(?![^\W_])")
         for other in range(max(0, index - AROUND), min(len(blanks), index + AROUND + 1)):
             long = answers[other]
-            if blanks[other][0] != number and len(long) > len(short) and inside.search(long):
+            if blanks[other][0] == number or len(long) < len(short):
+                continue
+            if long == short or (len(long) > len(short) and inside.search(long)):
                 pairs.append((blanks[other][0], number))
     return _merged(draft, env, pairs, limit=GROUP)
 
@@ -259,6 +278,9 @@ def _hide_repeats(draft: Draft, *, plain: bool) -> Draft | None:
     hidden: list[Hidden] = list(draft.hidden)
     # A word in another script than the line's own words is a term there, not a plain word.
     around = script(draft.unit.unmarked)
+    group: dict[int, int] = {}
+    for number, _, _ in draft.blanks:
+        group[number] = group.get(number, 0) + 1
     for number, blank, _ in draft.blanks:
         answer = text[blank.start : blank.end].strip()
         named = blank.kind in ("name", "code")  # a name or a command is hidden wherever it stands
@@ -269,10 +291,12 @@ def _hide_repeats(draft: Draft, *, plain: bool) -> Draft | None:
             continue
         if plain and only_function_words(answer):
             continue
-        for start, end in occurrences(answer, text, lowered):
-            if not any(taken[start:end]):
-                hidden.append(Hidden(number, start, end))
-                taken[start:end] = b"\x01" * (end - start)
+        forms = _forms(answer)
+        for form in forms:
+            for start, end in [*occurrences(form, text, lowered), *_in_links(form, text)]:
+                if not any(taken[start:end]):
+                    hidden.append(Hidden(number, start, end))
+                    taken[start:end] = b"\x01" * (end - start)
         # An acronym of the answer right after it ("[...] (PII)") spells its initials.
         after = _ACRONYM.match(text, blank.end)
         if (
@@ -283,13 +307,53 @@ def _hide_repeats(draft: Draft, *, plain: bool) -> Draft | None:
         ):
             hidden.append(Hidden(number, after.start(1), after.end(1)))
             taken[after.start(1) : after.end(1)] = b"\x01" * (after.end(1) - after.start(1))
+        if group[number] >= SERIES:
+            continue  # one item of a list to recite: a heading naming it asks for no item
         for index, crumb in enumerate(draft.crumbs):
-            for start, end in occurrences(answer, crumb):
-                if not any(h.crumb == index and h.start < end and start < h.end for h in hidden):
-                    hidden.append(Hidden(number, start, end, index))
+            for form in forms:
+                for start, end in [*occurrences(form, crumb), *_in_links(form, crumb)]:
+                    if not any(
+                        h.crumb == index and h.start < end and start < h.end for h in hidden
+                    ):
+                        hidden.append(Hidden(number, start, end, index))
     if len(hidden) == len(draft.hidden):
         return None
     return dataclasses.replace(draft, hidden=tuple(hidden))
+
+
+_LINK = re.compile(r"https?://\S+|www\.\S+")
+_WORD_END = re.compile(r"[A-Za-z]{4,}$")
+
+
+def _forms(answer: str) -> list[str]:
+    """The answer and its other number, for a word of the Latin script (``subnets`` shows as
+    "one NACL per subnet"): the same word, the same answer."""
+    forms = [answer]
+    end = _WORD_END.search(answer)
+    if end is None:
+        return forms
+    word = end.group()
+    stem = answer[: end.start()]
+    if word.endswith("es") and len(word) > 5:
+        forms.append(stem + word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(stem + word[:-1])
+    else:
+        forms.append(stem + word + "s")
+    return forms
+
+
+def _in_links(answer: str, text: str) -> list[tuple[int, int]]:
+    """Where the answer stands as a part of a written-out link (``.../commands/console.html``
+    spells ``console``): a link's address gives it away as its words do."""
+    if len(answer) < 3 or ("http" not in text and "www." not in text):
+        return []
+    part = re.compile(rf"(?<![^\W_]){re.escape(answer)}(?![^\W_])", re.IGNORECASE)
+    return [
+        (found.start(), found.end())
+        for link in _LINK.finditer(text)
+        for found in part.finditer(text, link.start(), link.end())
+    ]
 
 
 #: An acronym and its spelled-out form count as one answer within this many characters.

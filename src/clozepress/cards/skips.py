@@ -7,6 +7,7 @@ learner's markers come first: ``cloze:keep`` overrides every rule here but the e
 
 from __future__ import annotations
 
+import re
 from typing import Literal, Protocol
 
 from .env import BARE_NAME, SAMPLE, Env
@@ -158,11 +159,19 @@ def emphasis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if env.prose and only_function_words(mark.highlight.text) else None
 
 
+#: What a line says right after a name it defines.
+_DEFINES = re.compile(
+    r"\s*(?:is|are|denotes|to denote|represents|stands for|means)\b(?!\s+(?:the same|like))",
+    re.IGNORECASE,
+)
+
+
 def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A highlight that is a variable's bare name (``w``, ``b``, ``y'``, ``W1`` beside ``W2``)
     names no fact: a card hiding it is guessed from the formula or the sibling beside it. Only a
-    line that opens on the name and describes it ("`W1` is the matrix of ..."), or one that
-    highlights nothing else, asks for it."""
+    line that opens on the name and describes it ("`W1` is the matrix of ..."), defines it
+    where it stands ("`L` to denote the number of layers") or highlights nothing else asks for
+    it."""
     found = BARE_NAME.match(mark.highlight.text.strip())
     if found is None:
         return None
@@ -172,8 +181,13 @@ def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     opens = not unit.text[: mark.start].strip(" *_•-–—>\t")
     if unit.kind == "line" and opens and len(words(unit.text[mark.end :])) >= DESCRIBED:
         return None
-    # A line whose every highlight is such a name ("the notation `L` denotes the number of
-    # layers", "main parameters are `W` and `b`") states its fact of them: it keeps its card.
+    # A line that defines it where it stands ("the notation `L` to denote the number of
+    # layers", "`w` is a vector of Nx") keeps its card: the definition is the fact.
+    defined = _DEFINES.match(unit.text, mark.end)
+    if defined and len(words(unit.text[defined.end() : defined.end() + 80])) >= DESCRIBED:
+        return None
+    # So does a line whose every highlight is such a name ("main parameters are `W` and `b`"):
+    # it states its fact of them.
     if unit.kind == "line" and all(BARE_NAME.match(m.highlight.text.strip()) for m in unit.marks):
         return None
     return "skip"
@@ -200,15 +214,25 @@ def frame(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip"
 
 
+#: What follows a name its line defines: a copula or an equals sign (not a comparison).
+_DEFINED = re.compile(
+    r"\s*(?:=(?!=)|:\s|(?:is|are|denotes|means|stands for)\b(?!\s+(?:the same|like|similar)))",
+    re.IGNORECASE,
+)
+
+
 def derived_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A name made of one letter before a variable's bare name highlighted on the same line
     (`dw` beside `W`: the derivative's name) is read off that name: the card would ask for
-    nothing the line does not show."""
+    nothing the line does not show. A line that defines it ("`dw` is the derivative of w")
+    keeps its card."""
     text = mark.highlight.text.strip()
     if len(text) < 2 or not text[0].isalpha():
         return None
     if not BARE_NAME.match(text[1:]):
         return None
+    if _DEFINED.match(unit.text, mark.end):
+        return None  # the line defines it ("dw is the derivative of w"): a fact of its own
     base = text[1:].casefold()
     for other in unit.marks:
         name = other.highlight.text.strip()
@@ -226,30 +250,38 @@ def duplicate(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 
 
 def repeated(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
-    """The same highlight again in the same paragraph (cut into sentences, each its own note),
-    or again in the same section on a line with other highlights, asks the same answer again:
-    the first card tests it, the others show it. A sentence that opens on it ("`X` is the most
-    ...") says a fact of its own about it and keeps its card."""
+    """The same highlight again in the same paragraph (cut into sentences, each its own note)
+    asks the same answer again: the first card tests it, the others show it. A sentence that
+    opens on it ("`X` is the most ...") says a fact of its own about it and keeps its card."""
     key = (f"{mark.highlight.line}", "", fold(mark.highlight.text))
     opens = not unit.text[: mark.start].strip(" *_•-–—>\t")
     if key in env.seen and not opens:
         return "skip"
     env.seen.add(key)
-    # Asked again and again in one section, the answer is the section's word, not the line's
-    # fact: a line with other highlights new to the section keeps its card for them.
-    section = f"{unit.domain} {' › '.join(unit.sections)}"
-    if env.fresh[0] != (section, env.unit_key):
-        new = frozenset(
-            text
-            for text in (fold(m.highlight.text) for m in unit.marks)
-            if (section, "", text) not in env.seen
-        )
-        env.fresh = ((section, env.unit_key), new)
-    text = fold(mark.highlight.text)
-    place = (section, "", text)
-    if place in env.seen and not opens and env.fresh[1] - {text}:
+    return None
+
+
+#: An answer is asked by at most this many cards of one section (besides lines opening on it).
+TESTED = 2
+#: A term or a name: letters with no comma and no digit but in a name's tail (`gc_refs`, `TF_LOG`).
+_TERM = re.compile(r"^[^\W\d][\w.()\-]*(?: [^\W\d][\w.()\-]*){0,2}$")
+_SENTENCE_START = re.compile(r"[.!?。]\s+|\n")
+
+
+def tested_enough(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """An answer already asked by ``TESTED`` cards of its section (`gc_refs` in every sentence of
+    a walkthrough) is shown on the lines after them: one more card asking the same word drills
+    the word, not the line. A line that opens on it says something of its own about it."""
+    text = mark.highlight.text.strip()
+    if not _TERM.match(text):
+        return None  # a value (a shape, a number) is a different fact on each line
+    section = " › ".join(unit.crumbs[: unit.heading_count])
+    key = (unit.domain, section, fold(text))
+    sentence = _SENTENCE_START.split(unit.text[: mark.start])[-1]
+    opens = not sentence.strip(" *_•-–—>\t")
+    if env.tested[key] >= TESTED and not opens:
         return "skip"
-    env.seen.add(place)
+    env.tested[key] += 1
     return None
 
 
@@ -346,7 +378,12 @@ RULES: tuple[Rule[SkipRule], ...] = (
     Rule("duplicate", "the same highlight on the same line text is tested once", duplicate),
     Rule(
         "repeated",
-        "the same highlight again in a paragraph, or in a section beside others, is asked once",
+        "the same highlight again in one paragraph is tested by its first card only",
         repeated,
+    ),
+    Rule(
+        "tested-enough",
+        f"an answer asked by {TESTED} cards of its section is shown on the lines after them",
+        tested_enough,
     ),
 )
