@@ -340,7 +340,7 @@ def test_a_sentence_pointing_back_in_its_opening_words_gets_the_sentence_before(
     )
     contexts = [to_text(n.context) for n in run(markdown).notes]
     assert contexts[0] == "D"
-    assert contexts[1].startswith("D › Terraform limits concurrent operations")
+    assert contexts[1].startswith("D › …") and "-parallelism flag" in contexts[1]
 
 
 def test_a_long_sentence_is_cut_into_clauses_with_its_opening_as_context():
@@ -786,3 +786,29 @@ def test_an_answer_asked_by_two_cards_of_its_section_is_shown_after_them():
     assert decided == ["fact", "fact", "tested-enough", "name"]  # the fourth opens on it
     off = Config(disable_rules=("tested-enough",))
     assert "tested-enough" not in [f.rule for f in run(notes, off).fates]
+
+
+def test_a_literal_value_offered_as_an_example_is_no_card():
+    markdown = (
+        "# D\n- a constraint is an operator and a version, such as `> 0.12.0`, set in `required`\n"
+        "- (eg. no CNAME for `example.com`, but you can map `www.example.com` to `example.com`)\n"
+        "- If for example we must copy the plugins by hand, we can do it: we move all the files "
+        "into `.tf.d/plugins`\n"
+        "- Es: `lidocaina` blocks Na channels\n"
+    )
+    rules = {(f.line, f.highlight): f.rule for f in run(markdown).fates}
+    assert rules[(2, "> 0.12.0")] == "example-literal" and rules[(2, "required")] == "fact"
+    assert rules[(3, "www.example.com")] == "example-literal"
+    assert [f.rule for f in run(markdown).fates if f.line == 3] == ["example-literal"] * 3
+    assert rules[(4, ".tf.d/plugins")] == "fact"  # far from its marker: the fact of the line
+    assert rules[(5, "lidocaina")] == "fact"  # a term offered as an example is a fact
+
+
+def test_this_setting_gets_the_end_of_the_sentence_before_it():
+    filler = "walking the graph of resources and their dependencies one by one"
+    markdown = (
+        f"# D\n\nTerraform limits the operations it runs at once while {filler} with the "
+        f"`-parallelism=n` flag. The default value for this setting is `10`, {filler}.\n"
+    )
+    contexts = [to_text(n.context) for n in run(markdown).notes]
+    assert contexts[1].startswith("D › …") and contexts[1].endswith("-parallelism=n flag.")

@@ -42,6 +42,9 @@ class Env:
     """Cards made so far from the unit being read."""
     unit_place: str = ""
     """The unit's breadcrumb: the same line under another heading is another fact."""
+    literals: tuple[str, list[int], frozenset[str]] = ("", [], frozenset())
+    """For the unit of this key: where its literal values start, in order, and every text it
+    highlights."""
     pointed: tuple[str, bool] = ("", False)
     """Whether the unit of this key holds one of the learner's pointer phrases."""
     unit_key: str = ""

@@ -20,7 +20,9 @@ from .text import (
     fold,
     is_example_value,
     is_generated_id,
+    is_literal,
     is_placeholder,
+    offered_as_example,
     only_function_words,
     words,
 )
@@ -77,6 +79,27 @@ def example_value(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 
 def generated_id(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if is_generated_id(mark.highlight.text) else None
+
+
+def example_literal(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A literal value the line offers as an example ("such as `> 0.12.0`", "e.g. `/health`",
+    "a file called, for example, `dev.auto.tfvars`") stands for any such value: the fact is
+    what it illustrates, said around it."""
+    if not is_literal(mark.highlight.text):
+        return None
+    # The line's literals: "e.g. `a.com`, but `www.a.com` maps to `a.com`" is one example from
+    # its marker on. Found once per unit, so a line of many highlights stays linear.
+    if env.literals[0] != env.unit_key:
+        found = sorted(m.start for m in unit.marks if is_literal(m.highlight.text))
+        asked = frozenset(m.highlight.text.strip() for m in unit.marks)
+        env.literals = (env.unit_key, found, asked)
+    # An example of another highlight of the line (`~> 0.9` beside `~>`) shows that answer: it
+    # is asked with it (rule contained), not shown.
+    tokens = mark.highlight.text.split()
+    if len(tokens) > 1 and any(token in env.literals[2] for token in tokens):
+        return None
+    offered = offered_as_example(unit.text, mark.start, env.literals[1], env.cues.examples)
+    return "skip" if offered else None
 
 
 def sample_value(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
@@ -319,6 +342,11 @@ RULES: tuple[Rule[SkipRule], ...] = (
         "generated-id",
         "an id a system generated (i-abcd1234) stands for any id, as an example's value does",
         generated_id,
+    ),
+    Rule(
+        "example-literal",
+        "a literal value offered as an example (such as `> 0.12.0`) stands for any such value",
+        example_literal,
     ),
     Rule(
         "sample-value",
