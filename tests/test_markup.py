@@ -257,3 +257,10 @@ def test_a_korean_word_counts_whole_in_a_table_width() -> None:
     html = sheet_html(f"# D\n\n| a | b |\n|---|---|\n| {word} | x |\n")
     width = int(html.split('class="table full w')[1].split('"')[0])
     assert width >= len(word)
+
+
+def test_a_comment_is_nothing_but_a_learners_marker_is_read() -> None:
+    found = blocks("# D\n\n- a <!-- hidden\nnote --> b `x` <!-- cloze:skip -->\n\n<!-- only -->\n")
+    (bullet,) = found
+    assert " ".join(plain_text(bullet.spans).split()) == "a b x"  # type: ignore[attr-defined]
+    assert bullet.marks == ("skip",)  # type: ignore[attr-defined]

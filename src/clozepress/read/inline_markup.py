@@ -4,9 +4,10 @@ the notes, pandoc's ``^superscript^``, ``~subscript~``, ``^[inline note]`` and
 
 Raw HTML is never passed through (``html=False``): a tag of an HTML element becomes a
 ``raw_tag`` token that the parse turns into typed formatting (``<b>``, ``<sup>``, ``<br>`` ...)
-or drops, keeping the text between tags. A word in angle brackets that names no HTML element
-(``<subcommand>``, ``List<String>``) is the author's text and stays text. Escaped brackets
-(``\\<b>``, ``&lt;b&gt;``) stay text too: the escape and entity rules run first.
+or drops, keeping the text between tags; a comment is read as nothing (but the learner's
+``<!-- cloze:... -->`` markers, which the parse reads). A word in angle brackets that names
+no HTML element (``<subcommand>``, ``List<String>``) is the author's text and stays text.
+Escaped brackets (``\\<b>``, ``&lt;b&gt;``) stay text too: the escape and entity rules run first.
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ import re
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
-from markdown_it.common.html_re import close_tag, open_tag
+from markdown_it.common.html_re import close_tag, comment, open_tag
 from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_inline import StateInline
 
 _TAG = re.compile(f"^(?:{open_tag}|{close_tag})")
+_COMMENT = re.compile(f"^{comment}")
+#: The learner's markers (``<!-- cloze:skip -->``) are read by the parse from the line's text.
+_MARKER = re.compile(r"^<!--\s*cloze:")
 _TAG_NAME = re.compile(r"^</?([A-Za-z][A-Za-z0-9-]*)")
 
 #: HTML's elements (the living standard's, and a few obsolete ones authors still write): only
@@ -59,7 +63,12 @@ def raw_tag(state: StateInline, silent: bool) -> bool:
         return False
     found = _TAG.match(state.src[pos : state.posMax])
     if found is None:
-        return False
+        # An HTML comment is invisible where the notes render: read as nothing.
+        note = _COMMENT.match(state.src[pos : state.posMax])
+        if note is None or _MARKER.match(note.group(0)):
+            return False
+        state.pos += len(note.group(0))
+        return True
     name = _TAG_NAME.match(found.group(0))
     if name is None or name.group(1).lower() not in HTML_ELEMENTS:
         return False
