@@ -741,6 +741,13 @@ def test_a_blank_inside_another_blank_of_its_line_is_one_card_with_it():
     ]
     off = Config(disable_rules=("contained",))
     assert len(fronts(notes, off)) == 3
+    cut = "# D\n- `succinilcolina` acts fast; the `succi` is broken down in plasma\n"
+    assert fronts(cut) == ["D || [...] acts fast; the [...] is broken down in plasma"]
+
+
+def test_a_call_as_the_answer_is_hidden_where_its_name_stands():
+    notes = "# D\n- the `range()` function returns a range object\n"
+    assert fronts(notes) == ["D || the [...] function returns a [...] object"]
 
 
 def test_a_line_that_highlights_only_symbols_keeps_its_card_and_a_labels_cases_are_facts():

@@ -131,7 +131,7 @@ def _twin_keys(answer: str) -> set[tuple[str, str]]:
             keys.add(("stem", stem))
     if len(text) == 2 and text.isalnum():
         keys.update({("short", "?" + text[1]), ("short", text[0] + "?")})
-    if len(text) >= _SWAP_FROM and " " not in text:
+    if len(text) >= _SWAP_FROM and len(phrase := text.split()) <= _PHRASE - 2:
         # One or two letters swapped inside a name: `Py_INCREF`/`Py_DECREF`.
         keys.update(("swap", text[:at] + "**" + text[at + 2 :]) for at in range(len(text) - 1))
     phrase = text.split()
@@ -166,13 +166,15 @@ def twins(draft: Draft, env: Env) -> Draft | None:
 #: ``GROUP`` blanks (a card hiding more asks too much at once).
 AROUND = 6
 GROUP = 3
+#: A word cut to this many letters or more (`succi` of `succinilcolina`) is that word.
+_CUT = 4
 
 
 def contained(draft: Draft, env: Env) -> Draft | None:
     """A blank whose answer stands whole inside another blank of the line ("[EC2]" beside "[EC2
-    instances as backbone]", "[unreachable]" beside "[move_unreachable()]"), or is the same
-    answer again (`init` beside the `init` of `terraform init`), is read off the other's card,
-    and the other's off its own: one card hides both."""
+    instances as backbone]", "[unreachable]" beside "[move_unreachable()]", a word cut short
+    beside the whole word), or is the same answer again (`init` beside the `init` of `terraform
+    init`), is read off the other's card, and the other's off its own: one card hides both."""
     text = draft.unit.text
     blanks = sorted(draft.blanks, key=lambda item: item[1].start)
     answers = [" ".join(text[b.start : b.end].split()).casefold() for _, b, _ in blanks]
@@ -188,7 +190,12 @@ def contained(draft: Draft, env: Env) -> Draft | None:
             long = answers[other]
             if blanks[other][0] == number or len(long) < len(short):
                 continue
-            if long == short or (len(long) > len(short) and inside.search(long)):
+            cut = len(short) >= _CUT and " " not in short and short.isalpha()
+            if (
+                long == short
+                or (len(long) > len(short) and inside.search(long))
+                or (cut and any(w.startswith(short) and w != short for w in long.split()))
+            ):
                 pairs.append((blanks[other][0], number))
     return _merged(draft, env, pairs, limit=GROUP)
 
@@ -333,6 +340,8 @@ def _forms(answer: str) -> list[str]:
     """The answer and its other number, for a word of the Latin script (``subnets`` shows as
     "one NACL per subnet"): the same word, the same answer."""
     forms = [answer]
+    if answer.endswith("()") and len(answer) >= 5:
+        forms.append(answer[:-2])  # a call shows as its name: `range()`, "a range object"
     end = _WORD_END.search(answer)
     if end is None:
         return forms
