@@ -79,15 +79,17 @@ watch: $(STAMP) ## build, then rebuild what each save of the notes or styles cha
 check: $(STAMP) ## print warnings and errors for every notes file
 	$(CLOZEPRESS) check $(NOTES)
 
-lint: $(STAMP) ## ruff (lint and format) and mypy
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
-	$(BIN)/mypy
+LINT := $(BIN)/ruff check src tests && $(BIN)/ruff format --check src tests && $(BIN)/mypy
 
-test: $(STAMP) ## check the system parts, lint, type-check, then every test (slow ones included)
+lint: $(STAMP) ## ruff (lint and format) and mypy
+	$(LINT)
+
+# pytest is one process: lint and type-check run beside it on the second core, and report after it.
+test: $(STAMP) ## check the system parts, then lint, type-check and every test (slow ones included)
 	$(CLOZEPRESS) doctor --tests -q
-	$(MAKE) --no-print-directory lint
-	$(BIN)/pytest -q
+	@log=$$(mktemp); echo "($(LINT)) > $$log &"; ($(LINT)) >$$log 2>&1 & lint=$$!; \
+	echo "$(BIN)/pytest -q"; $(BIN)/pytest -q; tests=$$?; \
+	wait $$lint; linted=$$?; cat $$log; rm -f $$log; [ $$tests -eq 0 ] && [ $$linted -eq 0 ]
 
 bench: $(STAMP) ## median timings and peak memory (see BENCHMARKS.md)
 	$(BIN)/python bench/bench.py

@@ -11,6 +11,7 @@ output. Finally a build after a kill completes, and leaves no temporary file beh
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +29,7 @@ from pypdf import PdfReader
 from clozepress.atomic import TMP_PREFIX
 from clozepress.deck.identity import loads as load_ids
 
-from .conftest import NOTES
+from .conftest import DISK_SCRATCH, NOTES
 from .deck_support import Anki, package_notes
 from .hardening import REPO, new_project
 
@@ -96,25 +98,44 @@ class Builds:
     new: State
 
 
+@contextlib.contextmanager
+def on_disk() -> Iterator[Path]:
+    """A folder on the disk, not in the RAM filesystem the other tests use (conftest.py): the
+    write test catches a temporary file between its write and its rename, a window that the
+    fsync holds open for milliseconds on a disk and that tmpfs all but closes."""
+    folder = Path(tempfile.mkdtemp(prefix="clozepress-kill-", dir=DISK_SCRATCH))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def disk() -> Iterator[Path]:
+    with on_disk() as folder:
+        yield folder
+
+
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
-    base = tmp_path_factory.mktemp("kill")
-    shutil.copytree(REPO / "src" / "clozepress", base / "code" / "clozepress")
-    SNAPSHOT["PYTHONPATH"] = str(base / "code")
-    before = new_project(base / "before")
-    notes = before / "source" / NOTES.name
-    notes.write_text(first_domains(NOTES.read_text(encoding="utf-8"), DOMAINS), encoding="utf-8")
-    build_to_the_end(before)
-    old = state_of(before, base)
-    text = notes.read_text(encoding="utf-8")
-    # A change that reaches many notes, whichever highlights the card policy makes cards of.
-    notes.write_text(text.replace("instance", "server"), encoding="utf-8")
-    after = base / "after"
-    shutil.copytree(before, after, symlinks=True)
-    build_to_the_end(after)
-    new = state_of(after, base)
-    assert old.deck != new.deck and old.ids != new.ids
-    return Builds(before, old, new)
+def builds() -> Iterator[Builds]:
+    with on_disk() as base:
+        shutil.copytree(REPO / "src" / "clozepress", base / "code" / "clozepress")
+        SNAPSHOT["PYTHONPATH"] = str(base / "code")
+        before = new_project(base / "before")
+        notes = before / "source" / NOTES.name
+        first = first_domains(NOTES.read_text(encoding="utf-8"), DOMAINS)
+        notes.write_text(first, encoding="utf-8")
+        build_to_the_end(before)
+        old = state_of(before, base)
+        text = notes.read_text(encoding="utf-8")
+        # A change that reaches many notes, whichever highlights the card policy makes cards of.
+        notes.write_text(text.replace("instance", "server"), encoding="utf-8")
+        after = base / "after"
+        shutil.copytree(before, after, symlinks=True)
+        build_to_the_end(after)
+        new = state_of(after, base)
+        assert old.deck != new.deck and old.ids != new.ids
+        yield Builds(before, old, new)
 
 
 def temporary_files(root: Path) -> list[Path]:
@@ -174,9 +195,9 @@ def killed_at(builds: Builds, folder: Path, moment: float) -> Path:
 
 @pytest.mark.parametrize("moment", MOMENTS)
 def test_a_build_killed_at_any_moment_leaves_whole_files(
-    builds: Builds, tmp_path: Path, moment: float
+    builds: Builds, disk: Path, tmp_path: Path, moment: float
 ) -> None:
-    root = killed_at(builds, tmp_path, moment)
+    root = killed_at(builds, disk, moment)
     print(f"killed at {moment} s; left: {temporary_files(root)}")
     assert survivors(root) == [], "a killed build's workers go on writing into dist/"
     check_whole(root, builds, tmp_path)
@@ -206,12 +227,12 @@ WRITES = {
 
 @pytest.mark.parametrize("write", WRITES)
 def test_a_build_killed_in_the_middle_of_a_write_loses_nothing(
-    builds: Builds, tmp_path: Path, write: str
+    builds: Builds, disk: Path, tmp_path: Path, write: str
 ) -> None:
     """Each file is written to a temporary copy, then renamed: kill the build in between; the
     next build completes and removes the copy left behind."""
     folder = WRITES[write]
-    root = tmp_path / "project"
+    root = disk / "project"
     for _ in range(4):  # polling may miss a write of a few milliseconds: try again
         shutil.rmtree(root, ignore_errors=True)
         shutil.copytree(builds.before, root, symlinks=True)
