@@ -313,6 +313,10 @@ def test_a_bare_item_with_lines_of_its_own_is_asked_from_them_not_its_siblings()
     )
     (front,) = fronts(markdown)
     assert front == "D › Buckets || [...] / – a key is the full path / – at most 5 TB each"
+    # An image nested under an item is no line describing it: the item stays among its list.
+    pictured = "# D\n- uses:\n    - tag for billing\n    - `web session`\n      ![](x.png)\n"
+    (front,) = fronts(pictured)
+    assert front == "D || uses: / • tag for billing / • [...]"
 
 
 def test_an_item_is_asked_in_its_own_list_led_by_the_paragraph_before_it():
@@ -336,7 +340,7 @@ def test_a_sentence_pointing_back_in_its_opening_words_gets_the_sentence_before(
     )
     contexts = [to_text(n.context) for n in run(markdown).notes]
     assert contexts[0] == "D"
-    assert contexts[1].startswith("D › Terraform limits concurrent operations")
+    assert contexts[1].startswith("D › …") and "-parallelism flag" in contexts[1]
 
 
 def test_a_long_sentence_is_cut_into_clauses_with_its_opening_as_context():
@@ -435,8 +439,8 @@ def test_a_note_to_self_in_a_heading_stays_off_the_breadcrumb():
 
 def test_a_bare_variable_name_is_no_card_unless_its_line_describes_it():
     notes = (
-        "# D\n- We want to predict `w` and the bias that minimize the cost\n"
-        "- `W1` is the matrix of the first hidden layer\n- `W2` shape beside `b`\n"
+        "# D\n- We want to predict `w` and the bias that minimize the `cost`\n"
+        "- `W1` is the matrix of the first hidden layer\n- the shape of `W2` is `(n2, n1)`\n"
         "- `S3` stores objects\n"
     )
     assert fate(notes, "w").rule == "bare-name"
@@ -520,6 +524,13 @@ def test_a_name_an_example_block_makes_up_is_no_card_unless_other_prose_uses_it(
     )
     rules = {f.highlight: f.rule for f in run(markdown).fates}
     assert rules == {"mybucket": "example-name", "us-east-1": "fact"}
+    # A one-letter name the block defines is its own even where other sections use the letter;
+    # with the word for its kind ("`b` generator") it still names the example's object.
+    kinds = (
+        "# D\n## Lazy\n```\nb = (x for x in range(3))\nnext(b)\n```\n"
+        "- the `b generator` is used up once\n## Other\n- b is a letter here\n"
+    )
+    assert fate(kinds, "b generator").rule == "example-name"
 
 
 def test_a_generated_id_and_a_sample_number_are_no_card_but_a_shape_is():
@@ -533,6 +544,9 @@ def test_a_generated_id_and_a_sample_number_are_no_card_but_a_shape_is():
     assert rules["ec2"] == "fact"
     assert rules["a = 2"] == rules["f(a) = 6.003"] == "sample-value"
     assert rules["[Nx, m]"] == "fact" and rules["x0 = 1"] == "fact"
+    # A name used as a symbol elsewhere (in a shape) is a variable: its one number is a sample.
+    shaped = markdown + "- in the last figure `Nx = 3`\n"
+    assert {f.highlight: f.rule for f in run(shaped).fates}["Nx = 3"] == "sample-value"
 
 
 def test_a_variables_default_blanks_the_value_not_the_name():
@@ -736,6 +750,28 @@ def test_a_call_as_the_answer_is_hidden_where_its_name_stands():
     assert fronts(notes) == ["D || the [...] function returns a [...] object"]
 
 
+def test_a_line_that_highlights_only_symbols_keeps_its_card_and_a_labels_cases_are_facts():
+    markdown = (
+        "# D\n- We will use the notation `L` to denote the number of layers.\n"
+        "- if `y = 1` then the loss is `-log(p)`\n- if `y = 0` then the loss is `-log(1-p)`\n"
+        "- the vector `w` has the size `Nx`\n"
+    )
+    rules = {(f.line, f.highlight): f.rule for f in run(markdown).fates}
+    assert rules[(2, "L")] == "fact"
+    assert rules[(3, "y = 1")] == rules[(4, "y = 0")] == "fact"
+    assert rules[(5, "w")] == "bare-name"  # beside a fact of its own, the name is no card
+
+
+def test_a_highlight_in_a_links_text_beside_other_words_names_the_page():
+    markdown = (
+        "# D\n## GC\n- the [`gc` docs](https://x.org/gc) say `gc.disable()` turns it off\n"
+        "- the [`gc`](https://x.org/gc) module finds cycles\n"
+    )
+    rules = {(f.line, f.highlight): f.rule for f in run(markdown).fates}
+    assert rules[(3, "gc")] == "link-title" and rules[(3, "gc.disable()")] == "fact"
+    assert rules[(4, "gc")] == "fact"  # the whole link text: the line's own term, linked
+
+
 def test_an_answer_is_hidden_in_its_other_number_and_inside_a_written_out_link():
     notes = "# D\n- a firewall to `Subnets`; one NACL per subnet\n"
     assert fronts(notes) == ["D || a firewall to [...]; one NACL per [...]"]
@@ -757,3 +793,29 @@ def test_an_answer_asked_by_two_cards_of_its_section_is_shown_after_them():
     assert decided == ["fact", "fact", "tested-enough", "name"]  # the fourth opens on it
     off = Config(disable_rules=("tested-enough",))
     assert "tested-enough" not in [f.rule for f in run(notes, off).fates]
+
+
+def test_a_literal_value_offered_as_an_example_is_no_card():
+    markdown = (
+        "# D\n- a constraint is an operator and a version, such as `> 0.12.0`, set in `required`\n"
+        "- (eg. no CNAME for `example.com`, but you can map `www.example.com` to `example.com`)\n"
+        "- If for example we must copy the plugins by hand, we can do it: we move all the files "
+        "into `.tf.d/plugins`\n"
+        "- Es: `lidocaina` blocks Na channels\n"
+    )
+    rules = {(f.line, f.highlight): f.rule for f in run(markdown).fates}
+    assert rules[(2, "> 0.12.0")] == "example-literal" and rules[(2, "required")] == "fact"
+    assert rules[(3, "www.example.com")] == "example-literal"
+    assert [f.rule for f in run(markdown).fates if f.line == 3] == ["example-literal"] * 3
+    assert rules[(4, ".tf.d/plugins")] == "fact"  # far from its marker: the fact of the line
+    assert rules[(5, "lidocaina")] == "fact"  # a term offered as an example is a fact
+
+
+def test_this_setting_gets_the_end_of_the_sentence_before_it():
+    filler = "walking the graph of resources and their dependencies one by one"
+    markdown = (
+        f"# D\n\nTerraform limits the operations it runs at once while {filler} with the "
+        f"`-parallelism=n` flag. The default value for this setting is `10`, {filler}.\n"
+    )
+    contexts = [to_text(n.context) for n in run(markdown).notes]
+    assert contexts[1].startswith("D › …") and contexts[1].endswith("-parallelism=n flag.")

@@ -42,6 +42,9 @@ class Env:
     """Cards made so far from the unit being read."""
     unit_place: str = ""
     """The unit's breadcrumb: the same line under another heading is another fact."""
+    literals: tuple[str, list[int], frozenset[str]] = ("", [], frozenset())
+    """For the unit of this key: where its literal values start, in order, and every text it
+    highlights."""
     pointed: tuple[str, bool] = ("", False)
     """Whether the unit of this key holds one of the learner's pointer phrases."""
     unit_key: str = ""
@@ -99,11 +102,31 @@ SAMPLE = re.compile(r"^\s*([A-Za-z_][\w.\[\]]*(?:\([^()=]*\))?)\s*=\s*(-?\d+(?:\
 
 
 def varied_names(units: list[Unit]) -> frozenset[str]:
-    """Names the highlights set to two or more different numbers (``a = 2``, ``a = 2.001``)."""
+    """Names the highlights set to an example's numbers: to two or more different numbers
+    (``a = 2``, ``a = 2.001``), or to one while other highlights use the name as a symbol
+    (``Nx = 3`` beside the shape ``[Nx, m]``): a variable, whose number here is a sample."""
     values: dict[str, set[str]] = {}
+    symbols: set[str] = set()
     for unit in units:
         for mark in unit.marks:
             found = SAMPLE.match(mark.highlight.text)
             if found:
                 values.setdefault(found.group(1), set()).add(found.group(2))
-    return frozenset(name for name, seen in values.items() if len(seen) >= 2)
+            else:
+                symbols.update(_SYMBOL.findall(mark.highlight.text))
+    return frozenset(
+        name
+        for name, seen in values.items()
+        # Set to 0 and to 1, a name is a label or a flag and each value one of its two cases
+        # ("if y = 1 ..., if y = 0 ..."), a fact each.
+        if seen != {"0", "1"} and (len(seen) >= 2 or _head(name) in symbols)
+    )
+
+
+_SYMBOL = re.compile(r"[A-Za-z_]\w*")
+
+
+def _head(name: str) -> str:
+    """The name a sample sets, without its index or call (``f`` of ``f(a)``)."""
+    found = _SYMBOL.match(name)
+    return found.group() if found else name

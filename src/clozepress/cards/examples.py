@@ -97,7 +97,9 @@ def own_names(document: Document) -> dict[Key, frozenset[str]]:
         for code in blocks:
             # One count per block: a long block costs one pass, not one per name it defines.
             counts = Counter(_NAME.findall(code))
-            own.update(n for n in defined(code) if counts[n] >= 2 and unknown(n))
+            # A one-letter variable is notation, never vocabulary: the prose of other
+            # sections uses the same letter for its own examples.
+            own.update(n for n in defined(code) if counts[n] >= 2 and (unknown(n) or len(n) == 1))
             # A value the example sets in quotes ("mybucket") holding a word of its own.
             own.update(
                 value

@@ -6,15 +6,25 @@ from __future__ import annotations
 
 import dataclasses
 
+from ..form.model import Bullet, Paragraph
 from .env import Env
 from .model import Mark, Unit
 from .rules import Rule
 from .text import indexed_form, words
+from .units import one_line
 
 #: More items than this make a card no one can recall at once: the list is split into notes.
 MAX_ITEMS = 10
 #: An item with fewer words than this besides its highlights is asked with its list around it.
 SHORT = 4
+
+
+def _nested(unit: Unit) -> bool:
+    """Whether lines of text are nested under the item (an image alone is no line): they
+    describe it, and are its cue (``children-cue``)."""
+    return any(
+        isinstance(child, Bullet | Paragraph) and one_line(child.spans) for child in unit.children
+    )
 
 
 def _bare(unit: Unit) -> bool:
@@ -45,7 +55,7 @@ def group_items(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
     # An item left alone with few words of its own is asked with its list around it; one with
     # lines of its own nested under it is asked from them (children-cue), which describe it.
     for index, unit in enumerate(found):
-        if index in leaders or index in absorbed or unit.kind != "line" or unit.children:
+        if index in leaders or index in absorbed or unit.kind != "line" or _nested(unit):
             continue
         if unit.group != (0, 0) and len(unit.siblings) > 1 and len(words(unit.unmarked)) < SHORT:
             leaders[index] = _among_siblings(unit)
@@ -114,6 +124,7 @@ def _list_unit(items: list[Unit]) -> Unit:
         images=tuple(image for item in items for image in item.images),
         before=first.before,
         reference=all(item.reference for item in items),
+        titles=tuple(h for item in items for h in item.titles),
     )
 
 

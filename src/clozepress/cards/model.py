@@ -71,6 +71,8 @@ class Unit:
     introduces: frozenset[str] = frozenset()
     """The functions and types the code block right after the line defines: the line
     introduces that code."""
+    titles: tuple[Highlight, ...] = ()
+    """Highlights standing in a link's text beside other words: they name the linked page."""
     reference: bool = False
     """The line is one link and nothing else: a pointer to read, its words the linked page's
     title, not a fact the notes state."""

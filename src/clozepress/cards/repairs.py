@@ -251,8 +251,12 @@ def antecedent(draft: Draft, env: Env) -> Draft | None:
     named = any(fold(draft.answer(n)) == heading for n, _, _ in draft.blanks)
     # A sentence cut from its paragraph may point back further in: "one of this class ...".
     cut_out = bool(unit.back) and refers_back(unit.text)
-    if not leans_back(unit.text, env.cues.anaphors) and not named and not cut_out:
+    opening = leans_back(unit.text, env.cues.anaphors)
+    if not opening and not named and not cut_out:
         return None
+    if cut_out and not opening:
+        # "This setting" names what the sentence before ended on: keep that end, not its start.
+        before = cut_end(unit.before)
     if any(" ".join(c.split()) == before for c in draft.crumbs):
         return None
     return dataclasses.replace(draft, crumbs=(*draft.crumbs, before))
@@ -487,6 +491,14 @@ def _distinctive(answer: str) -> bool:
     hidden where it stands elsewhere (a name's blank always is, see ``name``)."""
     found = words(answer)
     return len(found) >= 2 or any(not c.islower() for c in answer)
+
+
+def cut_end(line: str) -> str:
+    """A line as a breadcrumb shows it when what matters is its end: its last words."""
+    line = " ".join(line.split())
+    if len(line) <= CRUMB_CHARS:
+        return line
+    return "…" + line[-(CRUMB_CHARS - 1) :].split(" ", 1)[-1]
 
 
 def cut(line: str) -> str:

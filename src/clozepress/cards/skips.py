@@ -20,7 +20,9 @@ from .text import (
     fold,
     is_example_value,
     is_generated_id,
+    is_literal,
     is_placeholder,
+    offered_as_example,
     only_function_words,
     words,
 )
@@ -79,9 +81,31 @@ def generated_id(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip" if is_generated_id(mark.highlight.text) else None
 
 
+def example_literal(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A literal value the line offers as an example ("such as `> 0.12.0`", "e.g. `/health`",
+    "a file called, for example, `dev.auto.tfvars`") stands for any such value: the fact is
+    what it illustrates, said around it."""
+    if not is_literal(mark.highlight.text):
+        return None
+    # The line's literals: "e.g. `a.com`, but `www.a.com` maps to `a.com`" is one example from
+    # its marker on. Found once per unit, so a line of many highlights stays linear.
+    if env.literals[0] != env.unit_key:
+        found = sorted(m.start for m in unit.marks if is_literal(m.highlight.text))
+        asked = frozenset(m.highlight.text.strip() for m in unit.marks)
+        env.literals = (env.unit_key, found, asked)
+    # An example of another highlight of the line (`~> 0.9` beside `~>`) shows that answer: it
+    # is asked with it (rule contained), not shown.
+    tokens = mark.highlight.text.split()
+    if len(tokens) > 1 and any(token in env.literals[2] for token in tokens):
+        return None
+    offered = offered_as_example(unit.text, mark.start, env.literals[1], env.cues.examples)
+    return "skip" if offered else None
+
+
 def sample_value(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
-    """A name the notes set to two or more numbers (``a = 2``, then ``a = 2.001``) is a worked
-    example's variable: each number is a sample the example chose, no fact about the name."""
+    """A name the notes set to two or more numbers (``a = 2``, then ``a = 2.001``), or to a
+    number while they use it as a symbol elsewhere (``Nx = 3``, and the shape ``[Nx, m]``), is a
+    worked example's variable: its number is a sample the example chose, no fact about it."""
     found = SAMPLE.match(mark.highlight.text)
     return "skip" if found is not None and found.group(1) in env.varied else None
 
@@ -92,8 +116,17 @@ def example_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     show, says."""
     own = env.examples.get((unit.domain, unit.sections), frozenset())
     text = mark.highlight.text.strip()
+    if text.strip("\"'") in own or _called(text) in own:
+        return "skip"
+    # The name with the word for its kind ("`b` generator", "the list `a`"): still its name.
+    parts = text.split()
+    return "skip" if len(parts) == 2 and sum(_called(p) in own for p in parts) == 1 else None
+
+
+def _called(text: str) -> str:
+    """The name a highlight of one name calls (``walk`` of ``walk()``), or ``""``."""
     found = NAME_CALLED.match(text)
-    return "skip" if text.strip("\"'") in own or (found and found.group(1) in own) else None
+    return found.group(1) if found else ""
 
 
 def code_caption(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
@@ -102,6 +135,13 @@ def code_caption(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     show. What the notes say of that name elsewhere is tested there."""
     found = NAME_CALLED.match(mark.highlight.text.strip())
     return "skip" if found is not None and found.group(1) in unit.introduces else None
+
+
+def link_title(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A highlight in a link's text beside other words ("the `gc` docs", "the `collect()`
+    source") names the page linked, to read: the line states nothing of it."""
+    # By identity: the same words highlighted again outside the link are another highlight.
+    return "skip" if any(mark.highlight is title for title in unit.titles) else None
 
 
 def reference(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
@@ -152,8 +192,9 @@ _DEFINES = re.compile(
 def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A highlight that is a variable's bare name (``w``, ``b``, ``y'``, ``W1`` beside ``W2``)
     names no fact: a card hiding it is guessed from the formula or the sibling beside it. Only a
-    line that opens on the name and describes it ("`W1` is the matrix of ...") or defines it
-    where it stands ("`L` to denote the number of layers") asks for it."""
+    line that opens on the name and describes it ("`W1` is the matrix of ..."), defines it
+    where it stands ("`L` to denote the number of layers") or highlights nothing else asks for
+    it."""
     found = BARE_NAME.match(mark.highlight.text.strip())
     if found is None:
         return None
@@ -167,6 +208,10 @@ def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     # layers", "`w` is a vector of Nx") keeps its card: the definition is the fact.
     defined = _DEFINES.match(unit.text, mark.end)
     if defined and len(words(unit.text[defined.end() : defined.end() + 80])) >= DESCRIBED:
+        return None
+    # So does a line whose every highlight is such a name ("main parameters are `W` and `b`"):
+    # it states its fact of them.
+    if unit.kind == "line" and all(BARE_NAME.match(m.highlight.text.strip()) for m in unit.marks):
         return None
     return "skip"
 
@@ -299,8 +344,13 @@ RULES: tuple[Rule[SkipRule], ...] = (
         generated_id,
     ),
     Rule(
+        "example-literal",
+        "a literal value offered as an example (such as `> 0.12.0`) stands for any such value",
+        example_literal,
+    ),
+    Rule(
         "sample-value",
-        "a name the notes set to several numbers (a = 2, a = 2.001) is an example's variable",
+        "a variable set to a number (a = 2 beside a = 2.001, Nx = 3 beside [Nx, m]) is a sample",
         sample_value,
     ),
     Rule(
@@ -322,6 +372,11 @@ RULES: tuple[Rule[SkipRule], ...] = (
         "pointer",
         "a line with one of the learner's pointer phrases (cues.toml) speaks of what no card shows",
         pointer,
+    ),
+    Rule(
+        "link-title",
+        "a highlight in a link's text beside other words names the page linked, no fact",
+        link_title,
     ),
     Rule(
         "list-title",

@@ -7,6 +7,7 @@ needs a subject's vocabulary reads it from the learner's own file beside the not
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -168,6 +169,69 @@ def is_generated_id(text: str) -> bool:
         digits = [c.isdigit() for c in run]
         switches = sum(1 for a, b in itertools.pairwise(digits) if a != b)
         if switches >= ID_SWITCHES or _HEX.fullmatch(run):
+            return True
+    return False
+
+
+#: Words that offer what follows as an example (per language): "e.g.", "such as", "예를 들어".
+EXAMPLE_MARKERS = (
+    "e.g.",
+    "eg.",
+    "eg:",
+    "e.g",
+    "for example",
+    "for instance",
+    "such as",
+    "ex.",
+    "ex:",
+    "예를 들어",
+    "예를들어",
+    "예:",
+    "ad esempio",
+    "per esempio",
+    "es.",
+    "es:",
+    "例如",
+    "比如",
+)
+#: How far after its example marker (characters) the first value it offers may stand.
+MARKER_REACH = 60
+#: How far back a sentence's example marker is looked for (characters).
+SENTENCE_REACH = 200
+_CLAUSE_BREAK = re.compile(r"[.;!?。\n]\s")
+_LITERAL_TOKEN = re.compile(r"^(?:[^A-Za-z]*|\S*[\d./]\S*)$")
+
+
+def is_literal(text: str) -> bool:
+    """Whether a highlight is a literal value (a version ``> 0.12.0``, a file ``dev.auto.tfvars``,
+    a path ``/health``) rather than a term or an expression (``var.list[0]``, ``f(a) = 3a``)."""
+    tokens = text.split()
+    if not tokens or len(tokens) > 2 or any(c in text for c in "=()[]{}"):
+        return False
+    return all(_LITERAL_TOKEN.match(t) for t in tokens) and any(
+        c.isdigit() or c in "./" for c in text
+    )
+
+
+def offered_as_example(
+    text: str, start: int, literals: list[int], markers: tuple[str, ...] = ()
+) -> bool:
+    """Whether an example marker ("e.g.", "such as") offers the literal value at ``start``: the
+    first literal after the marker (``literals``: where the line's literals start, in order)
+    stands close after it, and no sentence ends between; ``markers``: the learner's own, from
+    their cues file."""
+    low = max(0, start - SENTENCE_REACH)
+    lowered = text[low:start].casefold()
+    for marker in (*EXAMPLE_MARKERS, *markers):
+        at = lowered.rfind(marker)
+        if at < 0 or (marker[0].isalpha() and at and lowered[at - 1].isalpha()):
+            continue  # a marker of letters stands as a word, not inside one ("es:" in "notes:")
+        end = low + at + len(marker)
+        if _CLAUSE_BREAK.search(text, end, start):
+            continue
+        at_first = bisect.bisect_left(literals, end)
+        first = literals[at_first] if at_first < len(literals) else start
+        if min(first, start) - end <= MARKER_REACH:
             return True
     return False
 

@@ -257,6 +257,7 @@ def _walk(
                         lead=runs[at][1] if at in runs else "",
                         reference=_only_a_link(block.spans),
                         introduces=_introduced(block, blocks[at + 1 : at + 2]),
+                        titles=_titles(block.spans),
                     )
                 )
                 own = previous = len(out) - 1
@@ -359,6 +360,30 @@ def _introduced(block: Bullet | Paragraph, after: tuple[Block | Section, ...]) -
         if isinstance(code, Code):
             return frozenset(routines(code.text))
     return frozenset()
+
+
+def _titles(spans: tuple[Inline, ...]) -> tuple[Highlight, ...]:
+    """The highlights that stand in a link's text beside other words ("[`gc` docs](...)"):
+    they name the page the link points to."""
+    out: list[Highlight] = []
+    for span in spans:
+        if isinstance(span, Link):
+            inner = _highlights_in(span.children)
+            if inner and any(isinstance(c, Text) and c.text.strip() for c in span.children):
+                out.extend(inner)
+        elif isinstance(span, Strong | Emphasis):
+            out.extend(_titles(span.children))
+    return tuple(out)
+
+
+def _highlights_in(spans: tuple[Inline, ...]) -> list[Highlight]:
+    out: list[Highlight] = []
+    for span in spans:
+        if isinstance(span, Highlight):
+            out.append(span)
+        elif isinstance(span, Strong | Emphasis | Link):
+            out.extend(_highlights_in(span.children))
+    return out
 
 
 def _only_a_link(spans: tuple[Inline, ...]) -> bool:

@@ -7,6 +7,7 @@ A file ``cues.toml`` beside the notes adds to the words the policy knows of ever
     labels = ["Docs to study", "P1"]      # heading or parent lines that name no subject
     anaphors = ["Dies", "Essa"]           # words opening a line that point at the line before
     pointers = ["the source below"]       # phrases of a line that points at what no card shows
+    examples = ["zum Beispiel"]           # words offering what follows as an example
 
 The policy knows only the shape of language (words of grammar, numbered labels); which phrase
 one author uses to point at a figure, or which heading of theirs is a mere label, is theirs:
@@ -34,6 +35,7 @@ KEYS = {
     "labels": "heading or parent lines that name no subject (a breadcrumb of them gives way)",
     "anaphors": "words that, opening a line, point back at the line before it",
     "pointers": "phrases that make a line point at what no card shows (no card)",
+    "examples": "words that offer what follows as an example ('e.g.', 'such as')",
 }
 #: One cue is a word or a phrase.
 MAX_CUE = 200
@@ -46,6 +48,7 @@ class Cues:
     labels: frozenset[str] = frozenset()
     anaphors: frozenset[str] = frozenset()
     pointers: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
     warnings: tuple[Diagnostic, ...] = field(default=(), compare=False)
     """Keys the file sets that no rule reads: ``check`` names each with its line."""
 
@@ -125,5 +128,6 @@ def _checked(table: dict[str, Any], text: str, shown: str) -> Cues:
         labels=frozenset(lists.get("labels", ())),
         anaphors=frozenset(lists.get("anaphors", ())),
         pointers=tuple(lists.get("pointers", ())),
+        examples=tuple(lists.get("examples", ())),
         warnings=tuple(warnings),
     )
