@@ -404,13 +404,31 @@ def test_a_highlight_titling_its_own_list_is_no_fact():
 
 
 def test_a_series_on_one_line_is_one_card_hiding_it_whole():
-    markdown = "# D\n- levels: `TRACE`, `DEBUG`, `INFO` or `ERROR`; by default `TRACE level`\n"
+    markdown = "# D\n- levels: `TRACE`, `DEBUG` or `INFO`; by default `TRACE level`\n"
     (note,) = run(markdown).notes
     assert note.cards == 2
-    assert (
-        side(note.text, 1, front=True)
-        == "levels: [...], [...], [...] or [...]; by default TRACE level"
-    )
+    assert side(note.text, 1, front=True) == "levels: [...], [...] or [...]; by default TRACE level"
+
+
+def test_a_series_past_three_items_is_one_card_per_item_the_others_shown():
+    markdown = "# Log\n## DEBUG\n- levels: `TRACE`, `DEBUG`, `INFO` or `ERROR`; by default\n"
+    assert fronts(markdown) == [
+        "Log › DEBUG || levels: [...], DEBUG, INFO or ERROR; by default",
+        "Log › DEBUG || levels: TRACE, [...], INFO or ERROR; by default",
+        "Log › DEBUG || levels: TRACE, DEBUG, [...] or ERROR; by default",
+        "Log › DEBUG || levels: TRACE, DEBUG, INFO or [...]; by default",
+    ]
+    off = Config(disable_rules=("item-cards",))
+    assert fronts(markdown, off) == [
+        "Log › DEBUG || levels: [...], [...], [...] or [...]; by default"
+    ]
+    # Twins among the items stay one card; a chain of twins past three is split in pairs.
+    chain = "# D\n- on alloc `n[0]++`, on free `n[0]--`, then `n[1]++` and at last `n[2]++`\n"
+    assert fronts(chain) == [
+        "D || on alloc [...], on free [...], then n[1]++ and at last n[2]++",
+        "D || on alloc n[0]++, on free n[0]--, then [...] and at last n[2]++",
+        "D || on alloc n[0]++, on free n[0]--, then n[1]++ and at last [...]",
+    ]
 
 
 def test_a_plain_word_as_the_answer_is_hidden_where_it_stands_again_on_its_card():
@@ -781,7 +799,10 @@ def test_an_answer_is_hidden_in_its_other_number_and_inside_a_written_out_link()
 
 def test_an_item_of_a_list_to_recite_does_not_hide_a_heading_naming_it():
     notes = "# DEBUG notes\n- levels: `TRACE`, `DEBUG`, `INFO`, `WARN` or `ERROR`\n"
-    assert fronts(notes) == ["DEBUG notes || levels: [...], [...], [...], [...] or [...]"]
+    # Each item on its own card (``item-cards``), the heading shown on every one.
+    assert fronts(notes)[1] == "DEBUG notes || levels: TRACE, [...], INFO, WARN or ERROR"
+    off = Config(disable_rules=("item-cards",))
+    assert fronts(notes, off) == ["DEBUG notes || levels: [...], [...], [...], [...] or [...]"]
 
 
 def test_an_answer_asked_by_two_cards_of_its_section_is_shown_after_them():

@@ -54,15 +54,8 @@ def series(draft: Draft, env: Env) -> Draft | None:
     """Three or more highlights in a row with only commas or "and"/"or" between them (`TRACE`,
     `DEBUG`, `INFO`) are one fact, a list to recite: one card hides them all. Apart, each card
     would show the others, and the one left is guessed from them."""
-    text = draft.unit.text
     blanks = sorted(draft.blanks, key=lambda item: item[1].start)
-    runs: list[list[int]] = [[0]] if blanks else []
-    for index in range(1, len(blanks)):
-        gap = _gap(text, blanks[index - 1], blanks[index])
-        if "\n" not in gap and _BETWEEN.match(gap):
-            runs[-1].append(index)
-        else:
-            runs.append([index])
+    runs = _runs(draft.unit.text, blanks)
     if all(len(run) < SERIES for run in runs):
         return None
     renumbered: list[tuple[int, Blank, Mark]] = []
@@ -77,6 +70,30 @@ def series(draft: Draft, env: Env) -> Draft | None:
                 number += 1
                 renumbered.append((1 if one_card else number, *blanks[i][1:]))
     return dataclasses.replace(draft, blanks=tuple(renumbered))
+
+
+def _runs(text: str, blanks: list[tuple[int, Blank, Mark]]) -> list[list[int]]:
+    """The blanks (in text order) in runs written as one series on a line: indexes into
+    ``blanks``."""
+    runs: list[list[int]] = [[0]] if blanks else []
+    for index in range(1, len(blanks)):
+        gap = _gap(text, blanks[index - 1], blanks[index])
+        if "\n" not in gap and _BETWEEN.match(gap):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def _in_series(draft: Draft) -> set[int]:
+    """The starts of the blanks that are items of a series, whatever card each is on."""
+    blanks = sorted(draft.blanks, key=lambda item: item[1].start)
+    return {
+        blanks[i][1].start
+        for run in _runs(draft.unit.text, blanks)
+        if len(run) >= SERIES
+        for i in run
+    }
 
 
 def pair(draft: Draft, env: Env) -> Draft | None:
@@ -148,6 +165,10 @@ def twins(draft: Draft, env: Env) -> Draft | None:
     """Two blanks of one note whose answers are twins (`W1`/`W2`, `count++`/`count--`,
     `enable()`/`disable()`, `obj.sum(axis = 0)`/`obj.sum(axis = 1)`) are one fact: apart, each
     card shows the other, and the one left is read off its twin. One card hides both."""
+    return _merged(draft, env, _twin_pairs(draft))
+
+
+def _twin_pairs(draft: Draft) -> list[tuple[int, int]]:
     text = draft.unit.text
     owner: dict[tuple[str, str], int] = {}
     answers: dict[int, set[str]] = {}
@@ -159,7 +180,7 @@ def twins(draft: Draft, env: Env) -> Draft | None:
             other = owner.setdefault(key, number)
             if other != number and answer not in answers.get(other, set()):
                 pairs.append((other, number))
-    return _merged(draft, env, pairs)
+    return pairs
 
 
 #: How many blanks around one are looked at for one holding it; a group grows to at most
@@ -175,6 +196,10 @@ def contained(draft: Draft, env: Env) -> Draft | None:
     instances as backbone]", "[unreachable]" beside "[move_unreachable()]", a word cut short
     beside the whole word), or is the same answer again (`init` beside the `init` of `terraform
     init`), is read off the other's card, and the other's off its own: one card hides both."""
+    return _merged(draft, env, _contained_pairs(draft), limit=GROUP)
+
+
+def _contained_pairs(draft: Draft) -> list[tuple[int, int]]:
     text = draft.unit.text
     blanks = sorted(draft.blanks, key=lambda item: item[1].start)
     answers = [" ".join(text[b.start : b.end].split()).casefold() for _, b, _ in blanks]
@@ -197,7 +222,7 @@ def contained(draft: Draft, env: Env) -> Draft | None:
                 or (cut and any(w.startswith(short) and w != short for w in long.split()))
             ):
                 pairs.append((blanks[other][0], number))
-    return _merged(draft, env, pairs, limit=GROUP)
+    return pairs
 
 
 def _merged(draft: Draft, env: Env, pairs: list[tuple[int, int]], limit: int = 0) -> Draft | None:
@@ -230,6 +255,51 @@ def _merged(draft: Draft, env: Env, pairs: list[tuple[int, int]], limit: int = 0
     if [n for n, _, _ in renumbered] == [n for n, _, _ in draft.blanks]:
         return None
     return dataclasses.replace(draft, blanks=tuple(renumbered))
+
+
+#: The most blanks one card hides. Three items are recited as one chunk (working memory holds
+#: three or four); past that the card asks for the whole list at once, and a learner who misses
+#: one item fails them all: reviewers judged such cards FIX and each of their items weakly tested.
+MAX_BLANKS = 3
+
+
+def item_cards(draft: Draft, env: Env) -> Draft | None:
+    """A card that would hide more than ``MAX_BLANKS`` blanks (a long series, a chain of twins)
+    becomes one card per item, the other items shown: a list's overlapping clozes, the words
+    before the series its question. Two of its blanks that are twins or one inside the other
+    stay one card, as ``twins`` and ``contained`` join them, so neither is read off the other."""
+    if env.config.cloze == "unit":
+        return None
+    size: dict[int, int] = {}
+    for number, _, _ in draft.blanks:
+        size[number] = size.get(number, 0) + 1
+    if all(count <= MAX_BLANKS for count in size.values()):
+        return None
+    # Split each crowded card into its blanks, numbered apart from every other card.
+    split: list[tuple[int, Blank, Mark]] = []
+    fresh = max(size) + 1
+    crowded: list[int] = []
+    for number, blank, mark in draft.blanks:
+        if size[number] > MAX_BLANKS:
+            split.append((fresh, blank, mark))
+            crowded.append(fresh)
+            fresh += 1
+        else:
+            split.append((number, blank, mark))
+    apart = dataclasses.replace(draft, blanks=tuple(split))
+    # Rejoin the pairs within the split items that would give each other away.
+    pairs = [
+        (one, two)
+        for one, two in _twin_pairs(apart) + _contained_pairs(apart)
+        if one in crowded and two in crowded
+    ]
+    joined = _merged(apart, env, pairs, limit=2) or apart
+    # Cloze numbers again 1, 2, ... in text order (the split ones were numbered past the rest).
+    numbers: dict[int, int] = {}
+    for number, _, _ in sorted(joined.blanks, key=lambda item: item[1].start):
+        numbers.setdefault(number, len(numbers) + 1)
+    renumbered = tuple((numbers[number], blank, mark) for number, blank, mark in joined.blanks)
+    return dataclasses.replace(draft, blanks=renumbered)
 
 
 def label_crumb(draft: Draft, env: Env) -> Draft | None:
@@ -289,9 +359,7 @@ def _hide_repeats(draft: Draft, *, plain: bool) -> Draft | None:
     hidden: list[Hidden] = list(draft.hidden)
     # A word in another script than the line's own words is a term there, not a plain word.
     around = script(draft.unit.unmarked)
-    group: dict[int, int] = {}
-    for number, _, _ in draft.blanks:
-        group[number] = group.get(number, 0) + 1
+    items = _in_series(draft)
     for number, blank, _ in draft.blanks:
         answer = text[blank.start : blank.end].strip()
         named = blank.kind in ("name", "code")  # a name or a command is hidden wherever it stands
@@ -318,7 +386,7 @@ def _hide_repeats(draft: Draft, *, plain: bool) -> Draft | None:
         ):
             hidden.append(Hidden(number, after.start(1), after.end(1)))
             taken[after.start(1) : after.end(1)] = b"\x01" * (after.end(1) - after.start(1))
-        if group[number] >= SERIES:
+        if blank.start in items:
             continue  # one item of a list to recite: a heading naming it asks for no item
         for index, crumb in enumerate(draft.crumbs):
             for form in forms:
@@ -516,6 +584,11 @@ RULES: tuple[Rule[RepairRule], ...] = (
         "contained",
         "a blank whose answer stands inside another blank of the line is one card with it",
         contained,
+    ),
+    Rule(
+        "item-cards",
+        f"a card hides at most {MAX_BLANKS} blanks: a longer series is a card per item",
+        item_cards,
     ),
     Rule(
         "label-crumb",
