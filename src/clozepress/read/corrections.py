@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..errors import BuildError, file_fault
+from ..errors import BuildError
 from ..form.model import Domain, Highlight, Section, Text
-from ..inputs import Refused, read_regular
-from ..tomlines import error_line, key_line
+from ..tomlines import key_line
+from .user_toml import read_user_toml
 
 #: The file's name: one per folder of notes, beside them (never a path a note names).
 FILE_NAME = "corrections.toml"
@@ -134,27 +133,10 @@ def load_corrections(folder: Path, shown_folder: str = "") -> Corrections:
     """The corrections kept in ``folder`` (none if it has no corrections file).
 
     ``shown_folder`` is how messages name the folder (default: ``folder``)."""
-    path = folder / FILE_NAME
-    shown = f"{shown_folder or folder}/{FILE_NAME}".removeprefix("./")
-    try:
-        data = read_regular(path, MAX_BYTES)
-    except FileNotFoundError:
+    found = read_user_toml(folder, FILE_NAME, MAX_BYTES, shown_folder)
+    if found is None:
         return Corrections.of({})
-    except OSError as exc:
-        raise file_fault(shown, exc, "read") from None
-    except Refused as exc:
-        if exc.too_large:
-            raise BuildError(
-                shown, 1, f"larger than {MAX_BYTES // 1024} KB: is this the right file?"
-            ) from None
-        raise BuildError(shown, 0, f"cannot read: {exc.reason}") from None
-    try:
-        text = data.decode("utf-8")
-        table = tomllib.loads(text)
-    except UnicodeDecodeError:
-        raise BuildError(shown, 1, "not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise BuildError(shown, error_line(str(exc)), f"{exc}") from None
+    table, text, shown = found.table, found.text, found.shown
     words = _checked(table, text, shown)
     lines = {written: key_line(text, ("corrections", written)) for written in words}
     return Corrections.of(words, shown, lines)

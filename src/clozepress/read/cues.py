@@ -16,15 +16,14 @@ kept in code, it would decide for every other user's notes too.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import BuildError, file_fault
+from ..errors import BuildError
 from ..form.model import Diagnostic
-from ..inputs import Refused, read_regular
-from ..tomlines import error_line, key_line
+from ..tomlines import key_line
+from .user_toml import read_user_toml
 
 #: The file's name: one per folder of notes, beside them.
 FILE_NAME = "cues.toml"
@@ -60,28 +59,10 @@ def _fold(text: str) -> str:
 def load_cues(folder: Path, shown_folder: str = "") -> Cues:
     """The cues kept in ``folder`` (none if it has no cues file); a mistake is a BuildError
     at its line, an unknown key a warning."""
-    path = folder / FILE_NAME
-    shown = f"{shown_folder or folder}/{FILE_NAME}".removeprefix("./")
-    try:
-        data = read_regular(path, MAX_BYTES)
-    except FileNotFoundError:
+    found = read_user_toml(folder, FILE_NAME, MAX_BYTES, shown_folder)
+    if found is None:
         return Cues()
-    except OSError as exc:
-        raise file_fault(shown, exc, "read") from None
-    except Refused as exc:
-        if exc.too_large:
-            raise BuildError(
-                shown, 1, f"larger than {MAX_BYTES // 1024} KB: is this the right file?"
-            ) from None
-        raise BuildError(shown, 0, f"cannot read: {exc.reason}") from None
-    try:
-        text = data.decode("utf-8")
-        table = tomllib.loads(text)
-    except UnicodeDecodeError:
-        raise BuildError(shown, 1, "not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise BuildError(shown, error_line(str(exc)), f"{exc}") from None
-    return _checked(table, text, shown)
+    return _checked(found.table, found.text, found.shown)
 
 
 def _checked(table: dict[str, Any], text: str, shown: str) -> Cues:
