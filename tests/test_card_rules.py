@@ -369,6 +369,10 @@ def test_a_full_stop_inside_brackets_ends_no_sentence():
 
 def test_inline_footnotes_and_fences_of_other_dialects_read_as_text():
     (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n")
+    # The note holding the highlight is a card of its own, its line the context.
+    assert front == "D › diuretics act fast || Es: [...]"
+    off = Config(disable_rules=("note-to-back",))
+    (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n", off)
     assert front == "D || diuretics (Es: [...]) act fast"
 
 
@@ -840,3 +844,21 @@ def test_this_setting_gets_the_end_of_the_sentence_before_it():
     )
     contexts = [to_text(n.context) for n in run(markdown).notes]
     assert contexts[1].startswith("D › …") and contexts[1].endswith("-parallelism=n flag.")
+
+
+def test_an_inline_note_goes_to_the_back_unless_it_holds_a_highlight():
+    notes = (
+        "# D\n- `gc` frees memory^[a long remark nobody asks about] at once\n\n"
+        "# D\nThe `succ` acts fast^[it is broken down by `plasma esterase`, not the usual one]\n"
+    )
+    planned = run(notes)
+    assert fronts(notes) == [
+        "D || [...] frees memory at once",
+        "D || The [...] acts fast",
+        "D › The succ acts fast || it is broken down by [...], not the usual one",
+    ]
+    assert "a long remark nobody asks about" in planned.notes[0].extra
+    off = Config(disable_rules=("note-to-back",))
+    assert (
+        fronts(notes, off)[0] == "D || [...] frees memory (a long remark nobody asks about) at once"
+    )

@@ -76,6 +76,10 @@ class Unit:
     reference: bool = False
     """The line is one link and nothing else: a pointer to read, its words the linked page's
     title, not a fact the notes state."""
+    asides: tuple[tuple[int, int], ...] = ()
+    """Ranges of ``text`` that are inline notes (``^[...]``) holding no highlight."""
+    holding: tuple[tuple[int, int], ...] = ()
+    """Ranges of ``text`` that are inline notes holding a highlight."""
     header: tuple[str, ...] = ()
     """For a table row: the header row's cells as text."""
     cells: tuple[tuple[str, tuple[Mark, ...]], ...] = ()

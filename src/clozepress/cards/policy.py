@@ -10,6 +10,7 @@ from ..config import Config
 from ..form.model import Diagnostic, Document
 from ..read.cues import Cues
 from . import (
+    asides,
     children,
     clauses,
     code,
@@ -33,7 +34,9 @@ from .text import fold
 from .units import units
 
 RULERS: dict[str, Ruler[Any]] = {
-    "shape": Ruler("shape", (*listing.RULES, *sentences.RULES, *table.RULES, *children.RULES)),
+    "shape": Ruler(
+        "shape", (*asides.RULES, *listing.RULES, *sentences.RULES, *table.RULES, *children.RULES)
+    ),
     "skip": Ruler("skip", skips.RULES),
     "blank": Ruler(
         "blank", (*code.RULES, *numbers.RULES, *name.RULES, *clauses.RULES, *fact.RULES)

@@ -40,12 +40,21 @@ from .model import Mark, Unit
 from .text import sentences
 
 
-def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
-    """The spans as one string (soft breaks kept as ``\\n``) and their highlights' ranges."""
+def flatten(
+    spans: tuple[Inline, ...],
+    asides: list[tuple[int, int]] | None = None,
+    holding: list[tuple[int, int]] | None = None,
+) -> tuple[str, tuple[Mark, ...]]:
+    """The spans as one string (soft breaks kept as ``\\n``) and their highlights' ranges;
+    ``asides`` gets the range of each inline note holding no highlight, ``holding`` of each
+    holding one (see the ``asides`` module)."""
     out: list[str] = []
     marks: list[Mark] = []
     size = 0
     notes = [0]  # how many inline footnotes (``^[...]``) are open
+    found: list[tuple[int, int]] = []
+    held: list[tuple[int, int]] = []  # notes holding a highlight
+    unparsed: list[tuple[int, int]] = []  # notes written as text, open: (start, marks before)
 
     def walk(items: tuple[Inline, ...]) -> None:
         nonlocal size
@@ -58,8 +67,9 @@ def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
                 raw = "".join(child.text for child in span.children if isinstance(child, Text))
                 span = Text(scripted(raw, isinstance(span, Superscript)))
             if isinstance(span, Text):
-                text = _readable(span.text, notes)
-                if (
+                events: list[tuple[int, int]] = []
+                text = _readable(span.text, notes, events)
+                glued = (
                     out
                     and marks
                     and marks[-1].end == size
@@ -67,8 +77,19 @@ def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
                     and text[:1].isalnum()
                     and out[-1][-1:].isascii()
                     and out[-1][-1:].isalnum()
-                ):
+                )
+                if glued:
                     text = " " + text
+                for offset, step in events:
+                    # A note written as text (``^[`` the parse left): its range, if no
+                    # highlight stands inside it.
+                    at = size + offset + (1 if glued else 0)
+                    if step > 0:
+                        unparsed.append((at, len(marks)))
+                    elif unparsed:
+                        start, seen = unparsed.pop()
+                        if not unparsed:
+                            (found if seen == len(marks) else held).append((start, at + 1))
                 out.append(text)
                 size += len(text)
             elif isinstance(span, Highlight):
@@ -86,7 +107,9 @@ def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
                 walk(span.children)
             elif isinstance(span, Note):
                 # In place, in parentheses: the note explains the words before it.
+                start = size
                 walk((Text(" ("), *span.children, Text(")")))
+                (found if not has_highlight(span.children) else held).append((start, size))
             elif isinstance(span, Math):
                 for piece, highlight in mathjax.pieces(span):
                     if highlight is not None:
@@ -101,6 +124,10 @@ def flatten(spans: tuple[Inline, ...]) -> tuple[str, tuple[Mark, ...]]:
     lead = len(text) - len(text.lstrip(" \t"))
     text = text[lead:].rstrip()
     size = len(text)
+    if asides is not None:
+        asides.extend((max(0, a - lead), min(size, b - lead)) for a, b in found)
+    if holding is not None:
+        holding.extend((max(0, a - lead), min(size, b - lead)) for a, b in held)
     return text, tuple(
         Mark(min(size, max(0, m.start - lead)), min(size, max(0, m.end - lead)), m.highlight)
         for m in marks
@@ -114,7 +141,7 @@ _ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
 _FENCE_LINE = re.compile(r"(?m)^[ \t]*:{3,}.*$|[ \t]+:{3,}[ \t]*$")
 
 
-def _readable(text: str, notes: list[int]) -> str:
+def _readable(text: str, notes: list[int], events: list[tuple[int, int]] | None = None) -> str:
     """Markup some Markdown dialects add, as a reader of the rendered notes sees it, without
     moving a character (highlights keep their offsets): ``^[note]`` as `` (note)``, ``---`` as
     a dash, a ``:::`` fence line as blank."""
@@ -125,6 +152,8 @@ def _readable(text: str, notes: list[int]) -> str:
     while index < len(text):
         if text.startswith("^[", index):
             notes[0] += 1
+            if events is not None:
+                events.append((index, 1))
             out.append(" (")
             index += 2
             continue
@@ -132,6 +161,8 @@ def _readable(text: str, notes: list[int]) -> str:
         if char == "]" and notes[0]:
             notes[0] -= 1
             char = ")"
+            if events is not None:
+                events.append((index, -1))
         out.append(char)
         index += 1
     return "".join(out)
@@ -235,7 +266,9 @@ def _walk(
             previous = None
             before = name
         elif isinstance(block, Bullet | Paragraph):
-            text, marks = flatten(block.spans)
+            asides: list[tuple[int, int]] = []
+            holding: list[tuple[int, int]] = []
+            text, marks = flatten(block.spans, asides, holding)
             own = None
             if marks:
                 out.append(
@@ -258,6 +291,8 @@ def _walk(
                         reference=_only_a_link(block.spans),
                         introduces=_introduced(block, blocks[at + 1 : at + 2]),
                         titles=_titles(block.spans),
+                        asides=tuple(asides),
+                        holding=tuple(holding),
                     )
                 )
                 own = previous = len(out) - 1
