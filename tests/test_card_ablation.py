@@ -37,9 +37,7 @@ OWN_FIXTURES = {
 OWN_CUES = {"pointer": Cues(pointers=("the source below",))}
 
 
-def test_every_rule_changes_something_when_turned_off(
-    tmp_path: Path, ablation_table: bool
-) -> None:
+def test_every_rule_changes_something_when_turned_off(tmp_path: Path, ablation_table: bool) -> None:
     files = sorted(NOTES_FILES, key=lambda notes: notes.stat().st_size)
     documents = [parsed(notes, tmp_path / notes.stem) for notes in files]
     cues = [cues_of(notes) for notes in files]
