@@ -56,11 +56,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite tests/golden/cards/ from the card policy as it is (review the diff)",
     )
+    parser.addoption(
+        "--ablation-table",
+        action="store_true",
+        help="turn each card rule off on every notes file and print the changes per file (-s)",
+    )
 
 
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def ablation_table(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--ablation-table"))
 
 
 def require_system(name: str) -> None:
