@@ -137,7 +137,8 @@ _PHRASE = 4
 def _twin_keys(answer: str) -> set[tuple[str, str]]:
     """Keys two answers share when one is read off the other: the same text but for its indexes
     or counters; the same stem but for a short prefix; two letters that differ in one."""
-    text = " ".join(answer.split()).casefold()
+    # A comma or stop the highlight took in from its sentence is no part of the name.
+    text = " ".join(answer.split()).casefold().rstrip(",;:.")
     keys: set[tuple[str, str]] = set()
     indexed = indexed_form(text)
     if indexed != text and any(c.isalpha() for c in indexed):
