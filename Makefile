@@ -84,11 +84,15 @@ LINT := $(BIN)/ruff check src tests && $(BIN)/ruff format --check src tests && $
 lint: $(STAMP) ## ruff (lint and format) and mypy
 	$(LINT)
 
-# pytest is one process: lint and type-check run beside it on the second core, and report after it.
+# The tests run in one worker per core (pytest-xdist), a test module's tests in one worker so its
+# module fixtures are built once; `make test PYTEST_PARALLEL=` runs them in one process. Lint and
+# type-check run beside them and report after them.
+PYTEST_PARALLEL ?= -n auto --dist loadfile
+
 test: $(STAMP) ## check the system parts, then lint, type-check and every test (slow ones included)
 	$(CLOZEPRESS) doctor --tests -q
 	@log=$$(mktemp); echo "($(LINT)) > $$log &"; ($(LINT)) >$$log 2>&1 & lint=$$!; \
-	echo "$(BIN)/pytest -q"; $(BIN)/pytest -q; tests=$$?; \
+	echo "$(BIN)/pytest -q $(PYTEST_PARALLEL)"; $(BIN)/pytest -q $(PYTEST_PARALLEL); tests=$$?; \
 	wait $$lint; linted=$$?; cat $$log; rm -f $$log; [ $$tests -eq 0 ] && [ $$linted -eq 0 ]
 
 bench: $(STAMP) ## median timings and peak memory (see BENCHMARKS.md)
