@@ -9,6 +9,7 @@ back ("It ...", "These ...") gets the line it points at; a breadcrumb level that
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from typing import Protocol
@@ -200,6 +201,15 @@ def contained(draft: Draft, env: Env) -> Draft | None:
     return _merged(draft, env, _contained_pairs(draft), limit=GROUP)
 
 
+@functools.lru_cache(maxsize=4096)
+def _standalone(word: str, *, ignore_case: bool) -> re.Pattern[str]:
+    """``word`` not glued to a letter or digit on either side (an underscore or a dot may touch
+    it). Cached: the same answers are looked for on every card of a line and on every build,
+    and there are more of them than ``re``'s own cache holds."""
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", flags)
+
+
 def _contained_pairs(draft: Draft) -> list[tuple[int, int]]:
     text = draft.unit.text
     blanks = sorted(draft.blanks, key=lambda item: item[1].start)
@@ -211,7 +221,7 @@ def _contained_pairs(draft: Draft) -> list[tuple[int, int]]:
         symbol = len(short) >= 2 and not any(c.isalnum() for c in short)
         if not (_tellable(short) or symbol) or only_function_words(short):
             continue
-        inside = re.compile(rf"(?<![^\W_]){re.escape(short)}(?![^\W_])")
+        inside = _standalone(short, ignore_case=False)
         for other in range(max(0, index - AROUND), min(len(blanks), index + AROUND + 1)):
             long = answers[other]
             if blanks[other][0] == number or len(long) < len(short):
@@ -430,7 +440,7 @@ def _in_links(answer: str, text: str) -> list[tuple[int, int]]:
     spells ``console``): a link's address gives it away as its words do."""
     if len(answer) < 3 or ("http" not in text and "www." not in text):
         return []
-    part = re.compile(rf"(?<![^\W_]){re.escape(answer)}(?![^\W_])", re.IGNORECASE)
+    part = _standalone(answer, ignore_case=True)
     return [
         (found.start(), found.end())
         for link in _LINK.finditer(text)
@@ -485,7 +495,7 @@ def acronym_near(draft: Draft, env: Env) -> Draft | None:
             spelled = words(answer)
             if not 2 <= len(spelled) <= 8 or not all(w[0].isalpha() for w in spelled):
                 continue
-            acronym = re.compile(rf"(?<![\w-]){_initials(answer)}s?(?![\w-])")
+            acronym = _acronym(_initials(answer))
             places += [(m.start(), m.end(), None) for m in acronym.finditer(text, low, high)]
             for index, crumb in enumerate(draft.crumbs):
                 places += [(m.start(), m.end(), index) for m in acronym.finditer(crumb)]
@@ -548,6 +558,13 @@ def _tellable(answer: str) -> bool:
 
 
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,7})\)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _acronym(initials: str) -> re.Pattern[str]:
+    """The acronym ``initials`` as a word of its own, maybe in the plural (``NLBs``); cached as
+    ``_standalone`` is. Initials are letters and digits only: nothing to escape."""
+    return re.compile(rf"(?<![\w-]){initials}s?(?![\w-])")
 
 
 def _initials(answer: str) -> str:
