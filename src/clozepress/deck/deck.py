@@ -404,22 +404,20 @@ def _database(
     """The package's ``collection.anki2``, with each note's own mod time."""
     import genanki
 
+    def cloze_model(model_id: int, name: str, template: str, front: str, back: str) -> Any:
+        return genanki.Model(
+            model_id,
+            name,
+            fields=[{"name": field} for field in FIELDS],
+            templates=[{"name": template, "qfmt": front, "afmt": back}],
+            css=css,
+            model_type=genanki.Model.CLOZE,
+        )
+
     models = {
-        "": genanki.Model(
-            MODEL_ID,
-            MODEL_NAME,
-            fields=[{"name": name} for name in FIELDS],
-            templates=[{"name": TEMPLATE_NAME, "qfmt": QUESTION, "afmt": ANSWER}],
-            css=css,
-            model_type=genanki.Model.CLOZE,
-        ),
-        TYPE_IN: genanki.Model(
-            TYPE_MODEL_ID,
-            TYPE_MODEL_NAME,
-            fields=[{"name": name} for name in FIELDS],
-            templates=[{"name": TYPE_TEMPLATE_NAME, "qfmt": TYPE_QUESTION, "afmt": TYPE_ANSWER}],
-            css=css,
-            model_type=genanki.Model.CLOZE,
+        "": cloze_model(MODEL_ID, MODEL_NAME, TEMPLATE_NAME, QUESTION, ANSWER),
+        TYPE_IN: cloze_model(
+            TYPE_MODEL_ID, TYPE_MODEL_NAME, TYPE_TEMPLATE_NAME, TYPE_QUESTION, TYPE_ANSWER
         ),
     }
     parent = deck_names[0].split("::")[0] if deck_names else _deck_part(document.title)
