@@ -82,3 +82,21 @@ def test_a_lone_backtick_of_an_unclosed_code_span_is_no_part_of_the_card():
     closed = "# D\n- run `plan` then ``x ` y``\n"
     # A code span holding a backtick keeps it.
     assert fronts(closed)[0] == "D || run [...] then x ` y"
+
+
+def test_a_one_letter_answer_is_a_card_only_where_its_line_defines_it():
+    notes = (
+        "# D\n- We want to predict `w` and `b` that minimize the cost function.\n"
+        "- While `b` is the bias of the layer, a real number\n"
+        "- `X` is the input vector of the network\n"
+        "- in greek `λ` sets the regularization strength\n- one `n` vs `ñ`\n"
+    )
+    rules = {(f.line, f.highlight): f.rule for f in run(notes).fates}
+    assert rules[(2, "w")] == rules[(2, "b")] == "one-letter"
+    assert rules[(3, "b")] == "fact" and rules[(4, "X")] != "one-letter"  # defined there
+    assert rules[(5, "λ")] == "one-letter"
+    off = Config(disable_rules=("one-letter",))
+    kept = {(f.line, f.highlight): f.rule for f in run(notes, off).fates}
+    assert kept[(2, "w")] == "fact"  # bare-name keeps a line of names only
+    # A digit is a value, not a symbol's name: not this rule's.
+    assert fate("# D\n- spans `3` zones\n", "3").rule != "one-letter"

@@ -17,6 +17,7 @@ from . import (
     code,
     echo,
     fact,
+    letters,
     listing,
     name,
     numbers,
@@ -35,11 +36,19 @@ from .rules import Rule, Ruler, optional_rules
 from .text import fold
 from .units import units
 
+
+def _skips() -> tuple[Rule[Any], ...]:
+    """The skip rules in order: ``one-letter`` just before ``bare-name``, which it narrows."""
+    rules = list(skips.RULES)
+    at = next(i for i, rule in enumerate(rules) if rule.name == "bare-name")
+    return (*rules[:at], *letters.RULES, *rules[at:])
+
+
 RULERS: dict[str, Ruler[Any]] = {
     "shape": Ruler(
         "shape", (*asides.RULES, *listing.RULES, *sentences.RULES, *table.RULES, *children.RULES)
     ),
-    "skip": Ruler("skip", skips.RULES),
+    "skip": Ruler("skip", _skips()),
     "blank": Ruler(
         "blank",
         (*brackets.RULES, *code.RULES, *numbers.RULES, *name.RULES, *clauses.RULES, *fact.RULES),
