@@ -298,7 +298,9 @@ def test_a_lone_bare_item_is_asked_with_its_list():
         "# D\n- uses:\n    - send logs to a `central account`\n    - tag for billing\n"
         "    - `Cross account roles`\n"
     )
-    result = run(markdown)
+    # The item is its whole highlight in a list marked in part: bare-item leaves it out.
+    assert [f.rule for f in run(markdown).fates if f.line == 5] == ["bare-item"]
+    result = run(markdown, Config(disable_rules=("bare-item",)))
     (item,) = [n for n in result.notes if n.line == 5]
     assert side(item.text, 1, front=False).splitlines() == [
         "uses:",
@@ -370,10 +372,12 @@ def test_a_full_stop_inside_brackets_ends_no_sentence():
 
 
 def test_inline_footnotes_and_fences_of_other_dialects_read_as_text():
-    (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n")
+    # An example offered alone makes no card (bare-item): off here, to see how the note reads.
+    bare = Config(disable_rules=("bare-item",))
+    (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n", bare)
     # The note holding the highlight is a card of its own, its line the context.
     assert front == "D › diuretics act fast || Es: [...]"
-    off = Config(disable_rules=("note-to-back",))
+    off = Config(disable_rules=("note-to-back", "bare-item"))
     (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n", off)
     assert front == "D || diuretics (Es: [...]) act fast"
 

@@ -11,6 +11,7 @@ from ..form.model import Diagnostic, Document
 from ..read.cues import Cues
 from . import (
     asides,
+    bare,
     brackets,
     children,
     clauses,
@@ -38,10 +39,11 @@ from .units import units
 
 
 def _skips() -> tuple[Rule[Any], ...]:
-    """The skip rules in order: ``one-letter`` just before ``bare-name``, which it narrows."""
+    """The skip rules in order: ``one-letter`` just before ``bare-name``, which it narrows;
+    ``bare-item`` after the duplicates, so a repeated line is reported as one."""
     rules = list(skips.RULES)
     at = next(i for i, rule in enumerate(rules) if rule.name == "bare-name")
-    return (*rules[:at], *letters.RULES, *rules[at:])
+    return (*rules[:at], *letters.RULES, *rules[at:], *bare.RULES)
 
 
 RULERS: dict[str, Ruler[Any]] = {
