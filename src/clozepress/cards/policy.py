@@ -20,6 +20,7 @@ from . import (
     numbers,
     repairs,
     sentences,
+    series,
     skips,
     table,
 )
@@ -37,7 +38,7 @@ RULERS: dict[str, Ruler[Any]] = {
     "shape": Ruler(
         "shape", (*asides.RULES, *listing.RULES, *sentences.RULES, *table.RULES, *children.RULES)
     ),
-    "skip": Ruler("skip", skips.RULES),
+    "skip": Ruler("skip", (*skips.RULES, *series.RULES)),
     "blank": Ruler(
         "blank", (*code.RULES, *numbers.RULES, *name.RULES, *clauses.RULES, *fact.RULES)
     ),
