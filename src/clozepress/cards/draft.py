@@ -30,6 +30,9 @@ class Draft:
     hidden: tuple[Hidden, ...] = ()
     crumb_notes: tuple[str, ...] = ()
     """Rules that changed the breadcrumb, for the record."""
+    echoes: frozenset[tuple[int | None, int]] = frozenset()
+    """``(crumb, start)`` of the hidden ranges shown as an echo of their card's blank (a mark
+    saying "the same answer"), not as a blank of their own (see ``echo``)."""
 
     def answer(self, number: int) -> str:
         for n, blank, _ in self.blanks:

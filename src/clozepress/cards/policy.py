@@ -11,9 +11,11 @@ from ..form.model import Diagnostic, Document
 from ..read.cues import Cues
 from . import (
     asides,
+    brackets,
     children,
     clauses,
     code,
+    echo,
     fact,
     listing,
     name,
@@ -40,9 +42,10 @@ RULERS: dict[str, Ruler[Any]] = {
     ),
     "skip": Ruler("skip", (*skips.RULES, *series.RULES)),
     "blank": Ruler(
-        "blank", (*code.RULES, *numbers.RULES, *name.RULES, *clauses.RULES, *fact.RULES)
+        "blank",
+        (*brackets.RULES, *code.RULES, *numbers.RULES, *name.RULES, *clauses.RULES, *fact.RULES),
     ),
-    "repair": Ruler("repair", repairs.RULES),
+    "repair": Ruler("repair", (*repairs.RULES, *echo.RULES)),
 }
 
 #: Skips that are the notes' fault, reported as warnings; every other skip is an ``info``.
