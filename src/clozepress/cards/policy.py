@@ -24,6 +24,7 @@ from . import (
     numbers,
     repairs,
     sentences,
+    series,
     skips,
     table,
 )
@@ -43,7 +44,7 @@ def _skips() -> tuple[Rule[Any], ...]:
     ``bare-item`` after the duplicates, so a repeated line is reported as one."""
     rules = list(skips.RULES)
     at = next(i for i, rule in enumerate(rules) if rule.name == "bare-name")
-    return (*rules[:at], *letters.RULES, *rules[at:], *bare.RULES)
+    return (*rules[:at], *letters.RULES, *rules[at:], *series.RULES, *bare.RULES)
 
 
 RULERS: dict[str, Ruler[Any]] = {
