@@ -95,7 +95,7 @@ def test_a_one_letter_answer_is_a_card_only_where_its_line_defines_it():
     assert rules[(2, "w")] == rules[(2, "b")] == "one-letter"
     assert rules[(3, "b")] == "fact" and rules[(4, "X")] != "one-letter"  # defined there
     assert rules[(5, "λ")] == "one-letter"
-    off = Config(disable_rules=("one-letter",))
+    off = Config(disable_rules=("one-letter", "symbol-pair"))
     kept = {(f.line, f.highlight): f.rule for f in run(notes, off).fates}
     assert kept[(2, "w")] == "fact"  # bare-name keeps a line of names only
     # A digit is a value, not a symbol's name: not this rule's.
