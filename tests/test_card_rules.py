@@ -370,12 +370,13 @@ def test_a_full_stop_inside_brackets_ends_no_sentence():
 
 
 def test_inline_footnotes_and_fences_of_other_dialects_read_as_text():
-    (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n")
+    notes = "# D\n- diuretics^[Es: `mannitolo`, osmotic] act fast :::\n"
+    (front,) = fronts(notes)
     # The note holding the highlight is a card of its own, its line the context.
-    assert front == "D › diuretics act fast || Es: [...]"
+    assert front == "D › diuretics act fast || Es: [...], osmotic"
     off = Config(disable_rules=("note-to-back",))
-    (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n", off)
-    assert front == "D || diuretics (Es: [...]) act fast"
+    (front,) = fronts(notes, off)
+    assert front == "D || diuretics (Es: [...], osmotic) act fast"
 
 
 def test_a_usage_line_under_its_commands_heading_is_a_card():
