@@ -68,13 +68,9 @@ def runs_of(unit: Unit, env: Env) -> Runs:
 
 
 def _joined(text: str, left: Mark, right: Mark) -> bool:
-    """Whether two highlights are items of one series: a separator between them (a comma the
-    left one took in from its sentence counts). Two highlights with only a space between are
-    parts of one phrase ("`managed, serverless` `database proxy`"), not two items."""
+    """Whether two highlights are items of one series, as the ``series`` repair reads them."""
     gap = text[left.end : right.start]
-    if left.end > right.start or "\n" in gap or not _BETWEEN.match(gap):
-        return False
-    return bool(gap.strip()) or text[left.start : left.end].rstrip()[-1:] in (",", ";", "/")
+    return left.end <= right.start and "\n" not in gap and bool(_BETWEEN.match(gap))
 
 
 def _run(unit: Unit, mark: Mark, env: Env) -> tuple[tuple[Mark, ...], int]:
@@ -84,33 +80,18 @@ def _run(unit: Unit, mark: Mark, env: Env) -> tuple[tuple[Mark, ...], int]:
 def offered_items(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A series the line offers as examples: an example marker ("e.g.", "such as", the
     learner's own in ``cues.toml``) opens it, at most ``LEAD_WORDS`` words before its first
-    item and in the same clause, or an ellipsis leaves it open. One item offered so is a card
-    when its line says something of it ("Es: `lidocaina` (blocks Na channels)"), and none when
-    the line is the marker and the example alone ("Es: `mannitolo`")."""
+    item and in the same clause, or an ellipsis leaves it open. One item offered alone is left
+    to the rules of bare fronts: "Es: `lidocaina` (blocks Na channels)" names it by what the
+    line says of it."""
     run, _ = _run(unit, mark, env)
-    if len(run) >= 2 and _OPEN_END.match(unit.text, run[-1].end):
-        return "skip"
-    marker = _offered(unit.text, run[0].start, env.cues.examples)
-    if marker is None:
+    if len(run) < 2:
         return None
-    if len(run) >= 2:
+    if _OPEN_END.match(unit.text, run[-1].end):
         return "skip"
-    text = unit.text
-    start = text.rfind("\n", 0, mark.start) + 1
-    end = text.find("\n", mark.end) % (len(text) + 1)
-    # What the line says besides the marker and its highlights.
-    cuts = sorted(
-        [marker, *((m.start, m.end) for m in unit.marks if start <= m.start and m.end <= end)]
-    )
-    rest, at = [], start
-    for low, high in cuts:
-        rest.append(text[at:low])
-        at = max(at, high)
-    rest.append(text[at:end])
-    return None if words(" ".join(rest)) else "skip"
+    return "skip" if _offered(unit.text, run[0].start, env.cues.examples) else None
 
 
-def _offered(text: str, start: int, own: tuple[str, ...]) -> tuple[int, int] | None:
+def _offered(text: str, start: int, own: tuple[str, ...]) -> bool:
     """Where an example marker stands just before ``start``: only a few words between, no
     clause ended and no bracket closed (``(e.g. corporate), X`` offers ``corporate``, not X)."""
     low = max(0, start - REACH)
@@ -121,8 +102,8 @@ def _offered(text: str, start: int, own: tuple[str, ...]) -> tuple[int, int] | N
             continue  # a marker of letters stands as a word, not inside one ("es:" in "notes:")
         lead = lowered[at + len(marker) :]
         if len(words(lead)) <= LEAD_WORDS and not _BREAK.search(lead) and not _closes(lead):
-            return low + at, low + at + len(marker)
-    return None
+            return True
+    return False
 
 
 def _closes(lead: str) -> bool:
