@@ -30,6 +30,8 @@ class Draft:
     hidden: tuple[Hidden, ...] = ()
     crumb_notes: tuple[str, ...] = ()
     """Rules that changed the breadcrumb, for the record."""
+    dropped: tuple[tuple[Mark, str], ...] = ()
+    """Highlights a repair took off the note, each with the rule that did: no card tests them."""
 
     def answer(self, number: int) -> str:
         for n, blank, _ in self.blanks:
