@@ -430,10 +430,19 @@ def spelled_on_card(draft: Draft, env: Env) -> Draft | None:
         by_key.setdefault(stem_key(word), []).append(at)
     cover = _Cover(draft)
     readable: list[int] = []
+    text = draft.unit.text
     for number, blanks in _cards(draft).items():
         mine = [w for w in _answer_words(draft, blanks) if w.isalpha()]
         if len(mine) < 2:
             continue
+        # A word of grammar the line does not give may be the fact itself (`no` of `no backup`,
+        # `must` beside "optionally"): all of them count, articles apart.
+        mine += [
+            w
+            for b in blanks
+            for w, _, _ in parts(text[b.start : b.end])
+            if w.casefold() in FUNCTION_WORDS and w.casefold() not in ARTICLES
+        ]
         places = [
             [
                 at
@@ -447,6 +456,10 @@ def spelled_on_card(draft: Draft, env: Env) -> Draft | None:
     if not readable:
         return None
     return _without(draft, readable, "spelled-on-card")
+
+
+#: Words of grammar that carry no fact of an answer.
+ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _close_together(places: list[list[int]], reach: int) -> bool:
