@@ -58,9 +58,10 @@ def test_name_from_description_asks_for_the_name():
 
 
 def test_a_name_is_hidden_everywhere_on_its_card_breadcrumb_included():
-    (front,) = fronts("# D\n## Hibernate mode\n- `Hibernate` keeps the RAM state on disk\n")
+    (front,) = fronts("# D\n## Hibernate power mode\n- `Hibernate` keeps the RAM state on disk\n")
     assert "Hibernate" not in front
-    assert front.startswith("D › [...] mode")
+    # Shown as an echo of the blank (rule echo), the heading reads as no second question.
+    assert front.startswith("D › [〃] power mode")
 
 
 def test_bare_items_of_a_list_are_one_note_with_overlapping_clozes():
@@ -161,7 +162,8 @@ def test_a_line_opening_on_a_pronoun_shows_the_line_before():
 
 def test_an_answer_shown_elsewhere_on_the_card_is_hidden_there():
     (note,) = run("# D\n- `TTL` is the cache lifetime; a TTL of 0 disables caching\n").notes
-    assert side(note.text, 1, front=True).count("[...]") == 2
+    front = side(note.text, 1, front=True)
+    assert front.count("[...]") == 1 and front.count("[〃]") == 1  # one blank, its echo
 
 
 # ---------------------------------------------------------------------------------------------
@@ -414,16 +416,21 @@ def test_a_series_on_one_line_is_one_card_hiding_it_whole():
     assert side(note.text, 1, front=True) == "levels: [...], [...] or [...]; by default TRACE level"
 
 
-def test_a_series_past_three_items_is_one_card_per_item_the_others_shown():
+def test_a_series_past_three_items_is_one_card_asking_its_first_item():
     markdown = "# Log\n## DEBUG\n- levels: `TRACE`, `DEBUG`, `INFO` or `ERROR`; by default\n"
-    assert fronts(markdown) == [
+    # One card (series-cue): the item the lead-in introduces, the others its cue.
+    assert fronts(markdown) == ["Log › DEBUG || levels: [...], DEBUG, INFO or ERROR; by default"]
+    assert [f.rule for f in run(markdown).fates] == ["fact", *["series-cue"] * 3]
+    # Without it, one near-identical card per item (item-cards), each showing the others.
+    off = Config(disable_rules=("series-cue",))
+    assert fronts(markdown, off) == [
         "Log › DEBUG || levels: [...], DEBUG, INFO or ERROR; by default",
         "Log › DEBUG || levels: TRACE, [...], INFO or ERROR; by default",
         "Log › DEBUG || levels: TRACE, DEBUG, [...] or ERROR; by default",
         "Log › DEBUG || levels: TRACE, DEBUG, INFO or [...]; by default",
     ]
-    off = Config(disable_rules=("item-cards",))
-    assert fronts(markdown, off) == [
+    both = Config(disable_rules=("series-cue", "item-cards"))
+    assert fronts(markdown, both) == [
         "Log › DEBUG || levels: [...], [...], [...] or [...]; by default"
     ]
     # Twins among the items stay one card; a chain of twins past three is split in pairs.
@@ -437,7 +444,8 @@ def test_a_series_past_three_items_is_one_card_per_item_the_others_shown():
 
 def test_a_plain_word_as_the_answer_is_hidden_where_it_stands_again_on_its_card():
     notes = "# D\n## Plan\n- run `plan` first; the plan shows changes, for all\n- use `for` loops\n"
-    assert fronts(notes)[0] == "D › [...] / run [...] first; the [...] shows changes, for all"
+    # The heading that is the answer gives way (answer-heading); the repeat is its echo.
+    assert fronts(notes)[0] == "D || run [...] first; the [〃] shows changes, for all"
     off = Config(disable_rules=("plain-repeat",))
     assert fronts(notes, off)[0] == "D › Plan || run [...] first; the plan shows changes, for all"
 
@@ -451,7 +459,7 @@ def test_an_acronym_spelling_the_answers_initials_is_hidden_with_it():
     (front,) = fronts(
         "# D\n- remove `Personally Identifiable Information` (PII) from transcripts\n"
     )
-    assert front == "D || remove [...] ([...]) from transcripts"
+    assert front == "D || remove [...] ([〃]) from transcripts"
 
 
 def test_a_note_to_self_in_a_heading_stays_off_the_breadcrumb():
@@ -502,7 +510,7 @@ def test_an_answer_is_not_hidden_inside_a_longer_token_and_an_ellipsis_ends_no_s
 
 def test_an_acronyms_spelled_out_form_beside_its_blank_is_hidden_too():
     before = "# D\n- clients send Server Name Indication (`SNI`) to name the host\n"
-    assert fronts(before) == ["D || clients send [...] ([...]) to name the host"]
+    assert fronts(before) == ["D || clients send [〃] ([...]) to name the host"]
     off = Config(disable_rules=("acronym-near",))
     assert fronts(before, off) == [
         "D || clients send Server Name Indication ([...]) to name the host"
@@ -663,8 +671,8 @@ def test_a_translation_in_brackets_beside_the_blank_is_hidden_with_it():
         "# D\n\n내부적으로 `generation`(세대)으로 객체를 관리한다\n\n세대(`generation`)로 나눈다\n"
     )
     assert fronts(notes) == [
-        "D || 내부적으로 [...]([...])으로 객체를 관리한다",
-        "D || [...]([...])로 나눈다",
+        "D || 내부적으로 [...]([〃])으로 객체를 관리한다",
+        "D || [〃]([...])로 나눈다",
     ]
     same_script = "# D\n- `Sticky Sessions` (session affinity) keep a client on one target\n"
     assert fronts(same_script) == ["D || [...] (session affinity) keep a client on one target"]
@@ -674,7 +682,7 @@ def test_a_translation_in_brackets_beside_the_blank_is_hidden_with_it():
 
 def test_a_term_in_another_script_than_its_line_is_hidden_where_it_repeats():
     notes = "# D\n- `young` 리스트의 스캔이 끝나면 객체들은 young 리스트에서 빠진다\n"
-    assert fronts(notes) == ["D || [...] 리스트의 스캔이 끝나면 객체들은 [...] 리스트에서 빠진다"]
+    assert fronts(notes) == ["D || [...] 리스트의 스캔이 끝나면 객체들은 [〃] 리스트에서 빠진다"]
     off = Config(disable_rules=("plain-repeat",))
     assert fronts(notes, off) == fronts(notes)  # a term, not a plain word
 
@@ -730,7 +738,7 @@ def test_a_line_introducing_the_code_after_it_is_no_card_for_what_the_code_defin
 
 def test_a_latin_term_followed_by_a_particle_of_another_script_is_a_whole_word():
     notes = "# D\n- `young` 리스트가 끝나면 young의 끝으로 보낸다\n"
-    assert fronts(notes) == ["D || [...] 리스트가 끝나면 [...]의 끝으로 보낸다"]
+    assert fronts(notes) == ["D || [...] 리스트가 끝나면 [〃]의 끝으로 보낸다"]
 
 
 def test_an_acronym_before_its_spelled_out_form_asks_for_the_spelled_out_form():
@@ -738,7 +746,7 @@ def test_an_acronym_before_its_spelled_out_form_asks_for_the_spelled_out_form():
     assert fronts(notes) == ["D || RPO: [...]", "D || FTP ([...]) and more"]
     assert fate(notes, "RPO").answer == "Recovery Point Objective"
     off = Config(disable_rules=("spelled-out",))
-    assert fronts(notes, off)[0] == "D || [...]: [...]"  # acronym-near hides the spelling
+    assert fronts(notes, off)[0] == "D || [...]: [〃]"  # acronym-near hides the spelling
 
 
 def test_an_acronym_and_its_spelled_out_form_near_each_other_are_hidden_together():
@@ -748,8 +756,8 @@ def test_an_acronym_and_its_spelled_out_form_near_each_other_are_hidden_together
         "- service end: `NLB`, a Network Load Balancer\n"
     )
     assert fronts(notes) == [
-        "D › [...] - [...] / the [...] routes by path",
-        "D › ALB - Application Load Balancer || service end: [...], a [...]",
+        "D || the [...] routes by path",  # the heading is the answer: answer-heading
+        "D › ALB - Application Load Balancer || service end: [...], a [〃]",
     ]
     off = Config(disable_rules=("acronym-near",))
     assert fronts(notes, off)[1].endswith("|| service end: [...], a Network Load Balancer")
@@ -769,7 +777,7 @@ def test_a_blank_inside_another_blank_of_its_line_is_one_card_with_it():
 
 def test_a_call_as_the_answer_is_hidden_where_its_name_stands():
     notes = "# D\n- the `range()` function returns a range object\n"
-    assert fronts(notes) == ["D || the [...] function returns a [...] object"]
+    assert fronts(notes) == ["D || the [...] function returns a [〃] object"]
 
 
 def test_a_line_that_highlights_only_symbols_keeps_its_card_and_a_labels_cases_are_facts():
@@ -796,16 +804,17 @@ def test_a_highlight_in_a_links_text_beside_other_words_names_the_page():
 
 def test_an_answer_is_hidden_in_its_other_number_and_inside_a_written_out_link():
     notes = "# D\n- a firewall to `Subnets`; one NACL per subnet\n"
-    assert fronts(notes) == ["D || a firewall to [...]; one NACL per [...]"]
+    assert fronts(notes) == ["D || a firewall to [...]; one NACL per [〃]"]
     link = "# D\n- the `console` command: https://example.org/docs/commands/console.html\n"
-    assert fronts(link) == ["D || the [...] command: https://example.org/docs/commands/[...].html"]
+    assert fronts(link) == ["D || the [...] command: https://example.org/docs/commands/[〃].html"]
 
 
 def test_an_item_of_a_list_to_recite_does_not_hide_a_heading_naming_it():
     notes = "# DEBUG notes\n- levels: `TRACE`, `DEBUG`, `INFO`, `WARN` or `ERROR`\n"
     # Each item on its own card (``item-cards``), the heading shown on every one.
-    assert fronts(notes)[1] == "DEBUG notes || levels: TRACE, [...], INFO, WARN or ERROR"
-    off = Config(disable_rules=("item-cards",))
+    apart = Config(disable_rules=("series-cue",))
+    assert fronts(notes, apart)[1] == "DEBUG notes || levels: TRACE, [...], INFO, WARN or ERROR"
+    off = Config(disable_rules=("series-cue", "item-cards"))
     assert fronts(notes, off) == ["DEBUG notes || levels: [...], [...], [...], [...] or [...]"]
 
 

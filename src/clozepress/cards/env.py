@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..config import Config
 from ..form.model import Document
 from ..read.cues import Cues
-from .model import Unit
+from .model import Mark, Unit
 
 
 @dataclass
@@ -52,6 +52,10 @@ class Env:
     """Whether the unit of this key holds one of the learner's pointer phrases."""
     unit_key: str = ""
     """The unit being read, its text folded (as ``duplicate`` compares it)."""
+    series: tuple[tuple[int, str], dict[int, tuple[tuple[Mark, ...], int]]] = field(
+        default_factory=lambda: ((0, ""), {})
+    )
+    """For the unit at ``(line, text)``: its highlights in series, by mark start (``series``)."""
 
 
 def commands(units: list[Unit]) -> frozenset[str]:

@@ -50,11 +50,17 @@ def escape_cloze(text: str) -> str:
 
 #: A cloze as genanki counts cards (its note.py: ``{{c(\d+)::.+?}}``) and as Anki reads it; the
 #: one pattern for reading back what ``cloze`` writes (the deck's check, ``clozepress sample``).
-CLOZE = re.compile(r"\{\{c(\d+)::(.+?)\}\}", re.DOTALL)
+CLOZE = re.compile(r"\{\{c(\d+)::(.+?)(?:::([^{}]*?))?\}\}", re.DOTALL)
+
+#: The hint an echo shows in its blank: a ditto mark, "the same answer as the blank", in no
+#: one language and unlike any operator a formula holds.
+ECHO = "〃"
 
 
-def cloze(number: int, answer: str) -> str:
-    return f"{{{{c{number}::{mathjax.text_html(answer, in_cloze=True)}}}}}"
+def cloze(number: int, answer: str, hint: str = "") -> str:
+    """``{{cN::answer}}``, or ``{{cN::answer::hint}}``: Anki shows ``[hint]`` for the blank."""
+    tail = f"::{escape_cloze(hint)}" if hint else ""
+    return f"{{{{c{number}::{mathjax.text_html(answer, in_cloze=True)}{tail}}}}}"
 
 
 def emphasise(highlight: Highlight) -> str:

@@ -11,9 +11,11 @@ from ..form.model import Diagnostic, Document
 from ..read.cues import Cues
 from . import (
     asides,
+    brackets,
     children,
     clauses,
     code,
+    echo,
     fact,
     leaks,
     listing,
@@ -21,6 +23,7 @@ from . import (
     numbers,
     repairs,
     sentences,
+    series,
     skips,
     table,
 )
@@ -38,11 +41,12 @@ RULERS: dict[str, Ruler[Any]] = {
     "shape": Ruler(
         "shape", (*asides.RULES, *listing.RULES, *sentences.RULES, *table.RULES, *children.RULES)
     ),
-    "skip": Ruler("skip", skips.RULES),
+    "skip": Ruler("skip", (*skips.RULES, *series.RULES)),
     "blank": Ruler(
-        "blank", (*code.RULES, *numbers.RULES, *name.RULES, *clauses.RULES, *fact.RULES)
+        "blank",
+        (*brackets.RULES, *code.RULES, *numbers.RULES, *name.RULES, *clauses.RULES, *fact.RULES),
     ),
-    "repair": Ruler("repair", (*repairs.RULES, *leaks.RULES)),
+    "repair": Ruler("repair", (*repairs.RULES, *leaks.RULES, *echo.RULES)),
 }
 
 #: Skips that are the notes' fault, reported as warnings; every other skip is an ``info``.

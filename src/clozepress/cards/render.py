@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..form.model import Block, Bullet, Code, Paragraph
 from .draft import Draft, Hidden
-from .html import SEPARATOR, cloze, escape
+from .html import ECHO, SEPARATOR, cloze, escape
 from .model import Note
 from .units import one_line
 
@@ -17,10 +17,15 @@ def note_from(draft: Draft, path: str) -> Note:
     unit = draft.unit
     text_ranges = [(b.start, b.end, n) for n, b, _ in draft.blanks]
     text_ranges += [(h.start, h.end, h.number) for h in draft.hidden if h.crumb is None]
-    body = _clozed(unit.text, text_ranges, breaks="<br>")
+    echoes = {start for crumb, start in draft.echoes if crumb is None}
+    body = _clozed(unit.text, text_ranges, breaks="<br>", echoes=echoes)
     crumb_hidden = [h for h in draft.hidden if h.crumb is not None]
     crumbs = [
-        _clozed(crumb, [(h.start, h.end, h.number) for h in crumb_hidden if h.crumb == index])
+        _clozed(
+            crumb,
+            [(h.start, h.end, h.number) for h in crumb_hidden if h.crumb == index],
+            echoes={start for at, start in draft.echoes if at == index},
+        )
         for index, crumb in enumerate(draft.crumbs)
     ]
     context = SEPARATOR.join(c for c in crumbs if c)
@@ -50,17 +55,32 @@ def note_from(draft: Draft, path: str) -> Note:
     )
 
 
-def _clozed(text: str, ranges: list[tuple[int, int, int]], breaks: str = " ") -> str:
+def _clozed(
+    text: str,
+    ranges: list[tuple[int, int, int]],
+    breaks: str = " ",
+    echoes: set[int] | frozenset[int] = frozenset(),
+) -> str:
+    """``text`` with each range a cloze; a range starting in ``echoes`` shows ``[〃]``."""
     out: list[str] = []
     at = 0
+    # A lone backtick is half of a code span the notes never closed: Markdown prints it, but it
+    # is markup, not a word of the line (a closed span is a highlight, or text without them).
+    stray = text.count("`") == 1
     for start, end, number in sorted(ranges):
         if start < at or end <= start:
             continue  # overlaps a range already hidden
-        out.append(escape(text[at:start]).replace("\n", breaks))
-        out.append(cloze(number, " ".join(text[start:end].split())))
+        out.append(_shown(text[at:start], breaks, stray))
+        hint = ECHO if start in echoes else ""
+        out.append(cloze(number, " ".join(text[start:end].split()), hint))
         at = end
-    out.append(escape(text[at:]).replace("\n", breaks))
+    out.append(_shown(text[at:], breaks, stray))
     return "".join(out).strip()
+
+
+def _shown(text: str, breaks: str, stray: bool) -> str:
+    """Text outside the clozes as HTML; ``stray``: its lone backtick left out."""
+    return escape(text.replace("`", "") if stray else text).replace("\n", breaks)
 
 
 def _back(children: tuple[Block, ...], back: str) -> str:

@@ -32,7 +32,7 @@ def all_cards(plan: Plan, decks: list[str]) -> list[Card]:
     """Every card of the plan, in note order: one per distinct cloze number of each note."""
     out: list[Card] = []
     for note in plan.notes:
-        numbers = sorted({int(n) for n, _ in CLOZE.findall(note.text)})
+        numbers = sorted({int(m.group(1)) for m in CLOZE.finditer(note.text)})
         out.extend(Card(note, number, decks[note.domain]) for number in numbers)
     return out
 
@@ -50,7 +50,9 @@ def side(text: str, number: int, *, front: bool) -> str:
     def cloze(match: re.Match[str]) -> str:
         if int(match.group(1)) != number:
             return match.group(2)
-        return "[...]" if front else f"[{match.group(2)}]"
+        if front:
+            return f"[{match.group(3)}]" if match.group(3) else "[...]"
+        return f"[{match.group(2)}]"
 
     return to_text(CLOZE.sub(cloze, text))
 

@@ -1,0 +1,138 @@
+"""Series: highlights written in a row on one line (`TRACE`, `DEBUG`, `INFO`; `w` and `b`),
+decided together, so that a line never turns into a swarm of cards each showing the others.
+
+A series is one fact, the set, and asks one thing at most:
+
+- items the line offers as examples ("e.g. `tuple`, `list`, `set`", "Es: `X`, `Y`", a series
+  left open with an ellipsis) stand for any member of their class: a card asking for one is
+  answered by any other, and the fact is the class, said around them. No card;
+- bare symbols side by side (`w` and `b`, `0` and `1`, `x1`, `x2`) name no fact: the line's
+  point is said around them. No card;
+- a series longer than one card may hide (``MAX_BLANKS``) is one card: it asks for the item
+  the line's lead-in introduces, its first ("log levels `TRACE`, `DEBUG`, ..."), the items after
+  it shown as the cue. One card per item, each showing all the others, makes near-identical
+  cards, each guessed from its siblings, and a learner reviews the same list again and again.
+
+A series of two or three items is left to the repairs, which ask for it whole on one card
+(``pair``, ``series``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .env import Env
+from .model import Mark, Unit
+from .repairs import _BETWEEN, MAX_BLANKS
+from .rules import Rule
+from .skips import SkipRule, Verdict
+from .text import EXAMPLE_MARKERS, words
+
+#: Words allowed between an example marker and the series it offers ("Es: chelanti del Fe:").
+LEAD_WORDS = 3
+#: A bare symbol: a letter with one index (``w``, ``x1``, ``Nx``, ``y'``), or one digit.
+_SYMBOL = re.compile(r"^(?:[A-Za-z](?:[0-9a-z]|'{1,2})?|\d)$")
+#: An ellipsis right after a series leaves it open: its items are examples.
+_OPEN_END = re.compile(r"\s*,?\s*(?:\.{3}|…)")
+#: What ends the reach of a marker: a clause's end, or a bracket closed after it.
+_BREAK = re.compile(r"[.;!?。]\s|[)\]}）]")
+#: How far back (characters) an example marker is looked for.
+REACH = 80
+
+#: Per mark start of the unit being read: ``(its run's marks, its place in the run)``.
+Runs = dict[int, tuple[tuple[Mark, ...], int]]
+
+
+def runs_of(unit: Unit, env: Env) -> Runs:
+    """The unit's highlights in runs written as one series (only commas, slashes, "and", "or"
+    between them, on one line), by mark start. Found once per unit and kept in ``env``, so a
+    line of many highlights stays linear."""
+    place = (unit.line, unit.text)
+    if env.series[0] == place:
+        return env.series[1]
+    marks = sorted(unit.marks, key=lambda m: m.start)
+    found: list[list[Mark]] = []
+    for mark in marks:
+        if found and _joined(unit.text, found[-1][-1], mark):
+            found[-1].append(mark)
+        else:
+            found.append([mark])
+    runs: Runs = {}
+    for run in found:
+        items = tuple(run)
+        for index, mark in enumerate(items):
+            runs[mark.start] = (items, index)
+    env.series = (place, runs)
+    return runs
+
+
+def _joined(text: str, left: Mark, right: Mark) -> bool:
+    gap = text[left.end : right.start]
+    return left.end <= right.start and "\n" not in gap and bool(_BETWEEN.match(gap))
+
+
+def _run(unit: Unit, mark: Mark, env: Env) -> tuple[tuple[Mark, ...], int]:
+    return runs_of(unit, env).get(mark.start, ((mark,), 0))
+
+
+def offered_items(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A series the line offers as examples: an example marker ("e.g.", "such as", the
+    learner's own in ``cues.toml``) opens it, at most ``LEAD_WORDS`` words before its first
+    item and in the same clause, or an ellipsis leaves it open."""
+    run, _ = _run(unit, mark, env)
+    if len(run) < 2:
+        return None  # one item after "Es:" is named by what the line says of it: a card
+    if _OPEN_END.match(unit.text, run[-1].end):
+        return "skip"
+    return "skip" if _offered(unit.text, run[0].start, env.cues.examples) else None
+
+
+def _offered(text: str, start: int, own: tuple[str, ...]) -> bool:
+    """Whether an example marker stands just before ``start``: only a few words between, no
+    clause ended and no bracket closed (``(e.g. corporate), X`` offers ``corporate``, not X)."""
+    low = max(0, start - REACH)
+    lowered = text[low:start].casefold()
+    for marker in (*EXAMPLE_MARKERS, *own):
+        at = lowered.rfind(marker)
+        if at < 0 or (marker[0].isalpha() and at and lowered[at - 1].isalpha()):
+            continue  # a marker of letters stands as a word, not inside one ("es:" in "notes:")
+        lead = lowered[at + len(marker) :]
+        if len(words(lead)) <= LEAD_WORDS and not _BREAK.search(lead):
+            return True
+    return False
+
+
+def symbol_pair(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """Bare symbols side by side ("`w` and `b`", "between `0` and `1`") name no fact."""
+    run, _ = _run(unit, mark, env)
+    if len(run) < 2:
+        return None
+    return "skip" if all(_SYMBOL.match(m.highlight.text.strip()) for m in run) else None
+
+
+def series_cue(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """An item of a series longer than one card hides, but its first: shown as the cue of the
+    card that asks for the first item."""
+    if env.config.cloze == "unit":
+        return None  # one card per line: the series is hidden whole there
+    run, index = _run(unit, mark, env)
+    return "skip" if len(run) > MAX_BLANKS and index > 0 else None
+
+
+RULES: tuple[Rule[SkipRule], ...] = (
+    Rule(
+        "offered-items",
+        "items offered as examples ('e.g. X, Y', 'Es: X', 'X, Y...') stand for any of a class",
+        offered_items,
+    ),
+    Rule(
+        "symbol-pair",
+        "bare symbols side by side ('w and b', '0 and 1') name no fact: the line says it",
+        symbol_pair,
+    ),
+    Rule(
+        "series-cue",
+        f"a series of more than {MAX_BLANKS} items is one card: its first item, the rest its cue",
+        series_cue,
+    ),
+)

@@ -1,0 +1,87 @@
+"""Series: highlights in a row on one line are decided together (``cards/series.py``): items
+offered as examples and bare symbols side by side are no card, and a long series is one card,
+never one near-identical card per item."""
+
+from __future__ import annotations
+
+import pytest
+
+from clozepress.config import Config
+from clozepress.read.cues import Cues
+from clozepress.read.parse import parse_text
+
+from .card_decisions import plan_of
+from .test_card_rules import fate, fronts, run
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "containers (e.g. `tuple`, `list`, `set`) hold references",
+        "antacids. Es: `algedrato`, `magaldrato`",
+        "chelators, Es: chelanti del Fe: `deferoxamina`, `deferiprone`",
+        "subcommands such as `list`, `select`, `new`, `delete` and `show`",
+        "derived from it: `caffeina`, `teina`, `teobromina`...",
+        "tolerance is a risk (`bdz`, `oppioidi`, `nitrati`,...) for some",
+    ],
+)
+def test_items_offered_as_examples_are_no_card(line: str) -> None:
+    planned = run(f"# D\n- {line}\n")
+    assert planned.notes == ()
+    assert {f.rule for f in planned.fates} == {"offered-items"}
+
+
+def test_one_item_after_an_example_marker_is_a_card_named_by_the_line() -> None:
+    # "Es: X (what X does)" asks for the name from its description: a fact, not a set.
+    markdown = "# D\n- Es: `lidocaina` (anaesthetic, blocks Na channels)\n"
+    assert fronts(markdown) == ["D || Es: [...] (anaesthetic, blocks Na channels)"]
+
+
+def test_a_series_after_a_closed_aside_is_no_example() -> None:
+    # "(e.g., corporate)" offers its own word; the series after it is what the line states.
+    markdown = "# D\n- no overlap with other networks (e.g., corporate), `Shield`, `WAF`\n"
+    shown = "D || no overlap with other networks (e.g., corporate), [...], [...]"
+    assert fronts(markdown) == [shown]
+
+
+def test_the_learners_own_example_words_offer_a_series() -> None:
+    markdown = "# D\n- antacids, zum Beispiel `algedrato`, `magaldrato`\n"
+    document = parse_text(markdown, "n.md")
+    assert len(plan_of(document).notes) == 1
+    own = Cues(examples=("zum beispiel",))
+    assert plan_of(document, None, own).notes == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "answers"),
+    [
+        ("In binary classification Y is between `0` and `1`.", ("0", "1")),
+        ("We want to predict `w` and `b` that minimize the cost.", ("w", "b")),
+        ("a sample with two features `x1` and `x2`.", ("x1", "x2")),
+    ],
+)
+def test_bare_symbols_side_by_side_are_no_card(line: str, answers: tuple[str, str]) -> None:
+    markdown = f"# D\n- {line}\n"
+    assert [fate(markdown, a).rule for a in answers] == ["symbol-pair", "symbol-pair"]
+    # A pair of words is a fact to recall whole (pair), and a lone symbol is left to the others.
+    assert len(fronts("# D\n- you can choose to `stop` or `terminate` it\n")) == 1
+    assert fate("# D\n- the bias `b` is a real number\n", "b").rule != "symbol-pair"
+    off = Config(disable_rules=("symbol-pair",))
+    assert len(run(markdown, off).notes) == 1
+
+
+def test_a_long_series_is_one_card_whatever_its_length() -> None:
+    items = ", ".join(f"`item{n}`" for n in range(12))
+    planned = run(f"# D\n- the levels are {items} in order\n")
+    (note,) = planned.notes
+    assert note.cards == 1 and note.highlights == ("item0",)
+    # A series of three is asked whole, as before (series): within one card's reach.
+    (three,) = run("# D\n- levels: `TRACE`, `DEBUG` or `INFO`\n").notes
+    assert three.cards == 1 and len(three.highlights) == 3
+
+
+def test_the_type_in_setting_keeps_a_long_series_whole() -> None:
+    # cloze = "unit" asks every blank of a line on one card: nothing to thin out there.
+    markdown = "# D\n- levels: `TRACE`, `DEBUG`, `INFO` or `ERROR`\n"
+    (note,) = run(markdown, Config(cloze="unit")).notes
+    assert len(note.highlights) == 4

@@ -1,0 +1,84 @@
+"""Cards read as one clean question: balanced blanks, no markup debris, the answer asked once
+(echo, answer-heading), through the public entry point (``plan``) as in ``test_card_rules``."""
+
+from __future__ import annotations
+
+from clozepress.cards.html import CLOZE, cloze
+from clozepress.cards.sample import side
+from clozepress.config import Config
+
+from .test_card_rules import fate, fronts, run
+
+
+def test_a_repeat_of_the_answer_shows_as_an_echo_not_a_second_blank():
+    notes = "# D\n- When you `assume a role`, rights come from the role; a role can assume a role\n"
+    (front,) = fronts(notes)
+    assert front.count("[...]") == 1 and front.count("[〃]") == 1
+    off = Config(disable_rules=("echo",))
+    assert fronts(notes, off)[0].count("[...]") == 2
+    # The back shows the answer in both places: an echo is a cloze with a hint, not a deletion.
+    (note,) = run(notes).notes
+    assert side(note.text, 1, front=False).count("[assume a role]") == 2
+
+
+def test_the_same_highlight_twice_on_one_card_is_asked_once():
+    notes = "# D\n- `Resource Policies` or a role, where `Resource Policies` allow a user\n"
+    assert fronts(notes) == ["D || [...] or a role, where [〃] allow a user"]
+
+
+def test_a_heading_that_is_the_answer_gives_way_to_its_parent():
+    notes = "# D\n## Terraform plugins\n### PROVIDER\n- A `provider` exposes resources of one API\n"
+    assert fronts(notes) == ["D › Terraform plugins || A [...] exposes resources of one API"]
+    off = Config(disable_rules=("answer-heading",))
+    assert fronts(notes, off) == [
+        "D › Terraform plugins › [〃] / A [...] exposes resources of one API"
+    ]
+
+
+def test_a_heading_with_words_of_its_own_beside_the_answer_stays_with_an_echo():
+    notes = "# D\n## ACM certificate renewal\n- `ACM` sends expiration events daily\n"
+    assert fronts(notes) == ["D › [〃] certificate renewal / [...] sends expiration events daily"]
+
+
+def test_the_domain_title_stays_even_when_it_is_the_answer():
+    (front,) = fronts("# Route\n- a `route` sends traffic to a target\n")
+    assert front.startswith("[〃] / a [...] sends")
+
+
+def test_an_echo_cloze_is_read_back_as_a_cloze_with_its_hint():
+    text = f"a {cloze(1, 'x: y')} b {cloze(1, 'x: y', '〃')}"
+    assert [(m.group(1), m.group(3)) for m in CLOZE.finditer(text)] == [("1", None), ("1", "〃")]
+    assert side(text, 1, front=True) == "a [...] b [〃]"
+    assert side(text, 2, front=True) == "a x: y b x: y"
+
+
+def test_a_blank_that_opens_a_bracket_is_cut_at_it():
+    notes = "# D\n- Integrate with existing `directory services (Active Directory`, LDAP, custom)\n"
+    assert fronts(notes) == ["D || Integrate with existing [...] (Active Directory, LDAP, custom)"]
+    found = fate(notes, "directory services (Active Directory")
+    assert (found.answer, found.rule) == ("directory services", "balanced")
+    off = Config(disable_rules=("balanced",))
+    assert fronts(notes, off) == ["D || Integrate with existing [...], LDAP, custom)"]
+
+
+def test_a_blank_of_a_brackets_inside_takes_in_the_whole_bracket():
+    notes = "# D\n- a key rotates yearly (`must be enabled` first) for customer keys\n"
+    assert fate(notes, "must be enabled").rule == "fact"  # balanced: left alone
+    half = "# D\n- a key rotates yearly `(must be enabled` first) for customer keys\n"
+    found = fate(half, "(must be enabled")
+    assert (found.answer, found.rule) == ("(must be enabled first)", "balanced")
+
+
+def test_a_blank_that_closes_a_bracket_keeps_the_words_after_it():
+    notes = "# D\n- the bucket (for logs`) holds objects` only\n"
+    found = fate(notes, ") holds objects")
+    assert (found.answer, found.rule) == ("holds objects", "balanced")
+
+
+def test_a_lone_backtick_of_an_unclosed_code_span_is_no_part_of_the_card():
+    notes = "# D\n## `Jump Hosts` reach a private subnet`\n- a `jump host` is in a public subnet\n"
+    shown = fronts(notes)
+    assert shown and all("`" not in f for f in shown)
+    closed = "# D\n- run `plan` then ``x ` y``\n"
+    # A code span holding a backtick keeps it.
+    assert fronts(closed)[0] == "D || run [...] then x ` y"
