@@ -28,7 +28,7 @@ def test_words_of_the_answer_spread_over_the_line_are_its_subject_not_a_spelling
 
 def test_an_acronym_made_of_the_answers_words_is_hidden_with_it():
     notes = "# D\n- the `Remote Sync Gateway` (RGW) copies files at night\n"
-    assert fronts(notes) == ["D || the [...] ([...]) copies files at night"]
+    assert fronts(notes) == ["D || the [...] ([〃]) copies files at night"]
     off = Config(disable_rules=("initials",))
     assert fronts(notes, off) == ["D || the [...] (RGW) copies files at night"]
 
@@ -40,10 +40,10 @@ def test_an_acronym_the_words_before_it_spell_is_another_terms():
 
 def test_a_one_word_answer_inside_a_longer_token_or_a_two_letter_answer_again_is_hidden():
     assert fronts("# D\n- call `flush` as store.flush() to write\n") == [
-        "D || call [...] as store.[...]() to write"
+        "D || call [...] as store.[〃]() to write"
     ]
     assert fronts("# D\n- `dx` is the step: x = x - rate * dx\n") == [
-        "D || [...] is the step: x = x - rate * [...]"
+        "D || [...] is the step: x = x - rate * [〃]"
     ]
     off = Config(disable_rules=("word-inside",))
     assert fronts("# D\n- `dx` is the step: x = x - rate * dx\n", off) == [
@@ -62,10 +62,17 @@ def test_a_one_word_answer_inside_another_cards_answer_is_asked_with_it_or_by_it
 
 
 def test_the_answers_own_words_in_the_breadcrumb_are_hidden_there():
-    notes = "# D\n## Vault Archiving\n- stores old backups in the `Vault Archive` tier\n"
-    assert fronts(notes) == ["D › [...] [...] / stores old backups in the [...] tier"]
+    notes = (
+        "# D\n## Vault Archiving of cold data\n- stores old backups in the `Vault Archive` tier\n"
+    )
+    assert fronts(notes) == ["D › [〃] [〃] of cold data / stores old backups in the [...] tier"]
     off = Config(disable_rules=("stem-crumb",))
-    assert fronts(notes, off) == ["D › Vault Archiving || stores old backups in the [...] tier"]
+    assert fronts(notes, off) == [
+        "D › Vault Archiving of cold data || stores old backups in the [...] tier"
+    ]
+    # Hidden, a heading that was only the answer's words gives way to its parent.
+    bare = "# D\n## Vault Archiving\n- stores old backups in the `Vault Archive` tier\n"
+    assert fronts(bare) == ["D || stores old backups in the [...] tier"]
 
 
 def test_a_heading_word_its_sections_answers_share_is_its_topic_and_stays():

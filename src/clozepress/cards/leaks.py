@@ -32,6 +32,7 @@ from typing import Protocol
 from .draft import Draft, Hidden
 from .env import Env
 from .model import Blank, Mark, Unit
+from .repairs import _in_series
 from .rules import Rule
 from .text import FUNCTION_WORDS
 
@@ -200,7 +201,10 @@ def stem_crumb(draft: Draft, env: Env) -> Draft | None:
     own_keys = {stem_key(w) for m in draft.unit.marks for w in own_words(m.highlight.text)}
     topics = {i: _Topic(draft, env, i, own_keys) for i in range(1, len(draft.crumbs))}
     hidden = list(draft.hidden)
+    items = _in_series(draft)
     for number, blanks in _cards(draft).items():
+        if any(b.start in items for b in blanks):
+            continue  # one item of a list to recite: a heading naming it asks for no item
         own = _answer_words(draft, blanks)
         alone = all(len(parts(text[b.start : b.end])) == 1 for b in blanks)
         names = _names(own, alone)
@@ -213,8 +217,8 @@ def stem_crumb(draft: Draft, env: Env) -> Draft | None:
             for run in _RUN.finditer(crumb):
                 pieces = parts(run.group())
                 hit = [(p, a, b) for p, a, b in pieces if any(same_stem(p, w) for w in mine)]
-                if not hit:
-                    continue
+                if not hit or (alone and len(own) == 1 and _repeats(run.group(), own[0])):
+                    continue  # the answer whole again: ``repairs.hide_elsewhere`` decides
                 if len(hit) != len(pieces):
                     continue  # a hump of a longer name (`Count` of `RowCount`) is not it
                 start, end = run.start(), run.end()
@@ -227,6 +231,10 @@ def stem_crumb(draft: Draft, env: Env) -> Draft | None:
     if len(hidden) == len(draft.hidden):
         return None
     return dataclasses.replace(draft, hidden=tuple(hidden))
+
+
+def _repeats(word: str, answer: str) -> bool:
+    return word.casefold() == answer.casefold()
 
 
 def word_inside(draft: Draft, env: Env) -> Draft | None:
@@ -256,13 +264,15 @@ def word_inside(draft: Draft, env: Env) -> Draft | None:
             continue  # a number again is another quantity, not the answer (see ``numbers``)
         holders: set[int] = set()
         for start, end in where.get(word, ()):
+            token = _token(text, start, end)
+            if len(word) > 2 and token == (start, end):
+                continue  # a word of its own: ``repairs.hide_elsewhere``, ``contained`` decide
             holder = next((n for a, b, n in spans if a <= start and end <= b), None)
             if holder is not None:
                 if holder != number:
                     holders.add(holder)
                 continue
-            token = _token(text, start, end)
-            if not cover.taken(number, start, end) and (len(word) == 2 or token != (start, end)):
+            if not cover.taken(number, start, end):
                 hidden.append(Hidden(number, start, end))
                 cover.take(number, start, end)
         if not holders:
