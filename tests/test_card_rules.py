@@ -298,7 +298,9 @@ def test_a_lone_bare_item_is_asked_with_its_list():
         "# D\n- uses:\n    - send logs to a `central account`\n    - tag for billing\n"
         "    - `Cross account roles`\n"
     )
-    result = run(markdown)
+    # The item is its whole highlight in a list marked in part: bare-item leaves it out.
+    assert [f.rule for f in run(markdown).fates if f.line == 5] == ["bare-item"]
+    result = run(markdown, Config(disable_rules=("bare-item",)))
     (item,) = [n for n in result.notes if n.line == 5]
     assert side(item.text, 1, front=False).splitlines() == [
         "uses:",
@@ -370,10 +372,12 @@ def test_a_full_stop_inside_brackets_ends_no_sentence():
 
 
 def test_inline_footnotes_and_fences_of_other_dialects_read_as_text():
-    (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n")
+    # An example offered alone makes no card (bare-item): off here, to see how the note reads.
+    bare = Config(disable_rules=("bare-item",))
+    (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n", bare)
     # The note holding the highlight is a card of its own, its line the context.
     assert front == "D › diuretics act fast || Es: [...]"
-    off = Config(disable_rules=("note-to-back",))
+    off = Config(disable_rules=("note-to-back", "bare-item"))
     (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n", off)
     assert front == "D || diuretics (Es: [...]) act fast"
 
@@ -473,13 +477,13 @@ def test_a_bare_variable_name_is_no_card_unless_its_line_describes_it():
         "- `W1` is the matrix of the first hidden layer\n- the shape of `W2` is `(n2, n1)`\n"
         "- `S3` stores objects\n"
     )
-    assert fate(notes, "w").rule == "bare-name"
+    assert fate(notes, "w").rule == "one-letter"  # a single letter: see test_card_tidy
     assert fate(notes, "W2").rule == "bare-name"  # one of a family (W1, W2) of variables
     assert fate(notes, "W1").answer == "W1"  # the line it opens describes it
     # A letter and a digit alone, with no sibling index, is a name.
     assert all(f.rule != "bare-name" for f in run(notes).fates if f.highlight == "S3")
     off = Config(disable_rules=("bare-name",))
-    assert fate(notes, "w", off).answer == "w"
+    assert fate(notes, "W2", off).answer == "W2"
     # A line that defines the name where it stands keeps its card.
     defined = "# D\n- We use the notation `L` to denote the number of layers in a net\n"
     assert fate(defined, "L").answer == "L"
@@ -789,7 +793,7 @@ def test_a_line_that_highlights_only_symbols_keeps_its_card_and_a_labels_cases_a
     rules = {(f.line, f.highlight): f.rule for f in run(markdown).fates}
     assert rules[(2, "L")] == "fact"
     assert rules[(3, "y = 1")] == rules[(4, "y = 0")] == "fact"
-    assert rules[(5, "w")] == "bare-name"  # beside a fact of its own, the name is no card
+    assert rules[(5, "w")] == "one-letter"  # beside a fact of its own, the name is no card
 
 
 def test_a_highlight_in_a_links_text_beside_other_words_names_the_page():

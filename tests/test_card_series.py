@@ -62,11 +62,12 @@ def test_the_learners_own_example_words_offer_a_series() -> None:
 )
 def test_bare_symbols_side_by_side_are_no_card(line: str, answers: tuple[str, str]) -> None:
     markdown = f"# D\n- {line}\n"
-    assert [fate(markdown, a).rule for a in answers] == ["symbol-pair", "symbol-pair"]
+    # A single letter is left out by one-letter first (it runs before the series rules).
+    assert {fate(markdown, a).rule for a in answers} <= {"symbol-pair", "one-letter"}
     # A pair of words is a fact to recall whole (pair), and a lone symbol is left to the others.
     assert len(fronts("# D\n- you can choose to `stop` or `terminate` it\n")) == 1
     assert fate("# D\n- the bias `b` is a real number\n", "b").rule != "symbol-pair"
-    off = Config(disable_rules=("symbol-pair",))
+    off = Config(disable_rules=("symbol-pair", "one-letter"))
     assert len(run(markdown, off).notes) == 1
 
 

@@ -82,3 +82,51 @@ def test_a_lone_backtick_of_an_unclosed_code_span_is_no_part_of_the_card():
     closed = "# D\n- run `plan` then ``x ` y``\n"
     # A code span holding a backtick keeps it.
     assert fronts(closed)[0] == "D || run [...] then x ` y"
+
+
+def test_a_one_letter_answer_is_a_card_only_where_its_line_defines_it():
+    notes = (
+        "# D\n- We want to predict `w` and `b` that minimize the cost function.\n"
+        "- While `b` is the bias of the layer, a real number\n"
+        "- `X` is the input vector of the network\n"
+        "- in greek `λ` sets the regularization strength\n- one `n` vs `ñ`\n"
+    )
+    rules = {(f.line, f.highlight): f.rule for f in run(notes).fates}
+    assert rules[(2, "w")] == rules[(2, "b")] == "one-letter"
+    assert rules[(3, "b")] == "fact" and rules[(4, "X")] != "one-letter"  # defined there
+    assert rules[(5, "λ")] == "one-letter"
+    off = Config(disable_rules=("one-letter", "symbol-pair"))
+    kept = {(f.line, f.highlight): f.rule for f in run(notes, off).fates}
+    assert kept[(2, "w")] == "fact"  # bare-name keeps a line of names only
+    # A digit is a value, not a symbol's name: not this rule's.
+    assert fate("# D\n- spans `3` zones\n", "3").rule != "one-letter"
+
+
+def test_an_item_that_is_only_its_highlight_in_a_list_marked_in_part_makes_no_card():
+    notes = (
+        "# D\n- a managed database:\n    - `multiple zones`\n    - auto scale\n"
+        "    - high performance\n    - access control\n"
+        "    - `Standard & Infrequent Access` table class\n"
+    )
+    assert fate(notes, "multiple zones").rule == "bare-item"
+    off = Config(disable_rules=("bare-item",))
+    assert fate(notes, "multiple zones", off).answer == "multiple zones"
+    # A list the learner marked as one (half its items or more) is a set to recite.
+    recite = "# D\n- strategies:\n    - `Cluster`\n    - `Spread`\n    - `Partition`\n    - more\n"
+    assert all(f.answer for f in run(recite).fates)
+
+
+def test_an_example_offered_alone_on_its_line_makes_no_card():
+    notes = "# D\n- Drugs that bind DNA\n    - Es: `cisplatin`\n    - e.g. `x = 1` then `y = 2`\n"
+    assert fate(notes, "cisplatin").rule == "bare-item"
+    # A line with another highlight shows it: that one is a cue (and another card's blank).
+    assert fate(notes, "y = 2").rule != "bare-item"
+
+
+def test_an_item_whose_blank_is_part_of_its_highlight_keeps_the_rest_as_its_cue():
+    notes = (
+        "# D\n- the modes:\n    - `RCU and WCU are decoupled`\n    - auto scale\n"
+        "    - one more\n    - and more\n"
+    )
+    found = fate(notes, "RCU and WCU are decoupled")
+    assert found.rule != "bare-item" and found.answer == "decoupled"

@@ -11,6 +11,7 @@ from ..form.model import Diagnostic, Document
 from ..read.cues import Cues
 from . import (
     asides,
+    bare,
     brackets,
     children,
     clauses,
@@ -18,6 +19,7 @@ from . import (
     echo,
     fact,
     leaks,
+    letters,
     listing,
     name,
     numbers,
@@ -37,11 +39,20 @@ from .rules import Rule, Ruler, optional_rules
 from .text import fold
 from .units import units
 
+
+def _skips() -> tuple[Rule[Any], ...]:
+    """The skip rules in order: ``one-letter`` just before ``bare-name``, which it narrows;
+    ``bare-item`` after the duplicates, so a repeated line is reported as one."""
+    rules = list(skips.RULES)
+    at = next(i for i, rule in enumerate(rules) if rule.name == "bare-name")
+    return (*rules[:at], *letters.RULES, *rules[at:], *series.RULES, *bare.RULES)
+
+
 RULERS: dict[str, Ruler[Any]] = {
     "shape": Ruler(
         "shape", (*asides.RULES, *listing.RULES, *sentences.RULES, *table.RULES, *children.RULES)
     ),
-    "skip": Ruler("skip", (*skips.RULES, *series.RULES)),
+    "skip": Ruler("skip", _skips()),
     "blank": Ruler(
         "blank",
         (*brackets.RULES, *code.RULES, *numbers.RULES, *name.RULES, *clauses.RULES, *fact.RULES),

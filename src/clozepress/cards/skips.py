@@ -201,19 +201,26 @@ def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     index = found.group(2)
     if index and index.isdigit() and found.group(1) not in env.indexed:
         return None  # ``S3`` alone: a name, not one of a family of variables
-    opens = not unit.text[: mark.start].strip(" *_•-–—>\t")
-    if unit.kind == "line" and opens and len(words(unit.text[mark.end :])) >= DESCRIBED:
-        return None
-    # A line that defines it where it stands ("the notation `L` to denote the number of
-    # layers", "`w` is a vector of Nx") keeps its card: the definition is the fact.
-    defined = _DEFINES.match(unit.text, mark.end)
-    if defined and len(words(unit.text[defined.end() : defined.end() + 80])) >= DESCRIBED:
+    if defined_where_it_stands(unit, mark):
         return None
     # So does a line whose every highlight is such a name ("main parameters are `W` and `b`"):
     # it states its fact of them.
     if unit.kind == "line" and all(BARE_NAME.match(m.highlight.text.strip()) for m in unit.marks):
         return None
     return "skip"
+
+
+def defined_where_it_stands(unit: Unit, mark: Mark) -> bool:
+    """Whether the line states what the highlighted name is: it opens on the name and goes on
+    to describe it, or defines it right after it ("the notation `L` to denote the number of
+    layers", "`w` is a vector of Nx"). The definition is then the fact a card asks."""
+    opens = not unit.text[: mark.start].strip(" *_•-–—>\t")
+    if unit.kind == "line" and opens and len(words(unit.text[mark.end :])) >= DESCRIBED:
+        return True
+    defined = _DEFINES.match(unit.text, mark.end)
+    if defined is None:
+        return False
+    return len(words(unit.text[defined.end() : defined.end() + 80])) >= DESCRIBED
 
 
 #: An opening phrase that frames a line ("By default,") has at most this many words.

@@ -1,0 +1,73 @@
+"""Bare fronts: a card whose blank is its whole line ("• [...]" under "NoSQL database fully
+managed:", "Es: [...]") asks for one trait or one example of what the line above names, and
+any of the others fits the blank as well: the learner cannot tell which one the card wants.
+
+The exception is a list the learner marked as one: half of its items or more highlights and
+nothing else, it is a set to recite (each card hides one item, the others show), and the item
+left out is the one the card asks. A card whose blank is only part of the highlight (a
+predicate, a formula's right side) keeps the rest of the line as its cue."""
+
+from __future__ import annotations
+
+from .env import Env
+from .model import Blank, Mark, Unit
+from .rules import Rule
+from .skips import SkipRule, Verdict
+from .text import EXAMPLE_MARKERS, words
+
+#: What a bare line may hold besides its highlights: a bullet, punctuation, spaces.
+_FRAME = " \t•–—-*>,;:.()[]"
+
+
+def bare_item(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A highlight that is the whole of its line, or of its line after an example marker
+    ("e.g.", "Es:"), in an item of a list the learner did not mark whole, or on a line that
+    offers it as an example: no card, for no word of the card points at it."""
+    if unit.kind not in ("line", "list"):
+        return None
+    text = unit.text
+    start = text.rfind("\n", 0, mark.start) + 1
+    end = text.find("\n", mark.end)
+    end = len(text) if end < 0 else end
+    # The line's other highlights stand on the card (each another card's blank): cues too.
+    own = f"{text[start : mark.start]} {text[mark.end : end]}".lstrip(_FRAME).casefold()
+    offered = False
+    for marker in (*EXAMPLE_MARKERS, *env.cues.examples):
+        if own.startswith(marker.casefold()):
+            own = own[len(marker) :]
+            offered = True
+            break
+    own = own.strip(_FRAME)
+    if words(own) or not words(mark.highlight.text):
+        return None
+    if not offered and (unit.kind != "list" or start == 0 or _marked_as_list(unit)):
+        return None  # a line alone under its parent, or a list to recite: the parent asks
+    return "skip" if _blanked_whole(unit, mark, env) else None
+
+
+def _marked_as_list(unit: Unit) -> bool:
+    """Whether half the items of the list or more are in the note, each a bare highlight."""
+    items = len(set(unit.lines)) or 1
+    return len(unit.siblings) < 2 or items * 2 >= len(unit.siblings)
+
+
+def _blanked_whole(unit: Unit, mark: Mark, env: Env) -> bool:
+    """Whether the card would hide the whole highlight: the blank rules' first answer (as the
+    policy asks them) covers it. Imported late: the registry imports this module."""
+    from .rules import registry
+
+    for rule in registry()["blank"].active(env.disabled):
+        blank: Blank | None = rule.apply(unit, mark, env)
+        if blank is not None and blank.end > blank.start:
+            return blank.start <= mark.start and mark.end <= blank.end
+    return True
+
+
+RULES: tuple[Rule[SkipRule], ...] = (
+    Rule(
+        "bare-item",
+        "a highlight that is its whole line, one item of a list not marked whole or an example, "
+        "has no cue",
+        bare_item,
+    ),
+)
