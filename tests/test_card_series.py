@@ -35,6 +35,8 @@ def test_one_item_after_an_example_marker_is_a_card_named_by_the_line() -> None:
     # "Es: X (what X does)" asks for the name from its description: a fact, not a set.
     markdown = "# D\n- Es: `lidocaina` (anaesthetic, blocks Na channels)\n"
     assert fronts(markdown) == ["D || Es: [...] (anaesthetic, blocks Na channels)"]
+    # A bracket the lead opens and closes ("ex. f(a) = 3a") leaves the marker's reach open.
+    assert fate("# D\n- ex. `f(a) = 3a`, `f'(a) = 3`\n", "f'(a) = 3").rule == "offered-items"
 
 
 def test_a_series_after_a_closed_aside_is_no_example() -> None:

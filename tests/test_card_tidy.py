@@ -130,3 +130,22 @@ def test_an_item_whose_blank_is_part_of_its_highlight_keeps_the_rest_as_its_cue(
     )
     found = fate(notes, "RCU and WCU are decoupled")
     assert found.rule != "bare-item" and found.answer == "decoupled"
+
+
+def test_a_line_pointing_at_an_equation_or_a_step_by_its_place_makes_no_card():
+    for line in (
+        "In the last equation `w` is a vector of `Nx` features",
+        "when we run `apply` we see it, not in `plan`: see the next case",
+        "1 번 과정에서 각 객체의 `gc_refs`가 설정된다.",
+        "Python 2.3 이후 위 이미지와 같은 상속은 `TypeError`를 낸다",
+        "La figura sopra mostra il `recettore`",
+    ):
+        rules = {f.rule for f in run(f"# D\n- {line}\n").fates}
+        assert rules == {"deixis"}, line
+    off = Config(disable_rules=("deixis",))
+    assert run("# D\n- In the last equation `Nx` is the input size\n", off).notes
+    # Its own image stands on the card: the line keeps its cards.
+    shown = "# D\n- the figure below shows the `forward pass`\n\n![](pass.png)\n"
+    assert [f.rule for f in run(shown).fates] != ["deixis"]
+    # A line introducing what follows as text ("the following process") is not pointing.
+    assert run("# D\n- `collect()` 메서드는 다음의 과정을 거친다\n").notes

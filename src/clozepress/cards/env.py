@@ -50,6 +50,8 @@ class Env:
     highlights."""
     pointed: tuple[str, bool] = ("", False)
     """Whether the unit of this key holds one of the learner's pointer phrases."""
+    deictic: tuple[str, bool] = ("", False)
+    """Whether the unit of this key points at a part of the notes by its place (``deixis``)."""
     unit_key: str = ""
     """The unit being read, its text folded (as ``duplicate`` compares it)."""
     series: tuple[tuple[int, str], dict[int, tuple[tuple[Mark, ...], int]]] = field(

@@ -16,6 +16,7 @@ from . import (
     children,
     clauses,
     code,
+    deixis,
     echo,
     fact,
     leaks,
@@ -41,9 +42,12 @@ from .units import units
 
 
 def _skips() -> tuple[Rule[Any], ...]:
-    """The skip rules in order: ``one-letter`` just before ``bare-name``, which it narrows;
-    ``bare-item`` after the duplicates, so a repeated line is reported as one."""
+    """The skip rules in order: ``deixis`` after the learner's ``pointer``; ``one-letter`` just
+    before ``bare-name``, which it narrows; ``bare-item`` after the duplicates, so a repeated
+    line is reported as one."""
     rules = list(skips.RULES)
+    at = next(i for i, rule in enumerate(rules) if rule.name == "pointer") + 1
+    rules[at:at] = deixis.RULES
     at = next(i for i, rule in enumerate(rules) if rule.name == "bare-name")
     return (*rules[:at], *letters.RULES, *rules[at:], *series.RULES, *bare.RULES)
 

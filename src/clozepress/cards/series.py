@@ -34,8 +34,9 @@ LEAD_WORDS = 3
 _SYMBOL = re.compile(r"^(?:[A-Za-z](?:[0-9a-z]|'{1,2})?|\d)$")
 #: An ellipsis right after a series leaves it open: its items are examples.
 _OPEN_END = re.compile(r"\s*,?\s*(?:\.{3}|…)")
-#: What ends the reach of a marker: a clause's end, or a bracket closed after it.
-_BREAK = re.compile(r"[.;!?。]\s|[)\]}）]")
+#: What ends the reach of a marker: a clause's end.
+_BREAK = re.compile(r"[.;!?。]\s")
+_OPENING, _CLOSING = "([{（", ")]}）"
 #: How far back (characters) an example marker is looked for.
 REACH = 80
 
@@ -67,6 +68,7 @@ def runs_of(unit: Unit, env: Env) -> Runs:
 
 
 def _joined(text: str, left: Mark, right: Mark) -> bool:
+    """Whether two highlights are items of one series, as the ``series`` repair reads them."""
     gap = text[left.end : right.start]
     return left.end <= right.start and "\n" not in gap and bool(_BETWEEN.match(gap))
 
@@ -78,17 +80,19 @@ def _run(unit: Unit, mark: Mark, env: Env) -> tuple[tuple[Mark, ...], int]:
 def offered_items(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A series the line offers as examples: an example marker ("e.g.", "such as", the
     learner's own in ``cues.toml``) opens it, at most ``LEAD_WORDS`` words before its first
-    item and in the same clause, or an ellipsis leaves it open."""
+    item and in the same clause, or an ellipsis leaves it open. One item offered alone is left
+    to the rules of bare fronts: "Es: `lidocaina` (blocks Na channels)" names it by what the
+    line says of it."""
     run, _ = _run(unit, mark, env)
     if len(run) < 2:
-        return None  # one item after "Es:" is named by what the line says of it: a card
+        return None
     if _OPEN_END.match(unit.text, run[-1].end):
         return "skip"
     return "skip" if _offered(unit.text, run[0].start, env.cues.examples) else None
 
 
 def _offered(text: str, start: int, own: tuple[str, ...]) -> bool:
-    """Whether an example marker stands just before ``start``: only a few words between, no
+    """Where an example marker stands just before ``start``: only a few words between, no
     clause ended and no bracket closed (``(e.g. corporate), X`` offers ``corporate``, not X)."""
     low = max(0, start - REACH)
     lowered = text[low:start].casefold()
@@ -97,7 +101,17 @@ def _offered(text: str, start: int, own: tuple[str, ...]) -> bool:
         if at < 0 or (marker[0].isalpha() and at and lowered[at - 1].isalpha()):
             continue  # a marker of letters stands as a word, not inside one ("es:" in "notes:")
         lead = lowered[at + len(marker) :]
-        if len(words(lead)) <= LEAD_WORDS and not _BREAK.search(lead):
+        if len(words(lead)) <= LEAD_WORDS and not _BREAK.search(lead) and not _closes(lead):
+            return True
+    return False
+
+
+def _closes(lead: str) -> bool:
+    """Whether ``lead`` closes a bracket it did not open: the aside holding the marker ended."""
+    depth = 0
+    for char in lead:
+        depth += (char in _OPENING) - (char in _CLOSING)
+        if depth < 0:
             return True
     return False
 
