@@ -149,3 +149,19 @@ def test_a_line_pointing_at_an_equation_or_a_step_by_its_place_makes_no_card():
     assert [f.rule for f in run(shown).fates] != ["deixis"]
     # A line introducing what follows as text ("the following process") is not pointing.
     assert run("# D\n- `collect()` 메서드는 다음의 과정을 거친다\n").notes
+
+
+def test_a_blank_never_splits_a_word_a_highlight_cut_short():
+    notes = "# D\n- search any field, even `partially matche`s to another one\n"
+    (front,) = fronts(notes)
+    assert front == "D || search any field, even [...] to another one"
+    found = fate(notes, "partially matche")
+    assert (found.answer, found.rule) == ("partially matches", "whole-word")
+    off = Config(disable_rules=("whole-word",))
+    assert fronts(notes, off) == ["D || search any field, even [...]s to another one"]
+    # A word glued on after a lost space stays a word of its own; a particle of another
+    # script is a word of its own too.
+    assert fronts("# D\n- set up your `multi-account`environment fast\n") == [
+        "D || set up your [...] environment fast"
+    ]
+    assert fronts("# D\n- `young`의 끝으로 보낸다\n") == ["D || [...]의 끝으로 보낸다"]

@@ -29,6 +29,7 @@ from . import (
     series,
     skips,
     table,
+    wordcut,
 )
 from .draft import Draft
 from .env import Env, commands, highlights_prose, indexed_letters, varied_names
@@ -59,7 +60,15 @@ RULERS: dict[str, Ruler[Any]] = {
     "skip": Ruler("skip", _skips()),
     "blank": Ruler(
         "blank",
-        (*brackets.RULES, *code.RULES, *numbers.RULES, *name.RULES, *clauses.RULES, *fact.RULES),
+        (
+            *brackets.RULES,
+            *wordcut.RULES,
+            *code.RULES,
+            *numbers.RULES,
+            *name.RULES,
+            *clauses.RULES,
+            *fact.RULES,
+        ),
     ),
     "repair": Ruler("repair", (*repairs.RULES, *leaks.RULES, *echo.RULES)),
 }

@@ -39,6 +39,9 @@ from .html import scripted
 from .model import Mark, Unit
 from .text import sentences
 
+#: The end of a word a highlight cut short: one or two small letters, then no more letters.
+_WORD_END = re.compile(r"[a-z]{1,2}(?![A-Za-z0-9])")
+
 
 def flatten(
     spans: tuple[Inline, ...],
@@ -77,6 +80,8 @@ def flatten(
                     and text[:1].isalnum()
                     and out[-1][-1:].isascii()
                     and out[-1][-1:].isalnum()
+                    # A highlight that cut a word short (`matche`s) is that word, not two.
+                    and not _WORD_END.match(text)
                 )
                 if glued:
                     text = " " + text
