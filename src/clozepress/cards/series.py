@@ -92,7 +92,7 @@ def offered_items(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 
 
 def _offered(text: str, start: int, own: tuple[str, ...]) -> bool:
-    """Where an example marker stands just before ``start``: only a few words between, no
+    """Whether an example marker stands just before ``start``: only a few words between, no
     clause ended and no bracket closed (``(e.g. corporate), X`` offers ``corporate``, not X)."""
     low = max(0, start - REACH)
     lowered = text[low:start].casefold()
@@ -136,7 +136,7 @@ def series_cue(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 RULES: tuple[Rule[SkipRule], ...] = (
     Rule(
         "offered-items",
-        "items offered as examples ('e.g. X, Y', 'Es: X', 'X, Y...') stand for any of a class",
+        "items offered as examples ('e.g. X, Y', 'Es: X, Y', 'X, Y...') stand for any of a class",
         offered_items,
     ),
     Rule(
