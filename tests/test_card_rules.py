@@ -875,3 +875,15 @@ def test_an_inline_note_goes_to_the_back_unless_it_holds_a_highlight():
     assert (
         fronts(notes, off)[0] == "D || [...] frees memory (a long remark nobody asks about) at once"
     )
+
+
+def test_a_sentence_cut_from_its_paragraph_shows_what_follows_on_the_back_not_itself_again():
+    filler = "which is said here only to make this paragraph long enough to be cut apart"
+    markdown = (
+        f"# D\n\nThe first sentence names `alpha`, {filler}. "
+        f"The second one names `beta`, {filler}. The third adds a closing remark.\n"
+    )
+    first, second = run(markdown).notes
+    assert to_text(first.extra).startswith("- The second one names beta")
+    assert "The first sentence" not in to_text(first.extra)
+    assert to_text(second.extra) == "- The third adds a closing remark."

@@ -48,6 +48,7 @@ def note_to_back(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
                     before=line,
                     key="",
                     back="",
+                    cut_out=False,
                     children=(),
                     images=(),
                     asides=(),

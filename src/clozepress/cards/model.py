@@ -58,6 +58,8 @@ class Unit:
     """What is nested under a bullet: shown on the back."""
     back: str = ""
     """Plain text shown on the back (the rest of a cut paragraph)."""
+    cut_out: bool = False
+    """A sentence (or clause) cut from its paragraph: it may point back past the line before."""
     images: tuple[Image, ...] = ()
     """Images that belong to this unit: nested under it, or right after it."""
     siblings: tuple[tuple[int, str], ...] = ()

@@ -331,7 +331,7 @@ def antecedent(draft: Draft, env: Env) -> Draft | None:
     heading = fold(unit.crumbs[unit.heading_count - 1]) if unit.heading_count else ""
     named = any(fold(draft.answer(n)) == heading for n, _, _ in draft.blanks)
     # A sentence cut from its paragraph may point back further in: "one of this class ...".
-    cut_out = bool(unit.back) and refers_back(unit.text)
+    cut_out = unit.cut_out and refers_back(unit.text)
     opening = leans_back(unit.text, env.cues.anaphors)
     if not opening and not named and not cut_out:
         return None

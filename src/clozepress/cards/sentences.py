@@ -1,6 +1,7 @@
 """Sentences: a long paragraph is cut into its sentences, each holding highlights its own note,
-with the sentence before it as context and the whole paragraph on the back. A card asks one
-thing; a paragraph on its front asks the learner to read instead of recall."""
+with the sentence before it as context and what the paragraph goes on to say on the back. A card
+asks one thing; a paragraph on its front asks the learner to read instead of recall, and on its
+back it repeats the front and the context word for word before it adds anything."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ LONG = 220
 CLAUSE_LONG = 400
 #: A clause cut from a long sentence is about this long (characters).
 PIECE = 150
+#: The back shows at most about this much (characters) of what follows the card's sentence.
+BACK = 300
 
 
 def split_long(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
@@ -67,13 +70,31 @@ def split_long(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
                         before=previous,
                         crumbs=(*unit.crumbs, lead_in) if lead_in else unit.crumbs,
                         key="",
-                        back=" ".join(unit.text.split()),
+                        back=going_on(unit.text, end),
+                        cut_out=True,
                         images=unit.images if first else (),
                     )
                 )
                 first = False
             previous = " ".join(sentence.split())
     return out, hits
+
+
+def going_on(text: str, end: int) -> str:
+    """What the paragraph says after the sentence ending at ``end``: the sentences that follow,
+    whole, within about ``BACK`` characters (at least the next one), "…" where more follows."""
+    out: list[str] = []
+    size = 0
+    for start, stop in sentences(text):
+        if start < end:
+            continue
+        sentence = " ".join(text[start:stop].split())
+        if out and size + len(sentence) > BACK:
+            out.append("…")
+            break
+        out.append(sentence)
+        size += len(sentence)
+    return " ".join(out)
 
 
 RULES = (
