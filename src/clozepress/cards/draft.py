@@ -30,6 +30,8 @@ class Draft:
     hidden: tuple[Hidden, ...] = ()
     crumb_notes: tuple[str, ...] = ()
     """Rules that changed the breadcrumb, for the record."""
+    dropped: tuple[tuple[Mark, str], ...] = ()
+    """Highlights a repair took off the note, each with the rule that did: no card tests them."""
     echoes: frozenset[tuple[int | None, int]] = frozenset()
     """``(crumb, start)`` of the hidden ranges shown as an echo of their card's blank (a mark
     saying "the same answer"), not as a blank of their own (see ``echo``)."""

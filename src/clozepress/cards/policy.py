@@ -19,6 +19,7 @@ from . import (
     deixis,
     echo,
     fact,
+    leaks,
     letters,
     listing,
     name,
@@ -69,7 +70,7 @@ RULERS: dict[str, Ruler[Any]] = {
             *fact.RULES,
         ),
     ),
-    "repair": Ruler("repair", (*repairs.RULES, *echo.RULES)),
+    "repair": Ruler("repair", (*repairs.RULES, *leaks.RULES, *echo.RULES)),
 }
 
 #: Skips that are the notes' fault, reported as warnings; every other skip is an ``info``.
@@ -96,6 +97,7 @@ def plan(document: Document, config: Config, cues: Cues | None = None) -> Plan:
         indexed=indexed_letters(found),
         varied=varied_names(found),
         examples=own_names(document),
+        topics=leaks.topic_stems(found),
     )
     for rule in RULERS["shape"].active(disabled):
         found, hits = rule.apply(found, env)
@@ -169,7 +171,26 @@ def _note(unit: Unit, env: Env, fates: list[Fate]) -> Note | None:
         if repaired is not None:
             draft = repaired
             env.hits[rule.name] += 1
+    if draft.dropped:
+        _dropped(draft, fates)
+        if not draft.blanks:
+            return None
     return note_from(draft, env.document.path)
+
+
+def _dropped(draft: Draft, fates: list[Fate]) -> None:
+    """The fates of the highlights a repair took off the note: no card, and the rule that
+    decided. They are this unit's, the last ones recorded."""
+    principle = {rule.name: rule.principle for rule in RULERS["repair"].rules}
+    why = {(m.highlight.line, m.highlight.text): rule for m, rule in draft.dropped}
+    for at in range(len(fates) - 1, -1, -1):
+        fate = fates[at]
+        if fate.answer is None or (fate.line, fate.highlight) not in why:
+            continue
+        rule = why.pop((fate.line, fate.highlight))
+        fates[at] = Fate(fate.line, fate.highlight, None, principle[rule], rule)
+        if not why:
+            break
 
 
 def _skip(unit: Unit, mark: Mark, env: Env) -> Rule[Any] | None:

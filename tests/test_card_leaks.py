@@ -1,0 +1,86 @@
+"""Leaks: a card's answer read off the rest of the card (``clozepress.cards.leaks``), each rule
+pinned on a small fixture through the public entry point, and switched off."""
+
+from __future__ import annotations
+
+from clozepress.config import Config
+
+from .test_card_rules import fate, fronts, run
+
+
+def test_an_answer_its_line_spells_close_together_makes_no_card():
+    notes = "# D\n- `Request Counter`: a counter of requests per minute\n"
+    assert fronts(notes) == []
+    found = fate(notes, "Request Counter")
+    assert (found.answer, found.rule) == (None, "spelled-on-card")
+    assert any("spelled-on-card" in d.message for d in run(notes).skipped)
+    off = Config(disable_rules=("spelled-on-card",))
+    assert fronts(notes, off) == ["D || [...]: a counter of requests per minute"]
+
+
+def test_words_of_the_answer_spread_over_the_line_are_its_subject_not_a_spelling():
+    notes = (
+        "# D\n- `Request Counter`: counts each call made to the service, and the limit "
+        "applies to all requests\n"
+    )
+    assert len(fronts(notes)) == 1
+
+
+def test_an_acronym_made_of_the_answers_words_is_hidden_with_it():
+    notes = "# D\n- the `Remote Sync Gateway` (RGW) copies files at night\n"
+    assert fronts(notes) == ["D || the [...] ([〃]) copies files at night"]
+    off = Config(disable_rules=("initials",))
+    assert fronts(notes, off) == ["D || the [...] (RGW) copies files at night"]
+
+
+def test_an_acronym_the_words_before_it_spell_is_another_terms():
+    notes = "# D\n- `Cross Zone Replication` is not Cross-Region Replication (CRR)\n"
+    assert fronts(notes) == ["D || [...] is not Cross-Region Replication (CRR)"]
+
+
+def test_a_one_word_answer_inside_a_longer_token_or_a_two_letter_answer_again_is_hidden():
+    assert fronts("# D\n- call `flush` as store.flush() to write\n") == [
+        "D || call [...] as store.[〃]() to write"
+    ]
+    assert fronts("# D\n- `dx` is the step: x = x - rate * dx\n") == [
+        "D || [...] is the step: x = x - rate * [〃]"
+    ]
+    off = Config(disable_rules=("word-inside",))
+    assert fronts("# D\n- `dx` is the step: x = x - rate * dx\n", off) == [
+        "D || [...] is the step: x = x - rate * dx"
+    ]
+
+
+def test_a_one_word_answer_inside_another_cards_answer_is_asked_with_it_or_by_it_alone():
+    joined = "# D\n- the `io` module: `io.open()` reads a file\n"
+    assert fronts(joined) == ["D || the [...] module: [...] reads a file"]
+    full = (
+        "# D\n- the `io` module: `io.open()` reads, `io.close()` ends, `open()` and `close()` too\n"
+    )
+    found = fate(full, "io")
+    assert (found.answer, found.rule) == (None, "word-inside")
+
+
+def test_the_answers_own_words_in_the_breadcrumb_are_hidden_there():
+    notes = (
+        "# D\n## Vault Archiving of cold data\n- stores old backups in the `Vault Archive` tier\n"
+    )
+    assert fronts(notes) == ["D › [〃] [〃] of cold data / stores old backups in the [...] tier"]
+    off = Config(disable_rules=("stem-crumb",))
+    assert fronts(notes, off) == [
+        "D › Vault Archiving of cold data || stores old backups in the [...] tier"
+    ]
+    # Hidden, a heading that was only the answer's words gives way to its parent.
+    bare = "# D\n## Vault Archiving\n- stores old backups in the `Vault Archive` tier\n"
+    assert fronts(bare) == ["D || stores old backups in the [...] tier"]
+
+
+def test_a_heading_word_its_sections_answers_share_is_its_topic_and_stays():
+    notes = (
+        "# D\n## Scaling Policies\n- `Step Scaling`: adds capacity in steps\n"
+        "- `Simple Scaling`: adds one unit at a time\n"
+    )
+    assert fronts(notes) == [
+        "D › Scaling Policies || [...]: adds capacity in steps",
+        "D › Scaling Policies || [...]: adds one unit at a time",
+    ]
