@@ -93,7 +93,8 @@ def test_a_heading_of_one_word_names_its_section_and_stays():
 
 def test_the_same_answer_highlighted_on_the_parent_line_is_no_topic():
     notes = (
-        "# D\n## Storage of cold data\n- use a `Vault Archive`: keeps backups, built from the Vault…\n"
+        "# D\n## Storage of cold data\n"
+        "- use a `Vault Archive`: keeps backups, built from the Vault…\n"
         "  - the `Vault Archive` is a tier for old backups\n"
     )
     assert fronts(notes)[-1].startswith("D › Storage of cold data › use a [〃]: keeps backups")
