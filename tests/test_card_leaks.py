@@ -84,3 +84,18 @@ def test_a_heading_word_its_sections_answers_share_is_its_topic_and_stays():
         "D › Scaling Policies || [...]: adds capacity in steps",
         "D › Scaling Policies || [...]: adds one unit at a time",
     ]
+
+
+def test_a_heading_of_one_word_names_its_section_and_stays():
+    notes = "# D\n## Vault\n- stores old backups in the `Vault Archive` tier\n"
+    assert fronts(notes) == ["D › Vault || stores old backups in the [...] tier"]
+
+
+def test_the_same_answer_highlighted_on_the_parent_line_is_no_topic():
+    notes = (
+        "# D\n## Storage of cold data\n"
+        "- use a `Vault Archive`: keeps backups, built from the Vault…\n"
+        "  - the `Vault Archive` is a tier for old backups\n"
+    )
+    assert fronts(notes)[-1].startswith("D › Storage of cold data › use a [〃]: keeps backups")
+    assert "built from the [〃]" in fronts(notes)[-1]

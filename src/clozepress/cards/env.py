@@ -35,9 +35,9 @@ class Env:
     examples: dict[tuple[int, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
     """Per section (domain, section titles), the names its example blocks make up for
     themselves (see ``examples``)."""
-    topics: dict[tuple[int, tuple[str, ...]], Counter[str]] = field(default_factory=dict)
-    """Per section (domain, section titles), how many of its units highlight each word stem:
-    the words its answers share are its topic (see ``leaks``)."""
+    topics: dict[tuple[int, tuple[str, ...]], dict[str, set[str]]] = field(default_factory=dict)
+    """Per section (domain, section titles), per word stem, the highlights holding it: the
+    words its answers share are its topic (see ``leaks``)."""
     hits: Counter[str] = field(default_factory=Counter)
     tested: Counter[tuple[int, str, str]] = field(default_factory=Counter)
     """How many cards so far ask each answer, by ``(domain, section, answer)`` folded."""

@@ -34,7 +34,7 @@ from .env import Env
 from .model import Blank, Mark, Unit
 from .repairs import _in_series
 from .rules import Rule
-from .text import FUNCTION_WORDS
+from .text import FUNCTION_WORDS, fold
 
 #: Two words of this many letters or more that open on the same ``STEM`` letters, the shorter
 #: at least ``RATIO`` of the longer, are one word in two forms (`optimal`/"Optimized",
@@ -103,37 +103,52 @@ def same_stem(one: str, two: str) -> bool:
 DOMAIN_TOPIC = 3
 
 
-def topic_stems(units: Iterable[Unit]) -> dict[tuple[int, tuple[str, ...]], Counter[str]]:
-    """Per section, and per domain (no section titles), how many units under it highlight a word
-    of each stem (see ``Env.topics``)."""
-    out: dict[tuple[int, tuple[str, ...]], Counter[str]] = {}
+#: The type of ``Env.topics``: per section, per stem, the highlights (folded) holding it.
+Topics = dict[tuple[int, tuple[str, ...]], dict[str, set[str]]]
+
+
+def topic_stems(units: Iterable[Unit]) -> Topics:
+    """Per section, and per domain (no section titles), the highlights under it that hold a word
+    of each stem (see ``Env.topics``): at most ``DOMAIN_TOPIC`` + 1 of them, all a rule asks."""
+    out: Topics = {}
     for unit in units:
-        keys = {stem_key(w) for m in unit.marks for w in own_words(m.highlight.text)}
-        for depth in range(len(unit.sections) + 1):
-            out.setdefault((unit.domain, unit.sections[:depth]), Counter()).update(keys)
+        for mark in unit.marks:
+            text = fold(mark.highlight.text)
+            keys = {stem_key(w) for w in own_words(mark.highlight.text)}
+            for depth in range(len(unit.sections) + 1):
+                section = out.setdefault((unit.domain, unit.sections[:depth]), {})
+                for key in keys:
+                    found = section.setdefault(key, set())
+                    if len(found) <= DOMAIN_TOPIC:
+                        found.add(text)
     return out
 
 
 class _Topic:
-    """The stems that are the topic where breadcrumb level ``index`` stands: those of the
-    levels above it (the domain's title names the topic of all of it), those the highlights of
-    other units under that heading share (of the unit's own section, for a parent line), or
-    ``DOMAIN_TOPIC`` other units of the domain."""
+    """The stems that are the topic where breadcrumb level ``index`` stands: those shown on the
+    levels above it (the domain's title names the topic of all of it), those another highlight
+    under that heading holds (of the unit's own section, for a parent line), or
+    ``DOMAIN_TOPIC`` other highlights of the domain. The same answer highlighted again (on the
+    line the unit is nested under, say) is the fact again, not a topic."""
 
-    def __init__(self, draft: Draft, env: Env, index: int, own: set[str]) -> None:
+    def __init__(self, draft: Draft, env: Env, index: int, number: int, answers: set[str]):
         unit = draft.unit
         depth = index if index < unit.heading_count else len(unit.sections)
-        self.here = env.topics.get((unit.domain, unit.sections[:depth]), Counter())
-        self.domain = env.topics.get((unit.domain, ()), Counter())
-        self.outer = {stem_key(w) for crumb in draft.crumbs[:index] for w, _, _ in parts(crumb)}
-        self.own = own
+        self.here = env.topics.get((unit.domain, unit.sections[:depth]), {})
+        self.domain = env.topics.get((unit.domain, ()), {})
+        self.outer = {
+            stem_key(w)
+            for at, crumb in enumerate(draft.crumbs[:index])
+            for w, start, end in parts(crumb)
+            if not _hidden_in_crumb(draft, number, at, start, end)
+        }
+        self.answers = answers
 
     def __contains__(self, key: str) -> bool:
-        mine = key in self.own
         return (
             key in self.outer
-            or self.here[key] - mine >= 1
-            or self.domain[key] - mine >= DOMAIN_TOPIC
+            or len(self.here.get(key, set()) - self.answers) >= 1
+            or len(self.domain.get(key, set()) - self.answers) >= DOMAIN_TOPIC
         )
 
 
@@ -198,8 +213,6 @@ def stem_crumb(draft: Draft, env: Env) -> Draft | None:
     stand in the breadcrumb and make half the answer's own words or more, are hidden there on
     that card: the breadcrumb spells the answer. A word or two of a long answer do not."""
     text = draft.unit.text
-    own_keys = {stem_key(w) for m in draft.unit.marks for w in own_words(m.highlight.text)}
-    topics = {i: _Topic(draft, env, i, own_keys) for i in range(1, len(draft.crumbs))}
     hidden = list(draft.hidden)
     items = _in_series(draft)
     for number, blanks in _cards(draft).items():
@@ -208,12 +221,18 @@ def stem_crumb(draft: Draft, env: Env) -> Draft | None:
         own = _answer_words(draft, blanks)
         alone = all(len(parts(text[b.start : b.end])) == 1 for b in blanks)
         names = _names(own, alone)
+        if not names:
+            continue
+        answers = {fold(m.highlight.text) for n, _, m in draft.blanks if n == number}
         places: list[tuple[int, int, int]] = []
         given: set[str] = set()
         for index, crumb in enumerate(draft.crumbs):
             if index == 0:
                 continue  # the domain: the subdeck every card of it is in
-            mine = [w for w in names if stem_key(w) not in topics[index]]
+            if index < draft.unit.heading_count and _one_word(crumb):
+                continue  # a heading of one word names its section: the topic of all of it
+            topic = _Topic(draft, env, index, number, answers)
+            mine = [w for w in names if stem_key(w) not in topic]
             for run in _RUN.finditer(crumb):
                 pieces = parts(run.group())
                 hit = [(p, a, b) for p, a, b in pieces if any(same_stem(p, w) for w in mine)]
@@ -231,6 +250,11 @@ def stem_crumb(draft: Draft, env: Env) -> Draft | None:
     if len(hidden) == len(draft.hidden):
         return None
     return dataclasses.replace(draft, hidden=tuple(hidden))
+
+
+def _one_word(line: str) -> bool:
+    """Whether ``line`` holds one word of content at most (a name in camelCase is one)."""
+    return sum(1 for w in _RUN.findall(line) if w.casefold() not in FUNCTION_WORDS) < 2
 
 
 def _repeats(word: str, answer: str) -> bool:
