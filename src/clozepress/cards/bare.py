@@ -20,9 +20,9 @@ _FRAME = " \t•–—-*>,;:.()[]"
 
 
 def bare_item(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
-    """A highlight that is the whole of its line, or of its line after an example marker
-    ("e.g.", "Es:"), in an item of a list the learner did not mark whole, or on a line that
-    offers it as an example: no card, for no word of the card points at it."""
+    """A highlight that is the whole of its line, on a line that only offers it as an example
+    ("e.g.", "Es:") or as an item of a list the learner marked under half: no card, for no word
+    of the card points at it."""
     if unit.kind not in ("line", "list"):
         return None
     text = unit.text
@@ -66,8 +66,8 @@ def _blanked_whole(unit: Unit, mark: Mark, env: Env) -> bool:
 RULES: tuple[Rule[SkipRule], ...] = (
     Rule(
         "bare-item",
-        "a highlight that is its whole line, one item of a list not marked whole or an example, "
-        "has no cue",
+        "a highlight that is its whole line, an example offered alone or one item of a list "
+        "marked under half, has no cue",
         bare_item,
     ),
 )
