@@ -15,6 +15,9 @@ from .rules import Rule
 from .skips import SkipRule, Verdict
 from .text import EXAMPLE_MARKERS, words
 
+#: How far from its highlight a bare line's other end may be (characters): room for a bullet
+#: and an example marker.
+REACH = 40
 #: What a bare line may hold besides its highlights: a bullet, punctuation, spaces.
 _FRAME = " \t•–—-*>,;:.()[]"
 
@@ -26,9 +29,17 @@ def bare_item(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     if unit.kind not in ("line", "list"):
         return None
     text = unit.text
-    start = text.rfind("\n", 0, mark.start) + 1
-    end = text.find("\n", mark.end)
-    end = len(text) if end < 0 else end
+    # Only the few characters around the highlight are read: a bare line holds no more than a
+    # bullet and a marker beside it, and a line may hold hundreds of highlights.
+    low = max(0, mark.start - REACH)
+    start = text.rfind("\n", low, mark.start) + 1
+    if start == 0 and low > 0:
+        return None
+    high = min(len(text), mark.end + REACH)
+    end = text.find("\n", mark.end, high)
+    if end < 0 and high < len(text):
+        return None
+    end = high if end < 0 else end
     # The line's other highlights stand on the card (each another card's blank): cues too.
     own = f"{text[start : mark.start]} {text[mark.end : end]}".lstrip(_FRAME).casefold()
     offered = False

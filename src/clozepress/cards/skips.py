@@ -210,12 +210,18 @@ def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     return "skip"
 
 
+#: How far from a name the text that opens on it or defines it is read (characters).
+_NEAR = 64
+
+
 def defined_where_it_stands(unit: Unit, mark: Mark) -> bool:
     """Whether the line states what the highlighted name is: it opens on the name and goes on
     to describe it, or defines it right after it ("the notation `L` to denote the number of
     layers", "`w` is a vector of Nx"). The definition is then the fact a card asks."""
-    opens = not unit.text[: mark.start].strip(" *_•-–—>\t")
-    if unit.kind == "line" and opens and len(words(unit.text[mark.end :])) >= DESCRIBED:
+    # Only the text near the name is read: a line may hold hundreds of highlights.
+    opens = mark.start <= _NEAR and not unit.text[: mark.start].strip(" *_•-–—>\t")
+    after = unit.text[mark.end : mark.end + _NEAR * 4]
+    if unit.kind == "line" and opens and len(words(after)) >= DESCRIBED:
         return True
     defined = _DEFINES.match(unit.text, mark.end)
     if defined is None:
