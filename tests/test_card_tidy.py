@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from clozepress.cards.html import CLOZE, cloze
-from clozepress.cards.sample import side
+from clozepress.cards.sample import side, to_text
 from clozepress.config import Config
 
 from .test_card_rules import fate, fronts, run
@@ -144,6 +144,11 @@ def test_a_line_pointing_at_an_equation_or_a_step_by_its_place_makes_no_card():
         assert rules == {"deixis"}, line
     off = Config(disable_rules=("deixis",))
     assert run("# D\n- In the last equation `Nx` is the input size\n", off).notes
+    # Pointing back at a part of the text with a line before it: that line is its context.
+    (note,) = run(
+        "# D\n- Simple equation: y = wx + b\n- In the last equation `Nx` is the input size\n"
+    ).notes
+    assert to_text(note.context) == "D › Simple equation: y = wx + b"
     # Its own image stands on the card: the line keeps its cards.
     shown = "# D\n- the figure below shows the `forward pass`\n\n![](pass.png)\n"
     assert [f.rule for f in run(shown).fates] != ["deixis"]

@@ -16,42 +16,72 @@ from .model import Mark, Unit
 from .rules import Rule
 from .skips import SkipRule, Verdict
 
-_THINGS_EN = (
-    r"equation|formula|example|image|figure|picture|diagram|graph|chart|step|video|slide|"
-    r"code|snippet|table|case|lecture"
-)
-_THINGS_KO = r"이미지|그림|코드|예제|표|수식|과정|단계|영상"
-_THINGS_IT = r"figura|immagine|tabella|formula|esempio|grafico|codice"
+#: Things a card cannot show: a picture, a recording, a lecture.
+_SEEN_EN = r"image|figure|picture|diagram|graph|chart|video|slide|lecture"
+_SEEN_KO = r"이미지|그림|영상"
+_SEEN_IT = r"figura|immagine|grafico"
+#: Things of the text: the line before the one pointing at them is where they stand.
+_READ_EN = r"equation|formula|example|step|code|snippet|table|case"
+_READ_KO = r"코드|예제|표|수식|과정|단계"
+_READ_IT = r"tabella|formula|esempio|codice"
 
-#: A thing of the notes named by its place: before or after it, or by its number in a series.
-POINTING = re.compile(
-    rf"\b(?:the|this|that|these|those)\s+(?:last|previous|preceding|next|following|above|below)"
-    rf"\s+(?:{_THINGS_EN})s?\b"
-    rf"|\b(?:{_THINGS_EN})s?\s+(?:above|below)\b"
-    r"|\b(?:in|from)\s+the\s+(?:video|lecture|slides?)\b"
-    rf"|(?:^|\s)(?:위|아래|앞)의?\s*(?:{_THINGS_KO})"
-    r"|\d+\s*번\s*(?:과정|단계)"
-    rf"|\b(?:{_THINGS_IT})\s+(?:sopra|sotto|precedente|seguente)\b",
+
+def _pointing(things_en: str, things_ko: str, things_it: str, *, numbered: bool) -> re.Pattern[str]:
+    """A thing of the notes named by its place: before or after it, or by its number."""
+    return re.compile(
+        rf"\b(?:the|this|that|these|those)\s+(?:last|previous|preceding|next|following|above|below)"
+        rf"\s+(?:{things_en})s?\b"
+        rf"|\b(?:{things_en})s?\s+(?:above|below)\b"
+        + (r"|\b(?:in|from)\s+the\s+(?:video|lecture|slides?)\b" if not numbered else "")
+        + rf"|(?:^|\s)(?:위|아래|앞)의?\s*(?:{things_ko})"
+        + (r"|\d+\s*번\s*(?:과정|단계)" if numbered else "")
+        + rf"|\b(?:{things_it})\s+(?:sopra|sotto|precedente|seguente)\b",
+        re.IGNORECASE,
+    )
+
+
+#: Pointing at what no card shows (a figure, a video): the line speaks of it, the card cannot.
+POINTING_SEEN = _pointing(_SEEN_EN, _SEEN_KO, _SEEN_IT, numbered=False)
+#: Pointing at a part of the text (an equation, a step): the line before shows it on the card.
+POINTING_READ = _pointing(_READ_EN, _READ_KO, _READ_IT, numbered=True)
+#: Pointing back: "the last equation", "the formula above" (not "the next step").
+_BACK = re.compile(
+    r"\b(?:last|previous|preceding|above)\b|(?:^|\s)(?:위|앞)의?\s|\b(?:sopra|precedente)\b",
     re.IGNORECASE,
 )
 
 
+def points_back(text: str) -> bool:
+    """Whether a line points back at a part of the text before it (an equation, a step): the
+    ``antecedent`` repair shows it the line before, where that part stands."""
+    found = POINTING_READ.search(text)
+    return found is not None and _BACK.search(found.group()) is not None
+
+
 def deixis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
-    """A line pointing at a figure, an equation or a step by its place makes no card, unless
-    an image of its own stands on the card."""
+    """A line pointing at a figure or a video makes no card, unless an image of its own stands
+    on the card; one pointing at a part of the text makes none unless it points back and has a
+    line before it, which its card then shows (``antecedent``)."""
     if unit.images:
         return None
     # Once per unit, not once per highlight: a line of many highlights stays linear.
     if env.deictic[0] != env.unit_key:
-        env.deictic = (env.unit_key, POINTING.search(unit.text) is not None)
+        seen = POINTING_SEEN.search(unit.text) is not None
+        read = POINTING_READ.search(unit.text) is not None
+        # The line before, not a heading or a parent line the card shows anyway.
+        sibling = bool(unit.before) and unit.before not in {
+            " ".join(c.split()) for c in unit.crumbs
+        }
+        shown = sibling and points_back(unit.text)
+        env.deictic = (env.unit_key, seen or (read and not shown))
     return "skip" if env.deictic[1] else None
 
 
 RULES: tuple[Rule[SkipRule], ...] = (
     Rule(
         "deixis",
-        "a line pointing at a figure, equation or step by its place ('the last equation', "
-        "'the image above') speaks of what no card shows",
+        "a line pointing at a figure ('the image above') speaks of what no card shows; one "
+        "pointing back at an equation or a step shows the line before it",
         deixis,
     ),
 )
