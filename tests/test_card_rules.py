@@ -421,20 +421,26 @@ def test_a_series_on_one_line_is_one_card_hiding_it_whole():
     assert side(note.text, 1, front=True) == "levels: [...], [...] or [...]; by default TRACE level"
 
 
-def test_a_series_past_three_items_is_one_card_asking_its_first_item():
+def test_a_series_past_three_items_is_a_card_per_item_showing_the_items_before_it():
     markdown = "# Log\n## DEBUG\n- levels: `TRACE`, `DEBUG`, `INFO` or `ERROR`; by default\n"
-    # One card (series-cue): the item the lead-in introduces, the others its cue.
-    assert fronts(markdown) == ["Log › DEBUG || levels: [...], DEBUG, INFO or ERROR; by default"]
-    assert [f.rule for f in run(markdown).fates] == ["fact", *["series-cue"] * 3]
-    # Without it, one near-identical card per item (item-cards), each showing the others.
-    off = Config(disable_rules=("series-cue",))
+    # Overlapping cards (overlap): each asks its item from the lead-in and the items before it;
+    # the items after it are left out, so no card shows another's answer.
+    assert fronts(markdown) == [
+        "Log › DEBUG || levels: [...] …; by default",
+        "Log || levels: TRACE, [...] …; by default",
+        "Log › DEBUG || levels: TRACE, DEBUG, [...] …; by default",
+        "Log › DEBUG || levels: TRACE, DEBUG, INFO or [...]; by default",
+    ]
+    assert [f.rule for f in run(markdown).fates] == ["fact"] * 4
+    # Without it, one near-identical card per item (item-cards), each showing all the others.
+    off = Config(disable_rules=("overlap",))
     assert fronts(markdown, off) == [
         "Log › DEBUG || levels: [...], DEBUG, INFO or ERROR; by default",
         "Log › DEBUG || levels: TRACE, [...], INFO or ERROR; by default",
         "Log › DEBUG || levels: TRACE, DEBUG, [...] or ERROR; by default",
         "Log › DEBUG || levels: TRACE, DEBUG, INFO or [...]; by default",
     ]
-    both = Config(disable_rules=("series-cue", "item-cards"))
+    both = Config(disable_rules=("overlap", "item-cards"))
     assert fronts(markdown, both) == [
         "Log › DEBUG || levels: [...], [...], [...] or [...]; by default"
     ]
@@ -817,9 +823,9 @@ def test_an_answer_is_hidden_in_its_other_number_and_inside_a_written_out_link()
 def test_an_item_of_a_list_to_recite_does_not_hide_a_heading_naming_it():
     notes = "# DEBUG notes\n- levels: `TRACE`, `DEBUG`, `INFO`, `WARN` or `ERROR`\n"
     # Each item on its own card (``item-cards``), the heading shown on every one.
-    apart = Config(disable_rules=("series-cue",))
+    apart = Config(disable_rules=("overlap",))
     assert fronts(notes, apart)[1] == "DEBUG notes || levels: TRACE, [...], INFO, WARN or ERROR"
-    off = Config(disable_rules=("series-cue", "item-cards"))
+    off = Config(disable_rules=("overlap", "item-cards"))
     assert fronts(notes, off) == ["DEBUG notes || levels: [...], [...], [...], [...] or [...]"]
 
 

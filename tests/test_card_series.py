@@ -1,6 +1,6 @@
 """Series: highlights in a row on one line are decided together (``cards/series.py``): items
-offered as examples and bare symbols side by side are no card, and a long series is one card,
-never one near-identical card per item."""
+offered as examples and bare symbols side by side are no card, and a long series is learned item
+by item, each card showing only the items before its own (``cards/overlap.py``)."""
 
 from __future__ import annotations
 
@@ -73,18 +73,27 @@ def test_bare_symbols_side_by_side_are_no_card(line: str, answers: tuple[str, st
     assert len(run(markdown, off).notes) == 1
 
 
-def test_a_long_series_is_one_card_whatever_its_length() -> None:
+def test_a_long_series_is_learned_item_by_item_each_card_its_own_note() -> None:
     items = ", ".join(f"`item{n}`" for n in range(12))
-    planned = run(f"# D\n- the levels are {items} in order\n")
-    (note,) = planned.notes
-    assert note.cards == 1 and note.highlights == ("item0",)
+    markdown = f"# D\n- `TF_LOG` takes the levels {items} in order\n"
+    planned = run(markdown)
+    # One note per item, each hiding its item; the last is the line as written and also asks
+    # the line's other highlight.
+    assert [n.highlights for n in planned.notes] == [
+        *((f"item{n}",) for n in range(11)),
+        ("TF_LOG", "item11"),
+    ]
+    assert len({n.key for n in planned.notes}) == 12
+    assert fronts(markdown)[2] == "D || TF_LOG takes the levels item0, item1, [...] … in order"
     # A series of three is asked whole, as before (series): within one card's reach.
     (three,) = run("# D\n- levels: `TRACE`, `DEBUG` or `INFO`\n").notes
     assert three.cards == 1 and len(three.highlights) == 3
+    # Offered as examples, it is no card at all (offered-items), however long.
+    assert run(f"# D\n- levels, e.g. {items}\n").notes == ()
 
 
 def test_the_type_in_setting_keeps_a_long_series_whole() -> None:
-    # cloze = "unit" asks every blank of a line on one card: nothing to thin out there.
+    # cloze = "unit" asks every blank of a line on one card: nothing to split there.
     markdown = "# D\n- levels: `TRACE`, `DEBUG`, `INFO` or `ERROR`\n"
     (note,) = run(markdown, Config(cloze="unit")).notes
     assert len(note.highlights) == 4

@@ -17,7 +17,8 @@ answer shown again whole; the leaks here are partial, and are measured on the an
 
 Only the answer's own words count for the breadcrumb: a word the other highlights of its section
 share (`Step Scaling` beside `Simple Scaling` under "Scaling Policies") is the section's topic,
-and a heading naming its topic is the context every card of it needs.
+and a heading naming its topic is the context every card of it needs; so is a heading of one
+word, which names its section.
 """
 
 from __future__ import annotations
@@ -529,7 +530,7 @@ def _without(draft: Draft, numbers: list[int], rule: str) -> Draft:
 RULES: tuple[Rule[RepairRule], ...] = (
     Rule(
         "spelled-on-card",
-        "an answer whose every word its card's own text gives is read off it: no card there",
+        "an answer whose every word its line gives, close together, is read off it: no card",
         spelled_on_card,
     ),
     Rule(
@@ -539,12 +540,12 @@ RULES: tuple[Rule[RepairRule], ...] = (
     ),
     Rule(
         "word-inside",
-        "a one-word answer shown in another form or inside a longer token is hidden there",
+        "a one-word answer inside a longer token, or a two-letter one again, is hidden there",
         word_inside,
     ),
     Rule(
         "stem-crumb",
-        "a word of the answer, not its section's topic, whose stem is in the breadcrumb is hidden",
+        "the answer's own words in the breadcrumb, half of it or more, are hidden there",
         stem_crumb,
     ),
 )

@@ -24,6 +24,7 @@ from . import (
     listing,
     name,
     numbers,
+    overlap,
     repairs,
     sentences,
     series,
@@ -55,7 +56,15 @@ def _skips() -> tuple[Rule[Any], ...]:
 
 RULERS: dict[str, Ruler[Any]] = {
     "shape": Ruler(
-        "shape", (*asides.RULES, *listing.RULES, *sentences.RULES, *table.RULES, *children.RULES)
+        "shape",
+        (
+            *asides.RULES,
+            *listing.RULES,
+            *sentences.RULES,
+            *table.RULES,
+            *children.RULES,
+            *overlap.RULES,
+        ),
     ),
     "skip": Ruler("skip", _skips()),
     "blank": Ruler(

@@ -1,17 +1,13 @@
 """Series: highlights written in a row on one line (`TRACE`, `DEBUG`, `INFO`; `w` and `b`),
-decided together, so that a line never turns into a swarm of cards each showing the others.
-
-A series is one fact, the set, and asks one thing at most:
+decided together, so that a line never turns into a swarm of cards each showing the others:
 
 - items the line offers as examples ("e.g. `tuple`, `list`, `set`", "Es: `X`, `Y`", a series
   left open with an ellipsis) stand for any member of their class: a card asking for one is
   answered by any other, and the fact is the class, said around them. No card;
 - bare symbols side by side (`w` and `b`, `0` and `1`, `x1`, `x2`) name no fact: the line's
   point is said around them. No card;
-- a series longer than one card may hide (``MAX_BLANKS``) is one card: it asks for the item
-  the line's lead-in introduces, its first ("log levels `TRACE`, `DEBUG`, ..."), the items after
-  it shown as the cue. One card per item, each showing all the others, makes near-identical
-  cards, each guessed from its siblings, and a learner reviews the same list again and again.
+- a series longer than one card may hide (``MAX_BLANKS``) is learned item by item, each card
+  showing only the items before it (``overlap``).
 
 A series of two or three items is left to the repairs, which ask for it whole on one card
 (``pair``, ``series``).
@@ -23,7 +19,7 @@ import re
 
 from .env import Env
 from .model import Mark, Unit
-from .repairs import _BETWEEN, MAX_BLANKS
+from .repairs import _BETWEEN
 from .rules import Rule
 from .skips import SkipRule, Verdict
 from .text import EXAMPLE_MARKERS, words
@@ -54,7 +50,7 @@ def runs_of(unit: Unit, env: Env) -> Runs:
     marks = sorted(unit.marks, key=lambda m: m.start)
     found: list[list[Mark]] = []
     for mark in marks:
-        if found and _joined(unit.text, found[-1][-1], mark):
+        if found and joined(unit.text, found[-1][-1], mark):
             found[-1].append(mark)
         else:
             found.append([mark])
@@ -67,7 +63,7 @@ def runs_of(unit: Unit, env: Env) -> Runs:
     return runs
 
 
-def _joined(text: str, left: Mark, right: Mark) -> bool:
+def joined(text: str, left: Mark, right: Mark) -> bool:
     """Whether two highlights are items of one series, as the ``series`` repair reads them."""
     gap = text[left.end : right.start]
     return left.end <= right.start and "\n" not in gap and bool(_BETWEEN.match(gap))
@@ -86,9 +82,18 @@ def offered_items(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     run, _ = _run(unit, mark, env)
     if len(run) < 2:
         return None
-    if _OPEN_END.match(unit.text, run[-1].end):
+    if open_ended(unit.text, run[-1]) or opened_as_examples(unit.text, run[0], env.cues.examples):
         return "skip"
-    return "skip" if _offered(unit.text, run[0].start, env.cues.examples) else None
+    return None
+
+
+def open_ended(text: str, last: Mark) -> bool:
+    """Whether an ellipsis right after a series' last item leaves it open."""
+    return bool(_OPEN_END.match(text, last.end))
+
+
+def opened_as_examples(text: str, first: Mark, own: tuple[str, ...]) -> bool:
+    return _offered(text, first.start, own)
 
 
 def _offered(text: str, start: int, own: tuple[str, ...]) -> bool:
@@ -121,16 +126,11 @@ def symbol_pair(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     run, _ = _run(unit, mark, env)
     if len(run) < 2:
         return None
-    return "skip" if all(_SYMBOL.match(m.highlight.text.strip()) for m in run) else None
+    return "skip" if all(is_symbol(m.highlight.text) for m in run) else None
 
 
-def series_cue(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
-    """An item of a series longer than one card hides, but its first: shown as the cue of the
-    card that asks for the first item."""
-    if env.config.cloze == "unit":
-        return None  # one card per line: the series is hidden whole there
-    run, index = _run(unit, mark, env)
-    return "skip" if len(run) > MAX_BLANKS and index > 0 else None
+def is_symbol(text: str) -> bool:
+    return bool(_SYMBOL.match(text.strip()))
 
 
 RULES: tuple[Rule[SkipRule], ...] = (
@@ -143,10 +143,5 @@ RULES: tuple[Rule[SkipRule], ...] = (
         "symbol-pair",
         "bare symbols side by side ('w and b', '0 and 1') name no fact: the line says it",
         symbol_pair,
-    ),
-    Rule(
-        "series-cue",
-        f"a series of more than {MAX_BLANKS} items is one card: its first item, the rest its cue",
-        series_cue,
     ),
 )
