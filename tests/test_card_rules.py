@@ -296,9 +296,9 @@ def test_an_aside_closing_a_highlight_is_shown_not_hidden():
 def test_a_lone_bare_item_is_asked_with_its_list():
     markdown = (
         "# D\n- uses:\n    - send logs to a `central account`\n    - tag for billing\n"
-        "    - `Cross account roles`\n"
+        "    - `Cross account roles`\n    - audit trails\n    - and more\n"
     )
-    # The item is its whole highlight in a list marked in part: bare-item leaves it out.
+    # The item is its whole highlight in a long list marked in part: bare-item leaves it out.
     assert [f.rule for f in run(markdown).fates if f.line == 5] == ["bare-item"]
     result = run(markdown, Config(disable_rules=("bare-item",)))
     (item,) = [n for n in result.notes if n.line == 5]
@@ -307,6 +307,8 @@ def test_a_lone_bare_item_is_asked_with_its_list():
         "• send logs to a central account",
         "• tag for billing",
         "• [Cross account roles]",
+        "• audit trails",
+        "• and more",
     ]
 
 
@@ -372,11 +374,10 @@ def test_a_full_stop_inside_brackets_ends_no_sentence():
 
 
 def test_inline_footnotes_and_fences_of_other_dialects_read_as_text():
-    # An example offered alone makes no card (bare-item): off here, to see how the note reads.
-    bare = Config(disable_rules=("bare-item",))
-    (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n", bare)
-    # The note holding the highlight is a card of its own, its line the context.
-    assert front == "D › diuretics act fast || Es: [...]"
+    (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n")
+    # The note holding the highlight is a card of its own, its line the context, asked from
+    # the words it explains.
+    assert front == "D › diuretics act fast || diuretics (Es: [...])"
     off = Config(disable_rules=("note-to-back", "bare-item"))
     (front,) = fronts("# D\n- diuretics^[Es: `mannitolo`] act fast :::\n", off)
     assert front == "D || diuretics (Es: [...]) act fast"

@@ -170,3 +170,67 @@ def test_a_blank_never_splits_a_word_a_highlight_cut_short():
         "D || set up your [...] environment fast"
     ]
     assert fronts("# D\n- `young`의 끝으로 보낸다\n") == ["D || [...]의 끝으로 보낸다"]
+
+
+def test_a_one_letter_answer_is_a_card_where_its_line_says_something_about_it():
+    # The symbol is a statement's subject, or what a description before a copula names.
+    notes = (
+        "# D\n- In binary classification `Y` has to be between zero and one.\n"
+        "- The usual learning rate is `α` in most courses\n"
+        "- hyper parameters:\n    - Number of hidden units `n`.\n"
+    )
+    rules = {f.highlight: f.rule for f in run(notes).fates}
+    assert rules["Y"] == "fact" and rules["α"] == "fact"
+    assert fronts(notes)[0] == "D || In binary classification [...] has to be between zero and one."
+    # A symbol only named beside its label says nothing of it: which letter the notes chose.
+    assert rules["n"] == "one-letter"
+    labelled = "# D\n- the vector `w` has the size of the input\n"
+    assert [f.rule for f in run(labelled).fates] == ["one-letter"]
+
+
+def test_an_example_note_is_asked_from_the_words_it_explains():
+    notes = (
+        "# D\n- Targets (<) drugs that bind DNA^[Es: `cisplatin`], drugs that bind the"
+        " membrane^[Es: `amphotericin`]\n"
+    )
+    assert sorted(f.split(" || ")[1] for f in fronts(notes)) == [
+        "Targets (<) drugs that bind DNA (Es: [...])",
+        "drugs that bind the membrane (Es: [...])",
+    ]
+    # A note that says something of its own is its own cue; a note on a line of its own
+    # words only has the line as its context.
+    worded = "# D\n- Targets (<) drugs^[Es: `cisplatin` binds DNA in the nucleus], more\n"
+    assert [f.split(" || ")[1] for f in fronts(worded)] == ["Es: [...] binds DNA in the nucleus"]
+
+
+def test_a_named_member_of_a_short_list_under_a_label_is_a_card():
+    # The label names the set; the card shows its other members and asks for the one left out.
+    notes = (
+        "# D\n- purchasing options:\n    - `On-demand`\n    - Reserved: cost savings\n"
+        "    - Spot: cheaper\n"
+    )
+    found = fate(notes, "On-demand")
+    assert found.rule != "bare-item" and found.answer == "On-demand"
+    # Under a description (not a label), or in a long list, any item fits: no card.
+    described = (
+        "# D\n- a firewall to subnets\n    - `one per subnet`\n    - default allows all\n"
+        "    - rules in order\n"
+    )
+    assert fate(described, "one per subnet").rule == "bare-item"
+    long = "# D\n- use cases:\n    - `tiered storage`\n" + "".join(
+        f"    - case {n}\n" for n in range(4)
+    )
+    assert fate(long, "tiered storage").rule == "bare-item"
+    off = Config(disable_rules=("bare-item",))
+    assert fate(described, "one per subnet", off).answer == "one per subnet"
+
+
+def test_a_relation_highlighted_whole_is_asked_by_its_value():
+    notes = (
+        "# D\n- regions:\n    - `replication lag < 1s`\n    - 16 replicas per region\n"
+        "    - one more\n    - and more\n    - yet more\n"
+    )
+    found = fate(notes, "replication lag < 1s")
+    assert (found.answer, found.rule) == ("1s", "predicate")
+    off = Config(disable_rules=("predicate",))
+    assert fate(notes, "replication lag < 1s", off).rule == "bare-item"

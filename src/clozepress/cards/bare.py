@@ -9,6 +9,8 @@ predicate, a formula's right side) keeps the rest of the line as its cue."""
 
 from __future__ import annotations
 
+import re
+
 from .env import Env
 from .model import Blank, Mark, Unit
 from .rules import Rule
@@ -18,6 +20,16 @@ from .text import EXAMPLE_MARKERS, words
 #: How far from its highlight a bare line's other end may be (characters): room for a bullet
 #: and an example marker.
 REACH = 40
+#: The most items of a list a learner recites as a set, its other items the cue.
+SHORT_LIST = 4
+#: The most words of an item that names a member, and of a label that names a set.
+NAME_WORDS = 4
+LABEL_WORDS = 6
+#: What makes a parent line a statement, not a label: a dash that opens a description, a verb,
+#: an indefinite article opening it ("a firewall to subnets" describes one thing).
+_SAID = re.compile(
+    r"\s[—–-]\s|,|\b(?:is|are|has|have|can|must|will)\b|^\W*(?:a|an)\s", re.IGNORECASE
+)
 #: What a bare line may hold besides its highlights: a bullet, punctuation, spaces.
 _FRAME = " \t•–—-*>,;:.()[]"
 
@@ -51,9 +63,24 @@ def bare_item(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     own = own.strip(_FRAME)
     if words(own) or not words(mark.highlight.text):
         return None
-    if not offered and (unit.kind != "list" or start == 0 or _marked_as_list(unit)):
-        return None  # a line alone under its parent, or a list to recite: the parent asks
+    if not offered and (unit.kind != "list" or start == 0 or _closed(unit, mark)):
+        return None  # a line alone under its parent, or a set to recite: the parent asks
     return "skip" if _blanked_whole(unit, mark, env) else None
+
+
+def _closed(unit: Unit, mark: Mark) -> bool:
+    """Whether the card asks for one member of a set it shows whole but for that member: a
+    list the learner marked as one, or a short list under a label that names the set, whose
+    item is a name ("metrics to scale on: CPU, requests per target, [...], custom metric")."""
+    if _marked_as_list(unit):
+        return True
+    if len(unit.siblings) > SHORT_LIST or len(words(mark.highlight.text)) > NAME_WORDS:
+        return False
+    label = unit.text[: unit.text.find("\n")] if "\n" in unit.text else ""
+    head, _, said = label.partition(":")
+    # A label: a few words naming the set, nothing said of it (no description after a colon
+    # or a dash, no sentence).
+    return 0 < len(words(head)) <= LABEL_WORDS and not words(said) and not _SAID.search(head)
 
 
 def _marked_as_list(unit: Unit) -> bool:

@@ -1,5 +1,6 @@
-"""Clauses: a highlight that is a whole sentence ("`EC2 instance is a Virtual Machine`") is asked
-by its predicate, its subject left as the cue; and an aside in parentheses closing a highlight
+"""Clauses: a highlight that is a whole sentence ("`EC2 instance is a Virtual Machine`", or a
+relation: "`replication lag < 1s`", "`n[0] = Nx`") is asked by its predicate, its subject left as
+the cue; and an aside in parentheses closing a highlight
 is the notes' comment on the fact, shown rather than hidden."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from .text import words
 
 _VERB = re.compile(
     r"^(?P<subject>\S.{0,58}?)\s+(?:is|are|was|were|means|has|have|can|cannot|must|will|"
-    r"does|do|uses|provides|allows|supports|needs|requires)\s+(?P<rest>\S.*)$",
+    r"does|do|uses|provides|allows|supports|needs|requires|[<>≤≥=≈])\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r"^(?P<head>[^=]*?\w[^=]*?)\s+\((?P<aside>[^()]*)\)\s*$")

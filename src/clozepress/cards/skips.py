@@ -201,7 +201,7 @@ def bare_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     index = found.group(2)
     if index and index.isdigit() and found.group(1) not in env.indexed:
         return None  # ``S3`` alone: a name, not one of a family of variables
-    if defined_where_it_stands(unit, mark):
+    if defined_where_it_stands(unit, mark) or stated_about(unit, mark):
         return None
     # So does a line whose every highlight is such a name ("main parameters are `W` and `b`"):
     # it states its fact of them.
@@ -227,6 +227,37 @@ def defined_where_it_stands(unit: Unit, mark: Mark) -> bool:
     if defined is None:
         return False
     return len(words(unit.text[defined.end() : defined.end() + 80])) >= DESCRIBED
+
+
+#: A verb right after the name: the line states something of it ("`Y` has to be ...").
+_STATED = re.compile(
+    r"\s*(?:is|are|has|have|must|should|can|cannot|can't|will|needs?|lies|ranges?)\s+\w",
+    re.IGNORECASE,
+)
+#: A description, then a copula, right before the name (and the names named with it, "are
+#: `W` and `b`"): "the main parameters are `W`".
+_NAMED_AS = re.compile(
+    r"(?:\w+\W+){2,}(?:is|are)\s+(?:[\w\[\]'()]{1,8}\s*(?:,|and|or|&)\s*)*$", re.IGNORECASE
+)
+#: A label right before the name: an article and a noun ("the vector `w`", "a matrix `X`").
+_LABELLED = re.compile(r"\b(?:the|a|an)\s+\w+\s*$", re.IGNORECASE)
+#: How far back a description before the name is read (characters): a line may hold hundreds
+#: of highlights, and only the text near the name is read.
+_BACK = 80
+
+
+def stated_about(unit: Unit, mark: Mark) -> bool:
+    """Whether the name is the subject of a verb right after it ("`Y` has to be between 0 and
+    1"), or the complement of a copula after a description of two words or more ("the main
+    parameters are `W` and `b`"): the line says something of the name."""
+    head = unit.text[max(0, mark.start - _BACK) : mark.start]
+    head = head[head.rfind("\n") + 1 :]
+    after = unit.text[mark.end : mark.end + _BACK]
+    # "the vector `w` has ...": the statement is of the thing its label names, the letter
+    # only its name.
+    if _STATED.match(after) and len(words(after)) >= DESCRIBED and not _LABELLED.search(head):
+        return True
+    return _NAMED_AS.search(head) is not None
 
 
 #: An opening phrase that frames a line ("By default,") has at most this many words.
