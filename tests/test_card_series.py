@@ -1,5 +1,6 @@
 """Series: highlights in a row on one line are decided together (``cards/series.py``): items
-offered as examples and bare symbols side by side are no card, and a long series is learned item
+offered as examples are no card unless the line names their class (``cards/members.py``: the
+card asks the class), bare symbols side by side are no card, and a long series is learned item
 by item, each card showing only the items before its own (``cards/overlap.py``)."""
 
 from __future__ import annotations
@@ -17,16 +18,60 @@ from .test_card_rules import fate, fronts, run
 @pytest.mark.parametrize(
     "line",
     [
-        "containers (e.g. `tuple`, `list`, `set`) hold references",
         "antacids. Es: `algedrato`, `magaldrato`",
-        "chelators, Es: chelanti del Fe: `deferoxamina`, `deferiprone`",
-        "subcommands such as `list`, `select`, `new`, `delete` and `show`",
+        # A clause before the marker, not a short phrase: no class to ask.
+        "we track container objects (e.g. `tuple`, `list`, `set`) only",
+        "this command holds further subcommands such as `list`, `select`, `new` and `show`",
         "derived from it: `caffeina`, `teina`, `teobromina`...",
         "tolerance is a risk (`bdz`, `oppioidi`, `nitrati`,...) for some",
     ],
 )
 def test_items_offered_as_examples_are_no_card(line: str) -> None:
     planned = run(f"# D\n- {line}\n")
+    assert planned.notes == ()
+    assert {f.rule for f in planned.fates} == {"offered-items"}
+
+
+@pytest.mark.parametrize(
+    ("line", "front", "answer"),
+    [
+        (
+            "Anestetici (es: `lidocaina`, `mepivacaina`, `bupivacaina`)",
+            "D || [...] (es: lidocaina, mepivacaina, bupivacaina)",
+            "Anestetici",
+        ),
+        (
+            "container objects (e.g. `tuple`, `list`, `set`) hold references",
+            "D || [...] (e.g. tuple, list, set) hold references",
+            "container objects",
+        ),
+        (
+            "chelators, Es: chelanti del Fe: `deferoxamina`, `deferiprone`",
+            "D || chelators, Es: [...]: deferoxamina, deferiprone",
+            "chelanti del Fe",
+        ),
+        (
+            "*Antidoti fisici* — drugs that adsorb the poison. Es: `carbone`, `resine`",
+            "D || [...] — drugs that adsorb the poison. Es: carbone, resine",
+            "Antidoti fisici",
+        ),
+    ],
+)
+def test_members_offered_for_a_class_the_line_names_ask_for_the_class(
+    line: str, front: str, answer: str
+) -> None:
+    planned = run(f"# D\n- {line}\n")
+    assert fronts(f"# D\n- {line}\n") == [front]
+    # One card, and it tests every member: each records it, as `sample --highlights` shows.
+    (note,) = planned.notes
+    assert note.cards == 1
+    assert {h for _, _, h in note.tests} == {f.highlight for f in planned.fates}
+    assert {(f.rule, f.answer) for f in planned.fates} == {("member-class", answer)}
+
+
+def test_members_without_their_class_rule_are_no_card() -> None:
+    markdown = "# D\n- Anestetici (es: `lidocaina`, `mepivacaina`)\n"
+    planned = run(markdown, Config(disable_rules=("member-class",)))
     assert planned.notes == ()
     assert {f.rule for f in planned.fates} == {"offered-items"}
 

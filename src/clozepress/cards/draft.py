@@ -32,6 +32,9 @@ class Draft:
     """Rules that changed the breadcrumb, for the record."""
     dropped: tuple[tuple[Mark, str], ...] = ()
     """Highlights a repair took off the note, each with the rule that did: no card tests them."""
+    riders: tuple[tuple[Mark, Mark], ...] = ()
+    """``(highlight, host)``: a highlight tested by the card of ``host``'s blank, which hides
+    the class it is a member of (``members``), not a blank of its own."""
     echoes: frozenset[tuple[int | None, int]] = frozenset()
     """``(crumb, start)`` of the hidden ranges shown as an echo of their card's blank (a mark
     saying "the same answer"), not as a blank of their own (see ``echo``)."""

@@ -22,6 +22,7 @@ from . import (
     leaks,
     letters,
     listing,
+    members,
     name,
     numbers,
     overlap,
@@ -70,6 +71,7 @@ RULERS: dict[str, Ruler[Any]] = {
     "blank": Ruler(
         "blank",
         (
+            *members.RULES,
             *brackets.RULES,
             *wordcut.RULES,
             *code.RULES,
@@ -152,6 +154,7 @@ def _note(unit: Unit, env: Env, fates: list[Fate]) -> Note | None:
     env.unit_key = fold(unit.plain_key)
     env.unit_place = " › ".join(unit.crumbs)
     blanks: list[tuple[int, Blank, Mark]] = []
+    riders: list[tuple[Mark, Mark]] = []
     shown: list[Mark] = []
     one_card = env.config.cloze == "unit"
     for mark in unit.marks:
@@ -165,6 +168,15 @@ def _note(unit: Unit, env: Env, fates: list[Fate]) -> Note | None:
             )
             continue
         blank = _blank(unit, mark, env, [b for _, b, _ in blanks])
+        host = _same_card(blank, blanks)
+        if host is not None:
+            # Another member of the class this card asks: the card tests it too.
+            riders.append((mark, host))
+            answer = " ".join(unit.text[blank.start : blank.end].split())
+            fates.append(
+                Fate(mark.highlight.line, mark.highlight.text, answer, None, blank.rule, blank.kind)
+            )
+            continue
         number = 1 if one_card else len(blanks) + 1
         blanks.append((number, blank, mark))
         env.unit_clozes += 1
@@ -174,7 +186,9 @@ def _note(unit: Unit, env: Env, fates: list[Fate]) -> Note | None:
         )
     if not blanks:
         return None
-    draft = Draft(unit, tuple(blanks), tuple(shown), tuple(cut(c) for c in unit.crumbs))
+    draft = Draft(
+        unit, tuple(blanks), tuple(shown), tuple(cut(c) for c in unit.crumbs), riders=tuple(riders)
+    )
     for rule in RULERS["repair"].active(disabled):
         repaired = rule.apply(draft, env)
         if repaired is not None:
@@ -192,6 +206,10 @@ def _dropped(draft: Draft, fates: list[Fate]) -> None:
     decided. They are this unit's, the last ones recorded."""
     principle = {rule.name: rule.principle for rule in RULERS["repair"].rules}
     why = {(m.highlight.line, m.highlight.text): rule for m, rule in draft.dropped}
+    off = {id(m): rule for m, rule in draft.dropped}
+    for rider, host in draft.riders:
+        if id(host) in off:
+            why[(rider.highlight.line, rider.highlight.text)] = off[id(host)]
     for at in range(len(fates) - 1, -1, -1):
         fate = fates[at]
         if fate.answer is None or (fate.line, fate.highlight) not in why:
@@ -212,11 +230,21 @@ def _skip(unit: Unit, mark: Mark, env: Env) -> Rule[Any] | None:
     return None
 
 
+def _same_card(blank: Blank, blanks: list[tuple[int, Blank, Mark]]) -> Mark | None:
+    """The highlight whose card already hides what ``blank`` hides, when ``blank`` asks for a
+    class its highlight is offered for (``members``): one card tests all of its members."""
+    if blank.rule != "member-class":
+        return None
+    return next((m for _, b, m in blanks if b == blank), None)
+
+
 def _blank(unit: Unit, mark: Mark, env: Env, taken: list[Blank]) -> Blank:
     for rule in RULERS["blank"].active(env.disabled):
         blank: Blank | None = rule.apply(unit, mark, env)
         if blank is None or blank.end <= blank.start:
             continue
+        if blank.rule == "member-class" and blank in taken:
+            return blank  # the card asking the class this member is offered for
         # Blanks come in text order and stay near their highlight: the last few are the only
         # ones one could run into.
         if any(blank.start < b.end and b.start < blank.end for b in taken[-4:]):

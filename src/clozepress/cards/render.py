@@ -55,8 +55,18 @@ def note_from(draft: Draft, path: str) -> Note:
             sorted({*(unit.lines or (unit.line,)), *(m.highlight.line for _, _, m in draft.blanks)})
         ),
         kind=unit.kind,
-        tests=tuple((n, m.highlight.line, m.highlight.text) for n, _, m in draft.blanks),
+        tests=_tests(draft),
     )
+
+
+def _tests(draft: Draft) -> tuple[tuple[int, int, str], ...]:
+    """``(cloze number, line, highlight)`` per blank, then per highlight riding on a blank."""
+    tests = [(n, m.highlight.line, m.highlight.text) for n, _, m in draft.blanks]
+    number = {id(m): n for n, _, m in draft.blanks}
+    for rider, host in draft.riders:
+        if id(host) in number:
+            tests.append((number[id(host)], rider.highlight.line, rider.highlight.text))
+    return tuple(tests)
 
 
 def _clozed(

@@ -535,8 +535,8 @@ def gloss(draft: Draft, env: Env) -> Draft | None:
     hidden = list(draft.hidden)
     for number, blank, _ in draft.blanks:
         own = script(text[blank.start : blank.end])
-        if not own:
-            continue
+        if not own or blank.rule == "member-class":
+            continue  # a class's brackets hold the members it is asked from, not its gloss
         after = _GLOSS_AFTER.match(text, blank.end)
         if after and script(after.group(1)) and not script(after.group(1)) & own:
             hidden.append(Hidden(number, after.start(1), after.end(1)))

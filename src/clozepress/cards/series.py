@@ -83,8 +83,19 @@ def offered_items(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     if len(run) < 2:
         return None
     if open_ended(unit.text, run[-1]) or opened_as_examples(unit.text, run[0], env.cues.examples):
-        return "skip"
+        # Named for a class the line states, the members are that card's cue (``members``).
+        return "keep" if class_asked(unit, run, env) else "skip"
     return None
+
+
+def class_asked(unit: Unit, run: tuple[Mark, ...], env: Env) -> tuple[int, int] | None:
+    """The class phrase a ``member-class`` card asks for these offered items, if that rule is
+    on and the line names one (imported late: ``members`` reads the series from here)."""
+    if "member-class" in env.disabled or unit.kind not in ("line", "list"):
+        return None
+    from .members import class_phrase
+
+    return class_phrase(unit, run, env)
 
 
 def open_ended(text: str, last: Mark) -> bool:
@@ -93,12 +104,13 @@ def open_ended(text: str, last: Mark) -> bool:
 
 
 def opened_as_examples(text: str, first: Mark, own: tuple[str, ...]) -> bool:
-    return _offered(text, first.start, own)
+    return marker_before(text, first.start, own) is not None
 
 
-def _offered(text: str, start: int, own: tuple[str, ...]) -> bool:
-    """Whether an example marker stands just before ``start``: only a few words between, no
-    clause ended and no bracket closed (``(e.g. corporate), X`` offers ``corporate``, not X)."""
+def marker_before(text: str, start: int, own: tuple[str, ...]) -> int | None:
+    """Where the example marker offering what starts at ``start`` stands, if one does: only a
+    few words between, no clause ended and no bracket closed (``(e.g. corporate), X`` offers
+    ``corporate``, not X)."""
     low = max(0, start - REACH)
     lowered = text[low:start].casefold()
     for marker in (*EXAMPLE_MARKERS, *own):
@@ -107,8 +119,8 @@ def _offered(text: str, start: int, own: tuple[str, ...]) -> bool:
             continue  # a marker of letters stands as a word, not inside one ("es:" in "notes:")
         lead = lowered[at + len(marker) :]
         if len(words(lead)) <= LEAD_WORDS and not _BREAK.search(lead) and not _closes(lead):
-            return True
-    return False
+            return low + at
+    return None
 
 
 def _closes(lead: str) -> bool:
