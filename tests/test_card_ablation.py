@@ -32,7 +32,9 @@ OWN_FIXTURES = {
     "pointer": "# D\n- the source below is `collect()` simplified\n",
     # The notes' long series are overlap's, their twin chains one card each: a table row's
     # series (no overlap there) is where a card would hide more than three.
-    "item-cards": "# D\n\n| name | levels |\n|---|---|\n| log | `TRACE`, `DEBUG`, `INFO`, `WARN` |\n",
+    "item-cards": (
+        "# D\n\n| name | levels |\n|---|---|\n| log | `TRACE`, `DEBUG`, `INFO`, `WARN` |\n"
+    ),
 }
 
 

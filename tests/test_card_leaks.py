@@ -28,7 +28,11 @@ def test_words_of_the_answer_spread_over_the_line_are_its_subject_not_a_spelling
 
 def test_an_acronym_made_of_the_answers_words_is_hidden_with_it():
     notes = "# D\n- the `Remote Sync Gateway` (RGW) copies files at night\n"
-    assert fronts(notes) == ["D || the [...] ([〃]) copies files at night"]
+    # Hidden, and another word for the answer, not the answer: it goes to the back with it.
+    assert fronts(notes) == ["D || the [...] copies files at night"]
+    assert fronts(notes, Config(disable_rules=("aside-gloss",))) == [
+        "D || the [...] ([–]) copies files at night"
+    ]
     off = Config(disable_rules=("initials",))
     assert fronts(notes, off) == ["D || the [...] (RGW) copies files at night"]
 

@@ -467,7 +467,8 @@ def test_an_acronym_spelling_the_answers_initials_is_hidden_with_it():
     (front,) = fronts(
         "# D\n- remove `Personally Identifiable Information` (PII) from transcripts\n"
     )
-    assert front == "D || remove [...] ([〃]) from transcripts"
+    # Another word for the answer, in brackets beside it: on the back (aside-gloss).
+    assert front == "D || remove [...] from transcripts"
 
 
 def test_a_note_to_self_in_a_heading_stays_off_the_breadcrumb():
@@ -518,7 +519,9 @@ def test_an_answer_is_not_hidden_inside_a_longer_token_and_an_ellipsis_ends_no_s
 
 def test_an_acronyms_spelled_out_form_beside_its_blank_is_hidden_too():
     before = "# D\n- clients send Server Name Indication (`SNI`) to name the host\n"
-    assert fronts(before) == ["D || clients send [〃] ([...]) to name the host"]
+    assert fronts(before) == ["D || clients send [...] to name the host"]
+    kept = Config(disable_rules=("aside-gloss",))
+    assert fronts(before, kept) == ["D || clients send [–] ([...]) to name the host"]
     off = Config(disable_rules=("acronym-near",))
     assert fronts(before, off) == [
         "D || clients send Server Name Indication ([...]) to name the host"
@@ -679,8 +682,8 @@ def test_a_translation_in_brackets_beside_the_blank_is_hidden_with_it():
         "# D\n\n내부적으로 `generation`(세대)으로 객체를 관리한다\n\n세대(`generation`)로 나눈다\n"
     )
     assert fronts(notes) == [
-        "D || 내부적으로 [...]([〃])으로 객체를 관리한다",
-        "D || [〃]([...])로 나눈다",
+        "D || 내부적으로 [...]으로 객체를 관리한다",
+        "D || [...]로 나눈다",
     ]
     same_script = "# D\n- `Sticky Sessions` (session affinity) keep a client on one target\n"
     assert fronts(same_script) == ["D || [...] (session affinity) keep a client on one target"]
@@ -754,7 +757,7 @@ def test_an_acronym_before_its_spelled_out_form_asks_for_the_spelled_out_form():
     assert fronts(notes) == ["D || RPO: [...]", "D || FTP ([...]) and more"]
     assert fate(notes, "RPO").answer == "Recovery Point Objective"
     off = Config(disable_rules=("spelled-out",))
-    assert fronts(notes, off)[0] == "D || [...]: [〃]"  # acronym-near hides the spelling
+    assert fronts(notes, off)[0] == "D || [...]: [–]"  # acronym-near hides the spelling
 
 
 def test_an_acronym_and_its_spelled_out_form_near_each_other_are_hidden_together():
@@ -765,7 +768,7 @@ def test_an_acronym_and_its_spelled_out_form_near_each_other_are_hidden_together
     )
     assert fronts(notes) == [
         "D || the [...] routes by path",  # the heading is the answer: answer-heading
-        "D › ALB - Application Load Balancer || service end: [...], a [〃]",
+        "D › ALB - Application Load Balancer || service end: [...], a [–]",
     ]
     off = Config(disable_rules=("acronym-near",))
     assert fronts(notes, off)[1].endswith("|| service end: [...], a Network Load Balancer")

@@ -234,3 +234,25 @@ def test_a_relation_highlighted_whole_is_asked_by_its_value():
     assert (found.answer, found.rule) == ("1s", "predicate")
     off = Config(disable_rules=("predicate",))
     assert fate(notes, "replication lag < 1s", off).rule == "bare-item"
+
+
+def test_another_word_for_the_answer_in_brackets_goes_to_the_back_not_an_echo():
+    notes = "# D\n- 가비지 컬렉터는 `generation`(세대)과 threshold(임계값)로 관리한다.\n"
+    assert fronts(notes) == ["D || 가비지 컬렉터는 [...]과 threshold(임계값)로 관리한다."]
+    (note,) = run(notes).notes
+    assert "generation(세대)" in note.extra
+    acronym = "# D\n- communicate, where `Virtual Private Gateway` (VGW) is the hub\n"
+    assert fronts(acronym) == ["D || communicate, where [...] is the hub"]
+    # Off, the bracket stays hidden on the front: as withheld, never as "the same answer".
+    off = Config(disable_rules=("aside-gloss",))
+    assert fronts(notes, off) == ["D || 가비지 컬렉터는 [...]([–])과 threshold(임계값)로 관리한다."]
+    assert "〃" not in fronts(acronym, off)[0]
+
+
+def test_a_hidden_word_that_is_not_the_answer_shows_as_withheld():
+    # The acronym tells the answer: hidden, but it is not the answer's own words.
+    notes = "# D\n- Connect to an AWS Managed Microsoft AD: integrate `Active Directory` fast\n"
+    assert fronts(notes) == ["D || Connect to an AWS Managed Microsoft [–]: integrate [...] fast"]
+    # The answer's own words again (in the plural, too) are its echo.
+    again = "# D\n- a `bastion host` is public; connect to bastion hosts with keys\n"
+    assert fronts(again) == ["D || a [...] is public; connect to [〃] with keys"]

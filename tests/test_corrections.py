@@ -46,7 +46,10 @@ def notes_in(folder: Path, notes: str = NOTES, corrections: str | None = CORRECT
 
 
 def card_texts(document: Document) -> list[str]:
-    return [f"{note.context} | {note.text}" for note in plan(document, Config()).notes]
+    # The back (extra) too: an acronym beside its answer is shown there (aside-gloss).
+    return [
+        f"{note.context} | {note.text} | {note.extra}" for note in plan(document, Config()).notes
+    ]
 
 
 def test_a_correction_shows_on_cards_their_context_and_the_sheet(tmp_path: Path):

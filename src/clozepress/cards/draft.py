@@ -38,6 +38,14 @@ class Draft:
     echoes: frozenset[tuple[int | None, int]] = frozenset()
     """``(crumb, start)`` of the hidden ranges shown as an echo of their card's blank (a mark
     saying "the same answer"), not as a blank of their own (see ``echo``)."""
+    withheld: frozenset[tuple[int | None, int]] = frozenset()
+    """``(crumb, start)`` of the hidden ranges that are not their card's answer but would tell
+    it: shown as withheld (``[–]``), neither the blank nor an echo of it."""
+    moved: tuple[tuple[int, int], ...] = ()
+    """Ranges of the unit's text cut from the front and shown on the back: another word for a
+    card's answer in brackets beside its blank (see ``echo.aside_gloss``)."""
+    moved_back: tuple[str, ...] = ()
+    """What the back shows for them: the answer with its other word, as the line has them."""
 
     def answer(self, number: int) -> str:
         for n, blank, _ in self.blanks:

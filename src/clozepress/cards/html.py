@@ -55,6 +55,9 @@ CLOZE = re.compile(r"\{\{c(\d+)::(.+?)(?:::([^{}]*?))?\}\}", re.DOTALL)
 #: The hint an echo shows in its blank: a ditto mark, "the same answer as the blank", in no
 #: one language and unlike any operator a formula holds.
 ECHO = "〃"
+#: The hint of a word hidden because it would tell the answer, which is not the answer itself
+#: (its opposite, a word it is read off): withheld, not asked.
+WITHHELD = "–"
 
 
 def cloze(number: int, answer: str, hint: str = "") -> str:

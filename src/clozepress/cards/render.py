@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..form.model import Block, Bullet, Code, Paragraph
 from .draft import Draft, Hidden
-from .html import ECHO, SEPARATOR, cloze, escape
+from .html import ECHO, SEPARATOR, WITHHELD, cloze, escape
 from .model import Note
 from .units import one_line
 
@@ -18,13 +18,17 @@ def note_from(draft: Draft, path: str) -> Note:
     text_ranges = [(b.start, b.end, n) for n, b, _ in draft.blanks]
     text_ranges += [(h.start, h.end, h.number) for h in draft.hidden if h.crumb is None]
     echoes = {start for crumb, start in draft.echoes if crumb is None}
-    body = _clozed(unit.text, text_ranges, breaks="<br>", echoes=echoes)
+    withheld = {start for crumb, start in draft.withheld if crumb is None}
+    body = _clozed(
+        unit.text, text_ranges, "<br>", echoes=echoes, withheld=withheld, cut=draft.moved
+    )
     crumb_hidden = [h for h in draft.hidden if h.crumb is not None]
     crumbs = [
         _clozed(
             crumb,
             [(h.start, h.end, h.number) for h in crumb_hidden if h.crumb == index],
             echoes={start for at, start in draft.echoes if at == index},
+            withheld={start for at, start in draft.withheld if at == index},
         )
         for index, crumb in enumerate(draft.crumbs)
     ]
@@ -37,7 +41,7 @@ def note_from(draft: Draft, path: str) -> Note:
     return Note(
         text=body,
         context=context,
-        extra=_back(unit.children, unit.back),
+        extra=_back(unit.children, " ".join((*draft.moved_back, unit.back)).strip()),
         source=f"{path}:{unit.line}",
         key=unit.plain_key,
         context_key=" › ".join(" ".join(c.split()) for c in unit.crumbs),
@@ -70,8 +74,18 @@ def _clozed(
     ranges: list[tuple[int, int, int]],
     breaks: str = " ",
     echoes: set[int] | frozenset[int] = frozenset(),
+    withheld: set[int] | frozenset[int] = frozenset(),
+    cut: tuple[tuple[int, int], ...] = (),
 ) -> str:
-    """``text`` with each range a cloze; a range starting in ``echoes`` shows ``[〃]``."""
+    """``text`` with each range a cloze; a range starting in ``echoes`` shows ``[〃]``, in
+    ``withheld`` ``[–]``; the
+    ``cut`` ranges are left out (the back shows them)."""
+    if cut:
+        # A cut range keeps its length (NUL, which no notes text holds, dropped at the end):
+        # the ranges after it keep their places. What it hid is on the back.
+        for start, end in cut:
+            text = text[:start] + "\0" * (end - start) + text[end:]
+        ranges = [r for r in ranges if not any(a <= r[0] and r[1] <= b for a, b in cut)]
     out: list[str] = []
     at = 0
     # A lone backtick is half of a code span the notes never closed: Markdown prints it, but it
@@ -81,11 +95,11 @@ def _clozed(
         if start < at or end <= start:
             continue  # overlaps a range already hidden
         out.append(_shown(text[at:start], breaks, stray))
-        hint = ECHO if start in echoes else ""
+        hint = ECHO if start in echoes else WITHHELD if start in withheld else ""
         out.append(cloze(number, " ".join(text[start:end].split()), hint))
         at = end
     out.append(_shown(text[at:], breaks, stray))
-    return "".join(out).strip()
+    return "".join(out).replace("\0", "").strip()
 
 
 def _shown(text: str, breaks: str, stray: bool) -> str:
