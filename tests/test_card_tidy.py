@@ -256,3 +256,33 @@ def test_a_hidden_word_that_is_not_the_answer_shows_as_withheld():
     # The answer's own words again (in the plural, too) are its echo.
     again = "# D\n- a `bastion host` is public; connect to bastion hosts with keys\n"
     assert fronts(again) == ["D || a [...] is public; connect to [〃] with keys"]
+
+
+def test_a_cell_of_several_marked_items_asks_for_the_cell_that_names_them():
+    notes = (
+        "# D\n\n| Azione | Ppaa | Effetto |\n| --- | --- | --- |\n"
+        "| β2 stimolanti | `salbutamolo`, `formoterolo` | Broncodilatazione |\n"
+        "| αβ bloccanti | `carvedilolo` | Anti-ipertensione |\n"
+        "| α bloccanti | `prazosina` `urapidil` | Anti-ipertensione |\n"
+    )
+    result = run(notes)
+    shown = {f.highlight: (f.rule, f.answer) for f in result.fates}
+    # One card per row: the items shown, the class they belong to asked; each item records it.
+    assert shown["salbutamolo"] == shown["formoterolo"] == ("row-class", "β2 stimolanti")
+    assert shown["prazosina"] == shown["urapidil"] == ("row-class", "α bloccanti")
+    assert "[...] / Ppaa: salbutamolo, formoterolo / Effetto: Broncodilatazione" in fronts(notes)[0]
+    assert [n.cards for n in result.notes] == [1, 1, 1]
+    # A cell of one item keeps its own card, the row head its cue.
+    assert shown["carvedilolo"] == ("fact", "carvedilolo")
+    off = Config(disable_rules=("row-class",))
+    assert "Ppaa: [...], [...]" in fronts(notes, off)[0]
+
+
+def test_a_comparison_row_is_no_class_to_ask():
+    # The cell before lists features of its own: the other side of a comparison, not a name.
+    notes = (
+        "# D\n\n| Redis | Memcached |\n| --- | --- |\n"
+        "| Read Replicas, high availability | `no replication`, `no failover` |\n"
+    )
+    assert {f.rule for f in run(notes).fates} != {"row-class"}
+    assert all(f.answer in ("no replication", "no failover", None) for f in run(notes).fates)

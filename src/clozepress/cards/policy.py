@@ -27,6 +27,7 @@ from . import (
     numbers,
     overlap,
     repairs,
+    rowcue,
     sentences,
     series,
     skips,
@@ -72,6 +73,7 @@ RULERS: dict[str, Ruler[Any]] = {
         "blank",
         (
             *members.RULES,
+            *rowcue.RULES,
             *brackets.RULES,
             *wordcut.RULES,
             *code.RULES,
@@ -83,6 +85,9 @@ RULERS: dict[str, Ruler[Any]] = {
     ),
     "repair": Ruler("repair", (*repairs.RULES, *leaks.RULES, *echo.RULES)),
 }
+
+#: Blank rules whose card asks what several highlights are members of: each records that card.
+SHARED_CARDS = frozenset({"member-class", "row-class"})
 
 #: Skips that are the notes' fault, reported as warnings; every other skip is an ``info``.
 WARNING_RULES = frozenset({"empty", "too-many"})
@@ -233,7 +238,7 @@ def _skip(unit: Unit, mark: Mark, env: Env) -> Rule[Any] | None:
 def _same_card(blank: Blank, blanks: list[tuple[int, Blank, Mark]]) -> Mark | None:
     """The highlight whose card already hides what ``blank`` hides, when ``blank`` asks for a
     class its highlight is offered for (``members``): one card tests all of its members."""
-    if blank.rule != "member-class":
+    if blank.rule not in SHARED_CARDS:
         return None
     return next((m for _, b, m in blanks if b == blank), None)
 
@@ -243,7 +248,7 @@ def _blank(unit: Unit, mark: Mark, env: Env, taken: list[Blank]) -> Blank:
         blank: Blank | None = rule.apply(unit, mark, env)
         if blank is None or blank.end <= blank.start:
             continue
-        if blank.rule == "member-class" and blank in taken:
+        if blank.rule in SHARED_CARDS and blank in taken:
             return blank  # the card asking the class this member is offered for
         # Blanks come in text order and stay near their highlight: the last few are the only
         # ones one could run into.
