@@ -30,11 +30,9 @@ OWN_FIXTURES = {
     "marker-skip": "# D\n- a line `ex` here <!-- cloze:skip -->\n",
     "placeholder": "# D\n- run `deploy` with `<name>` here\n",
     "pointer": "# D\n- the source below is `collect()` simplified\n",
-    # The notes' long series are overlap's, their twin chains one card each: a table row's
-    # series (no overlap there) is where a card would hide more than three.
-    "item-cards": (
-        "# D\n\n| name | levels |\n|---|---|\n| log | `TRACE`, `DEBUG`, `INFO`, `WARN` |\n"
-    ),
+    # The notes' long series are overlap's, their twin chains one card each: a series of
+    # three joined by a twin further on is a card that would hide four.
+    "item-cards": "# D\n- uses `alpha1`, `beta`, `gamma` here and later `alpha2` too\n",
 }
 
 
