@@ -30,6 +30,9 @@ OWN_FIXTURES = {
     "marker-skip": "# D\n- a line `ex` here <!-- cloze:skip -->\n",
     "placeholder": "# D\n- run `deploy` with `<name>` here\n",
     "pointer": "# D\n- the source below is `collect()` simplified\n",
+    # The notes' long series are overlap's, their twin chains one card each: a series of
+    # three joined by a twin further on is a card that would hide four.
+    "item-cards": "# D\n- uses `alpha1`, `beta`, `gamma` here and later `alpha2` too\n",
 }
 
 

@@ -87,9 +87,9 @@ def test_the_notes_make_26_subdecks_and_every_highlight_is_a_cloze_or_reported(t
             cards += 1
             blanks = cloze_spans(card.question)
             # One blank asks; where the answer stands again Anki shows its echo (rule echo), and
-            # a word hidden because it tells the answer shows as withheld.
-            assert blanks and "[...]" in blanks, card.source
-            assert set(blanks) <= {"[...]", "[〃]", "[–]"}, card.source
+            # a word that would tell it without being it is withheld ("[–]").
+            marks = {"[...]", "[〃]", "[–]"}
+            assert blanks and "[...]" in blanks and set(blanks) <= marks, card.source
             # What a card reveals is its answer (a series: each of its items), also where it
             # stood elsewhere on the card, the acronym of its initials beside it, and an
             # acronym's spelled-out form beside it (acronym-gloss), a translation of it in

@@ -39,7 +39,9 @@ class RepairRule(Protocol):
 
 
 #: What may stand between the items of a series written on one line.
-_BETWEEN = re.compile(r"^\s*(?:,|/|;|,?\s*(?:or|and|e|o|및|或|和)\b)?\s*,?\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(
+    r"^\s*(?:,|/|;|,?\s*(?:or|and|e|o|및|와|과|或|和)\b)?\s*,?\s*$", re.IGNORECASE
+)
 #: A half of a pair has at most this many words: longer halves are clauses joined by "and".
 PAIR_WORDS = 2
 #: A series shorter than this is two facts, each the other's cue.
@@ -279,20 +281,22 @@ def item_cards(draft: Draft, env: Env) -> Draft | None:
     """A card that would hide more than ``MAX_BLANKS`` blanks (a long series, a chain of twins)
     becomes one card per item, the other items shown: a list's overlapping clozes, the words
     before the series its question. Two of its blanks that are twins or one inside the other
-    stay one card, as ``twins`` and ``contained`` join them, so neither is read off the other."""
+    stay one card, as ``twins`` and ``contained`` join them, so neither is read off the other;
+    a card that is one chain of twins stays whole (``_twin_chains``)."""
     if env.config.cloze == "unit":
         return None
     size: dict[int, int] = {}
     for number, _, _ in draft.blanks:
         size[number] = size.get(number, 0) + 1
-    if all(count <= MAX_BLANKS for count in size.values()):
+    chains = _twin_chains(draft)
+    if all(count <= MAX_BLANKS or number in chains for number, count in size.items()):
         return None
     # Split each crowded card into its blanks, numbered apart from every other card.
     split: list[tuple[int, Blank, Mark]] = []
     fresh = max(size) + 1
     crowded: list[int] = []
     for number, blank, mark in draft.blanks:
-        if size[number] > MAX_BLANKS:
+        if size[number] > MAX_BLANKS and number not in chains:
             split.append((fresh, blank, mark))
             crowded.append(fresh)
             fresh += 1
@@ -312,6 +316,30 @@ def item_cards(draft: Draft, env: Env) -> Draft | None:
         numbers.setdefault(number, len(numbers) + 1)
     renumbered = tuple((numbers[number], blank, mark) for number, blank, mark in joined.blanks)
     return dataclasses.replace(draft, blanks=renumbered)
+
+
+def _twin_chains(draft: Draft) -> set[int]:
+    """The cards whose blanks are one chain of twins (`generation[0].count++`, `...[1]...`,
+    `...[2]...`): each blank is read off a twin, so cut apart every card shows the pattern that
+    gives its answer away. Such a card stays whole: the chain is one fact, the pattern."""
+    apart = dataclasses.replace(
+        draft,
+        blanks=tuple((index, blank, mark) for index, (_, blank, mark) in enumerate(draft.blanks)),
+    )
+    parent = list(range(len(draft.blanks)))
+
+    def root(at: int) -> int:
+        while parent[at] != at:
+            at = parent[at]
+        return at
+
+    for one, two in _twin_pairs(apart):
+        if draft.blanks[one][0] == draft.blanks[two][0]:
+            parent[max(root(one), root(two))] = min(root(one), root(two))
+    roots: dict[int, set[int]] = {}
+    for index, (number, _, _) in enumerate(draft.blanks):
+        roots.setdefault(number, set()).add(root(index))
+    return {number for number, found in roots.items() if len(found) == 1}
 
 
 def label_crumb(draft: Draft, env: Env) -> Draft | None:

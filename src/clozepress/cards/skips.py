@@ -320,7 +320,9 @@ def repeated(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """The same highlight again in the same paragraph (cut into sentences, each its own note)
     asks the same answer again: the first card tests it, the others show it. A sentence that
     opens on it ("`X` is the most ...") says a fact of its own about it and keeps its card."""
-    key = (f"{mark.highlight.line}", "", fold(mark.highlight.text))
+    # A paragraph written over several lines is one paragraph: its sentences share its line.
+    line = unit.line if unit.cut_out else mark.highlight.line
+    key = (f"{line}", "", fold(mark.highlight.text))
     opens = not unit.text[: mark.start].strip(" *_•-–—>\t")
     if key in env.seen and not opens:
         return "skip"
