@@ -29,10 +29,19 @@ def row_class(unit: Unit, mark: Mark, env: Env) -> Blank | None:
         return None
     text = unit.text
     start = text.rfind("\n", 0, mark.start) + 1
-    end = text.find("\n", mark.end)
+    # A cell is read once for all its marks: a row may hold many.
+    cells = _cells(unit)
+    if start not in cells:
+        cells[start] = _asked(unit, start)
+    return cells[start]
+
+
+def _asked(unit: Unit, start: int) -> Blank | None:
+    """The blank of the cell starting at ``start`` when it lists marked items only."""
+    text = unit.text
+    end = text.find("\n", start)
     end = len(text) if end < 0 else end
     body = start + _head_length(unit, text[start:end])
-    # Only the marks of this cell: a row may hold many.
     starts = [m.start for m in unit.marks]
     own = unit.marks[bisect.bisect_left(starts, body) : bisect.bisect_left(starts, end)]
     if len(own) < 2:
@@ -54,6 +63,16 @@ def row_class(unit: Unit, mark: Mark, env: Env) -> Blank | None:
     if not 0 < len(words(cell)) <= NAME_WORDS or any(c in cell for c in ",;"):
         return None  # a long cell, or a list of its own (a comparison's other side): no name
     return Blank(name, start - 1, "row-class", "name")
+
+
+#: The last row read and what each of its cells asks: its marks come one after another.
+_LAST: list[tuple[Unit, dict[int, Blank | None]]] = []
+
+
+def _cells(unit: Unit) -> dict[int, Blank | None]:
+    if not _LAST or _LAST[0][0] is not unit:
+        _LAST[:] = [(unit, {})]
+    return _LAST[0][1]
 
 
 def _head_length(unit: Unit, line: str) -> int:
