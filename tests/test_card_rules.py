@@ -422,27 +422,30 @@ def test_a_series_on_one_line_is_one_card_hiding_it_whole():
 
 
 def test_a_series_past_three_items_is_a_card_per_item_showing_the_items_before_it():
-    markdown = "# Log\n## DEBUG\n- levels: `TRACE`, `DEBUG`, `INFO` or `ERROR`; by default\n"
-    # Overlapping cards (overlap): each asks its item from the lead-in and the items before it;
-    # the items after it are left out, so no card shows another's answer.
+    markdown = (
+        "# Log\n## DEBUG\n- the level is one of `TRACE`, `DEBUG`, `INFO` or `ERROR`; by default\n"
+    )
+    # Overlapping cards (overlap) for a series in the flow of a sentence (no short name set off
+    # by a colon or bracket, see member-class): each asks its item from the lead-in and the
+    # items before it; the items after it are left out, so no card shows another's answer.
     assert fronts(markdown) == [
-        "Log › DEBUG || levels: [...] …; by default",
-        "Log || levels: TRACE, [...] …; by default",
-        "Log › DEBUG || levels: TRACE, DEBUG, [...] …; by default",
-        "Log › DEBUG || levels: TRACE, DEBUG, INFO or [...]; by default",
+        "Log › DEBUG || the level is one of [...] …; by default",
+        "Log || the level is one of TRACE, [...] …; by default",
+        "Log › DEBUG || the level is one of TRACE, DEBUG, [...] …; by default",
+        "Log › DEBUG || the level is one of TRACE, DEBUG, INFO or [...]; by default",
     ]
     assert [f.rule for f in run(markdown).fates] == ["fact"] * 4
     # Without it, one near-identical card per item (item-cards), each showing all the others.
     off = Config(disable_rules=("overlap",))
     assert fronts(markdown, off) == [
-        "Log › DEBUG || levels: [...], DEBUG, INFO or ERROR; by default",
-        "Log › DEBUG || levels: TRACE, [...], INFO or ERROR; by default",
-        "Log › DEBUG || levels: TRACE, DEBUG, [...] or ERROR; by default",
-        "Log › DEBUG || levels: TRACE, DEBUG, INFO or [...]; by default",
+        "Log › DEBUG || the level is one of [...], DEBUG, INFO or ERROR; by default",
+        "Log › DEBUG || the level is one of TRACE, [...], INFO or ERROR; by default",
+        "Log › DEBUG || the level is one of TRACE, DEBUG, [...] or ERROR; by default",
+        "Log › DEBUG || the level is one of TRACE, DEBUG, INFO or [...]; by default",
     ]
     both = Config(disable_rules=("overlap", "item-cards"))
     assert fronts(markdown, both) == [
-        "Log › DEBUG || levels: [...], [...], [...] or [...]; by default"
+        "Log › DEBUG || the level is one of [...], [...], [...] or [...]; by default"
     ]
     # Twins among the items stay one card, and so does a chain of twins past three: cut
     # apart, each card would show the pattern that gives its answer away.
@@ -821,12 +824,17 @@ def test_an_answer_is_hidden_in_its_other_number_and_inside_a_written_out_link()
 
 
 def test_an_item_of_a_list_to_recite_does_not_hide_a_heading_naming_it():
-    notes = "# DEBUG notes\n- levels: `TRACE`, `DEBUG`, `INFO`, `WARN` or `ERROR`\n"
+    notes = "# DEBUG notes\n- the level is one of `TRACE`, `DEBUG`, `INFO`, `WARN` or `ERROR`\n"
     # Each item on its own card (``item-cards``), the heading shown on every one.
     apart = Config(disable_rules=("overlap",))
-    assert fronts(notes, apart)[1] == "DEBUG notes || levels: TRACE, [...], INFO, WARN or ERROR"
+    assert (
+        fronts(notes, apart)[1]
+        == "DEBUG notes || the level is one of TRACE, [...], INFO, WARN or ERROR"
+    )
     off = Config(disable_rules=("overlap", "item-cards"))
-    assert fronts(notes, off) == ["DEBUG notes || levels: [...], [...], [...], [...] or [...]"]
+    assert fronts(notes, off) == [
+        "DEBUG notes || the level is one of [...], [...], [...], [...] or [...]"
+    ]
 
 
 def test_an_answer_asked_by_two_cards_of_its_section_is_shown_after_them():

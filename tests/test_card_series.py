@@ -139,6 +139,57 @@ def test_a_long_series_is_learned_item_by_item_each_card_its_own_note() -> None:
 
 def test_the_type_in_setting_keeps_a_long_series_whole() -> None:
     # cloze = "unit" asks every blank of a line on one card: nothing to split there.
-    markdown = "# D\n- levels: `TRACE`, `DEBUG`, `INFO` or `ERROR`\n"
+    markdown = "# D\n- set the level to `TRACE`, `DEBUG`, `INFO` or `ERROR`\n"
     (note,) = run(markdown, Config(cloze="unit")).notes
     assert len(note.highlights) == 4
+
+
+@pytest.mark.parametrize(
+    ("line", "front", "answer"),
+    [
+        (
+            "Antipsychotics (`clozapine`, `haloperidol`, `olanzapine`, `quetiapine`)",
+            "D || [...] (clozapine, haloperidol, olanzapine, quetiapine)",
+            "Antipsychotics",
+        ),
+        (
+            "Anticonvulsants (e: `carbamazepine`, `phenytoin`, `valproate`, `topiramate`)",
+            "D || [...] (e: carbamazepine, phenytoin, valproate, topiramate)",
+            "Anticonvulsants",
+        ),
+        (
+            "sources: `Alpha`, `Beta`, `Gamma`, and `Delta`",
+            "D || [...]: Alpha, Beta, Gamma, and Delta",
+            "sources",
+        ),
+    ],
+)
+def test_a_long_series_set_off_from_a_short_name_asks_for_the_name(
+    line: str, front: str, answer: str
+) -> None:
+    markdown = f"# D\n- {line}\n"
+    planned = run(markdown)
+    # One card showing every member, asking the class; every member records it.
+    assert fronts(markdown) == [front]
+    (note,) = planned.notes
+    assert note.cards == 1
+    assert {(f.rule, f.answer) for f in planned.fates} == {("member-class", answer)}
+    # Without member-class the series is learned item by item again (overlap).
+    assert len(run(markdown, Config(disable_rules=("member-class",))).notes) == 4
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # In the flow of a sentence: no bracket or colon sets the items off from a name.
+        "Dimension of `Zeta`, `Alpha`, `dZeta`, `dAlpha` is (n, m)",
+        # The phrase before the colon opens after a full stop or an abbreviation: no clause.
+        "low index (a small window, approx. narrow: `warfarin`, `digoxin`, `lithium`, `phenytoin`)",
+        # A long clause before the colon names no class: the ordered levels stay item by item.
+        "set it to one of the log levels: `TRACE`, `DEBUG`, `INFO`, `ERROR`",
+    ],
+)
+def test_a_long_series_without_a_short_name_is_still_learned_item_by_item(line: str) -> None:
+    planned = run(f"# D\n- {line}\n")
+    assert len(planned.notes) == 4
+    assert "member-class" not in {f.rule for f in planned.fates}

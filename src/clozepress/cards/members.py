@@ -11,6 +11,13 @@ clause (the line's, a bullet's, or after a colon, comma or bracket) to the marke
 holding it. A longer lead is a clause, not a name (and no rule without knowing the language can
 cut the class out of it: "먼저 순환 참조는 컨테이너 객체(e.g. ...)"). Where no such phrase stands
 before the marker, the items stay no card (``offered-items``).
+
+A long series (more than ``MAX_BLANKS`` items) needs no marker: set off by a bracket or a colon
+right after a short phrase ("Farmaci antipsicotici (`X`, `Y`, `Z`, `W`)", "Anticonvulsanti (e:
+`X`, ...)", "Block types: `X`, `Y`, `Z`, `W`"), its items are offered as what that phrase names,
+and a card per item (``overlap``) is answered by any member. Such a series makes this card
+instead. A series flowing in a sentence ("one of the log levels `TRACE`, `DEBUG`, ...",
+"Dimension of `Z`, `A`, ...") names no class this way and is still learned item by item.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import re
 
 from .env import Env
 from .model import Blank, Mark, Unit
+from .repairs import MAX_BLANKS
 from .rules import Rule
 from .series import class_asked, marker_before, runs_of
 from .text import words
@@ -37,6 +45,34 @@ _SENTENCE_END = re.compile(r"[.!?。]\s*$")
 _HEAD = re.compile(r"[\s*_`•#>-]*(?:\d+[.)]\s+)?[*_`]*([^:.;!?\n*_`]+?)[*_`]*\s*(?::\s|\s[-–—]+\s)")
 #: What stands between the class and its marker: spaces and an opening bracket.
 _BEFORE_MARKER = re.compile(r"[\s(\[（]*$")
+#: What sets a long series off from the phrase naming it: a colon, or a bracket that may open
+#: with a short label of its own ("(e: X, ...").
+_SET_OFF = re.compile(r"(?:\s*:|\s*[(\[（]\s*(?:[^\s:()]{1,4}:)?)\s*$")
+
+
+def series_named(unit: Unit, run: tuple[Mark, ...]) -> tuple[int, int] | None:
+    """The range of the short phrase a long series is set off from by a bracket or a colon,
+    or None: the series then has no name on its line."""
+    text = unit.text
+    if len(run) <= MAX_BLANKS:
+        return None
+    set_off = _SET_OFF.search(text, 0, run[0].start)
+    if set_off is None or set_off.end() != run[0].start:
+        return None
+    end = set_off.start()
+    start = 0
+    for found in _CLAUSE_START.finditer(text, 0, end):
+        if found.end() <= end:
+            start = found.end()
+    if text[:start].rstrip().endswith("."):
+        return None  # after a full stop or an abbreviation ("tp. piccola"): no clause's start
+    start += len(_OPENING.match(text[start:end]).group())  # type: ignore[union-attr]
+    while end > start and text[end - 1] in "*_`":
+        end -= 1
+    lead = text[start:end]
+    if not lead.strip() or any(start < m.end and m.start < end for m in unit.marks):
+        return None
+    return (start, end) if len(words(lead)) <= CLASS_WORDS else None
 
 
 def class_phrase(unit: Unit, run: tuple[Mark, ...], env: Env) -> tuple[int, int] | None:
@@ -44,7 +80,7 @@ def class_phrase(unit: Unit, run: tuple[Mark, ...], env: Env) -> tuple[int, int]
     text = unit.text
     marker = marker_before(text, run[0].start, env.cues.examples)
     if marker is None:
-        return None
+        return series_named(unit, run)
     named = _NAMED_AFTER.search(text, marker, run[0].start)
     if named and len(words(named.group(1))) <= CLASS_WORDS and named.end() == run[0].start:
         return named.start(1), named.end(1)  # "Es: chelanti del Fe: X, Y"

@@ -21,7 +21,7 @@ from .env import Env
 from .model import Mark, Unit
 from .repairs import MAX_BLANKS
 from .rules import Rule
-from .series import is_symbol, joined, open_ended, opened_as_examples
+from .series import class_asked, is_symbol, joined, open_ended, opened_as_examples
 
 #: What stands for the items left out after the one a card asks.
 MORE = " …"
@@ -57,6 +57,8 @@ def _left_alone(unit: Unit, run: list[Mark], env: Env) -> bool:
         open_ended(unit.text, run[-1])
         or opened_as_examples(unit.text, run[0], env.cues.examples)
         or all(is_symbol(m.highlight.text) for m in run)
+        # Set off from a short phrase naming them, the items ask for it (``member-class``).
+        or class_asked(unit, tuple(run), env) is not None
     )
 
 
