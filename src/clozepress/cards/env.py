@@ -58,6 +58,9 @@ class Env:
         default_factory=lambda: ((0, ""), {})
     )
     """For the unit at ``(line, text)``: its highlights in series, by mark start (``series``)."""
+    last_command: dict[tuple[int, str], str] = field(default_factory=dict)
+    """Per section (domain, section titles), the last carded highlight of several words, folded:
+    the command a synopsis after it would ask again (``usage``)."""
 
 
 def commands(units: list[Unit]) -> frozenset[str]:

@@ -32,6 +32,7 @@ from . import (
     series,
     skips,
     table,
+    usage,
     wordcut,
 )
 from .draft import Draft
@@ -48,12 +49,12 @@ from .units import units
 def _skips() -> tuple[Rule[Any], ...]:
     """The skip rules in order: ``deixis`` after the learner's ``pointer``; ``one-letter`` just
     before ``bare-name``, which it narrows; ``bare-item`` after the duplicates, so a repeated
-    line is reported as one."""
+    line is reported as one; ``usage-repeat`` last, so it sees only highlights that get a card."""
     rules = list(skips.RULES)
     at = next(i for i, rule in enumerate(rules) if rule.name == "pointer") + 1
     rules[at:at] = deixis.RULES
     at = next(i for i, rule in enumerate(rules) if rule.name == "bare-name")
-    return (*rules[:at], *letters.RULES, *rules[at:], *series.RULES, *bare.RULES)
+    return (*rules[:at], *letters.RULES, *rules[at:], *series.RULES, *bare.RULES, *usage.RULES)
 
 
 RULERS: dict[str, Ruler[Any]] = {
