@@ -22,7 +22,7 @@ from .model import Mark, Unit
 from .repairs import _BETWEEN
 from .rules import Rule
 from .skips import SkipRule, Verdict
-from .text import EXAMPLE_MARKERS, words
+from .text import example_markers, words
 
 #: Words allowed between an example marker and the series it offers ("Es: chelanti del Fe:").
 LEAD_WORDS = 3
@@ -113,10 +113,7 @@ def marker_before(text: str, start: int, own: tuple[str, ...]) -> int | None:
     ``corporate``, not X)."""
     low = max(0, start - REACH)
     lowered = text[low:start].casefold()
-    for marker in (*EXAMPLE_MARKERS, *own):
-        at = lowered.rfind(marker)
-        if at < 0 or (marker[0].isalpha() and at and lowered[at - 1].isalpha()):
-            continue  # a marker of letters stands as a word, not inside one ("es:" in "notes:")
+    for at, marker in example_markers(lowered, own):
         lead = lowered[at + len(marker) :]
         if len(words(lead)) <= LEAD_WORDS and not _BREAK.search(lead) and not _closes(lead):
             return low + at

@@ -11,6 +11,7 @@ import bisect
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 
 
 def _set(text: str) -> frozenset[str]:
@@ -213,6 +214,16 @@ def is_literal(text: str) -> bool:
     )
 
 
+def example_markers(lowered: str, own: tuple[str, ...] = ()) -> Iterator[tuple[int, str]]:
+    """``(where, marker)`` of the last place each example marker (``EXAMPLE_MARKERS``, then the
+    learner's ``own``) stands in ``lowered`` (case-folded text) as a word of its own: a marker of
+    letters inside a word ("es:" in "notes:") offers nothing."""
+    for marker in (*EXAMPLE_MARKERS, *own):
+        at = lowered.rfind(marker)
+        if at >= 0 and not (marker[0].isalpha() and at and lowered[at - 1].isalpha()):
+            yield at, marker
+
+
 def offered_as_example(
     text: str, start: int, literals: list[int], markers: tuple[str, ...] = ()
 ) -> bool:
@@ -221,11 +232,7 @@ def offered_as_example(
     stands close after it, and no sentence ends between; ``markers``: the learner's own, from
     their cues file."""
     low = max(0, start - SENTENCE_REACH)
-    lowered = text[low:start].casefold()
-    for marker in (*EXAMPLE_MARKERS, *markers):
-        at = lowered.rfind(marker)
-        if at < 0 or (marker[0].isalpha() and at and lowered[at - 1].isalpha()):
-            continue  # a marker of letters stands as a word, not inside one ("es:" in "notes:")
+    for at, marker in example_markers(text[low:start].casefold(), markers):
         end = low + at + len(marker)
         if _CLAUSE_BREAK.search(text, end, start):
             continue
