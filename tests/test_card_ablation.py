@@ -33,6 +33,9 @@ OWN_FIXTURES = {
     # The notes' long series are overlap's, their twin chains one card each: a series of
     # three joined by a twin further on is a card that would hide four.
     "item-cards": "# D\n- uses `alpha1`, `beta`, `gamma` here and later `alpha2` too\n",
+    # The notes' offered runs all have a cue (offered-run, member-class): a run standing alone
+    # after its example marker has none.
+    "offered-items": "# D\n- Es: `algedrato`, `magaldrato`\n",
 }
 
 

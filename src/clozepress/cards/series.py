@@ -80,12 +80,22 @@ def offered_items(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     to the rules of bare fronts: "Es: `lidocaina` (blocks Na channels)" names it by what the
     line says of it."""
     run, _ = _run(unit, mark, env)
-    if len(run) < 2:
+    if len(run) < 2 or not offered(unit, run, env):
         return None
-    if open_ended(unit.text, run[-1]) or opened_as_examples(unit.text, run[0], env.cues.examples):
-        # Named for a class the line states, the members are that card's cue (``members``).
-        return "keep" if class_asked(unit, run, env) else "skip"
-    return None
+    # Named for a class the line states, the members are that card's cue (``members``); with
+    # a cue but no class, one card asks the whole run (``offered``).
+    if class_asked(unit, run, env):
+        return "keep"
+    from .offered import run_asked
+
+    return "keep" if run_asked(unit, run, env) else "skip"
+
+
+def offered(unit: Unit, run: tuple[Mark, ...], env: Env) -> bool:
+    """Whether the line offers ``run`` as examples: a marker before it or an ellipsis after."""
+    return open_ended(unit.text, run[-1]) or opened_as_examples(
+        unit.text, run[0], env.cues.examples
+    )
 
 
 def class_asked(unit: Unit, run: tuple[Mark, ...], env: Env) -> tuple[int, int] | None:
