@@ -33,6 +33,8 @@ OWN_FIXTURES = {
     # The notes' long series are overlap's, their twin chains one card each: a series of
     # three joined by a twin further on is a card that would hide four.
     "item-cards": "# D\n- uses `alpha1`, `beta`, `gamma` here and later `alpha2` too\n",
+    # The notes' one derived name (`dw` beside `W`) is on a line that says something of it.
+    "derived-name": "# D\n- update `W` and `b` with `dW` and `db` after each step\n",
 }
 
 
