@@ -36,6 +36,8 @@ OWN_FIXTURES = {
     # The notes' offered runs all have a cue (offered-run, member-class): a run standing alone
     # after its example marker has none.
     "offered-items": "# D\n- Es: `algedrato`, `magaldrato`\n",
+    # The notes' one derived name (`dw` beside `W`) is on a line that says something of it.
+    "derived-name": "# D\n- update `W` and `b` with `dW` and `db` after each step\n",
 }
 
 

@@ -18,6 +18,18 @@ def test_an_answer_its_line_spells_close_together_makes_no_card():
     assert fronts(notes, off) == ["D || [...]: a counter of requests per minute"]
 
 
+def test_an_identifier_is_not_spelled_by_its_words_as_prose():
+    # The field's name is the fact: its joiner and case are what the learner recalls.
+    for name in ("cache_path", "cachePath", "cache-path", "cache.path"):
+        notes = f"# D\n- enabled by setting the `{name}` field to an existing cache path\n"
+        assert fronts(notes) == [
+            "D || enabled by setting the [...] field to an existing cache path"
+        ], name
+    # A command of words is still read off the prose that spells it.
+    notes = "# D\n- `branch new` is used to create a new branch\n"
+    assert fate(notes, "branch new").rule == "spelled-on-card"
+
+
 def test_words_of_the_answer_spread_over_the_line_are_its_subject_not_a_spelling():
     notes = (
         "# D\n- `Request Counter`: counts each call made to the service, and the limit "

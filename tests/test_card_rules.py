@@ -715,15 +715,19 @@ def test_an_opening_phrase_set_off_by_a_comma_frames_the_line_and_is_no_card():
     assert fate(alone, "By default").answer == "By default"
 
 
-def test_a_name_derived_from_a_variable_on_the_same_line_is_no_card():
-    notes = "# D\n- `dw` has the same shape as `W`, while `db` is the same shape as `b`\n"
-    assert fate(notes, "dw").rule == "derived-name"
+def test_a_name_derived_from_a_variable_on_a_line_that_only_uses_the_pair_is_no_card():
+    notes = "# D\n- update `W` and `b` with `dW` and `db` after each step\n"
+    assert fate(notes, "dW").rule == "derived-name"
     assert fate(notes, "db").rule == "derived-name"
     off = Config(disable_rules=("derived-name",))
-    assert fate(notes, "dw", off).answer == "dw"
+    assert fate(notes, "db", off).answer == "db"
     # A line that defines it keeps its card.
     defined = "# D\n- `w` minus alpha times `dw`, where `dw` is the derivative of w\n"
     assert any(f.answer == "dw" for f in run(defined).fates)
+    # A line that says something of it (its shape: a relation of the pair) keeps its cards.
+    stated = "# D\n- `dw` has the same shape as `W`, while `db` is the same shape as `b`\n"
+    assert fate(stated, "dw").answer == "dw"
+    assert fate(stated, "db").answer == "db"
 
 
 def test_an_item_asked_among_its_siblings_does_not_show_its_twin():

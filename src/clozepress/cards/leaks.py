@@ -456,7 +456,10 @@ def spelled_on_card(draft: Draft, env: Env) -> Draft | None:
     together ("used to create a new branch" for `branch new`, "Average request count" for
     `RequestCount`), is read off it: hiding those words would leave no question, so the
     highlight makes no card there. Words only: a number or a formula's letters are no words to
-    read an answer off; words spread over the line are the line's subject, not a spelling."""
+    read an answer off; words spread over the line are the line's subject, not a spelling.
+    An identifier (`dynamodb_table`, `lowestPrice`) is a name to recall exactly, joiners and
+    case and all: its words standing as prose ("a DynamoDB table name") do not give it away;
+    only the same identifier written on the card does."""
     if env.config.cloze == "unit":
         return None  # one card hides everything: nothing to take off alone
     found = parts(draft.unit.text)
@@ -470,6 +473,11 @@ def spelled_on_card(draft: Draft, env: Env) -> Draft | None:
         mine = [w for w in _answer_words(draft, blanks) if w.isalpha()]
         if len(mine) < 2:
             continue
+        names = [text[b.start : b.end].strip() for b in blanks]
+        if all(_IDENTIFIER.match(n) for n in names) and not any(
+            _written(text, n, functools.partial(cover.taken, number)) for n in names
+        ):
+            continue  # a name to recall exactly: its words as prose do not spell it
         # A word of grammar the line does not give may be the fact itself (`no` of `no backup`,
         # `must` beside "optionally"): all of them count, articles apart.
         mine += [
@@ -491,6 +499,22 @@ def spelled_on_card(draft: Draft, env: Env) -> Draft | None:
     if not readable:
         return None
     return _without(draft, readable, "spelled-on-card")
+
+
+#: An identifier: one token whose words a joiner ties (``snake_case``, ``a.b``, ``a-b``) or a
+#: camelCase hump cuts (``lowestPrice``, ``RequestCount``), no spaces.
+_IDENTIFIER = re.compile(r"^(?=\S*(?:[^\W_][_.\-][^\W_]|[a-z][A-Z]))\S+$")
+
+
+def _written(text: str, name: str, taken: Callable[[int, int], bool]) -> bool:
+    """Whether ``name`` stands on the card written the same way (the same identifier, shown):
+    only then does the card give it away."""
+    start = text.find(name)
+    while start >= 0:
+        if not taken(start, start + len(name)):
+            return True
+        start = text.find(name, start + 1)
+    return False
 
 
 #: Words of grammar that carry no fact of an answer.

@@ -291,15 +291,17 @@ _DEFINED = re.compile(
 def derived_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A name made of one letter before a variable's bare name highlighted on the same line
     (`dw` beside `W`: the derivative's name) is read off that name: the card would ask for
-    nothing the line does not show. A line that defines it ("`dw` is the derivative of w")
-    keeps its card."""
+    nothing the line does not show. A line that says something of it keeps its card: one that
+    defines it ("`dw` is the derivative of w"), or one where it is the subject of a verb
+    ("`dw` has the same shape as `W`": its shape, what it holds, a relation is a fact of the
+    derived name, not a use of the pair)."""
     text = mark.highlight.text.strip()
     if len(text) < 2 or not text[0].isalpha():
         return None
     if not BARE_NAME.match(text[1:]):
         return None
-    if _DEFINED.match(unit.text, mark.end):
-        return None  # the line defines it ("dw is the derivative of w"): a fact of its own
+    if _DEFINED.match(unit.text, mark.end) or _STATED.match(unit.text, mark.end):
+        return None  # the line defines it or states something of it: a fact of its own
     base = text[1:].casefold()
     for other in unit.marks:
         name = other.highlight.text.strip()
@@ -446,7 +448,8 @@ RULES: tuple[Rule[SkipRule], ...] = (
     ),
     Rule(
         "derived-name",
-        "a letter before a variable's name on the same line (dw beside W) is read off it",
+        "a letter before a variable's name on its line (dw beside W) is read off it where the"
+        " line only uses the pair, not where it says something of the name",
         derived_name,
     ),
     Rule("duplicate", "the same highlight on the same line text is tested once", duplicate),
