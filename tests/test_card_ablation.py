@@ -33,9 +33,6 @@ OWN_FIXTURES = {
     # The notes' long series are overlap's, their twin chains one card each: a series of
     # three joined by a twin further on is a card that would hide four.
     "item-cards": "# D\n- uses `alpha1`, `beta`, `gamma` here and later `alpha2` too\n",
-    # The notes' offered runs all have a cue (offered-run, member-class): a run standing alone
-    # after its example marker has none.
-    "offered-items": "# D\n- Es: `algedrato`, `magaldrato`\n",
     # The notes' one derived name (`dw` beside `W`) is on a line that says something of it.
     "derived-name": "# D\n- update `W` and `b` with `dW` and `db` after each step\n",
 }

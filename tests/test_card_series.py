@@ -1,7 +1,7 @@
 """Series: highlights in a row on one line are decided together (``cards/series.py``): items
-offered as examples ask the class the line names for them (``cards/members.py``) or else the
-whole run as one blank (``cards/offered.py``), bare symbols side by side are no card, and a long
-series is learned item by item, each card showing every other item (``cards/overlap.py``)."""
+offered as examples are no card unless the line names their class (``cards/members.py``: the
+card asks the class), bare symbols side by side are no card, and a long series is learned item
+by item, each card showing only the items before its own (``cards/overlap.py``)."""
 
 from __future__ import annotations
 
@@ -16,39 +16,17 @@ from .test_card_rules import fate, fronts, run
 
 
 @pytest.mark.parametrize(
-    ("line", "answer"),
+    "line",
     [
-        ("antacids. Es: `algedrato`, `magaldrato`", "algedrato, magaldrato"),
+        "antacids. Es: `algedrato`, `magaldrato`",
         # A clause before the marker, not a short phrase: no class to ask.
-        ("we track container objects (e.g. `tuple`, `list`, `set`) only", "tuple, list, set"),
-        (
-            "this command holds further subcommands such as `list`, `select`, `new` and `show`",
-            "list, select, new and show",
-        ),
-        ("derived from it: `caffeina`, `teina`, `teobromina`...", "caffeina, teina, teobromina"),
-        (
-            "tolerance is a risk (`bdz`, `oppioidi`, `nitrati`,...) for some",
-            "bdz, oppioidi, nitrati",
-        ),
+        "we track container objects (e.g. `tuple`, `list`, `set`) only",
+        "this command holds further subcommands such as `list`, `select`, `new` and `show`",
+        "derived from it: `caffeina`, `teina`, `teobromina`...",
+        "tolerance is a risk (`bdz`, `oppioidi`, `nitrati`,...) for some",
     ],
 )
-def test_items_offered_as_examples_with_no_class_are_one_blank(line: str, answer: str) -> None:
-    markdown = f"# D\n- {line}\n"
-    planned = run(markdown)
-    # One card hiding the whole run, the line its cue; every item records it.
-    (note,) = planned.notes
-    assert note.cards == 1
-    assert {h for _, _, h in note.tests} == {f.highlight for f in planned.fates}
-    assert {(f.rule, f.answer) for f in planned.fates} == {("offered-run", answer)}
-    assert fronts(markdown)[0].count("[...]") == 1
-    # Without the rule, the items are no card, as before.
-    off = run(markdown, Config(disable_rules=("offered-run",)))
-    assert off.notes == ()
-    assert {f.rule for f in off.fates} == {"offered-items"}
-
-
-@pytest.mark.parametrize("line", ["Es: `algedrato`, `magaldrato`", "e.g. `tuple`, `list`..."])
-def test_offered_items_with_nothing_else_on_the_line_are_no_card(line: str) -> None:
+def test_items_offered_as_examples_are_no_card(line: str) -> None:
     planned = run(f"# D\n- {line}\n")
     assert planned.notes == ()
     assert {f.rule for f in planned.fates} == {"offered-items"}
@@ -94,10 +72,8 @@ def test_members_offered_for_a_class_the_line_names_ask_for_the_class(
 def test_members_without_their_class_rule_are_no_card() -> None:
     markdown = "# D\n- Anestetici (es: `lidocaina`, `mepivacaina`)\n"
     planned = run(markdown, Config(disable_rules=("member-class",)))
-    # The run is then asked whole (offered-run); with that off too, no card.
-    assert {f.rule for f in planned.fates} == {"offered-run"}
-    both = Config(disable_rules=("member-class", "offered-run"))
-    assert run(markdown, both).notes == ()
+    assert planned.notes == ()
+    assert {f.rule for f in planned.fates} == {"offered-items"}
 
 
 def test_one_item_after_an_example_marker_is_a_card_named_by_the_line() -> None:
@@ -120,8 +96,7 @@ def test_the_learners_own_example_words_offer_a_series() -> None:
     document = parse_text(markdown, "n.md")
     assert len(plan_of(document).notes) == 1
     own = Cues(examples=("zum beispiel",))
-    # Offered by the learner's own marker, the run is asked whole (offered-run).
-    assert {f.rule for f in plan_of(document, None, own).fates} == {"offered-run"}
+    assert plan_of(document, None, own).notes == ()
 
 
 @pytest.mark.parametrize(
@@ -154,16 +129,11 @@ def test_a_long_series_is_learned_item_by_item_each_card_its_own_note() -> None:
         ("TF_LOG", "item11"),
     ]
     assert len({n.key for n in planned.notes}) == 12
-    others = ", ".join(f"item{n}" for n in range(3, 12))
-    # Each card shows every other item: which one is missing is clear, whatever the order.
-    assert (
-        fronts(markdown)[2]
-        == f"D || TF_LOG takes the levels item0, item1, [...], {others} in order"
-    )
+    assert fronts(markdown)[2] == "D || TF_LOG takes the levels item0, item1, [...] … in order"
     # A series of three is asked whole, as before (series): within one card's reach.
     (three,) = run("# D\n- levels: `TRACE`, `DEBUG` or `INFO`\n").notes
     assert three.cards == 1 and len(three.highlights) == 3
-    # Offered as examples, made-up values are no card (example-literal decides first).
+    # Offered as examples, it is no card at all (offered-items), however long.
     assert run(f"# D\n- levels, e.g. {items}\n").notes == ()
 
 

@@ -10,8 +10,7 @@ The class is the short phrase the example marker hangs on: the words from the st
 clause (the line's, a bullet's, or after a colon, comma or bracket) to the marker or the bracket
 holding it. A longer lead is a clause, not a name (and no rule without knowing the language can
 cut the class out of it: "먼저 순환 참조는 컨테이너 객체(e.g. ...)"). Where no such phrase stands
-before the marker, the run is asked whole as one blank (``offered``), or is no card if nothing
-else stands on its line (``offered-items``).
+before the marker, the items stay no card (``offered-items``).
 
 A long series (more than ``MAX_BLANKS`` items) needs no marker: set off by a bracket or a colon
 right after a short phrase ("Farmaci antipsicotici (`X`, `Y`, `Z`, `W`)", "Anticonvulsanti (e:

@@ -1,16 +1,16 @@
 """Overlapping cards: a long series on one line ("log levels `TRACE`, `DEBUG`, `INFO`, `WARN`
-or `ERROR`") becomes one card per item, each showing every other item, as a list's overlapping
-clozes do (``listing``).
+or `ERROR`") becomes one card per item, each showing only the items before it, as Cloze
+Overlapper does for a list to learn.
 
-One card hiding the whole series asks for too much at once (``MAX_BLANKS``). A card that showed
-only the items before its own, the rest left out ("…"), was ambiguous for an unordered set: any
-item not yet shown fits its blank (blind reviews r7 and r8: FIX), while the same card with every
-other item shown was judged KEEP. So each card hides one item while the others show: each item
-keeps its card, and the shown items mark which one is missing.
+A card per item that shows every other item is answered by elimination from its siblings, and
+the line's cards are near-identical; one card hiding the whole series asks for too much at once
+(``MAX_BLANKS``). A card that shows the lead-in and the items before its own, the rest of the
+series left out ("…"), asks for one item from the place it has in the list: each item keeps its
+card, and no card shows the answer of another.
 
-Each card is a note of its own (each keeps the identity it had when the later items were left
-out). The last item's note is the line as written, with the line's other highlights; the others
-ask only their item.
+Each card is a note of its own (one Anki note can only hide what it shows, so the items after
+the asked one cannot be left out of one note's other cards). The last item's note is the line as
+written, with the line's other highlights; the others ask only their item.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from .model import Mark, Unit
 from .repairs import MAX_BLANKS
 from .rules import Rule
 from .series import class_asked, is_symbol, joined, open_ended, opened_as_examples
+
+#: What stands for the items left out after the one a card asks.
+MORE = " …"
 
 
 def overlap(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
@@ -68,10 +71,21 @@ def _split(unit: Unit, env: Env) -> list[Unit]:
     if run is None:
         return []
     items = {id(m) for m in run}
-    out = [
-        dataclasses.replace(unit, marks=(item,), key=f"{unit.plain_key} ({index + 1}/{len(run)})")
-        for index, item in enumerate(run[:-1])
-    ]
+    last = run[-1].end
+    out: list[Unit] = []
+    for index, item in enumerate(run[:-1]):
+        text = unit.text[: item.end] + MORE + unit.text[last:]
+        shift = len(text) - len(unit.text)
+        out.append(
+            dataclasses.replace(
+                unit,
+                text=text,
+                marks=(item,),
+                key=f"{unit.plain_key} ({index + 1}/{len(run)})",
+                asides=_moved(unit.asides, item.end, last, shift),
+                holding=_moved(unit.holding, item.end, last, shift),
+            )
+        )
     # The last item's card is the line as written: it asks the line's other highlights too.
     whole = dataclasses.replace(
         unit, marks=tuple(m for m in unit.marks if id(m) not in items or m is run[-1])
@@ -79,10 +93,20 @@ def _split(unit: Unit, env: Env) -> list[Unit]:
     return [*out, *(_split(whole, env) or [whole])]
 
 
+def _moved(
+    ranges: tuple[tuple[int, int], ...], cut: int, end: int, shift: int
+) -> tuple[tuple[int, int], ...]:
+    """Ranges of the text where they stand once ``text[cut:end]`` is replaced: those after it
+    move by ``shift``, those inside it are gone."""
+    return tuple(
+        (a, b) if b <= cut else (a + shift, b + shift) for a, b in ranges if b <= cut or a >= end
+    )
+
+
 RULES = (
     Rule(
         "overlap",
-        f"a series of more than {MAX_BLANKS} items: a card per item, the other items shown",
+        f"a series of more than {MAX_BLANKS} items: a card per item, showing the items before it",
         overlap,
     ),
 )

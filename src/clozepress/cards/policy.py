@@ -25,7 +25,6 @@ from . import (
     members,
     name,
     numbers,
-    offered,
     overlap,
     repairs,
     rowcue,
@@ -75,7 +74,6 @@ RULERS: dict[str, Ruler[Any]] = {
         "blank",
         (
             *members.RULES,
-            *offered.RULES,
             *rowcue.RULES,
             *brackets.RULES,
             *wordcut.RULES,
@@ -90,7 +88,7 @@ RULERS: dict[str, Ruler[Any]] = {
 }
 
 #: Blank rules whose card asks what several highlights are members of: each records that card.
-SHARED_CARDS = frozenset({"member-class", "offered-run", "row-class"})
+SHARED_CARDS = frozenset({"member-class", "row-class"})
 
 #: Skips that are the notes' fault, reported as warnings; every other skip is an ``info``.
 WARNING_RULES = frozenset({"empty", "too-many"})

@@ -7,7 +7,7 @@ decided together, so that a line never turns into a swarm of cards each showing 
 - bare symbols side by side (`w` and `b`, `0` and `1`, `x1`, `x2`) name no fact: the line's
   point is said around them. No card;
 - a series longer than one card may hide (``MAX_BLANKS``) is learned item by item, each card
-  showing every other item (``overlap``).
+  showing only the items before it (``overlap``).
 
 A series of two or three items is left to the repairs, which ask for it whole on one card
 (``pair``, ``series``).
@@ -80,22 +80,12 @@ def offered_items(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     to the rules of bare fronts: "Es: `lidocaina` (blocks Na channels)" names it by what the
     line says of it."""
     run, _ = _run(unit, mark, env)
-    if len(run) < 2 or not offered(unit, run, env):
+    if len(run) < 2:
         return None
-    # Named for a class the line states, the members are that card's cue (``members``); with
-    # a cue but no class, one card asks the whole run (``offered``).
-    if class_asked(unit, run, env):
-        return "keep"
-    from .offered import run_asked
-
-    return "keep" if run_asked(unit, run, env) else "skip"
-
-
-def offered(unit: Unit, run: tuple[Mark, ...], env: Env) -> bool:
-    """Whether the line offers ``run`` as examples: a marker before it or an ellipsis after."""
-    return open_ended(unit.text, run[-1]) or opened_as_examples(
-        unit.text, run[0], env.cues.examples
-    )
+    if open_ended(unit.text, run[-1]) or opened_as_examples(unit.text, run[0], env.cues.examples):
+        # Named for a class the line states, the members are that card's cue (``members``).
+        return "keep" if class_asked(unit, run, env) else "skip"
+    return None
 
 
 def class_asked(unit: Unit, run: tuple[Mark, ...], env: Env) -> tuple[int, int] | None:
