@@ -64,17 +64,18 @@ def deixis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     line before it, which its card then shows (``antecedent``)."""
     if unit.images:
         return None
-    # Once per unit, not once per highlight: a line of many highlights stays linear.
-    if env.deictic[0] != env.unit_key:
-        seen = POINTING_SEEN.search(unit.text) is not None
-        read = POINTING_READ.search(unit.text) is not None
-        # The line before, not a heading or a parent line the card shows anyway.
-        sibling = bool(unit.before) and unit.before not in {
-            " ".join(c.split()) for c in unit.crumbs
-        }
-        shown = sibling and points_back(unit.text)
-        env.deictic = (env.unit_key, seen or (read and not shown))
-    return "skip" if env.deictic[1] else None
+    return "skip" if env.per_unit("deixis", env.unit_key, lambda: _points_away(unit)) else None
+
+
+def _points_away(unit: Unit) -> bool:
+    """Whether the line points at what its card cannot show: a figure, or a part of the text
+    it does not point back at with a line before it."""
+    seen = POINTING_SEEN.search(unit.text) is not None
+    read = POINTING_READ.search(unit.text) is not None
+    # The line before, not a heading or a parent line the card shows anyway.
+    crumbs = {" ".join(c.split()) for c in unit.crumbs}
+    sibling = bool(unit.before) and unit.before not in crumbs
+    return seen or (read and not (sibling and points_back(unit.text)))
 
 
 RULES: tuple[Rule[SkipRule], ...] = (

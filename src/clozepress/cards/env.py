@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast
 
 from ..config import Config
 from ..form.model import Document
 from ..read.cues import Cues
-from .model import Mark, Unit
+from .model import Unit
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -48,19 +52,25 @@ class Env:
     literals: tuple[str, list[int], frozenset[str]] = ("", [], frozenset())
     """For the unit of this key: where its literal values start, in order, and every text it
     highlights."""
-    pointed: tuple[str, bool] = ("", False)
-    """Whether the unit of this key holds one of the learner's pointer phrases."""
-    deictic: tuple[str, bool] = ("", False)
-    """Whether the unit of this key points at a part of the notes by its place (``deixis``)."""
     unit_key: str = ""
     """The unit being read, its text folded (as ``duplicate`` compares it)."""
-    series: tuple[tuple[int, str], dict[int, tuple[tuple[Mark, ...], int]]] = field(
-        default_factory=lambda: ((0, ""), {})
-    )
-    """For the unit at ``(line, text)``: its highlights in series, by mark start (``series``)."""
+    memo: dict[str, tuple[object, Any]] = field(default_factory=dict)
+    """Per question a rule asks of a whole unit, the unit it was last asked of and the answer
+    (see ``per_unit``)."""
     last_command: dict[tuple[int, str], str] = field(default_factory=dict)
     """Per section (domain, section titles), the last carded highlight of several words, folded:
     the command a synopsis after it would ask again (``usage``)."""
+
+    def per_unit(self, question: str, unit: object, answer: Callable[[], T]) -> T:
+        """``answer()`` for ``unit``, worked out once: rules that ask per highlight a question of
+        the whole unit (does it point at a figure? what are its series?) keep a line of many
+        highlights linear. ``unit`` is what tells units apart (its key, or its line and text)."""
+        held = self.memo.get(question)
+        if held is not None and held[0] == unit:
+            return cast(T, held[1])
+        value = answer()
+        self.memo[question] = (unit, value)
+        return value
 
 
 def commands(units: list[Unit]) -> frozenset[str]:

@@ -44,9 +44,10 @@ def runs_of(unit: Unit, env: Env) -> Runs:
     """The unit's highlights in runs written as one series (only commas, slashes, "and", "or"
     between them, on one line), by mark start. Found once per unit and kept in ``env``, so a
     line of many highlights stays linear."""
-    place = (unit.line, unit.text)
-    if env.series[0] == place:
-        return env.series[1]
+    return env.per_unit("series", (unit.line, unit.text), lambda: _runs(unit))
+
+
+def _runs(unit: Unit) -> Runs:
     marks = sorted(unit.marks, key=lambda m: m.start)
     found: list[list[Mark]] = []
     for mark in marks:
@@ -59,7 +60,6 @@ def runs_of(unit: Unit, env: Env) -> Runs:
         items = tuple(run)
         for index, mark in enumerate(items):
             runs[mark.start] = (items, index)
-    env.series = (place, runs)
     return runs
 
 

@@ -153,11 +153,12 @@ def pointer(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     figure") speaks of what no card shows: its highlights name that, and cannot be recalled."""
     if not env.cues.pointers:
         return None
-    # Once per unit, not once per highlight: a line of many highlights stays linear.
-    if env.pointed[0] != env.unit_key:
+
+    def holds() -> bool:
         text = fold(unit.text)
-        env.pointed = (env.unit_key, any(phrase in text for phrase in env.cues.pointers))
-    return "skip" if env.pointed[1] else None
+        return any(phrase in text for phrase in env.cues.pointers)
+
+    return "skip" if env.per_unit("pointer", env.unit_key, holds) else None
 
 
 def list_title(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
