@@ -33,16 +33,18 @@ REPO = Path(__file__).resolve().parent.parent
 NOTES = REPO / "source" / "aws-saa.md"
 BIN = REPO / ".venv" / "bin"
 
-# Runs a command and reports its wall time and the peak RSS of its whole process tree.
+#: Runs ARGV; prints its wall time, the CPU time (user + sys) and peak RSS of it and its children,
+#: and its standard output.
 RUNNER = r"""
 import json, resource, subprocess, sys, time
 start = time.perf_counter()
-done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 elapsed = time.perf_counter() - start
 if done.returncode:
     sys.exit(done.stderr)
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"seconds": elapsed, "peak_mib": peak}))
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"seconds": elapsed, "cpu": used.ru_utime + used.ru_stime,
+                  "peak_mib": used.ru_maxrss / 1024, "out": done.stdout}))
 """
 
 
@@ -336,19 +338,6 @@ def large_notes(sizes: list[int]) -> None:
         )
 
 
-#: Runs ARGV; prints its wall time and the CPU time (user + sys) of it and its children.
-CPU_RUNNER = r"""
-import json, resource, subprocess, sys, time
-start = time.perf_counter()
-done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-elapsed = time.perf_counter() - start
-if done.returncode:
-    sys.exit(done.stderr)
-used = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"seconds": elapsed, "cpu": used.ru_utime + used.ru_stime, "out": done.stdout}))
-"""
-
-
 def sheets_speed(runs: int) -> None:
     """Clean sheets (``clozepress sheets``, no cache) of the user's notes and of the corpus
     files: median wall and CPU time, renders per domain, and the load average around them.
@@ -369,7 +358,7 @@ def sheets_speed(runs: int) -> None:
             for round_ in range(runs):
                 fresh(project, round_)
                 out = subprocess.run(
-                    [sys.executable, "-c", CPU_RUNNER, *cp("sheets", IR, "--out", "dist")],
+                    [sys.executable, "-c", RUNNER, *cp("sheets", IR, "--out", "dist")],
                     cwd=project, capture_output=True, text=True, check=True,
                 )  # fmt: skip
                 result = json.loads(out.stdout.strip().splitlines()[-1])
