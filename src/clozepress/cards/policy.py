@@ -26,6 +26,7 @@ from . import (
     name,
     numbers,
     overlap,
+    placing,
     repairs,
     rowcue,
     sentences,
@@ -84,7 +85,17 @@ RULERS: dict[str, Ruler[Any]] = {
             *fact.RULES,
         ),
     ),
-    "repair": Ruler("repair", (*repairs.RULES, *leaks.RULES, *echo.RULES)),
+    "repair": Ruler(
+        "repair",
+        (
+            *repairs.RULES,
+            *leaks.RULES,
+            *echo.RULES[:1],
+            *placing.HEADING_RULES,
+            *echo.RULES[1:],
+            *placing.ORDER_RULES,
+        ),
+    ),
 }
 
 #: Blank rules whose card asks what several highlights are members of: each records that card.
