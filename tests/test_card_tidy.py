@@ -29,7 +29,9 @@ def test_the_same_highlight_twice_on_one_card_is_asked_once():
 def test_a_heading_that_is_the_answer_gives_way_to_its_parent():
     notes = "# D\n## Terraform plugins\n### PROVIDER\n- A `provider` exposes resources of one API\n"
     assert fronts(notes) == ["D › Terraform plugins || A [...] exposes resources of one API"]
-    off = Config(disable_rules=("answer-heading", "heading-answer", "withhold-heading", "first-asks"))
+    off = Config(
+        disable_rules=("answer-heading", "heading-answer", "withhold-heading", "first-asks")
+    )
     assert fronts(notes, off) == [
         "D › Terraform plugins › [〃] / A [...] exposes resources of one API"
     ]

@@ -63,6 +63,7 @@ def without_levels(draft: Draft, dropped: set[int], rule: str) -> Draft:
         for h in draft.hidden
         if h.crumb not in dropped
     )
+
     def marks(found: frozenset[tuple[int | None, int]]) -> frozenset[tuple[int | None, int]]:
         return frozenset(
             (c if c is None else where[c], start) for c, start in found if c not in dropped

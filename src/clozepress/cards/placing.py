@@ -39,9 +39,7 @@ def heading_answer(draft: Draft, env: Env) -> Draft | None:
     for h in draft.hidden:
         if h.crumb is not None and draft.crumbs[h.crumb] in headings:
             hiding.setdefault(h.crumb, set()).add(h.number)
-    dropped = {
-        level for level, numbers in hiding.items() if numbers >= cards or len(numbers) > 1
-    }
+    dropped = {level for level, numbers in hiding.items() if numbers >= cards or len(numbers) > 1}
     if not dropped:
         return None
     return without_levels(draft, dropped, "heading-answer")
@@ -108,8 +106,8 @@ def first_asks(draft: Draft, env: Env) -> Draft | None:
     if not swaps:
         return None
     echoes = set(draft.echoes)
-    for start, place in swaps.items():
-        echoes.discard(place)
+    for start, asks in swaps.items():
+        echoes.discard(asks)
         echoes.add((None, start))
     return dataclasses.replace(draft, echoes=frozenset(echoes))
 
