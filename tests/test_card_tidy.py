@@ -318,3 +318,27 @@ def test_a_comparison_row_is_no_class_to_ask():
     )
     assert {f.rule for f in run(notes).fates} != {"row-class"}
     assert all(f.answer in ("no replication", "no failover", None) for f in run(notes).fates)
+
+
+def test_a_comma_ending_a_highlight_is_left_out_of_its_blank():
+    notes = "# D\n- The shape of `weights,` is fixed by the layer\n"
+    assert fate(notes, "weights,").answer == "weights"
+    assert fronts(notes) == ["D || The shape of [...], is fixed by the layer"]
+    off = Config(disable_rules=("answer-edge",))
+    assert fronts(notes, off) == ["D || The shape of [...] is fixed by the layer"]
+
+
+def test_a_bullet_typed_inside_a_line_and_a_lone_comma_are_left_out():
+    bullet = "# D\n## Producers\n- Producers are the `SDK`, - the `Agent`\n"
+    assert fronts(bullet) == [
+        "D › Producers || Producers are the [...], the Agent",
+        "D › Producers || Producers are the SDK, the [...]",
+    ]
+    lone = "# D\n## Lambda\nIt runs in a `shared VPC`. , it `cannot reach yours`\n"
+    assert fronts(lone) == [
+        "D › Lambda || It runs in a [...]. it cannot reach yours",
+        "D › Lambda || It runs in a shared VPC. it [...]",
+    ]
+    off = Config(disable_rules=("stray-marks",))
+    assert fronts(bullet, off)[0] == "D › Producers || Producers are the [...], - the Agent"
+    assert fronts(lone, off)[0] == "D › Lambda || It runs in a [...]. , it cannot reach yours"

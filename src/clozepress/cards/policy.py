@@ -16,6 +16,7 @@ from . import (
     children,
     clauses,
     code,
+    debris,
     deixis,
     echo,
     fact,
@@ -62,6 +63,7 @@ RULERS: dict[str, Ruler[Any]] = {
     "shape": Ruler(
         "shape",
         (
+            *debris.RULES,
             *asides.RULES,
             *listing.RULES,
             *sentences.RULES,
