@@ -145,6 +145,10 @@ class _Topic:
         }
         self.answers = answers
 
+    def near(self, key: str) -> bool:
+        """The topic of the levels above or of the section itself, not of the whole domain."""
+        return key in self.outer or len(self.here.get(key, set()) - self.answers) >= 1
+
     def __contains__(self, key: str) -> bool:
         return (
             key in self.outer
@@ -239,9 +243,10 @@ def stem_crumb(draft: Draft, env: Env) -> Draft | None:
                 continue  # a heading of one word names its section: the topic of all of it
             topic = _Topic(draft, env, index, number, answers)
             if not named_exactly and crumb in headings and _spells_all(crumb, own):
-                # The level is the answer reworded: a word of it the section shares is still
-                # the answer's here; only a level above showing it has told it already.
-                mine = [w for w in own if stem_key(w) not in topic.outer]
+                # The level is the answer reworded: a word of it other sections of the domain
+                # share is still the answer's here; a level above showing it, or the heading's
+                # own section sharing it, makes it the topic.
+                mine = [w for w in own if not topic.near(stem_key(w))]
             else:
                 mine = [w for w in names if stem_key(w) not in topic]
             for run in _RUN.finditer(crumb):
