@@ -34,6 +34,9 @@ OWN_FIXTURES = {
     # stay one card each: a series of three joined by a twin further on would hide four.
     "item-cards": "# D\n- uses `alpha1`, `beta`, `gamma` here and later `alpha2` too\n",
     # The notes' one derived name (`dw` beside `W`) is on a line that says something of it.
+    # Every long series of the notes is read by ``enumeration``; overlap is what is left: a
+    # comma series in a sentence, neither set off nor closed by a conjunction.
+    "overlap": "# D\n- the levels `TRACE`, `DEBUG`, `INFO`, `WARN`, `ERROR` by verbosity\n",
     "derived-name": "# D\n- update `W` and `b` with `dW` and `db` after each step\n",
 }
 
