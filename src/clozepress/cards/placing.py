@@ -98,7 +98,7 @@ def first_asks(draft: Draft, env: Env) -> Draft | None:
             if number != h.number or not own_words(shown[h.start : h.end], answer):
                 continue
             if not _within(_stems(answer), _stems(shown[h.start : h.end])):
-                break  # a word of the answer only: it cannot ask for all of it
+                continue  # a word of this answer only: it cannot ask for all of it
             if place < earliest.get(start, (line, start)):
                 earliest[start] = place
                 swaps[start] = (h.crumb, h.start)
