@@ -28,6 +28,7 @@ from . import (
     overlap,
     repairs,
     rowcue,
+    samples,
     sentences,
     series,
     skips,
@@ -53,6 +54,8 @@ def _skips() -> tuple[Rule[Any], ...]:
     rules = list(skips.RULES)
     at = next(i for i, rule in enumerate(rules) if rule.name == "pointer") + 1
     rules[at:at] = deixis.RULES
+    at = next(i for i, rule in enumerate(rules) if rule.name == "example-literal") + 1
+    rules[at:at] = samples.SKIP_RULES
     at = next(i for i, rule in enumerate(rules) if rule.name == "bare-name")
     return (*rules[:at], *letters.RULES, *rules[at:], *series.RULES, *bare.RULES, *usage.RULES)
 
@@ -77,6 +80,7 @@ RULERS: dict[str, Ruler[Any]] = {
             *rowcue.RULES,
             *brackets.RULES,
             *wordcut.RULES,
+            *samples.BLANK_RULES,
             *code.RULES,
             *numbers.RULES,
             *name.RULES,
