@@ -151,13 +151,13 @@ def test_a_command_setting_blanks_its_key():
 
 def test_a_value_the_sections_code_sets_makes_no_card():
     markdown = (
-        '# D\n## Store\n```\nstore {\n  path = "data/x.db"\n}\n```\n'
-        "The `store` block writes to the path `data/x.db`.\n"
+        '# D\n- a store keeps its data in a db file\n## Store\n```\nstore {\n  path = "data/store.db"\n}\n```\n'
+        "The `store` block writes to the path `data/store.db`.\n"
     )
-    assert fate(markdown, "data/x.db").rule == "sample-setting"
+    assert fate(markdown, "data/store.db").rule == "sample-setting"
     assert fate(markdown, "store").answer == "store"
     off = Config(disable_rules=("sample-setting",))
-    assert fate(markdown, "data/x.db", off).answer == "data/x.db"
+    assert fate(markdown, "data/store.db", off).answer == "data/store.db"
 
 
 # ---------------------------------------------------------------------------------------------

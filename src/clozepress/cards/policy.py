@@ -54,7 +54,7 @@ def _skips() -> tuple[Rule[Any], ...]:
     rules = list(skips.RULES)
     at = next(i for i, rule in enumerate(rules) if rule.name == "pointer") + 1
     rules[at:at] = deixis.RULES
-    at = next(i for i, rule in enumerate(rules) if rule.name == "example-literal") + 1
+    at = next(i for i, rule in enumerate(rules) if rule.name == "example-name") + 1
     rules[at:at] = samples.SKIP_RULES
     at = next(i for i, rule in enumerate(rules) if rule.name == "bare-name")
     return (*rules[:at], *letters.RULES, *rules[at:], *series.RULES, *bare.RULES, *usage.RULES)

@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..form.model import Block, Bullet, Code, Document, Quote, Section
+from ..form.model import Block, Bullet, Code, Document, Paragraph, Quote, Section, Table, plain_text
 from .env import BARE_NAME, Env
-from .examples import Key
+from .examples import Key, _outside
 from .model import Blank, Mark, Unit
 from .rules import Rule
 from .skips import SkipRule, Verdict
@@ -85,22 +85,48 @@ def setting_key(unit: Unit, mark: Mark, env: Env) -> Blank | None:
 
 
 def quoted_values(document: Document) -> dict[Key, frozenset[str]]:
-    """Per section, the values its code blocks set in quotes (``key = "v"``)."""
-    out: dict[Key, set[str]] = {}
+    """Per section, the values its code blocks set in quotes (``key = "v"``) that no prose
+    outside the section (and the sections in it) names whole: a value named there ("the default
+    region is ...") is one the notes teach, not one the example chose."""
+    values: dict[Key, set[str]] = {}
+    prose: dict[Key, list[str]] = {}
     for index, domain in enumerate(document.domains):
-        _walk(domain.children, (index, ()), out)
-    return {key: frozenset(values) for key, values in out.items()}
+        top: Key = (index, ())
+        prose.setdefault(top, []).append(plain_text(domain.spans))
+        _walk(domain.children, top, values, prose)
+    texts = {key: "\n".join(parts) for key, parts in prose.items()}
+    out: dict[Key, frozenset[str]] = {}
+    for key, found in values.items():
+        outside = [text for other, text in texts.items() if _outside(key, other)]
+        own = frozenset(v for v in found if not any(v in text for text in outside))
+        if own:
+            out[key] = own
+    return out
 
 
-def _walk(blocks: Iterable[Block | Section], key: Key, out: dict[Key, set[str]]) -> None:
+def _walk(
+    blocks: Iterable[Block | Section],
+    key: Key,
+    values: dict[Key, set[str]],
+    prose: dict[Key, list[str]],
+) -> None:
     for block in blocks:
         if isinstance(block, Section):
-            _walk(block.children, (key[0], (*key[1], block.title)), out)
+            inner: Key = (key[0], (*key[1], block.title))
+            prose.setdefault(inner, []).append(plain_text(block.spans))
+            _walk(block.children, inner, values, prose)
         elif isinstance(block, Code):
-            values = {m.group(2).strip() for m in _QUOTED_SETTING.finditer(block.text)}
-            out.setdefault(key, set()).update(v for v in values if v)
-        elif isinstance(block, Bullet | Quote):
-            _walk(block.children, key, out)
+            found = {m.group(2).strip() for m in _QUOTED_SETTING.finditer(block.text)}
+            values.setdefault(key, set()).update(v for v in found if v)
+        elif isinstance(block, Bullet | Paragraph):
+            prose.setdefault(key, []).append(plain_text(block.spans))
+            if isinstance(block, Bullet):
+                _walk(block.children, key, values, prose)
+        elif isinstance(block, Quote):
+            _walk(block.children, key, values, prose)
+        elif isinstance(block, Table):
+            cells = (*block.header, *(c for row in block.rows for c in row.cells))
+            prose.setdefault(key, []).extend(plain_text(c.spans) for c in cells)
 
 
 def sample_setting(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
