@@ -151,7 +151,8 @@ def test_a_command_setting_blanks_its_key():
 
 def test_a_value_the_sections_code_sets_makes_no_card():
     markdown = (
-        '# D\n- a store keeps its data in a db file\n## Store\n```\nstore {\n  path = "data/store.db"\n}\n```\n'
+        "# D\n- a store keeps its data in a db file\n"
+        '## Store\n```\nstore {\n  path = "data/store.db"\n}\n```\n'
         "The `store` block writes to the path `data/store.db`.\n"
     )
     assert fate(markdown, "data/store.db").rule == "sample-setting"

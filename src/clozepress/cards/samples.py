@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from ..form.model import Block, Bullet, Code, Document, Paragraph, Quote, Section, Table, plain_text
 from .env import BARE_NAME, Env
-from .examples import Key, _outside
+from .examples import Key, outside
 from .model import Blank, Mark, Unit
 from .rules import Rule
 from .skips import SkipRule, Verdict
@@ -97,8 +97,8 @@ def quoted_values(document: Document) -> dict[Key, frozenset[str]]:
     texts = {key: "\n".join(parts) for key, parts in prose.items()}
     out: dict[Key, frozenset[str]] = {}
     for key, found in values.items():
-        outside = [text for other, text in texts.items() if _outside(key, other)]
-        own = frozenset(v for v in found if not any(v in text for text in outside))
+        elsewhere = [text for other, text in texts.items() if outside(key, other)]
+        own = frozenset(v for v in found if not any(v in text for text in elsewhere))
         if own:
             out[key] = own
     return out
