@@ -604,7 +604,7 @@ def test_a_name_an_example_block_makes_up_is_no_card_unless_other_prose_uses_it(
     # A value the example sets in quotes, with a word of its own, is the example's too.
     markdown = (
         '# D\n## Backends\n```\nbucket = "mybucket"\nregion = "us-east-1"\n```\n'
-        "- this assumes a bucket called `mybucket` in `us-east-1`\n"
+        "- the backend assumes a bucket called `mybucket` in `us-east-1`\n"
         "## Regions\n- the default region is us-east-1\n"
     )
     rules = {f.highlight: f.rule for f in run(markdown).fates}
@@ -947,3 +947,22 @@ def test_a_sentence_cut_from_its_paragraph_shows_what_follows_on_the_back_not_it
     assert to_text(first.extra).startswith("- The second one names beta")
     assert "The first sentence" not in to_text(first.extra)
     assert to_text(second.extra) == "- The third adds a closing remark."
+
+
+def test_a_line_pointing_at_the_code_block_beside_it_makes_no_card():
+    notes = (
+        "# D\n## Out\nIf we run `apply` we can see the next message:\n\n```\nDone!\n```\n\n"
+        "We can define a `default` value, for example\n\n```\nx = 1\n```\n\n"
+        "Each of these is read by `collect()` in turn.\n\n"
+        "## Plain\nRun `init` first, then the output shows `ok`:\n\n```\nok\n```\n\n"
+        "Create a file called `vars.json`, and we can add maps, for example:\n\n```\nm = 1\n```\n\n"
+        "The `plan` command shows changes.\n"
+    )
+    rules = {f.highlight: f.rule for f in run(notes).fates}
+    # Forward pointers right before a block, a backward one right after it.
+    assert rules["apply"] == rules["default"] == rules["collect()"] == "code-pointer"
+    # No pointer; an example illustrating another clause; no block beside the line.
+    assert rules["init"] != "code-pointer" and rules["vars.json"] != "code-pointer"
+    assert rules["plan"] != "code-pointer"
+    off = Config(disable_rules=("code-pointer",))
+    assert fate(notes, "apply", off).answer == "apply"

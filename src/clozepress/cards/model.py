@@ -73,6 +73,12 @@ class Unit:
     introduces: frozenset[str] = frozenset()
     """The functions and types the code block right after the line defines: the line
     introduces that code."""
+    code_before: str = ""
+    """The code block right before the line among its siblings: what a line opening on a
+    pointer ("the above case", "each of these") speaks of."""
+    code_after: str = ""
+    """The code block right after the line (or first nested under it): what a line ending on a
+    pointer ("we see the next message:") speaks of."""
     titles: tuple[Highlight, ...] = ()
     """Highlights standing in a link's text beside other words: they name the linked page."""
     reference: bool = False

@@ -16,6 +16,7 @@ from . import (
     children,
     clauses,
     code,
+    codepointer,
     deixis,
     echo,
     fact,
@@ -48,12 +49,13 @@ from .units import units
 
 
 def _skips() -> tuple[Rule[Any], ...]:
-    """The skip rules in order: ``deixis`` after the learner's ``pointer``; ``one-letter`` just
-    before ``bare-name``, which it narrows; ``bare-item`` after the duplicates, so a repeated
-    line is reported as one; ``usage-repeat`` last, so it sees only highlights that get a card."""
+    """The skip rules in order: ``deixis`` and ``code-pointer`` after the learner's ``pointer``;
+    ``one-letter`` just before ``bare-name``, which it narrows; ``bare-item`` after the
+    duplicates, so a repeated line is reported as one; ``usage-repeat`` last, so it sees only
+    highlights that get a card."""
     rules = list(skips.RULES)
     at = next(i for i, rule in enumerate(rules) if rule.name == "pointer") + 1
-    rules[at:at] = deixis.RULES
+    rules[at:at] = (*deixis.RULES, *codepointer.RULES)
     at = next(i for i, rule in enumerate(rules) if rule.name == "example-name") + 1
     rules[at:at] = samples.SKIP_RULES
     at = next(i for i, rule in enumerate(rules) if rule.name == "bare-name")

@@ -295,6 +295,11 @@ def _walk(
                         lead=runs[at][1] if at in runs else "",
                         reference=_only_a_link(block.spans),
                         introduces=_introduced(block, blocks[at + 1 : at + 2]),
+                        code_before=_code(blocks[at - 1 : at]),
+                        code_after=_code(
+                            (*(block.children[:1] if isinstance(block, Bullet) else ()),)
+                            or blocks[at + 1 : at + 2]
+                        ),
                         titles=_titles(block.spans),
                         asides=tuple(asides),
                         holding=tuple(holding),
@@ -390,6 +395,11 @@ def _last_sentence(text: str) -> str:
     """A paragraph's last sentence: the one that leads into what follows it."""
     found = sentences(text)
     return " ".join(text[found[-1][0] : found[-1][1]].split()) if found else ""
+
+
+def _code(blocks: tuple[Block | Section, ...]) -> str:
+    """The text of the code block among ``blocks`` (one or none), else ``""``."""
+    return blocks[0].text if blocks and isinstance(blocks[0], Code) else ""
 
 
 def _introduced(block: Bullet | Paragraph, after: tuple[Block | Section, ...]) -> frozenset[str]:
