@@ -19,6 +19,7 @@ from . import (
     codepointer,
     deixis,
     echo,
+    enumeration,
     fact,
     leaks,
     letters,
@@ -59,7 +60,15 @@ def _skips() -> tuple[Rule[Any], ...]:
     at = next(i for i, rule in enumerate(rules) if rule.name == "example-name") + 1
     rules[at:at] = samples.SKIP_RULES
     at = next(i for i, rule in enumerate(rules) if rule.name == "bare-name")
-    return (*rules[:at], *letters.RULES, *rules[at:], *series.RULES, *bare.RULES, *usage.RULES)
+    return (
+        *rules[:at],
+        *letters.RULES,
+        *rules[at:],
+        *series.RULES,
+        *enumeration.SKIP,
+        *bare.RULES,
+        *usage.RULES,
+    )
 
 
 RULERS: dict[str, Ruler[Any]] = {
@@ -71,6 +80,7 @@ RULERS: dict[str, Ruler[Any]] = {
             *sentences.RULES,
             *table.RULES,
             *children.RULES,
+            *enumeration.SHAPE,
             *overlap.RULES,
         ),
     ),
@@ -79,6 +89,7 @@ RULERS: dict[str, Ruler[Any]] = {
         "blank",
         (
             *members.RULES,
+            *enumeration.BLANK,
             *rowcue.RULES,
             *brackets.RULES,
             *wordcut.RULES,
@@ -94,7 +105,7 @@ RULERS: dict[str, Ruler[Any]] = {
 }
 
 #: Blank rules whose card asks what several highlights are members of: each records that card.
-SHARED_CARDS = frozenset({"member-class", "row-class"})
+SHARED_CARDS = frozenset({"member-class", "row-class", "series-fact", "series-described"})
 
 #: Skips that are the notes' fault, reported as warnings; every other skip is an ``info``.
 WARNING_RULES = frozenset({"empty", "too-many"})
