@@ -28,6 +28,7 @@ from . import (
     numbers,
     overlap,
     repairs,
+    restated,
     rowcue,
     sentences,
     series,
@@ -56,7 +57,15 @@ def _skips() -> tuple[Rule[Any], ...]:
     at = next(i for i, rule in enumerate(rules) if rule.name == "pointer") + 1
     rules[at:at] = (*deixis.RULES, *codepointer.RULES)
     at = next(i for i, rule in enumerate(rules) if rule.name == "bare-name")
-    return (*rules[:at], *letters.RULES, *rules[at:], *series.RULES, *bare.RULES, *usage.RULES)
+    return (
+        *rules[:at],
+        *letters.RULES,
+        *rules[at:],
+        *series.RULES,
+        *bare.RULES,
+        *restated.RULES,
+        *usage.RULES,
+    )
 
 
 RULERS: dict[str, Ruler[Any]] = {
