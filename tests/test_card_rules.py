@@ -949,3 +949,8 @@ def test_a_line_restating_an_earlier_one_of_its_section_asks_no_card_again():
     assert found[(13, "c.count")] == "fact"
     off = Config(disable_rules=("restated",))
     assert fate(notes, "b.count > 10", off).answer == "b.count > 10"
+
+
+def test_a_bullet_opening_on_in_short_keeps_its_card():
+    notes = "# D\n## S\n- `alpha` is first\n- In short, `beta` only\n"
+    assert fate(notes, "beta").answer == "beta"

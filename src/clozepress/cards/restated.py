@@ -7,9 +7,10 @@ notes' own:
   same relation between them again ("if the count passes `threshold 0`, `collect()` runs",
   then, in a detailed aside, "checks the count against `threshold 0` ... then runs
   `collect()`"): the earlier line's cards test it; the line's other answers keep theirs;
-- a line that says it restates what came before ("in other words", "simply put", "간단하게
-  말하면", "in altre parole") before its first highlight, in a section whose lines already made
-  cards, asks those facts again in other words (often as pseudo-code the reviewers dropped).
+- a paragraph that says it restates what came before ("in other words", "simply put",
+  "간단하게 말하면", "in altre parole") before its first highlight, in a section whose lines
+  already made cards, asks those facts again in other words (often as pseudo-code the reviewers
+  dropped). A bullet opening so ("In short, ...") sums up its own item, and keeps its cards.
 
 A learner drops the second card of either kind as one they have answered already."""
 
@@ -59,7 +60,8 @@ def _repeats(unit: Unit, env: Env) -> tuple[frozenset[str], dict[int, int]]:
     asked = env.asked.get(_section(unit), {})
     where = _sentence_of(unit)
     first = min((m.start for m in unit.marks), default=0)
-    if asked and _RESTATES.search(unit.text, 0, first):
+    # A paragraph, not a bullet: "In short, ..." in a list sums up its own item in a phrase.
+    if asked and not unit.siblings and _RESTATES.search(unit.text, 0, first):
         return frozenset(fold(m.highlight.text) for m in unit.marks), where
     me = (unit.line, unit.text)
     mine = {}
