@@ -30,10 +30,13 @@ OWN_FIXTURES = {
     "marker-skip": "# D\n- a line `ex` here <!-- cloze:skip -->\n",
     "placeholder": "# D\n- run `deploy` with `<name>` here\n",
     "pointer": "# D\n- the source below is `collect()` simplified\n",
-    # The notes' long series are overlap's, their twin chains one card each: a series of
-    # three joined by a twin further on is a card that would hide four.
+    # Shown alive on the notes by their closed series (``closed-series``); the twin chains
+    # stay one card each: a series of three joined by a twin further on would hide four.
     "item-cards": "# D\n- uses `alpha1`, `beta`, `gamma` here and later `alpha2` too\n",
     # The notes' one derived name (`dw` beside `W`) is on a line that says something of it.
+    # Every long series of the notes is read by ``enumeration``; overlap is what is left: a
+    # comma series in a sentence, neither set off nor closed by a conjunction.
+    "overlap": "# D\n- the levels `TRACE`, `DEBUG`, `INFO`, `WARN`, `ERROR` by verbosity\n",
     "derived-name": "# D\n- update `W` and `b` with `dW` and `db` after each step\n",
 }
 

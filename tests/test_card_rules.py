@@ -421,29 +421,29 @@ def test_a_series_on_one_line_is_one_card_hiding_it_whole():
     assert side(note.text, 1, front=True) == "levels: [...], [...] or [...]; by default TRACE level"
 
 
-def test_a_series_past_three_items_is_a_card_per_item_showing_the_items_before_it():
+def test_a_series_past_three_items_is_a_card_per_item():
     markdown = (
         "# Log\n## DEBUG\n- the level is one of `TRACE`, `DEBUG`, `INFO` or `ERROR`; by default\n"
     )
-    # Overlapping cards (overlap) for a series in the flow of a sentence (no short name set off
-    # by a colon or bracket, see member-class): each asks its item from the lead-in and the
-    # items before it; the items after it are left out, so no card shows another's answer.
+    # Closed by "or", the series names every member: one card per item (item-cards), each
+    # showing all the others, so one answer fits (closed-series).
     assert fronts(markdown) == [
-        "Log › DEBUG || the level is one of [...] …; by default",
-        "Log || the level is one of TRACE, [...] …; by default",
-        "Log › DEBUG || the level is one of TRACE, DEBUG, [...] …; by default",
-        "Log › DEBUG || the level is one of TRACE, DEBUG, INFO or [...]; by default",
-    ]
-    assert [f.rule for f in run(markdown).fates] == ["fact"] * 4
-    # Without it, one near-identical card per item (item-cards), each showing all the others.
-    off = Config(disable_rules=("overlap",))
-    assert fronts(markdown, off) == [
         "Log › DEBUG || the level is one of [...], DEBUG, INFO or ERROR; by default",
         "Log › DEBUG || the level is one of TRACE, [...], INFO or ERROR; by default",
         "Log › DEBUG || the level is one of TRACE, DEBUG, [...] or ERROR; by default",
         "Log › DEBUG || the level is one of TRACE, DEBUG, INFO or [...]; by default",
     ]
-    both = Config(disable_rules=("overlap", "item-cards"))
+    assert [f.rule for f in run(markdown).fates] == ["fact"] * 4
+    # Without it, overlapping cards (overlap): each asks its item from the lead-in and the
+    # items before it; the items after it are left out, so no card shows another's answer.
+    off = Config(disable_rules=("closed-series",))
+    assert fronts(markdown, off) == [
+        "Log › DEBUG || the level is one of [...] …; by default",
+        "Log || the level is one of TRACE, [...] …; by default",
+        "Log › DEBUG || the level is one of TRACE, DEBUG, [...] …; by default",
+        "Log › DEBUG || the level is one of TRACE, DEBUG, INFO or [...]; by default",
+    ]
+    both = Config(disable_rules=("item-cards",))
     assert fronts(markdown, both) == [
         "Log › DEBUG || the level is one of [...], [...], [...] or [...]; by default"
     ]

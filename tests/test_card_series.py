@@ -1,7 +1,9 @@
 """Series: highlights in a row on one line are decided together (``cards/series.py``): items
 offered as examples are no card unless the line names their class (``cards/members.py``: the
-card asks the class), bare symbols side by side are no card, and a long series is learned item
-by item, each card showing only the items before its own (``cards/overlap.py``)."""
+card asks the class), bare symbols side by side are no card, and a long series gets the card
+its place on the line calls for (``cards/enumeration.py``): the fact it is the subject of, its
+description, none for an open list, every other item shown for a closed set; what is left is
+learned item by item, each card showing only the items before its own (``cards/overlap.py``)."""
 
 from __future__ import annotations
 
@@ -174,22 +176,98 @@ def test_a_long_series_set_off_from_a_short_name_asks_for_the_name(
     (note,) = planned.notes
     assert note.cards == 1
     assert {(f.rule, f.answer) for f in planned.fates} == {("member-class", answer)}
-    # Without member-class the series is learned item by item again (overlap).
-    assert len(run(markdown, Config(disable_rules=("member-class",))).notes) == 4
+    # Without member-class the set-off members are an open list (open-series: no card), or,
+    # closed by a conjunction, a closed set (closed-series: a card per item, the others shown).
+    without = run(markdown, Config(disable_rules=("member-class",)))
+    closed = " and " in line
+    assert sum(n.cards for n in without.notes) == (4 if closed else 0)
+    assert {f.rule for f in without.fates} == ({"fact"} if closed else {"open-series"})
+
+
+def test_a_long_series_in_a_sentence_and_not_closed_is_learned_item_by_item() -> None:
+    # In the flow of a sentence, no conjunction closing it, no fact highlighted after it: each
+    # card shows the items before its own (overlap), the order written being the cue.
+    markdown = "# D\n- Dimension of `Zeta`, `Alpha`, `dZeta`, `dAlpha` is (n, m)\n"
+    planned = run(markdown)
+    assert len(planned.notes) == 4
+    assert fronts(markdown)[1] == "D || Dimension of Zeta, [...] … is (n, m)"
+    assert {f.rule for f in planned.fates} == {"fact"}
+
+
+def test_a_series_whose_fact_the_line_highlights_is_tested_by_the_card_asking_that_fact() -> None:
+    markdown = "# D\n- Dimension of `Zeta`, `Alpha`, `dZeta`, and `dAlpha` is `(n, m)`\n"
+    planned = run(markdown)
+    # One card: the fact asked, every item shown; it tests every item (series-fact).
+    assert fronts(markdown) == ["D || Dimension of Zeta, Alpha, dZeta, and dAlpha is [...]"]
+    assert {(f.highlight, f.rule, f.answer) for f in planned.fates} == {
+        (h, "series-fact", "(n, m)") for h in ("Zeta", "Alpha", "dZeta", "dAlpha", "(n, m)")
+    }
+    # Off, the series is a closed set ("and"): each item asked with the others shown.
+    off = Config(disable_rules=("series-fact",))
+    assert {f.rule for f in run(markdown, off).fates} == {"fact"}
+    assert "D || Dimension of Zeta, [...], dZeta, and [...] is (n, m)" in fronts(markdown, off)
+    # A fact in another sentence is no fact of the series.
+    later = "# D\n- levels `A1`, `B1`, `C1`, `D1` in order. `A1` is the default\n"
+    assert "series-fact" not in {f.rule for f in run(later).fates}
+
+
+@pytest.mark.parametrize(
+    ("line", "front", "answer"),
+    [
+        (
+            "`>`, `>=`, `<`, `<=`: version comparison, where greater means newer",
+            "D || >, >=, <, <=: [...], where greater means newer",
+            "version comparison",
+        ),
+        (
+            "`imatib`, `erlob`, `gefib`, `bevab` (anti TK)",
+            "D || imatib, erlob, gefib, bevab ([...])",
+            "anti TK",
+        ),
+    ],
+)
+def test_a_series_heading_its_line_asks_for_its_short_description(
+    line: str, front: str, answer: str
+) -> None:
+    markdown = f"# D\n- {line}\n"
+    planned = run(markdown)
+    assert fronts(markdown) == [front]
+    assert {(f.rule, f.answer) for f in planned.fates} == {("series-described", answer)}
+    # A description of a clause's length is no name to ask: left to the items again.
+    long = "# D\n- `>`, `>=`, `<`, `<=`: compare two versions by their numbers in order\n"
+    assert "series-described" not in {f.rule for f in run(long).fates}
+    off = run(markdown, Config(disable_rules=("series-described",)))
+    assert "series-described" not in {f.rule for f in off.fates}
 
 
 @pytest.mark.parametrize(
     "line",
     [
-        # In the flow of a sentence: no bracket or colon sets the items off from a name.
-        "Dimension of `Zeta`, `Alpha`, `dZeta`, `dAlpha` is (n, m)",
-        # The phrase before the colon opens after a full stop or an abbreviation: no clause.
+        "used against allergies in the clinic: `clorf`, `lorat`, `cetir`, `promet`.",
         "low index (a small window, approx. narrow: `warfarin`, `digoxin`, `lithium`, `phenytoin`)",
-        # A long clause before the colon names no class: the ordered levels stay item by item.
-        "set it to one of the log levels: `TRACE`, `DEBUG`, `INFO`, `ERROR`",
     ],
 )
-def test_a_long_series_without_a_short_name_is_still_learned_item_by_item(line: str) -> None:
+def test_an_open_list_set_off_from_a_long_clause_is_no_card(line: str) -> None:
+    # Offered as members of what the clause says, with no short name to ask: any member
+    # answers a card asking one, whatever else it shows (open-series).
     planned = run(f"# D\n- {line}\n")
-    assert len(planned.notes) == 4
-    assert "member-class" not in {f.rule for f in planned.fates}
+    assert planned.notes == ()
+    assert {f.rule for f in planned.fates} == {"open-series"}
+    off = run(f"# D\n- {line}\n", Config(disable_rules=("open-series",)))
+    assert len(off.notes) == 4  # item by item, the items before each shown (overlap)
+
+
+def test_a_series_closed_by_a_conjunction_shows_every_other_item_on_each_card() -> None:
+    markdown = "# D\n- supported inside `resource`, `data`, `provider`, and `provisioner` blocks\n"
+    # The line names every member: with the others shown, one answer fits (closed-series,
+    # item-cards); set off by a colon, too.
+    assert (
+        fronts(markdown)[1]
+        == "D || supported inside resource, [...], provider, and provisioner blocks"
+    )
+    assert len(fronts(markdown)) == 4
+    colon = "# D\n- set it to one of the log levels: `TRACE`, `DEBUG`, `INFO` or `ERROR`\n"
+    assert fronts(colon)[2] == "D || set it to one of the log levels: TRACE, DEBUG, [...] or ERROR"
+    # Off, each card shows only the items before its own (overlap).
+    off = Config(disable_rules=("closed-series",))
+    assert fronts(markdown, off)[1] == "D || supported inside resource, [...] … blocks"

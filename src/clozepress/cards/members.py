@@ -17,7 +17,7 @@ right after a short phrase ("Farmaci antipsicotici (`X`, `Y`, `Z`, `W`)", "Antic
 `X`, ...)", "Block types: `X`, `Y`, `Z`, `W`"), its items are offered as what that phrase names,
 and a card per item (``overlap``) is answered by any member. Such a series makes this card
 instead. A series flowing in a sentence ("one of the log levels `TRACE`, `DEBUG`, ...",
-"Dimension of `Z`, `A`, ...") names no class this way and is still learned item by item.
+"Dimension of `Z`, `A`, ...") names no class this way: ``enumeration`` reads it.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ _HEAD = re.compile(r"[\s*_`•#>-]*(?:\d+[.)]\s+)?[*_`]*([^:.;!?\n*_`]+?)[*_`]*\
 _BEFORE_MARKER = re.compile(r"[\s(\[（]*$")
 #: What sets a long series off from the phrase naming it: a colon, or a bracket that may open
 #: with a short label of its own ("(e: X, ...").
-_SET_OFF = re.compile(r"(?:\s*:|\s*[(\[（]\s*(?:[^\s:()]{1,4}:)?)\s*$")
+SET_OFF = re.compile(r"(?:\s*:|\s*[(\[（]\s*(?:[^\s:()]{1,4}:)?)\s*$")
 
 
 def series_named(unit: Unit, run: tuple[Mark, ...]) -> tuple[int, int] | None:
@@ -56,7 +56,7 @@ def series_named(unit: Unit, run: tuple[Mark, ...]) -> tuple[int, int] | None:
     text = unit.text
     if len(run) <= MAX_BLANKS:
         return None
-    set_off = _SET_OFF.search(text, 0, run[0].start)
+    set_off = SET_OFF.search(text, 0, run[0].start)
     if set_off is None or set_off.end() != run[0].start:
         return None
     end = set_off.start()

@@ -1,6 +1,8 @@
-"""Overlapping cards: a long series on one line ("log levels `TRACE`, `DEBUG`, `INFO`, `WARN`
-or `ERROR`") becomes one card per item, each showing only the items before it, as Cloze
-Overlapper does for a list to learn.
+"""Overlapping cards: a long series in the flow of a sentence that nothing else reads ("log
+levels `TRACE`, `DEBUG`, `INFO`, `WARN`, `ERROR` by verbosity": no class named, no fact or
+description of its own, not set off, not closed by a conjunction; see ``enumeration``) becomes
+one card per item, each showing only the items before it, as Cloze Overlapper does for a list to
+learn in its order.
 
 A card per item that shows every other item is answered by elimination from its siblings, and
 the line's cards are near-identical; one card hiding the whole series asks for too much at once
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from .enumeration import left_to_items
 from .env import Env
 from .model import Mark, Unit
 from .repairs import MAX_BLANKS
@@ -59,6 +62,8 @@ def _left_alone(unit: Unit, run: list[Mark], env: Env) -> bool:
         or all(is_symbol(m.highlight.text) for m in run)
         # Set off from a short phrase naming them, the items ask for it (``member-class``).
         or class_asked(unit, tuple(run), env) is not None
+        # The subject of a fact, described, an open list, a closed set (``enumeration``).
+        or left_to_items(unit, tuple(run), env)
     )
 
 

@@ -19,6 +19,7 @@ from . import (
     codepointer,
     deixis,
     echo,
+    enumeration,
     fact,
     leaks,
     letters,
@@ -62,6 +63,7 @@ def _skips() -> tuple[Rule[Any], ...]:
         *letters.RULES,
         *rules[at:],
         *series.RULES,
+        *enumeration.SKIP,
         *bare.RULES,
         *restated.RULES,
         *usage.RULES,
@@ -77,6 +79,7 @@ RULERS: dict[str, Ruler[Any]] = {
             *sentences.RULES,
             *table.RULES,
             *children.RULES,
+            *enumeration.SHAPE,
             *overlap.RULES,
         ),
     ),
@@ -85,6 +88,7 @@ RULERS: dict[str, Ruler[Any]] = {
         "blank",
         (
             *members.RULES,
+            *enumeration.BLANK,
             *rowcue.RULES,
             *brackets.RULES,
             *wordcut.RULES,
@@ -99,7 +103,7 @@ RULERS: dict[str, Ruler[Any]] = {
 }
 
 #: Blank rules whose card asks what several highlights are members of: each records that card.
-SHARED_CARDS = frozenset({"member-class", "row-class"})
+SHARED_CARDS = frozenset({"member-class", "row-class", "series-fact", "series-described"})
 
 #: Skips that are the notes' fault, reported as warnings; every other skip is an ``info``.
 WARNING_RULES = frozenset({"empty", "too-many"})

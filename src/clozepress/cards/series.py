@@ -6,8 +6,9 @@ decided together, so that a line never turns into a swarm of cards each showing 
   answered by any other, and the fact is the class, said around them. No card;
 - bare symbols side by side (`w` and `b`, `0` and `1`, `x1`, `x2`) name no fact: the line's
   point is said around them. No card;
-- a series longer than one card may hide (``MAX_BLANKS``) is learned item by item, each card
-  showing only the items before it (``overlap``).
+- a series longer than one card may hide (``MAX_BLANKS``) gets the card its place on the line
+  calls for (``enumeration``), or is learned item by item, each card showing only the items
+  before it (``overlap``).
 
 A series of two or three items is left to the repairs, which ask for it whole on one card
 (``pair``, ``series``).

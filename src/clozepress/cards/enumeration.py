@@ -1,0 +1,227 @@
+"""What a long series is to its line, read from where the line puts it, and the card each kind
+of series is worth. A series of more than ``MAX_BLANKS`` items (`A`, `B`, `C`, `D`) that no
+example marker offers and no short phrase names (``member-class``) is one of:
+
+- the subject of a fact the line states and highlights ("Dimension of `Z`, `A`, `dZ` and
+  `dA` is `(n,m)`"): the items share that one fact, so the card asking it, every item shown,
+  tests each of them; a card asking one item is read off the pattern of the others
+  (``series-fact``);
+- the subject of a short description after it ("`>`, `>=`, `<`, `<=`: version comparison",
+  "* `X`, `Y`, `Z`, `W` (anti-K)"): the series heads its line and a colon, dash or bracket
+  right after it opens a phrase saying what they are; the card shows the items and asks that
+  phrase, as ``member-class`` asks the class named before them (``series-described``);
+- set off by a colon or bracket from a clause too long to be a class's name ("used against
+  allergies: `X`, `Y`, `Z`, `W`"): the items are members offered for what the clause says, an
+  open list; a card asking one member is answered by any other (reviewers: "any H1 antagonist
+  fits"), and with the others shown it is still any member. No card, unless a conjunction
+  closes the series (below) (``open-series``);
+- written out in full, closed by a conjunction before its last item ("inside `resource`,
+  `data`, `provider`, and `provisioner` blocks", "one of `TRACE`, ..., `WARN` or `ERROR`"):
+  the line names every member of a closed set, so a card showing every other item has exactly
+  one answer. The items are left to ``item-cards`` (one card per item, the others shown); cut
+  after the asked item (``overlap``), the card is answered by any later member
+  (``closed-series``).
+
+What is left, a series in the flow of a sentence that no conjunction closes, is learned item by
+item in the order written (``overlap``): only the items before each are shown. The text does not
+tell an ordered sequence from a set; a set the author closes with "and" or "or" is the sign it
+gives, and the card that shows every other item serves a sequence as well.
+
+Each rule here can be switched off; the series then falls to the next reading in the order
+above, and past the last to ``overlap``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .env import Env
+from .members import CLASS_WORDS, SET_OFF
+from .model import Blank, Mark, Unit
+from .repairs import MAX_BLANKS
+from .rules import Rule
+from .series import class_asked, is_symbol, joined, open_ended, opened_as_examples
+from .skips import SkipRule, Verdict
+from .text import words
+
+#: Words at most between a series and the highlight stating its fact ("is", "are set by").
+FACT_WORDS = 3
+#: What ends the clause a series and its fact share.
+_CLAUSE_END = re.compile(r"[\n.;:!?。]")
+#: What may stand before a series that heads its line: a bullet, numbering, markup.
+_HEADS = re.compile(r"[\s*_`•#>-]*(?:\d+[.)]\s+)?[\s*_`•#>-]*")
+#: What opens the description after a series: a colon, a dash between spaces, a bracket.
+_DESCRIBES = re.compile(r"[*_`]*(?:\s*:\s*|\s+[-–—]+\s*|\s*[(\[（]\s*)")
+#: Where a description ends: its clause's end or its bracket's.
+_DESCRIPTION_END = re.compile(r"[\n,.;:!?。()\[\]（）]")
+
+#: A series' reading: the rule that decides it, and the blank its card asks (None: no card of its
+#: own, the series left to ``item-cards``).
+Reading = tuple[str, Blank | None]
+#: Per mark start of a unit: the reading of the series it belongs to (or of the fact it states).
+Readings = dict[int, Reading]
+
+
+def readings(unit: Unit, env: Env) -> Readings:
+    """Every long series' reading in ``unit``, by the start of each mark it decides. Found once
+    per unit (kept in ``env``), so a line of many highlights stays linear."""
+    return env.per_unit("enumeration", (unit.line, unit.text), lambda: _readings(unit, env))
+
+
+def _readings(unit: Unit, env: Env) -> Readings:
+    if unit.kind not in ("line", "list"):
+        return {}
+    marks = sorted(unit.marks, key=lambda m: m.start)
+    found: Readings = {}
+    at = 0
+    while at < len(marks):
+        end = at + 1
+        while end < len(marks) and joined(unit.text, marks[end - 1], marks[end]):
+            end += 1
+        run = tuple(marks[at:end])
+        reading = read(unit, run, marks[end:], env)
+        if reading is not None:
+            for mark in run:
+                found[mark.start] = reading
+            rule, blank = reading
+            if rule == "series-fact" and blank is not None:
+                found[blank.start] = reading  # the fact's own highlight asks it on that card
+        at = end
+    return found
+
+
+def read(unit: Unit, run: tuple[Mark, ...], after: Sequence[Mark], env: Env) -> Reading | None:
+    """The reading of ``run`` (``after``: the unit's marks after it, in order), or None where no
+    rule here decides it: short, offered as examples, bare symbols, named by a class phrase."""
+    text = unit.text
+    if (
+        len(run) <= MAX_BLANKS
+        or open_ended(text, run[-1])
+        or opened_as_examples(text, run[0], env.cues.examples)
+        or all(is_symbol(m.highlight.text) for m in run)
+        or class_asked(unit, run, env) is not None
+    ):
+        return None
+    on = {"series-fact", "series-described", "open-series", "closed-series"} - env.disabled
+    if "series-fact" in on:
+        fact = _fact_after(text, run, after)
+        if fact is not None:
+            return "series-fact", Blank(fact.start, fact.end, "series-fact", "fact")
+    if "series-described" in on:
+        described = _description(unit, run)
+        if described is not None:
+            return "series-described", Blank(*described, "series-described", "name")
+    closed = any(char.isalpha() for char in text[run[-2].end : run[-1].start])
+    if "open-series" in on and not closed and _set_off(text, run):
+        return "open-series", None
+    if "closed-series" in on and closed:
+        return "closed-series", None
+    return None
+
+
+def _fact_after(text: str, run: tuple[Mark, ...], after: Sequence[Mark]) -> Mark | None:
+    """The highlight right after the series, in its clause, that states what the items share:
+    a few words between ("is", "are set by"), the highlight no item of another series."""
+    if not after:
+        return None
+    fact = after[0]
+    gap = text[run[-1].end : fact.start]
+    if _CLAUSE_END.search(gap) or not 0 < len(words(gap)) <= FACT_WORDS:
+        return None
+    if len(after) > 1 and joined(text, fact, after[1]):
+        return None  # the fact is itself a series: two lists side by side, no one fact
+    return fact
+
+
+def _description(unit: Unit, run: tuple[Mark, ...]) -> tuple[int, int] | None:
+    """The range of the short phrase describing a series that heads its line ("`X`, `Y`, `Z`,
+    `W`: version comparison", "... (anti-K)"), or None."""
+    text = unit.text
+    line_start = text.rfind("\n", 0, run[0].start) + 1
+    head = _HEADS.match(text, line_start)
+    if head is None or head.end() < run[0].start:
+        return None
+    opens = _DESCRIBES.match(text, run[-1].end)
+    if opens is None:
+        return None
+    start = opens.end()
+    stop = _DESCRIPTION_END.search(text, start)
+    end = stop.start() if stop else len(text)
+    while end > start and text[end - 1] in " \t*_`":
+        end -= 1
+    phrase = text[start:end]
+    if not 0 < len(words(phrase)) <= CLASS_WORDS:
+        return None
+    if any(start < m.end and m.start < end for m in unit.marks):
+        return None
+    return start, end
+
+
+def _set_off(text: str, run: tuple[Mark, ...]) -> bool:
+    """Whether a colon or an opening bracket right before the series sets it off from the
+    clause before it: the items are offered as members of what that clause names."""
+    found = SET_OFF.search(text, 0, run[0].start)
+    return found is not None and found.end() == run[0].start and bool(text[: found.start()].strip())
+
+
+def series_fact(unit: Unit, mark: Mark, env: Env) -> Blank | None:
+    """An item of a series whose fact the line highlights after it, or that fact's highlight:
+    the one card asks the fact, every item shown."""
+    reading = readings(unit, env).get(mark.start)
+    return reading[1] if reading is not None and reading[0] == "series-fact" else None
+
+
+def series_described(unit: Unit, mark: Mark, env: Env) -> Blank | None:
+    """An item of a series heading its line, described right after it: the card asks that
+    description, every item shown."""
+    reading = readings(unit, env).get(mark.start)
+    return reading[1] if reading is not None and reading[0] == "series-described" else None
+
+
+def open_series(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    reading = readings(unit, env).get(mark.start)
+    return "skip" if reading is not None and reading[0] == "open-series" else None
+
+
+def left_to_items(unit: Unit, run: tuple[Mark, ...], env: Env) -> bool:
+    """Whether a reading here decides ``run``, so that ``overlap`` leaves it alone."""
+    return all(m.start in readings(unit, env) for m in run)
+
+
+def closed_series(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
+    """Counts the closed series; ``overlap`` leaves them whole, to ``item-cards`` (shape rules
+    before it change nothing of a unit's series)."""
+    hits = 0
+    for unit in found:
+        seen = {r for r in readings(unit, env).values() if r[0] == "closed-series"}
+        hits += bool(seen)
+    return found, hits
+
+
+SHAPE = (
+    Rule(
+        "closed-series",
+        "a series closed by 'and'/'or' names every member: each card shows all the others",
+        closed_series,
+    ),
+)
+SKIP: tuple[Rule[SkipRule], ...] = (
+    Rule(
+        "open-series",
+        "a series set off from a long clause by ':' or '(' offers open members: any fits one card",
+        open_series,
+    ),
+)
+BLANK = (
+    Rule(
+        "series-fact",
+        "a series whose shared fact the line highlights: that card, every item shown, tests all",
+        series_fact,
+    ),
+    Rule(
+        "series-described",
+        "a series heading its line, a short description after it: the card asks the description",
+        series_described,
+    ),
+)
