@@ -120,6 +120,47 @@ def test_a_formula_blanks_its_right_hand_side():
     assert (found.answer, found.rule) == ("w - alpha * dw", "formula")
 
 
+def test_a_call_with_literal_arguments_blanks_the_name_it_calls():
+    found = fate("# D\n- `obj.resize(2,3)` changes the shape\n", "obj.resize(2,3)")
+    assert (found.answer, found.rule) == ("resize", "call-name")
+    (front,) = fronts("# D\n- `obj.resize(2,3)` changes the shape\n")
+    assert front == "D || obj.[...](2,3) changes the shape"
+
+
+def test_a_keyword_argument_is_the_fact_not_a_sample():
+    # The value of a named argument says what the call does: the whole call stays the blank.
+    found = fate("# D\n- `obj.total(axis = 0)` adds the columns\n", "obj.total(axis = 0)")
+    assert (found.answer, found.rule) == ("obj.total(axis = 0)", "fact")
+
+
+def test_a_call_of_names_only_is_no_sample():
+    found = fate("# D\n- `np.dot(a, b)` multiplies matrices\n", "np.dot(a, b)")
+    assert found.rule != "call-name"
+
+
+def test_a_prefixed_setting_blanks_the_prefix_not_the_authors_name_or_value():
+    markdown = "# D\n- override a variable from the shell: `export APP_VAR_region=north`\n"
+    found = fate(markdown, "export APP_VAR_region=north")
+    assert (found.answer, found.rule) == ("APP_VAR_", "setting-key")
+
+
+def test_a_command_setting_blanks_its_key():
+    found = fate("# D\n- turn logging on: `export LOGLEVEL=debug`\n", "export LOGLEVEL=debug")
+    assert (found.answer, found.rule) == ("LOGLEVEL", "setting-key")
+
+
+def test_a_value_the_sections_code_sets_makes_no_card():
+    markdown = (
+        "# D\n- a store keeps its data in a db file\n"
+        '## Store\n```\nstore {\n  path = "data/store.db"\n}\n```\n'
+        "The `store` block writes to the path `data/store.db`.\n"
+    )
+    assert fate(markdown, "data/store.db").rule == "sample-setting"
+    assert fate(markdown, "store").answer == "store"
+    off = Config(disable_rules=("sample-setting",))
+    assert fate(markdown, "data/store.db", off).answer == "data/store.db"
+
+
 # ---------------------------------------------------------------------------------------------
 # Repairs
 

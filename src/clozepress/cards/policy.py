@@ -31,6 +31,7 @@ from . import (
     repairs,
     restated,
     rowcue,
+    samples,
     sentences,
     series,
     skips,
@@ -57,6 +58,8 @@ def _skips() -> tuple[Rule[Any], ...]:
     rules = list(skips.RULES)
     at = next(i for i, rule in enumerate(rules) if rule.name == "pointer") + 1
     rules[at:at] = (*deixis.RULES, *codepointer.RULES)
+    at = next(i for i, rule in enumerate(rules) if rule.name == "example-name") + 1
+    rules[at:at] = samples.SKIP_RULES
     at = next(i for i, rule in enumerate(rules) if rule.name == "bare-name")
     return (
         *rules[:at],
@@ -92,6 +95,7 @@ RULERS: dict[str, Ruler[Any]] = {
             *rowcue.RULES,
             *brackets.RULES,
             *wordcut.RULES,
+            *samples.BLANK_RULES,
             *code.RULES,
             *numbers.RULES,
             *name.RULES,
