@@ -975,3 +975,32 @@ def test_a_line_pointing_at_the_code_block_beside_it_makes_no_card():
     assert rules["plan"] != "code-pointer"
     off = Config(disable_rules=("code-pointer",))
     assert fate(notes, "apply", off).answer == "apply"
+
+
+def test_a_line_restating_an_earlier_one_of_its_section_asks_no_card_again():
+    notes = (
+        "# D\n## Cycle\nWhen the count passes `limit 0`, Python runs `collect()` at once.\n\n"
+        "In detail: it checks the count against `limit 0`, that `enabled` is set, then runs "
+        "`collect()`.\n\n"
+        "Later `collect()` scans the old objects; `limit 0` was passed long before.\n\n"
+        "The counts are `a.count++` on each allocation.\n\n"
+        "Simply put, `b.count > 10` starts a pass.\n"
+        "## Other\nIn other words, `c.count` is all there is.\n"
+    )
+    found = {(f.line, f.highlight): f.rule for f in run(notes).fates}
+    # The same two answers in one sentence, in the same order: the first line asks them.
+    assert found[(3, "limit 0")] == found[(3, "collect()")] == "fact"
+    assert found[(5, "limit 0")] == found[(5, "collect()")] == "restated"
+    assert found[(5, "enabled")] != "restated"
+    # The same answers in the other order state another relation.
+    assert found[(7, "collect()")] != "restated" and found[(7, "limit 0")] == "fact"
+    # A line saying it restates those before; not where nothing was asked before it.
+    assert found[(11, "b.count > 10")] == "restated"
+    assert found[(13, "c.count")] == "fact"
+    off = Config(disable_rules=("restated",))
+    assert fate(notes, "b.count > 10", off).answer == "b.count > 10"
+
+
+def test_a_bullet_opening_on_in_short_keeps_its_card():
+    notes = "# D\n## S\n- `alpha` is first\n- In short, `beta` only\n"
+    assert fate(notes, "beta").answer == "beta"

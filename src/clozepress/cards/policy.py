@@ -29,6 +29,7 @@ from . import (
     numbers,
     overlap,
     repairs,
+    restated,
     rowcue,
     samples,
     sentences,
@@ -67,6 +68,7 @@ def _skips() -> tuple[Rule[Any], ...]:
         *series.RULES,
         *enumeration.SKIP,
         *bare.RULES,
+        *restated.RULES,
         *usage.RULES,
     )
 
