@@ -120,6 +120,56 @@ def test_a_formula_blanks_its_right_hand_side():
     assert (found.answer, found.rule) == ("w - alpha * dw", "formula")
 
 
+def test_a_call_with_literal_arguments_blanks_the_name_it_calls():
+    found = fate("# D\n- `obj.resize(2,3)` changes the shape\n", "obj.resize(2,3)")
+    assert (found.answer, found.rule) == ("resize", "call-name")
+    (front,) = fronts("# D\n- `obj.resize(2,3)` changes the shape\n")
+    assert front == "D || obj.[...](2,3) changes the shape"
+
+
+def test_a_keyword_argument_is_the_fact_not_a_sample():
+    # The value of a named argument says what the call does: the whole call stays the blank.
+    found = fate("# D\n- `obj.total(axis = 0)` adds the columns\n", "obj.total(axis = 0)")
+    assert (found.answer, found.rule) == ("obj.total(axis = 0)", "fact")
+
+
+def test_a_call_of_names_only_is_no_sample():
+    found = fate("# D\n- `np.dot(a, b)` multiplies matrices\n", "np.dot(a, b)")
+    assert found.rule != "call-name"
+
+
+def test_a_prefixed_setting_blanks_the_prefix_not_the_authors_name_or_value():
+    markdown = "# D\n- override a variable from the shell: `export APP_VAR_region=north`\n"
+    found = fate(markdown, "export APP_VAR_region=north")
+    assert (found.answer, found.rule) == ("APP_VAR_", "setting-key")
+
+
+def test_a_command_setting_blanks_its_key():
+    found = fate("# D\n- turn logging on: `export LOGLEVEL=debug`\n", "export LOGLEVEL=debug")
+    assert (found.answer, found.rule) == ("LOGLEVEL", "setting-key")
+
+
+def test_a_value_the_sections_code_sets_makes_no_card():
+    markdown = (
+        "# D\n- a store keeps its data in a db file\n"
+        '## Store\n```\nstore {\n  path = "data/store.db"\n}\n```\n'
+        "The `store` block writes to the path `data/store.db`.\n"
+    )
+    assert fate(markdown, "data/store.db").rule == "sample-setting"
+    assert fate(markdown, "store").answer == "store"
+    off = Config(disable_rules=("sample-setting",))
+    assert fate(markdown, "data/store.db", off).answer == "data/store.db"
+
+
+def test_commands_offered_with_like_are_examples_not_the_blank():
+    markdown = "# D\n- remote runs: steps like `tool plan` or `tool apply` run on the server\n"
+    rules = {f.highlight: f.rule for f in run(markdown).fates}
+    assert set(rules.values()) <= {"member-class", "offered-items"}
+    # "likely" is no marker: the items are asked as before.
+    other = "# D\n- remote runs likely `tool plan` or `tool apply` on the server\n"
+    assert {f.rule for f in run(other).fates}.isdisjoint({"member-class", "offered-items"})
+
+
 # ---------------------------------------------------------------------------------------------
 # Repairs
 
@@ -925,3 +975,32 @@ def test_a_line_pointing_at_the_code_block_beside_it_makes_no_card():
     assert rules["plan"] != "code-pointer"
     off = Config(disable_rules=("code-pointer",))
     assert fate(notes, "apply", off).answer == "apply"
+
+
+def test_a_line_restating_an_earlier_one_of_its_section_asks_no_card_again():
+    notes = (
+        "# D\n## Cycle\nWhen the count passes `limit 0`, Python runs `collect()` at once.\n\n"
+        "In detail: it checks the count against `limit 0`, that `enabled` is set, then runs "
+        "`collect()`.\n\n"
+        "Later `collect()` scans the old objects; `limit 0` was passed long before.\n\n"
+        "The counts are `a.count++` on each allocation.\n\n"
+        "Simply put, `b.count > 10` starts a pass.\n"
+        "## Other\nIn other words, `c.count` is all there is.\n"
+    )
+    found = {(f.line, f.highlight): f.rule for f in run(notes).fates}
+    # The same two answers in one sentence, in the same order: the first line asks them.
+    assert found[(3, "limit 0")] == found[(3, "collect()")] == "fact"
+    assert found[(5, "limit 0")] == found[(5, "collect()")] == "restated"
+    assert found[(5, "enabled")] != "restated"
+    # The same answers in the other order state another relation.
+    assert found[(7, "collect()")] != "restated" and found[(7, "limit 0")] == "fact"
+    # A line saying it restates those before; not where nothing was asked before it.
+    assert found[(11, "b.count > 10")] == "restated"
+    assert found[(13, "c.count")] == "fact"
+    off = Config(disable_rules=("restated",))
+    assert fate(notes, "b.count > 10", off).answer == "b.count > 10"
+
+
+def test_a_bullet_opening_on_in_short_keeps_its_card():
+    notes = "# D\n## S\n- `alpha` is first\n- In short, `beta` only\n"
+    assert fate(notes, "beta").answer == "beta"

@@ -60,6 +60,11 @@ class Env:
     last_command: dict[tuple[int, str], str] = field(default_factory=dict)
     """Per section (domain, section titles), the last carded highlight of several words, folded:
     the command a synopsis after it would ask again (``usage``)."""
+    asked: dict[tuple[int, str], dict[str, list[tuple[int, str, int, int]]]] = field(
+        default_factory=dict
+    )
+    """Per section (domain, section titles), per carded answer folded, the units that asked it,
+    by ``(line, text, sentence number, start)``, latest last (``restated``)."""
 
     def per_unit(self, question: str, unit: object, answer: Callable[[], T]) -> T:
         """``answer()`` for ``unit``, worked out once: rules that ask per highlight a question of

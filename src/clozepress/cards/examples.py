@@ -91,7 +91,7 @@ def own_names(document: Document) -> dict[Key, frozenset[str]]:
     for key, blocks in codes.items():
 
         def unknown(word: str, key: Key = key) -> bool:
-            return not any(_outside(key, k) for k in prose.get(word, ()))
+            return not any(outside(key, k) for k in prose.get(word, ()))
 
         own: set[str] = set()
         for code in blocks:
@@ -111,7 +111,7 @@ def own_names(document: Document) -> dict[Key, frozenset[str]]:
     return out
 
 
-def _outside(key: Key, other: Key) -> bool:
+def outside(key: Key, other: Key) -> bool:
     """Whether section ``other`` lies outside ``key`` and the sections nested in it (whose prose,
     a list of references say, still speaks of the same example)."""
     depth = len(key[1])

@@ -31,7 +31,9 @@ from . import (
     overlap,
     placing,
     repairs,
+    restated,
     rowcue,
+    samples,
     sentences,
     series,
     skips,
@@ -58,6 +60,8 @@ def _skips() -> tuple[Rule[Any], ...]:
     rules = list(skips.RULES)
     at = next(i for i, rule in enumerate(rules) if rule.name == "pointer") + 1
     rules[at:at] = (*deixis.RULES, *codepointer.RULES)
+    at = next(i for i, rule in enumerate(rules) if rule.name == "example-name") + 1
+    rules[at:at] = samples.SKIP_RULES
     at = next(i for i, rule in enumerate(rules) if rule.name == "bare-name")
     return (
         *rules[:at],
@@ -66,6 +70,7 @@ def _skips() -> tuple[Rule[Any], ...]:
         *series.RULES,
         *enumeration.SKIP,
         *bare.RULES,
+        *restated.RULES,
         *usage.RULES,
     )
 
@@ -93,6 +98,7 @@ RULERS: dict[str, Ruler[Any]] = {
             *rowcue.RULES,
             *brackets.RULES,
             *wordcut.RULES,
+            *samples.BLANK_RULES,
             *code.RULES,
             *numbers.RULES,
             *name.RULES,
