@@ -342,3 +342,10 @@ def test_a_bullet_typed_inside_a_line_and_a_lone_comma_are_left_out():
     off = Config(disable_rules=("stray-marks",))
     assert fronts(bullet, off)[0] == "D › Producers || Producers are the [...], - the Agent"
     assert fronts(lone, off)[0] == "D › Lambda || It runs in a [...]. , it cannot reach yours"
+
+
+def test_a_word_of_the_answer_hidden_before_its_blank_is_withheld_not_an_echo():
+    notes = "# D\n- want to launch an instance here\n  - add a `Launch Permission` to the image\n"
+    assert fronts(notes) == ["D › want to [–] an instance here / add a [...] to the image"]
+    off = Config(disable_rules=("first-asks",))
+    assert fronts(notes, off) == ["D › want to [〃] an instance here / add a [...] to the image"]

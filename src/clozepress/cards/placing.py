@@ -13,7 +13,7 @@ A breadcrumb says where a line stands, and it is read first. Two repairs keep it
 - ``first-asks``: of the places one card hides its answer in, the first in reading order
   (breadcrumb first, then the line) shows the blank and every later one the echo mark: a mark
   saying "the same answer" before any blank ("Terraform generates [〃] names that include the
-  [...] ...") refers to nothing yet.
+  [...] ...") refers to nothing yet; a mere word of the answer there shows as withheld.
 """
 
 from __future__ import annotations
@@ -79,7 +79,9 @@ def withhold_heading(draft: Draft, env: Env) -> Draft | None:
 
 def first_asks(draft: Draft, env: Env) -> Draft | None:
     """Per blank, the first place in reading order where its answer stands again (hidden text
-    shown as an echo of it) asks instead, and the blank shows the echo mark."""
+    shown as an echo of it) asks instead, and the blank shows the echo mark. A word of the
+    answer hidden before the card's first asking place shows as withheld (``[–]``): an echo
+    there would refer to nothing read yet."""
     text = draft.unit.text
     line = len(draft.crumbs)  # the line reads after every breadcrumb level
     asking = sorted(
@@ -103,13 +105,28 @@ def first_asks(draft: Draft, env: Env) -> Draft | None:
                 earliest[start] = place
                 swaps[start] = (h.crumb, h.start)
             break
-    if not swaps:
-        return None
     echoes = set(draft.echoes)
     for start, asks in swaps.items():
         echoes.discard(asks)
         echoes.add((None, start))
-    return dataclasses.replace(draft, echoes=frozenset(echoes))
+    # What asks first on each card; a word of its answer hidden before it echoes nothing yet:
+    # it shows as withheld.
+    first: dict[int, tuple[int, int]] = {}
+    for start, number, _ in asking:
+        place = earliest.get(start, (line, start))
+        first[number] = min(first.get(number, place), place)
+    early = {
+        (h.crumb, h.start)
+        for h in draft.hidden
+        if (h.crumb, h.start) in echoes
+        and h.number in first
+        and (line if h.crumb is None else h.crumb, h.start) < first[h.number]
+    }
+    if not swaps and not early:
+        return None
+    return dataclasses.replace(
+        draft, echoes=frozenset(echoes - early), withheld=draft.withheld | early
+    )
 
 
 #: ``heading-answer`` runs just after ``echo.answer_heading``, before the echo marks are set;
