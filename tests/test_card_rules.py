@@ -161,6 +161,15 @@ def test_a_value_the_sections_code_sets_makes_no_card():
     assert fate(markdown, "data/store.db", off).answer == "data/store.db"
 
 
+def test_commands_offered_with_like_are_examples_not_the_blank():
+    markdown = "# D\n- remote runs: steps like `tool plan` or `tool apply` run on the server\n"
+    rules = {f.highlight: f.rule for f in run(markdown).fates}
+    assert set(rules.values()) <= {"member-class", "offered-items"}
+    # "likely" is no marker: the items are asked as before.
+    other = "# D\n- remote runs likely `tool plan` or `tool apply` on the server\n"
+    assert {f.rule for f in run(other).fates}.isdisjoint({"member-class", "offered-items"})
+
+
 # ---------------------------------------------------------------------------------------------
 # Repairs
 

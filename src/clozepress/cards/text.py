@@ -183,6 +183,7 @@ EXAMPLE_MARKERS = (
     "for example",
     "for instance",
     "such as",
+    "like",
     "ex.",
     "ex:",
     "예를 들어",
@@ -220,8 +221,13 @@ def example_markers(lowered: str, own: tuple[str, ...] = ()) -> Iterator[tuple[i
     letters inside a word ("es:" in "notes:") offers nothing."""
     for marker in (*EXAMPLE_MARKERS, *own):
         at = lowered.rfind(marker)
-        if at >= 0 and not (marker[0].isalpha() and at and lowered[at - 1].isalpha()):
-            yield at, marker
+        if at < 0 or (marker[0].isalpha() and at and lowered[at - 1].isalpha()):
+            continue
+        # Nor one that runs on into a longer word ("like" in "likely").
+        after = at + len(marker)
+        if marker[-1].isalpha() and after < len(lowered) and lowered[after].isalpha():
+            continue
+        yield at, marker
 
 
 def offered_as_example(
