@@ -81,7 +81,12 @@ def test_the_answers_own_words_in_the_breadcrumb_are_hidden_there():
     notes = (
         "# D\n## Vault Archiving of cold data\n- stores old backups in the `Vault Archive` tier\n"
     )
-    assert fronts(notes) == ["D › [〃] [〃] of cold data / stores old backups in the [...] tier"]
+    # Hidden there, the heading gives way to its parent (``placing``); kept, it shows echoes.
+    assert fronts(notes) == ["D || stores old backups in the [...] tier"]
+    kept = Config(disable_rules=("heading-answer", "withhold-heading", "first-asks"))
+    assert fronts(notes, kept) == [
+        "D › [〃] [〃] of cold data / stores old backups in the [...] tier"
+    ]
     off = Config(disable_rules=("stem-crumb",))
     assert fronts(notes, off) == [
         "D › Vault Archiving of cold data || stores old backups in the [...] tier"
@@ -113,5 +118,7 @@ def test_the_same_answer_highlighted_on_the_parent_line_is_no_topic():
         "- use a `Vault Archive`: keeps backups, built from the Vault…\n"
         "  - the `Vault Archive` is a tier for old backups\n"
     )
-    assert fronts(notes)[-1].startswith("D › Storage of cold data › use a [〃]: keeps backups")
+    # The parent line, read first, asks; the line echoes it (``placing.first_asks``).
+    assert fronts(notes)[-1].startswith("D › Storage of cold data › use a [...]: keeps backups")
     assert "built from the [〃]" in fronts(notes)[-1]
+    assert fronts(notes)[-1].endswith("the [〃] is a tier for old backups")

@@ -60,8 +60,8 @@ def test_name_from_description_asks_for_the_name():
 def test_a_name_is_hidden_everywhere_on_its_card_breadcrumb_included():
     (front,) = fronts("# D\n## Hibernate power mode\n- `Hibernate` keeps the RAM state on disk\n")
     assert "Hibernate" not in front
-    # Shown as an echo of the blank (rule echo), the heading reads as no second question.
-    assert front.startswith("D › [〃] power mode")
+    # A heading holding the answer gives way to its parent (rule heading-answer).
+    assert front == "D || [...] keeps the RAM state on disk"
 
 
 def test_bare_items_of_a_list_are_one_note_with_overlapping_clozes():

@@ -29,20 +29,52 @@ def test_the_same_highlight_twice_on_one_card_is_asked_once():
 def test_a_heading_that_is_the_answer_gives_way_to_its_parent():
     notes = "# D\n## Terraform plugins\n### PROVIDER\n- A `provider` exposes resources of one API\n"
     assert fronts(notes) == ["D › Terraform plugins || A [...] exposes resources of one API"]
-    off = Config(disable_rules=("answer-heading",))
+    off = Config(
+        disable_rules=("answer-heading", "heading-answer", "withhold-heading", "first-asks")
+    )
     assert fronts(notes, off) == [
         "D › Terraform plugins › [〃] / A [...] exposes resources of one API"
     ]
 
 
-def test_a_heading_with_words_of_its_own_beside_the_answer_stays_with_an_echo():
+def test_a_heading_holding_the_answer_gives_way_whatever_else_it_says():
     notes = "# D\n## ACM certificate renewal\n- `ACM` sends expiration events daily\n"
-    assert fronts(notes) == ["D › [〃] certificate renewal / [...] sends expiration events daily"]
+    assert fronts(notes) == ["D || [...] sends expiration events daily"]
+    off = Config(disable_rules=("heading-answer", "withhold-heading", "first-asks"))
+    assert fronts(notes, off) == [
+        "D › [〃] certificate renewal / [...] sends expiration events daily"
+    ]
 
 
-def test_the_domain_title_stays_even_when_it_is_the_answer():
-    (front,) = fronts("# Route\n- a `route` sends traffic to a target\n")
-    assert front.startswith("[〃] / a [...] sends")
+def test_the_domain_title_holding_the_answer_gives_way_too():
+    assert fronts("# Route\n- a `route` sends traffic to a target\n") == [
+        "a [...] sends traffic to a target"
+    ]
+
+
+def test_a_heading_other_cards_need_is_withheld_whole_on_the_card_it_tells():
+    notes = "# D\n## Vault Lock rules\n- a `Vault` keeps objects for `days` set\n"
+    vault, days = fronts(notes)
+    assert vault == "D › [–] / a [...] keeps objects for days set"
+    assert days.startswith("D › Vault Lock rules / a Vault keeps objects for [...]")
+    off = Config(disable_rules=("withhold-heading",))
+    # Without it the heading shows around the blank, and asks first (``first-asks``).
+    assert fronts(notes, off)[0] == "D › [...] Lock rules / a [〃] keeps objects for days set"
+
+
+def test_a_heading_that_words_the_answer_in_another_order_gives_it_away():
+    notes = "# D\n## Tools\n### SHOW WORKSPACE\n- The `workspace show` command prints it\n"
+    assert fronts(notes) == ["D › Tools || The [...] command prints it"]
+    off = Config(disable_rules=("stem-crumb",))
+    assert fronts(notes, off) == ["D › Tools › SHOW WORKSPACE || The [...] command prints it"]
+
+
+def test_the_first_place_an_answer_stands_in_reading_order_asks_it():
+    notes = "# D\n- Terraform makes key names from the `bucket` and `key` values\n"
+    (front,) = fronts(notes)
+    assert front == "D || Terraform makes [...] names from the [...] and [〃] values"
+    off = Config(disable_rules=("first-asks",))
+    assert fronts(notes, off) == ["D || Terraform makes [〃] names from the [...] and [...] values"]
 
 
 def test_an_echo_cloze_is_read_back_as_a_cloze_with_its_hint():
@@ -286,3 +318,27 @@ def test_a_comparison_row_is_no_class_to_ask():
     )
     assert {f.rule for f in run(notes).fates} != {"row-class"}
     assert all(f.answer in ("no replication", "no failover", None) for f in run(notes).fates)
+
+
+def test_a_comma_ending_a_highlight_is_left_out_of_its_blank():
+    notes = "# D\n- The shape of `weights,` is fixed by the layer\n"
+    assert fate(notes, "weights,").answer == "weights"
+    assert fronts(notes) == ["D || The shape of [...], is fixed by the layer"]
+    off = Config(disable_rules=("answer-edge",))
+    assert fronts(notes, off) == ["D || The shape of [...] is fixed by the layer"]
+
+
+def test_a_bullet_typed_inside_a_line_and_a_lone_comma_are_left_out():
+    bullet = "# D\n## Producers\n- Producers are the `SDK`, - the `Agent`\n"
+    assert fronts(bullet) == [
+        "D › Producers || Producers are the [...], the Agent",
+        "D › Producers || Producers are the SDK, the [...]",
+    ]
+    lone = "# D\n## Lambda\nIt runs in a `shared VPC`. , it `cannot reach yours`\n"
+    assert fronts(lone) == [
+        "D › Lambda || It runs in a [...]. it cannot reach yours",
+        "D › Lambda || It runs in a shared VPC. it [...]",
+    ]
+    off = Config(disable_rules=("stray-marks",))
+    assert fronts(bullet, off)[0] == "D › Producers || Producers are the [...], - the Agent"
+    assert fronts(lone, off)[0] == "D › Lambda || It runs in a [...]. , it cannot reach yours"

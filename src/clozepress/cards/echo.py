@@ -50,6 +50,12 @@ def answer_heading(draft: Draft, env: Env) -> Draft | None:
     }
     if not dropped:
         return None
+    return without_levels(draft, dropped, "answer-heading")
+
+
+def without_levels(draft: Draft, dropped: set[int], rule: str) -> Draft:
+    """The draft without breadcrumb levels ``dropped``, its hidden ranges, echoes and withheld
+    marks kept on the levels that stay; ``rule`` recorded as having changed the breadcrumb."""
     kept = [index for index in range(len(draft.crumbs)) if index not in dropped]
     where = {old: new for new, old in enumerate(kept)}
     hidden = tuple(
@@ -57,11 +63,19 @@ def answer_heading(draft: Draft, env: Env) -> Draft | None:
         for h in draft.hidden
         if h.crumb not in dropped
     )
+
+    def marks(found: frozenset[tuple[int | None, int]]) -> frozenset[tuple[int | None, int]]:
+        return frozenset(
+            (c if c is None else where[c], start) for c, start in found if c not in dropped
+        )
+
     return dataclasses.replace(
         draft,
         crumbs=tuple(draft.crumbs[index] for index in kept),
         hidden=hidden,
-        crumb_notes=(*draft.crumb_notes, "answer-heading"),
+        echoes=marks(draft.echoes),
+        withheld=marks(draft.withheld),
+        crumb_notes=(*draft.crumb_notes, rule),
     )
 
 

@@ -33,7 +33,7 @@ from typing import Protocol
 from .draft import Draft, Hidden
 from .env import Env
 from .model import Blank, Mark, Unit
-from .repairs import _in_series
+from .repairs import _in_series, cut
 from .rules import Rule
 from .text import FUNCTION_WORDS, fold
 
@@ -145,6 +145,10 @@ class _Topic:
         }
         self.answers = answers
 
+    def near(self, key: str) -> bool:
+        """The topic of the levels above or of the section itself, not of the whole domain."""
+        return key in self.outer or len(self.here.get(key, set()) - self.answers) >= 1
+
     def __contains__(self, key: str) -> bool:
         return (
             key in self.outer
@@ -212,7 +216,8 @@ def _names(answer_words: list[str], alone: bool) -> list[str]:
 def stem_crumb(draft: Draft, env: Env) -> Draft | None:
     """Words of the answer that name something, not the topic where they stand, whose stems
     stand in the breadcrumb and make half the answer's own words or more, are hidden there on
-    that card: the breadcrumb spells the answer. A word or two of a long answer do not."""
+    that card: the breadcrumb spells the answer. A word or two of a long answer do not. Plain
+    words count too where a level holds every word of the answer (``_spells_all``)."""
     text = draft.unit.text
     hidden = list(draft.hidden)
     items = _in_series(draft)
@@ -222,18 +227,28 @@ def stem_crumb(draft: Draft, env: Env) -> Draft | None:
         own = _answer_words(draft, blanks)
         alone = all(len(parts(text[b.start : b.end])) == 1 for b in blanks)
         names = _names(own, alone)
-        if not names:
+        if not names and len(own) < 2:
             continue
         answers = {fold(m.highlight.text) for n, _, m in draft.blanks if n == number}
+        # An identifier is recalled exactly: its words as prose do not spell it (as in
+        # ``spelled_on_card``).
+        named_exactly = all(_IDENTIFIER.match(text[b.start : b.end].strip()) for b in blanks)
         places: list[tuple[int, int, int]] = []
         given: set[str] = set()
+        headings = {cut(c) for c in draft.unit.crumbs[: draft.unit.heading_count]}
         for index, crumb in enumerate(draft.crumbs):
             if index == 0:
                 continue  # the domain: the subdeck every card of it is in
             if index < draft.unit.heading_count and _one_word(crumb):
                 continue  # a heading of one word names its section: the topic of all of it
             topic = _Topic(draft, env, index, number, answers)
-            mine = [w for w in names if stem_key(w) not in topic]
+            if not named_exactly and crumb in headings and _spells_all(crumb, own):
+                # The level is the answer reworded: a word of it other sections of the domain
+                # share is still the answer's here; a level above showing it, or the heading's
+                # own section sharing it, makes it the topic.
+                mine = [w for w in own if not topic.near(stem_key(w))]
+            else:
+                mine = [w for w in names if stem_key(w) not in topic]
             for run in _RUN.finditer(crumb):
                 pieces = parts(run.group())
                 hit = [(p, a, b) for p, a, b in pieces if any(same_stem(p, w) for w in mine)]
@@ -251,6 +266,15 @@ def stem_crumb(draft: Draft, env: Env) -> Draft | None:
     if len(hidden) == len(draft.hidden):
         return None
     return dataclasses.replace(draft, hidden=tuple(hidden))
+
+
+def _spells_all(crumb: str, own: list[str]) -> bool:
+    """Whether every word of an answer of several (plain words too) stands in heading
+    ``crumb``, in any order or form ("SHOW WORKSPACE" over `workspace show`): the heading is
+    the answer reworded, not a plain word of it read in another sense. Headings only: a line
+    over the unit holding the words apart ("read/write ... endpoints") says something else."""
+    found = [p for p, _, _ in parts(crumb)]
+    return len(own) >= 2 and all(any(same_stem(p, w) for p in found) for w in own)
 
 
 def _one_word(line: str) -> bool:

@@ -111,7 +111,8 @@ def _moved(
 RULES = (
     Rule(
         "overlap",
-        f"a series of more than {MAX_BLANKS} items: a card per item, showing the items before it",
+        f"a series of more than {MAX_BLANKS} items that nothing else reads: a card per item, "
+        "showing the items before it",
         overlap,
     ),
 )

@@ -17,6 +17,7 @@ from . import (
     clauses,
     code,
     codepointer,
+    debris,
     deixis,
     echo,
     enumeration,
@@ -28,6 +29,7 @@ from . import (
     name,
     numbers,
     overlap,
+    placing,
     repairs,
     restated,
     rowcue,
@@ -77,6 +79,7 @@ RULERS: dict[str, Ruler[Any]] = {
     "shape": Ruler(
         "shape",
         (
+            *debris.RULES,
             *asides.RULES,
             *listing.RULES,
             *sentences.RULES,
@@ -104,7 +107,17 @@ RULERS: dict[str, Ruler[Any]] = {
             *fact.RULES,
         ),
     ),
-    "repair": Ruler("repair", (*repairs.RULES, *leaks.RULES, *echo.RULES)),
+    "repair": Ruler(
+        "repair",
+        (
+            *repairs.RULES,
+            *leaks.RULES,
+            *echo.RULES[:1],
+            *placing.HEADING_RULES,
+            *echo.RULES[1:],
+            *placing.ORDER_RULES,
+        ),
+    ),
 }
 
 #: Blank rules whose card asks what several highlights are members of: each records that card.
