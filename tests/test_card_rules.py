@@ -147,6 +147,8 @@ def test_a_prefixed_setting_blanks_the_prefix_not_the_authors_name_or_value():
 def test_a_command_setting_blanks_its_key():
     found = fate("# D\n- turn logging on: `export LOGLEVEL=debug`\n", "export LOGLEVEL=debug")
     assert (found.answer, found.rule) == ("LOGLEVEL", "setting-key")
+    # A variable's bare name is notation: no key to ask.
+    assert fate("# D\n- in the shell, `let x=1` sets it\n", "let x=1").rule != "setting-key"
 
 
 def test_a_value_the_sections_code_sets_makes_no_card():

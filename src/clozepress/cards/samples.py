@@ -77,7 +77,8 @@ def setting_key(unit: Unit, mark: Mark, env: Env) -> Blank | None:
         return None
     key = found.group(2)
     prefix = _PREFIXED.match(key)
-    if prefix is None and not found.group(1):
+    # A variable's bare name (``let x=1``) is notation, no key a tool reads.
+    if (prefix is None and not found.group(1)) or BARE_NAME.match(key):
         return None
     start = mark.start + (len(text) - len(text.lstrip())) + found.start(2)
     end = start + (len(prefix.group(1)) if prefix else len(key))
