@@ -969,13 +969,14 @@ def test_a_line_pointing_at_the_code_block_beside_it_makes_no_card():
         "Create a file called `vars.json`, and we can add maps, for example:\n\n```\nm = 1\n```\n\n"
         "The `plan` command shows changes.\n"
     )
-    rules = {f.highlight: f.rule for f in run(notes).fates}
+    # Not shown on the card (``code-shown`` off, or a block too long to show).
+    rules = {f.highlight: f.rule for f in run(notes, Config(disable_rules=("code-shown",))).fates}
     # Forward pointers right before a block, a backward one right after it.
     assert rules["apply"] == rules["default"] == rules["collect()"] == "code-pointer"
     # No pointer; an example illustrating another clause; no block beside the line.
     assert rules["init"] != "code-pointer" and rules["vars.json"] != "code-pointer"
     assert rules["plan"] != "code-pointer"
-    off = Config(disable_rules=("code-pointer",))
+    off = Config(disable_rules=("code-pointer", "code-shown"))
     assert fate(notes, "apply", off).answer == "apply"
 
 
@@ -1006,3 +1007,22 @@ def test_a_line_restating_an_earlier_one_of_its_section_asks_no_card_again():
 def test_a_bullet_opening_on_in_short_keeps_its_card():
     notes = "# D\n## S\n- `alpha` is first\n- In short, `beta` only\n"
     assert fate(notes, "beta").answer == "beta"
+
+
+def test_a_line_pointing_at_a_short_block_without_its_answers_shows_the_block():
+    notes = (
+        "# D\n## Limits\n```\n>>> limits()\n(700, 10)\n```\n\n"
+        "Each of these is `limit 0` and `limit 1` in turn.\n\n"
+        "If we run `apply` we can see the next message:\n\n```\nApply complete!\n```\n"
+    )
+    planned = run(notes)
+    rules = {f.highlight: f.rule for f in planned.fates}
+    assert rules["limit 0"] == rules["limit 1"] == "fact"
+    (note,) = [n for n in planned.notes if "limit 0" in n.highlights]
+    # Before the line it points back at, as the notes have it.
+    assert note.text.startswith('<pre class="cp-code">&gt;&gt;&gt; limits()\n(700, 10)</pre>')
+    assert to_text(note.text).split("\n")[:2] == [">>> limits()", "(700, 10)"]
+    # A block holding the answer would give it away: no card.
+    assert rules["apply"] == "code-pointer"
+    off = Config(disable_rules=("code-shown",))
+    assert fate(notes, "limit 0", off).rule == "code-pointer"

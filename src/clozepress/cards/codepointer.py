@@ -8,10 +8,16 @@ The pointer is read by grammar, as ``deixis`` reads it: a line ending on a forwa
 ("the next", "below", "this", "for example", a colon after it) right before a block, or opening on
 a backward one ("this", "these", "the above", "each") right after a block. The words are those
 of a few languages, not of one subject or author. A line beside a block that does not point at
-it (a command, then its output) states its fact on its own and keeps its cards."""
+it (a command, then its output) states its fact on its own and keeps its cards.
+
+Show before skipping: a short block that holds none of the line's answers is shown on the card
+with the line (``code-shown``), as other Markdown-to-Anki tools show a fenced block, in ``<pre>``;
+the line then keeps its cards. A long block, or one that holds an answer (the output of `apply`
+says "Apply complete!"), cannot be shown without crowding or giving the card away."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .env import Env
@@ -73,15 +79,60 @@ def pointing_part(unit: Unit) -> int:
     return at if end.endswith(":") and _FORWARD.search(end, at) else -1
 
 
+#: A block shown on a card has at most this many lines and characters.
+SHOWN_LINES = 8
+SHOWN_CHARS = 400
+
+
+def _pointed_at(unit: Unit) -> str:
+    """The code block the part of the line holding a highlight points at, or ``""``."""
+    at = pointing_part(unit)
+    if at < 0 or all(m.start < at for m in unit.marks):
+        return ""
+    opens_back = unit.code_before and not unit.before and _OPENS_BACK.match(unit.text.lstrip(_LEAD))
+    return unit.code_before if opens_back else unit.code_after
+
+
+def code_shown(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
+    """A line pointing at a short code block that holds none of its answers shows that block
+    on its card: the card then shows what the line speaks of."""
+    out: list[Unit] = []
+    hits = 0
+    for unit in found:
+        block = _pointed_at(unit) if unit.kind == "line" else ""
+        code = block.strip("\n")
+        answers = [m.highlight.text.strip().casefold() for m in unit.marks]
+        short = len(code) <= SHOWN_CHARS and code.count("\n") < SHOWN_LINES
+        if code and short and not any(a and a in code.casefold() for a in answers):
+            unit = dataclasses.replace(unit, shows_code=code)
+            hits += 1
+        out.append(unit)
+    return out, hits
+
+
+def code_first(unit: Unit) -> bool:
+    """Whether the block a card shows stands before its line (the line points back at it)."""
+    return bool(unit.shows_code) and unit.shows_code == unit.code_before.strip("\n")
+
+
 def code_pointer(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
-    """A highlight in the part of a line pointing at the code block beside it makes no card:
-    the card would not show what that part speaks of."""
-    if unit.kind != "line":
+    """A highlight in the part of a line pointing at the code block beside it makes no card
+    unless the card shows the block: the card would not show what that part speaks of."""
+    if unit.kind != "line" or unit.shows_code:
         return None
     key = (unit.line, unit.text)
     at = env.per_unit("code-pointer", key, lambda: pointing_part(unit))
     return "skip" if 0 <= at <= mark.start else None
 
+
+SHAPE = (
+    Rule(
+        "code-shown",
+        "a line pointing at a short code block that holds none of its answers shows the block "
+        "on its card",
+        code_shown,
+    ),
+)
 
 RULES: tuple[Rule[SkipRule], ...] = (
     Rule(

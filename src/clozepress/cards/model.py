@@ -79,6 +79,9 @@ class Unit:
     code_after: str = ""
     """The code block right after the line (or first nested under it): what a line ending on a
     pointer ("we see the next message:") speaks of."""
+    shows_code: str = ""
+    """A short code block beside the line that the line points at: its card shows it (before
+    the line when the line points back at it, after it when it points forward)."""
     titles: tuple[Highlight, ...] = ()
     """Highlights standing in a link's text beside other words: they name the linked page."""
     reference: bool = False

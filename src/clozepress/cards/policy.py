@@ -87,6 +87,7 @@ RULERS: dict[str, Ruler[Any]] = {
             *children.RULES,
             *enumeration.SHAPE,
             *overlap.RULES,
+            *codepointer.SHAPE,
         ),
     ),
     "skip": Ruler("skip", _skips()),

@@ -4,6 +4,7 @@ string from the notes goes through ``html.escape`` here and nowhere else in the 
 from __future__ import annotations
 
 from ..form.model import Block, Bullet, Code, Paragraph
+from .codepointer import code_first
 from .draft import Draft, Hidden
 from .html import ECHO, SEPARATOR, WITHHELD, cloze, escape
 from .model import Note
@@ -22,6 +23,10 @@ def note_from(draft: Draft, path: str) -> Note:
     body = _clozed(
         unit.text, text_ranges, "<br>", echoes=echoes, withheld=withheld, cut=draft.moved
     )
+    if unit.shows_code:
+        # The block the line points at: before the line when it points back, after it else.
+        code = f'<pre class="cp-code">{escape(unit.shows_code)}</pre>'
+        body = code + body if code_first(unit) else body + code
     crumb_hidden = [h for h in draft.hidden if h.crumb is not None]
     crumbs = [
         _clozed(
@@ -41,7 +46,10 @@ def note_from(draft: Draft, path: str) -> Note:
     return Note(
         text=body,
         context=context,
-        extra=_back(unit.children, " ".join((*draft.moved_back, unit.back)).strip()),
+        extra=_back(
+            tuple(c for c in unit.children if not _shown_code(c, unit.shows_code)),
+            " ".join((*draft.moved_back, unit.back)).strip(),
+        ),
         source=f"{path}:{unit.line}",
         key=unit.plain_key,
         context_key=" › ".join(" ".join(c.split()) for c in unit.crumbs),
@@ -105,6 +113,11 @@ def _clozed(
 def _shown(text: str, breaks: str, stray: bool) -> str:
     """Text outside the clozes as HTML; ``stray``: its lone backtick left out."""
     return escape(text.replace("`", "") if stray else text).replace("\n", breaks)
+
+
+def _shown_code(block: Block, shown: str) -> bool:
+    """Whether ``block`` is the code block the front shows already."""
+    return bool(shown) and isinstance(block, Code) and block.text.strip("\n") == shown
 
 
 def _back(children: tuple[Block, ...], back: str) -> str:

@@ -17,7 +17,7 @@ from ..form.model import Document, Section, all_highlights
 from .html import CLOZE
 from .model import Fate, Note, Plan
 
-_BREAK = re.compile(r"<br\s*/?>|</li>|</tr>|</div>", re.I)
+_BREAK = re.compile(r"<br\s*/?>|</li>|</tr>|</div>|</?pre[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 
 
