@@ -294,3 +294,23 @@ def test_cli_build_writes_the_deck_into_the_out_folder(
     assert main(["build", "source/notes.md", "--out", "out"]) == 0
     assert (project.root / "out" / "notes.apkg").exists()
     assert "1 domains, 1 notes, 2 cards" in capsys.readouterr().out
+
+
+def test_a_code_block_the_line_points_at_is_shown_on_the_question_in_anki(tmp_path: Path):
+    notes = (
+        "# D\n## Limits\n```\n>>> limits()\n(700, 10)\n```\n\n"
+        "Each of these is `limit 0` and `limit 1` in turn.\n"
+    )
+    project, path = project_with(tmp_path, notes)
+    anki = Anki(tmp_path / "anki")
+    try:
+        anki.import_(build(project, path).path)
+        cards = list(anki.cards())
+        assert cards
+        for card in cards:
+            # The block stands above the line, in <pre>, on the question as on the answer.
+            assert '<pre class="cp-code">' in card.question
+            seen = visible(card.question)
+            assert seen.index(">>> limits() (700, 10)") < seen.index("Each of these is")
+    finally:
+        anki.close()
