@@ -45,7 +45,7 @@ def parent_front(draft: Draft, env: Env) -> Draft | None:
 
 def asked_above(draft: Draft, env: Env) -> Draft | None:
     """The cards asking only in a line above the unit an answer that line's own card asks
-    (recorded in ``env.asked``) are dropped."""
+    (recorded in ``env.asked_lines``) are dropped."""
     titles = headings(draft)
     text = draft.unit.text
     gone: set[int] = set()
@@ -90,7 +90,7 @@ def _asked(line: str, answer: str, env: Env) -> bool:
     """Whether a card made so far asks ``answer`` on the line a breadcrumb shows as ``line``
     (shortened with "…" when long)."""
     shown = fold(line.removesuffix("…"))
-    return any(own.startswith(shown) for own in env.asked.get(answer, ()))
+    return any(own.startswith(shown) for own in env.asked_lines.get(answer, ()))
 
 
 def record(draft: Draft, env: Env) -> None:
@@ -99,7 +99,7 @@ def record(draft: Draft, env: Env) -> None:
     line = fold(text)
     for _, blank, _ in draft.blanks:
         if (None, blank.start) not in draft.echoes:
-            env.asked.setdefault(fold(text[blank.start : blank.end]), []).append(line)
+            env.asked_lines.setdefault(fold(text[blank.start : blank.end]), []).append(line)
 
 
 #: ``parent-front`` runs last, when the breadcrumb is settled; ``asked-above`` after the echo
