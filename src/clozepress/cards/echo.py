@@ -249,9 +249,9 @@ def echo_same(draft: Draft, env: Env) -> Draft | None:
         answers.setdefault(number, set()).add(fold(text[blank.start : blank.end]))
     other: set[tuple[int | None, int]] = set()
     for number, blank, _ in draft.blanks:
-        if (None, blank.start) in draft.echoes:
-            if fold(text[blank.start : blank.end]) not in answers[number] - {""}:
-                other.add((None, blank.start))
+        echoed = (None, blank.start) in draft.echoes
+        if echoed and fold(text[blank.start : blank.end]) not in answers[number]:
+            other.add((None, blank.start))
     for h in draft.hidden:
         if (h.crumb, h.start) not in draft.echoes:
             continue
