@@ -247,11 +247,9 @@ def echo_same(draft: Draft, env: Env) -> Draft | None:
     answers: dict[int, set[str]] = {}
     for number, blank, _ in draft.blanks:
         answers.setdefault(number, set()).add(fold(text[blank.start : blank.end]))
+    # A blank marked as an echo is the same text as its card's first (``echo``); the hidden
+    # ranges are read here, before ``first-asks`` may make one of them the asking place.
     other: set[tuple[int | None, int]] = set()
-    for number, blank, _ in draft.blanks:
-        echoed = (None, blank.start) in draft.echoes
-        if echoed and fold(text[blank.start : blank.end]) not in answers[number]:
-            other.add((None, blank.start))
     for h in draft.hidden:
         if (h.crumb, h.start) not in draft.echoes:
             continue
