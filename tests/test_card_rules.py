@@ -847,7 +847,8 @@ def test_a_blank_inside_another_blank_of_its_line_is_one_card_with_it():
 
 def test_a_call_as_the_answer_is_hidden_where_its_name_stands():
     notes = "# D\n- the `range()` function returns a range object\n"
-    assert fronts(notes) == ["D || the [...] function returns a [〃] object"]
+    # "range" is not the answer's text (`range()`): withheld, not "the same answer".
+    assert fronts(notes) == ["D || the [...] function returns a [–] object"]
 
 
 def test_a_line_that_highlights_only_symbols_keeps_its_card_and_a_labels_cases_are_facts():
@@ -874,7 +875,7 @@ def test_a_highlight_in_a_links_text_beside_other_words_names_the_page():
 
 def test_an_answer_is_hidden_in_its_other_number_and_inside_a_written_out_link():
     notes = "# D\n- a firewall to `Subnets`; one NACL per subnet\n"
-    assert fronts(notes) == ["D || a firewall to [...]; one NACL per [〃]"]
+    assert fronts(notes) == ["D || a firewall to [...]; one NACL per [–]"]
     link = "# D\n- the `console` command: https://example.org/docs/commands/console.html\n"
     assert fronts(link) == ["D || the [...] command: https://example.org/docs/commands/[〃].html"]
 
