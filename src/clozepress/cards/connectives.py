@@ -35,12 +35,12 @@ NEIGHBOUR = 240
 def connective(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
     out: list[Unit] = []
     hits = 0
-    # The cut-out sentences seen so far, by paragraph.
-    seen: dict[tuple[int, int], list[Unit]] = {}
+    # The paragraph's cut-out sentence with a card right before this one, by paragraph.
+    last: dict[tuple[int, int], Unit] = {}
     for unit in found:
+        fixed = _fixed(unit, env, last) if unit.kind == "line" else None
         if unit.kind == "line" and unit.cut_out:
-            seen.setdefault((unit.domain, unit.line), []).append(unit)
-        fixed = _fixed(unit, env, seen) if unit.kind == "line" else None
+            last[(unit.domain, unit.line)] = unit
         if fixed is None:
             out.append(unit)
             continue
@@ -49,10 +49,10 @@ def connective(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
     return out, hits
 
 
-def _fixed(unit: Unit, env: Env, seen: dict[tuple[int, int], list[Unit]]) -> Unit | None:
+def _fixed(unit: Unit, env: Env, last: dict[tuple[int, int], Unit]) -> Unit | None:
     opening = OPENS_ON_CONNECTIVE.match(unit.text)
     if opening is None and unit.cut_out and leans_back(unit.text, env.cues.anaphors):
-        return _continued(unit, env, seen)
+        return _continued(unit, env, last)
     if opening is None or any(m.start < opening.end(1) for m in unit.marks):
         return None
     crumbs = {" ".join(c.split()) for c in unit.crumbs}
@@ -70,16 +70,16 @@ def _fixed(unit: Unit, env: Env, seen: dict[tuple[int, int], list[Unit]]) -> Uni
         if before:
             return None  # the line it continues is its parent: the context shows it already
         return _without(unit, opening.end())
-    return _continued(unit, env, seen)
+    return _continued(unit, env, last)
 
 
-def _continued(unit: Unit, env: Env, seen: dict[tuple[int, int], list[Unit]]) -> Unit | None:
+def _continued(unit: Unit, env: Env, last: dict[tuple[int, int], Unit]) -> Unit | None:
     """``unit`` with the short sentence (or line) before it on its front, or None."""
     before = " ".join(unit.before.split())
     if not before or before in {" ".join(c.split()) for c in unit.crumbs}:
         return None
     shown = [before]
-    earlier = _earlier(unit, seen)
+    earlier = _earlier(unit, last)
     size = len(before)
     while unit.cut_out and earlier and _leans(shown[0], env):
         if size + len(earlier[0]) > SHORT:
@@ -96,18 +96,18 @@ def _leans(text: str, env: Env) -> bool:
     return leans_back(text, env.cues.anaphors) or OPENS_ON_CONNECTIVE.match(text) is not None
 
 
-def _earlier(unit: Unit, seen: dict[tuple[int, int], list[Unit]]) -> list[str]:
-    """The sentences of the paragraph before the one ``unit`` continues, nearest first, as far
-    as the paragraph's other cards tell them (a sentence with no highlight makes no unit)."""
-    if not unit.cut_out:
+def _earlier(unit: Unit, last: dict[tuple[int, int], Unit]) -> list[str]:
+    """The sentence of the paragraph before the one ``unit`` continues, as far as the
+    paragraph's other cards tell it (a sentence with no highlight makes no unit): the nearest
+    card before it is that sentence's, or the one before that sentence."""
+    other = last.get((unit.domain, unit.line))
+    if not unit.cut_out or other is None:
         return []
     before = " ".join(unit.before.split())
-    for other in reversed(seen.get((unit.domain, unit.line), [])[:-1]):
-        text = " ".join(other.text.split())
-        if text == before:
-            return [" ".join(other.before.split())] if other.before else []
-        if other.back.startswith(before):
-            return [text]
+    if " ".join(other.text.split()) == before:
+        return [" ".join(other.before.split())] if other.before else []
+    if other.back.startswith(before):
+        return [" ".join(other.text.split())]
     return []
 
 
