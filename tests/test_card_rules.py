@@ -193,7 +193,7 @@ def test_a_highlight_that_is_term_and_description_blanks_the_term():
 
 
 def test_a_long_paragraph_is_cut_into_sentences_with_the_whole_on_the_back():
-    sentence = "This sentence is long enough to matter here, with many words in it"
+    sentence = "One sentence is long enough to matter here, with many more words in it"
     markdown = f"# D\n\n{sentence} and `one`. {sentence} and `two`. {sentence} too.\n"
     result = run(markdown)
     assert len(result.notes) == 2
