@@ -362,6 +362,8 @@ def antecedent(draft: Draft, env: Env) -> Draft | None:
     # A sentence cut from its paragraph may point back further in: "one of this class ...".
     cut_out = unit.cut_out and refers_back(unit.text)
     opening = leans_back(unit.text, env.cues.anaphors) or points_back(unit.text)
+    if opening and _opens_on_blank(draft):
+        opening = False  # every card hides the opening word: its front opens on the question
     if not opening and not named and not cut_out:
         return None
     if cut_out and not opening:
@@ -370,6 +372,17 @@ def antecedent(draft: Draft, env: Env) -> Draft | None:
     if any(" ".join(c.split()) == before for c in draft.crumbs):
         return None
     return dataclasses.replace(draft, crumbs=(*draft.crumbs, before))
+
+
+def _opens_on_blank(draft: Draft) -> bool:
+    """Whether every card of the note hides the unit's first word."""
+    found = re.search(r"\w", draft.unit.text)
+    if found is None:
+        return False
+    first = found.start()
+    numbers = {n for n, _, _ in draft.blanks}
+    covered = {n for n, blank, _ in draft.blanks if blank.start <= first < blank.end}
+    return bool(numbers) and covered == numbers
 
 
 def hide_elsewhere(draft: Draft, env: Env) -> Draft | None:
