@@ -403,7 +403,10 @@ def test_a_sentence_pointing_back_in_its_opening_words_gets_the_sentence_before(
 
 def test_a_line_whose_cards_all_hide_its_opening_word_gets_no_line_before() -> None:
     # The opening word is the answer: the front opens on the question, not on a pronoun.
-    hidden = "# D\n- the dose matters\n- It (drugs with a narrow window, approx. small: `warfa`, `digox`, `lithi`, `pheny`)\n"
+    hidden = (
+        "# D\n- the dose matters\n"
+        "- It (drugs with a narrow window, approx. small: `warfa`, `digox`, `lithi`, `pheny`)\n"
+    )
     assert fronts(hidden) == [
         "D || [...] (drugs with a narrow window, approx. small: warfa, digox, lithi, pheny)"
     ]
