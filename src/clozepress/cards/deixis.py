@@ -51,6 +51,36 @@ _BACK = re.compile(
 )
 
 
+#: Connectives: words opening a sentence that continue the sentence before it (add to it,
+#: turn against it, follow from it, come after it, or offer an alternative to it). Grammar of a
+#: few languages, not of one subject. "Instead of", "in fact" as a phrase: a preposition is none.
+_CONNECTIVES_EN = (
+    r"also|however|in fact|indeed|then|or|otherwise|moreover|furthermore|besides|instead(?! of)"
+    r"|but|so|thus|hence|therefore|additionally|in addition|similarly|likewise|alternatively"
+    r"|conversely|and|as a result|on the other hand|that said"
+)
+_CONNECTIVES_IT = (
+    r"inoltre|quindi|invece|però|tuttavia|infatti|anche|poi|oppure|altrimenti|dunque|perciò"
+    r"|pertanto|allora|ma|cioè|del resto|d'altra parte|in realtà"
+)
+_CONNECTIVES_KO = (
+    r"또한|실제로|그\s*다음에?|그\s*후에?|그래서|그러나|하지만|그리고|따라서|즉|반면에?|게다가"
+    r"|그렇지만|다만|그러면|그런데|또는|혹은|그러므로|이후|이제|결국|한편|마찬가지로|또"
+)
+#: A sentence opening on a connective: the word, then a comma, a space or the line's end.
+OPENS_ON_CONNECTIVE = re.compile(
+    rf"^[\s>*_•\-–—\"'“‘(]*((?:{_CONNECTIVES_EN}|{_CONNECTIVES_IT}|{_CONNECTIVES_KO}))"
+    r"(?:\s*,\s*|\s+|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def continues(text: str) -> bool:
+    """Whether ``text`` opens on a connective: it continues the sentence before it, and means
+    what it says only beside it."""
+    return OPENS_ON_CONNECTIVE.match(text) is not None
+
+
 def points_back(text: str) -> bool:
     """Whether a line points back at a part of the text before it (an equation, a step): the
     ``antecedent`` repair shows it the line before, where that part stands."""

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Protocol
 
-from .deixis import points_back
+from .deixis import continues, points_back
 from .draft import Draft, Hidden
 from .env import Env
 from .model import Blank, Mark
@@ -361,7 +361,11 @@ def antecedent(draft: Draft, env: Env) -> Draft | None:
     named = any(fold(draft.answer(n)) == heading for n, _, _ in draft.blanks)
     # A sentence cut from its paragraph may point back further in: "one of this class ...".
     cut_out = unit.cut_out and refers_back(unit.text)
-    opening = leans_back(unit.text, env.cues.anaphors) or points_back(unit.text)
+    opening = (
+        leans_back(unit.text, env.cues.anaphors)
+        or points_back(unit.text)
+        or ("connective" not in env.disabled and continues(unit.text))
+    )
     if opening and _opens_on_blank(draft):
         opening = False  # every card hides the opening word: its front opens on the question
     if not opening and not named and not cut_out:

@@ -1,0 +1,139 @@
+"""Connectives: a sentence opening on "Also", "However", "In fact", "Or", "Inoltre", "또한",
+"실제로", "그 다음" continues the sentence before it, as a line pointing back at "the last
+equation" continues the line showing it (``deixis``, which holds the words of both). Cut from
+its paragraph onto a card of its own, it dangles: the learner reads "in fact ..." of a claim the
+card does not make, or "or ..." of an alternative it does not show.
+
+Show before skipping, and keep every card: the sentence it continues stands on its front,
+before it, when that sentence is short (and the one before that too, while the sentence just
+shown leans back itself and the whole stays short); a longer one is the card's context
+(``antecedent``). A line that is only the connective ("Or", then a formula) takes the line it is
+an alternative to as its front's first line. Where nothing stands before the sentence among its
+siblings (a code block, a heading), there is nothing it can show: the front omits the connective,
+which would ask "in addition to what?" of a card that says what it says on its own.
+
+The note keeps its identity: it is matched on the sentence the notes hold, not on the front."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .deixis import OPENS_ON_CONNECTIVE
+from .env import Env
+from .model import Mark, Unit
+from .rules import Rule
+from .text import leans_back
+
+#: What the front may show before the sentence, in all (characters).
+SHORT = 160
+#: A line that is only its connective takes the line before it up to this long (characters).
+NEIGHBOUR = 240
+
+
+def connective(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
+    out: list[Unit] = []
+    hits = 0
+    # The cut-out sentences seen so far, by paragraph.
+    seen: dict[tuple[int, int], list[Unit]] = {}
+    for unit in found:
+        if unit.kind == "line" and unit.cut_out:
+            seen.setdefault((unit.domain, unit.line), []).append(unit)
+        fixed = _fixed(unit, env, seen) if unit.kind == "line" else None
+        if fixed is None:
+            out.append(unit)
+            continue
+        hits += 1
+        out.append(fixed)
+    return out, hits
+
+
+def _fixed(unit: Unit, env: Env, seen: dict[tuple[int, int], list[Unit]]) -> Unit | None:
+    opening = OPENS_ON_CONNECTIVE.match(unit.text)
+    if opening is None or any(m.start < opening.end(1) for m in unit.marks):
+        return None
+    crumbs = {" ".join(c.split()) for c in unit.crumbs}
+    before = " ".join(unit.before.split())
+    first_line, _, rest = unit.text.partition("\n")
+    if not first_line[opening.end(1) :].strip() and rest.strip():
+        # "Or" on a line of its own: what it offers an alternative to is the line before it.
+        neighbour = unit.before.rstrip().rsplit("\n", 1)[-1].strip()
+        if neighbour and len(neighbour) <= NEIGHBOUR:
+            # A parent line shown whole on the front is no longer its context.
+            kept = tuple(c for c in unit.crumbs if " ".join(c.split()) != neighbour)
+            return dataclasses.replace(_shown_first(unit, neighbour + "\n", ""), crumbs=kept)
+        return None
+    if not before or before in crumbs:
+        if before:
+            return None  # the line it continues is its parent: the context shows it already
+        return _without(unit, opening.end())
+    shown = [before]
+    earlier = _earlier(unit, seen)
+    size = len(before)
+    while unit.cut_out and earlier and _leans(shown[0], env):
+        if size + len(earlier[0]) > SHORT:
+            break
+        shown.insert(0, earlier.pop(0))
+        size += len(shown[0])
+    if size > SHORT:
+        return None  # long: the context shows it (``antecedent``)
+    glue = " " if unit.cut_out else "\n"
+    return _shown_first(unit, glue.join(shown) + glue, earlier[0] if earlier else "")
+
+
+def _leans(text: str, env: Env) -> bool:
+    return leans_back(text, env.cues.anaphors) or OPENS_ON_CONNECTIVE.match(text) is not None
+
+
+def _earlier(unit: Unit, seen: dict[tuple[int, int], list[Unit]]) -> list[str]:
+    """The sentences of the paragraph before the one ``unit`` continues, nearest first, as far
+    as the paragraph's other cards tell them (a sentence with no highlight makes no unit)."""
+    if not unit.cut_out:
+        return []
+    before = " ".join(unit.before.split())
+    for other in reversed(seen.get((unit.domain, unit.line), [])[:-1]):
+        text = " ".join(other.text.split())
+        if text == before:
+            return [" ".join(other.before.split())] if other.before else []
+        if other.back.startswith(before):
+            return [text]
+    return []
+
+
+def _shown_first(unit: Unit, shown: str, before: str) -> Unit:
+    """``unit`` with ``shown`` on its front before its own text; ``before``: the line before
+    what it now opens on, for ``antecedent``."""
+    at = len(shown)
+    return dataclasses.replace(
+        unit,
+        text=shown + unit.text,
+        marks=tuple(Mark(m.start + at, m.end + at, m.highlight) for m in unit.marks),
+        asides=tuple((a + at, b + at) for a, b in unit.asides),
+        holding=tuple((a + at, b + at) for a, b in unit.holding),
+        before=before,
+        key=unit.plain_key,
+    )
+
+
+def _without(unit: Unit, end: int) -> Unit:
+    """``unit`` with its text from ``end`` on: the connective left out of its front."""
+    text = unit.text[end:]
+    if text[:1].islower() and unit.text[:1].isupper():
+        text = text[:1].upper() + text[1:]
+    return dataclasses.replace(
+        unit,
+        text=text,
+        marks=tuple(Mark(m.start - end, m.end - end, m.highlight) for m in unit.marks),
+        asides=tuple((a - end, b - end) for a, b in unit.asides if a >= end),
+        holding=tuple((a - end, b - end) for a, b in unit.holding if a >= end),
+        key=unit.plain_key,
+    )
+
+
+RULES = (
+    Rule(
+        "connective",
+        "a sentence opening on a connective ('Also', 'Or', '또한') shows the sentence it "
+        "continues before it, or leaves the word out where nothing stands before it",
+        connective,
+    ),
+)
