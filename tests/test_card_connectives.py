@@ -50,3 +50,17 @@ def test_a_connective_with_nothing_before_it_is_left_off_the_front() -> None:
     markdown = "# D\n\n```\ncode\n```\n\nAlso `lazy` reading saves memory.\n"
     assert fronts(markdown) == ["D || [...] reading saves memory."]
     assert fronts(markdown, OFF) == ["D || Also [...] reading saves memory."]
+
+
+def test_a_cut_sentence_opening_on_a_back_reference_shows_the_short_sentence_it_names() -> None:
+    markdown = _paragraph(
+        "Stores the state in a bucket.", "This backend also locks via `lock_table`."
+    )
+    assert any(
+        f.endswith("Stores the state in a bucket. This backend also locks via [...].")
+        for f in fronts(markdown)
+    )
+    assert any(
+        f.endswith("in a bucket. || This backend also locks via [...].")
+        for f in fronts(markdown, OFF)
+    )

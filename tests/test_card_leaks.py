@@ -81,11 +81,12 @@ def test_the_answers_own_words_in_the_breadcrumb_are_hidden_there():
     notes = (
         "# D\n## Vault Archiving of cold data\n- stores old backups in the `Vault Archive` tier\n"
     )
-    # Hidden there, the heading gives way to its parent (``placing``); kept, it shows echoes.
+    # Hidden there, the heading gives way to its parent (``placing``); kept, its words show
+    # withheld: "Archiving" is not the answer's text, so no echo (``echo-same``).
     assert fronts(notes) == ["D || stores old backups in the [...] tier"]
     kept = Config(disable_rules=("heading-answer", "withhold-heading", "first-asks"))
     assert fronts(notes, kept) == [
-        "D › [〃] [〃] of cold data / stores old backups in the [...] tier"
+        "D › [–] [–] of cold data / stores old backups in the [...] tier"
     ]
     off = Config(disable_rules=("stem-crumb",))
     assert fronts(notes, off) == [
@@ -118,7 +119,13 @@ def test_the_same_answer_highlighted_on_the_parent_line_is_no_topic():
         "- use a `Vault Archive`: keeps backups, built from the Vault…\n"
         "  - the `Vault Archive` is a tier for old backups\n"
     )
-    # The parent line, read first, asks; the line echoes it (``placing.first_asks``).
-    assert fronts(notes)[-1].startswith("D › Storage of cold data › use a [...]: keeps backups")
-    assert "built from the [〃]" in fronts(notes)[-1]
-    assert fronts(notes)[-1].endswith("the [〃] is a tier for old backups")
+    # The parent line, read first, asks; the line echoes it (``placing.first_asks``): the
+    # parent's own card asks that already, so the child's is no second card (``asked-above``).
+    parent = "D › Storage of cold data || use a [...]: keeps backups, built from the Vault…"
+    assert fronts(notes) == [parent]
+    child = [f for f in run(notes).fates if f.line == 4]
+    assert [(f.answer, f.rule) for f in child] == [(None, "asked-above")]
+    both = fronts(notes, Config(disable_rules=("asked-above",)))
+    assert both[-1].startswith("D › Storage of cold data || use a [...]: keeps backups")
+    assert "built from the [–]" in both[-1]  # a word of the answer: withheld
+    assert both[-1].endswith("the [〃] is a tier for old backups")

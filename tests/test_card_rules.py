@@ -193,7 +193,7 @@ def test_a_highlight_that_is_term_and_description_blanks_the_term():
 
 
 def test_a_long_paragraph_is_cut_into_sentences_with_the_whole_on_the_back():
-    sentence = "This sentence is long enough to matter here, with many words in it"
+    sentence = "One sentence is long enough to matter here, with many more words in it"
     markdown = f"# D\n\n{sentence} and `one`. {sentence} and `two`. {sentence} too.\n"
     result = run(markdown)
     assert len(result.notes) == 2
@@ -860,7 +860,8 @@ def test_a_blank_inside_another_blank_of_its_line_is_one_card_with_it():
 
 def test_a_call_as_the_answer_is_hidden_where_its_name_stands():
     notes = "# D\n- the `range()` function returns a range object\n"
-    assert fronts(notes) == ["D || the [...] function returns a [〃] object"]
+    # "range" is not the answer's text (`range()`): withheld, not "the same answer".
+    assert fronts(notes) == ["D || the [...] function returns a [–] object"]
 
 
 def test_a_line_that_highlights_only_symbols_keeps_its_card_and_a_labels_cases_are_facts():
@@ -887,7 +888,7 @@ def test_a_highlight_in_a_links_text_beside_other_words_names_the_page():
 
 def test_an_answer_is_hidden_in_its_other_number_and_inside_a_written_out_link():
     notes = "# D\n- a firewall to `Subnets`; one NACL per subnet\n"
-    assert fronts(notes) == ["D || a firewall to [...]; one NACL per [〃]"]
+    assert fronts(notes) == ["D || a firewall to [...]; one NACL per [–]"]
     link = "# D\n- the `console` command: https://example.org/docs/commands/console.html\n"
     assert fronts(link) == ["D || the [...] command: https://example.org/docs/commands/[〃].html"]
 

@@ -285,9 +285,14 @@ def test_a_hidden_word_that_is_not_the_answer_shows_as_withheld():
     # The acronym tells the answer: hidden, but it is not the answer's own words.
     notes = "# D\n- Connect to an AWS Managed Microsoft AD: integrate `Active Directory` fast\n"
     assert fronts(notes) == ["D || Connect to an AWS Managed Microsoft [–]: integrate [...] fast"]
-    # The answer's own words again (in the plural, too) are its echo.
-    again = "# D\n- a `bastion host` is public; connect to bastion hosts with keys\n"
+    # The answer's own text again is its echo; in another form (the plural) it is withheld:
+    # "[〃]" says "write the same answer here", which would be wrong (``echo-same``).
+    again = "# D\n- a `bastion host` is public; connect to Bastion Host with keys\n"
     assert fronts(again) == ["D || a [...] is public; connect to [〃] with keys"]
+    plural = "# D\n- a `bastion host` is public; connect to bastion hosts with keys\n"
+    assert fronts(plural) == ["D || a [...] is public; connect to [–] with keys"]
+    same = Config(disable_rules=("echo-same",))
+    assert fronts(plural, same) == ["D || a [...] is public; connect to [〃] with keys"]
 
 
 def test_a_cell_of_several_marked_items_asks_for_the_cell_that_names_them():
@@ -346,6 +351,9 @@ def test_a_bullet_typed_inside_a_line_and_a_lone_comma_are_left_out():
 
 def test_a_word_of_the_answer_hidden_before_its_blank_is_withheld_not_an_echo():
     notes = "# D\n- want to launch an instance here\n  - add a `Launch Permission` to the image\n"
-    assert fronts(notes) == ["D › want to [–] an instance here / add a [...] to the image"]
-    off = Config(disable_rules=("first-asks",))
-    assert fronts(notes, off) == ["D › want to [〃] an instance here / add a [...] to the image"]
+    # The parent line holds the hidden word: it opens the front, "D" is the context line.
+    assert fronts(notes) == ["D || want to [–] an instance here / add a [...] to the image"]
+    off = Config(disable_rules=("first-asks", "echo-same"))
+    assert fronts(notes, off) == ["D || want to [〃] an instance here / add a [...] to the image"]
+    glued = Config(disable_rules=("parent-front",))
+    assert fronts(notes, glued) == ["D › want to [–] an instance here / add a [...] to the image"]

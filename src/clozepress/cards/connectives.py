@@ -2,7 +2,9 @@
 "실제로", "그 다음" continues the sentence before it, as a line pointing back at "the last
 equation" continues the line showing it (``deixis``, which holds the words of both). Cut from
 its paragraph onto a card of its own, it dangles: the learner reads "in fact ..." of a claim the
-card does not make, or "or ..." of an alternative it does not show.
+card does not make, or "or ..." of an alternative it does not show. So does a sentence cut from
+its paragraph that opens on a back-reference ("This backend ...", "이 메서드는 ..."): a sentence
+before it, not a heading, is what it names.
 
 Show before skipping, and keep every card: the sentence it continues stands on its front,
 before it, when that sentence is short (and the one before that too, while the sentence just
@@ -49,6 +51,8 @@ def connective(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
 
 def _fixed(unit: Unit, env: Env, seen: dict[tuple[int, int], list[Unit]]) -> Unit | None:
     opening = OPENS_ON_CONNECTIVE.match(unit.text)
+    if opening is None and unit.cut_out and leans_back(unit.text, env.cues.anaphors):
+        return _continued(unit, env, seen)
     if opening is None or any(m.start < opening.end(1) for m in unit.marks):
         return None
     crumbs = {" ".join(c.split()) for c in unit.crumbs}
@@ -66,6 +70,14 @@ def _fixed(unit: Unit, env: Env, seen: dict[tuple[int, int], list[Unit]]) -> Uni
         if before:
             return None  # the line it continues is its parent: the context shows it already
         return _without(unit, opening.end())
+    return _continued(unit, env, seen)
+
+
+def _continued(unit: Unit, env: Env, seen: dict[tuple[int, int], list[Unit]]) -> Unit | None:
+    """``unit`` with the short sentence (or line) before it on its front, or None."""
+    before = " ".join(unit.before.split())
+    if not before or before in {" ".join(c.split()) for c in unit.crumbs}:
+        return None
     shown = [before]
     earlier = _earlier(unit, seen)
     size = len(before)
@@ -132,8 +144,9 @@ def _without(unit: Unit, end: int) -> Unit:
 RULES = (
     Rule(
         "connective",
-        "a sentence opening on a connective ('Also', 'Or', '또한') shows the sentence it "
-        "continues before it, or leaves the word out where nothing stands before it",
+        "a sentence opening on a connective ('Also', 'Or', '또한'), or cut from its paragraph "
+        "opening on 'This ...', shows the short sentence it continues before it; a connective "
+        "with nothing before it is left out",
         connective,
     ),
 )

@@ -46,6 +46,9 @@ class Draft:
     card's answer in brackets beside its blank (see ``echo.aside_gloss``)."""
     moved_back: tuple[str, ...] = ()
     """What the back shows for them: the answer with its other word, as the line has them."""
+    fronted: int | None = None
+    """Index of the first breadcrumb level read as a line of the front, not as the path (see
+    ``frontline``): it and the levels after it open the front, one line each."""
 
     def answer(self, number: int) -> str:
         for n, blank, _ in self.blanks:

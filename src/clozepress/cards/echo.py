@@ -238,6 +238,29 @@ def echo(draft: Draft, env: Env) -> Draft | None:
     return dataclasses.replace(draft, echoes=frozenset(echoes), withheld=frozenset(withheld))
 
 
+def echo_same(draft: Draft, env: Env) -> Draft | None:
+    """An echo mark whose hidden text is not, word for word, a text its card's blanks ask (a
+    plural of it, a singular, a word of it: "provider" on a card asking ``providers``) shows
+    as withheld: ``[〃]`` says "the answer again", and the learner would write the same answer
+    there and be wrong. Case and spacing do not count ("Rules" echoes `rules`)."""
+    text = draft.unit.text
+    answers: dict[int, set[str]] = {}
+    for number, blank, _ in draft.blanks:
+        answers.setdefault(number, set()).add(fold(text[blank.start : blank.end]))
+    # A blank marked as an echo is the same text as its card's first (``echo``); the hidden
+    # ranges are read here, before ``first-asks`` may make one of them the asking place.
+    other: set[tuple[int | None, int]] = set()
+    for h in draft.hidden:
+        if (h.crumb, h.start) not in draft.echoes:
+            continue
+        shown = text if h.crumb is None else draft.crumbs[h.crumb]
+        if fold(shown[h.start : h.end]) not in answers.get(h.number, set()):
+            other.add((h.crumb, h.start))
+    if not other:
+        return None
+    return dataclasses.replace(draft, echoes=draft.echoes - other, withheld=draft.withheld | other)
+
+
 RULES: tuple[Rule[RepairRule], ...] = (
     Rule(
         "answer-heading",
@@ -253,5 +276,10 @@ RULES: tuple[Rule[RepairRule], ...] = (
         "echo",
         "a card's answer standing again on it shows as [〃] (the same answer), one blank asks",
         echo,
+    ),
+    Rule(
+        "echo-same",
+        "[〃] stands only for the very text its card asks; another form of it shows withheld",
+        echo_same,
     ),
 )

@@ -43,6 +43,8 @@ class Env:
     """Per section (domain, section titles), per word stem, the highlights holding it: the
     words its answers share are its topic (see ``leaks``)."""
     hits: Counter[str] = field(default_factory=Counter)
+    asked_lines: dict[str, list[str]] = field(default_factory=dict)
+    """Per answer asked on a note's own line (folded), the lines asking it (``frontline``)."""
     tested: Counter[tuple[int, str, str]] = field(default_factory=Counter)
     """How many cards so far ask each answer, by ``(domain, section, answer)`` folded."""
     unit_clozes: int = 0

@@ -23,6 +23,7 @@ from . import (
     echo,
     enumeration,
     fact,
+    frontline,
     leaks,
     letters,
     listing,
@@ -118,6 +119,7 @@ RULERS: dict[str, Ruler[Any]] = {
             *placing.HEADING_RULES,
             *echo.RULES[1:],
             *placing.ORDER_RULES,
+            *frontline.RULES,
         ),
     ),
 }
@@ -241,6 +243,7 @@ def _note(unit: Unit, env: Env, fates: list[Fate]) -> Note | None:
         _dropped(draft, fates)
         if not draft.blanks:
             return None
+    frontline.record(draft, env)
     return note_from(draft, env.document.path)
 
 

@@ -37,8 +37,13 @@ def note_from(draft: Draft, path: str) -> Note:
         )
         for index, crumb in enumerate(draft.crumbs)
     ]
-    context = SEPARATOR.join(c for c in crumbs if c)
-    if crumb_hidden:
+    places = len(crumbs) if draft.fronted is None else draft.fronted
+    lines = [c for c in crumbs[places:] if c]
+    if lines:
+        # Lines of the notes above the unit that hold an answer open the front, one a line.
+        body = "<br>".join((*lines, body))
+    context = SEPARATOR.join(c for c in crumbs[:places] if c)
+    if any(h.crumb < places for h in crumb_hidden if h.crumb is not None):
         # Anki reads clozes in the Text field only: a breadcrumb hiding an answer goes there.
         body = f'<div class="cp-context">{context}</div>{body}'
         context = ""
