@@ -37,6 +37,8 @@ OWN_FIXTURES = {
     # Every long series of the notes is read by ``enumeration``; overlap is what is left: a
     # comma series in a sentence, neither set off nor closed by a conjunction.
     "overlap": "# D\n- the levels `TRACE`, `DEBUG`, `INFO`, `WARN`, `ERROR` by verbosity\n",
+    # The notes' open lists all name their members in a short phrase (``open-class``).
+    "open-series": "# D\n- used against allergies in the clinic: `cl1`, `lo2`, `ce3`, `pr4`\n",
     "derived-name": "# D\n- update `W` and `b` with `dW` and `db` after each step\n",
 }
 

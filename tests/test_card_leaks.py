@@ -49,6 +49,14 @@ def test_an_acronym_made_of_the_answers_words_is_hidden_with_it():
     assert fronts(notes, off) == ["D || the [...] (RGW) copies files at night"]
 
 
+def test_two_letters_skipping_words_of_the_answer_spell_nothing():
+    # "NN" fits `Noise Handling Node` only by skipping a word: it stays shown, no "[–]".
+    notes = "# D\n- NN parts: the `Noise Handling Node` cleans input\n"
+    assert fronts(notes) == ["D || NN parts: the [...] cleans input"]
+    two = "# D\n- AD parts: the `Active Directory` holds users\n"
+    assert fronts(two) == ["D || [–] parts: the [...] holds users"]
+
+
 def test_an_acronym_the_words_before_it_spell_is_another_terms():
     notes = "# D\n- `Cross Zone Replication` is not Cross-Region Replication (CRR)\n"
     assert fronts(notes) == ["D || [...] is not Cross-Region Replication (CRR)"]

@@ -401,6 +401,19 @@ def test_a_sentence_pointing_back_in_its_opening_words_gets_the_sentence_before(
     assert contexts[1].startswith("D › …") and "-parallelism flag" in contexts[1]
 
 
+def test_a_line_whose_cards_all_hide_its_opening_word_gets_no_line_before() -> None:
+    # The opening word is the answer: the front opens on the question, not on a pronoun.
+    hidden = (
+        "# D\n- the dose matters\n"
+        "- It (drugs with a narrow window, approx. small: `warfa`, `digox`, `lithi`, `pheny`)\n"
+    )
+    assert fronts(hidden) == [
+        "D || [...] (drugs with a narrow window, approx. small: warfa, digox, lithi, pheny)"
+    ]
+    shown = "# D\n- the dose matters\n- It holds the `value` here\n"
+    assert fronts(shown) == ["D › the dose matters || It holds the [...] here"]
+
+
 def test_a_long_sentence_is_cut_into_clauses_with_its_opening_as_context():
     clause = "with enough words in this clause to make the whole sentence long"
     markdown = (

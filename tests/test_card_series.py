@@ -14,7 +14,7 @@ from clozepress.read.cues import Cues
 from clozepress.read.parse import parse_text
 
 from .card_decisions import plan_of
-from .test_card_rules import fate, fronts, run
+from .test_card_rules import STUDY, fate, fronts, run
 
 
 @pytest.mark.parametrize(
@@ -160,6 +160,11 @@ def test_the_type_in_setting_keeps_a_long_series_whole() -> None:
             "Anticonvulsants",
         ),
         (
+            "used (against allergies): `clorf`, `lorat`, `cetir`, `promet`",
+            "D || used ([...]): clorf, lorat, cetir, promet",
+            "against allergies",
+        ),
+        (
             "sources: `Alpha`, `Beta`, `Gamma`, and `Delta`",
             "D || [...]: Alpha, Beta, Gamma, and Delta",
             "sources",
@@ -238,23 +243,77 @@ def test_a_series_heading_its_line_asks_for_its_short_description(
     assert "series-described" not in {f.rule for f in run(long).fates}
     off = run(markdown, Config(disable_rules=("series-described",)))
     assert "series-described" not in {f.rule for f in off.fates}
+    # A heading holding every word of it gives it away: an open list of that heading's class.
+    shown = run(f"# {answer}\n- {line}\n")
+    assert shown.notes == ()
+    assert {f.rule for f in shown.fates} == {"open-series"}
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "used against allergies in the clinic: `clorf`, `lorat`, `cetir`, `promet`.",
-        "low index (a small window, approx. narrow: `warfarin`, `digoxin`, `lithium`, `phenytoin`)",
-    ],
-)
-def test_an_open_list_set_off_from_a_long_clause_is_no_card(line: str) -> None:
-    # Offered as members of what the clause says, with no short name to ask: any member
-    # answers a card asking one, whatever else it shows (open-series).
+def test_an_open_list_set_off_from_a_long_clause_with_nothing_short_to_ask_is_no_card() -> None:
+    # Offered as members of what the clause says, no phrase of it short enough to ask: any
+    # member answers a card asking one, whatever else it shows (open-series).
+    line = "used against allergies in the clinic: `clorf`, `lorat`, `cetir`, `promet`."
     planned = run(f"# D\n- {line}\n")
     assert planned.notes == ()
     assert {f.rule for f in planned.fates} == {"open-series"}
     off = run(f"# D\n- {line}\n", Config(disable_rules=("open-series",)))
     assert len(off.notes) == 4  # item by item, the items before each shown (overlap)
+
+
+@pytest.mark.parametrize(
+    ("line", "front", "answer"),
+    [
+        (
+            "used in the clinic (against allergic skin reactions): `clorf`, `lorat`, `cetir`, "
+            "`promet`",
+            "D || used in the clinic ([...]): clorf, lorat, cetir, promet",
+            "against allergic skin reactions",
+        ),
+        (
+            "**low index** (risky drugs with a narrow window, approx. small: `warfarin`, "
+            "`digoxin`, `lithium`, `phenytoin`)",
+            "D || [...] (risky drugs with a narrow window, approx. small: warfarin, digoxin, "
+            "lithium, phenytoin)",
+            "low index",
+        ),
+    ],
+)
+def test_an_open_list_asks_the_phrase_of_its_clause_that_names_its_members(
+    line: str, front: str, answer: str
+) -> None:
+    markdown = f"# D\n- {line}\n"
+    planned = run(markdown)
+    # One card, every member shown, asking the phrase naming what they are; each records it.
+    assert fronts(markdown) == [front]
+    assert {(f.rule, f.answer) for f in planned.fates} == {("open-class", answer)}
+    # Off, or with the heading showing the phrase already, no card (open-series).
+    for off, notes in (
+        (Config(disable_rules=("open-class",)), markdown),
+        (STUDY, f"# {answer}\n- {line}\n"),
+    ):
+        again = run(notes, off)
+        assert again.notes == ()
+        assert {f.rule for f in again.fates} == {"open-series"}
+
+
+def test_members_listed_under_a_short_parent_ask_for_the_parent() -> None:
+    markdown = (
+        "# D\n- Kinase blockers\n  - `trastu` (anti HER)\n"
+        "  - `imatib`, `erlob`, `gefib`, `bevab` (anti TK)\n"
+    )
+    planned = run(markdown)
+    # The members shown, the class they are listed under asked; their description stays.
+    assert "D || [...] / • trastu (anti HER) / • imatib, erlob, gefib, bevab (anti TK)" in (
+        fronts(markdown)
+    )
+    series = {"imatib", "erlob", "gefib", "bevab"}
+    assert {(f.rule, f.answer) for f in planned.fates if f.highlight in series} == {
+        ("listed-under", "Kinase blockers")
+    }
+    off = run(markdown, Config(disable_rules=("listed-under",)))
+    assert {(f.rule, f.answer) for f in off.fates if f.highlight in series} == {
+        ("series-described", "anti TK")
+    }
 
 
 def test_a_series_closed_by_a_conjunction_shows_every_other_item_on_each_card() -> None:

@@ -6,15 +6,27 @@ example marker offers and no short phrase names (``member-class``) is one of:
   `dA` is `(n,m)`"): the items share that one fact, so the card asking it, every item shown,
   tests each of them; a card asking one item is read off the pattern of the others
   (``series-fact``);
+- an item of a list under a short parent line ("Kinase blockers" over "* `X`, `Y`, `Z`, `W`
+  (anti-K)"): the members are listed under the class the parent names; the card shows them and
+  asks that parent, as ``member-class`` asks a class named on the line (``listed-under``). A
+  description after the members is often only a label the section already gives (reviewers:
+  "blanks the label the heading gives away; the drugs are untested");
 - the subject of a short description after it ("`>`, `>=`, `<`, `<=`: version comparison",
   "* `X`, `Y`, `Z`, `W` (anti-K)"): the series heads its line and a colon, dash or bracket
   right after it opens a phrase saying what they are; the card shows the items and asks that
-  phrase, as ``member-class`` asks the class named before them (``series-described``);
+  phrase, as ``member-class`` asks the class named before them (``series-described``). Where
+  the headings and parent lines the card shows hold every word of it, the card would ask what
+  it shows: the items are members of the class the context names, an open list (below);
 - set off by a colon or bracket from a clause too long to be a class's name ("used against
   allergies: `X`, `Y`, `Z`, `W`"): the items are members offered for what the clause says, an
   open list; a card asking one member is answered by any other (reviewers: "any H1 antagonist
-  fits"), and with the others shown it is still any member. No card, unless a conjunction
-  closes the series (below) (``open-series``);
+  fits"), and with the others shown it is still any member. What is asked of them is the
+  phrase of that clause naming what they are: a bracket right before the colon glossing it
+  ("used in the clinic (against skin allergies): ..."), the clause's own last phrase once it
+  is short, or, the members held in a bracket with the clause, what that bracket glosses ("low
+  index (risky drugs with a narrow window: `X`, ...)" asks "low index"); one card, every
+  member shown (``open-class``). With no such phrase, or the context showing it, no card,
+  unless a conjunction closes the series (below) (``open-series``);
 - written out in full, closed by a conjunction before its last item ("inside `resource`,
   `data`, `provider`, and `provisioner` blocks", "one of `TRACE`, ..., `WARN` or `ERROR`"):
   the line names every member of a closed set, so a card showing every other item has exactly
@@ -37,13 +49,13 @@ import re
 from collections.abc import Sequence
 
 from .env import Env
-from .members import CLASS_WORDS, SET_OFF
+from .members import CLASS_WORDS, SET_OFF, series_named
 from .model import Blank, Mark, Unit
 from .repairs import MAX_BLANKS
 from .rules import Rule
 from .series import class_asked, is_symbol, joined, open_ended, opened_as_examples
 from .skips import SkipRule, Verdict
-from .text import words
+from .text import fold, is_label, words
 
 #: Words at most between a series and the highlight stating its fact ("is", "are set by").
 FACT_WORDS = 3
@@ -55,6 +67,13 @@ _HEADS = re.compile(r"[\s*_`•#>-]*(?:\d+[.)]\s+)?[\s*_`•#>-]*")
 _DESCRIBES = re.compile(r"[*_`]*(?:\s*:\s*|\s+[-–—]+\s*|\s*[(\[（]\s*)")
 #: Where a description ends: its clause's end or its bracket's.
 _DESCRIPTION_END = re.compile(r"[\n,.;:!?。()\[\]（）]")
+
+#: A phrase naming what an open list is offered as has at most this many words; longer, a clause.
+DESCRIPTION_WORDS = 5
+#: A full stop inside a phrase (a sentence's end, an abbreviation): no one phrase to ask.
+_STOPS = re.compile(r"[.!?。]\s")
+#: The opening bracket each closing one pairs with.
+_CLOSING = {")": "(", "]": "[", "）": "（"}
 
 #: A series' reading: the rule that decides it, and the blank its card asks (None: no card of its
 #: own, the series left to ``item-cards``).
@@ -103,18 +122,36 @@ def read(unit: Unit, run: tuple[Mark, ...], after: Sequence[Mark], env: Env) -> 
         or class_asked(unit, run, env) is not None
     ):
         return None
-    on = {"series-fact", "series-described", "open-series", "closed-series"} - env.disabled
+    on = {
+        "series-fact",
+        "listed-under",
+        "series-described",
+        "open-class",
+        "open-series",
+        "closed-series",
+    } - env.disabled
     if "series-fact" in on:
         fact = _fact_after(text, run, after)
         if fact is not None:
             return "series-fact", Blank(fact.start, fact.end, "series-fact", "fact")
+    if "listed-under" in on:
+        parent = _listed_under(unit, run, env)
+        if parent is not None:
+            return "listed-under", Blank(*parent, "listed-under", "name")
     if "series-described" in on:
         described = _description(unit, run)
-        if described is not None:
+        if described is not None and not given_away(unit, *described):
             return "series-described", Blank(*described, "series-described", "name")
+        if described is not None and "open-series" in on:
+            return "open-series", None  # members of the class the context names: any fits
     closed = any(char.isalpha() for char in text[run[-2].end : run[-1].start])
-    if "open-series" in on and not closed and _set_off(text, run):
-        return "open-series", None
+    if not closed and _set_off(text, run):
+        if "open-class" in on:
+            phrase = _open_class(unit, run)
+            if phrase is not None:
+                return "open-class", Blank(*phrase, "open-class", "name")
+        if "open-series" in on:
+            return "open-series", None
     if "closed-series" in on and closed:
         return "closed-series", None
     return None
@@ -158,6 +195,81 @@ def _description(unit: Unit, run: tuple[Mark, ...]) -> tuple[int, int] | None:
     return start, end
 
 
+def _listed_under(unit: Unit, run: tuple[Mark, ...], env: Env) -> tuple[int, int] | None:
+    """The range of the short parent line a series heading an item of its list is listed under
+    ("Kinase inhibitors" over "* `X`, `Y`, `Z`, `W` (anti-K)"), or None: the class its members
+    belong to, where the description after them is often only a label of the section."""
+    text = unit.text
+    first_end = text.find("\n")
+    if unit.kind != "list" or first_end < 0 or run[0].start < first_end:
+        return None
+    line_start = text.rfind("\n", 0, run[0].start) + 1
+    head = _HEADS.match(text, line_start)
+    if head is None or head.end() < run[0].start:
+        return None
+    start = _HEADS.match(text).end()  # type: ignore[union-attr]
+    end = first_end
+    while end > start and text[end - 1] in " \t*_`:":
+        end -= 1
+    phrase = text[start:end]
+    if not 0 < len(words(phrase)) <= CLASS_WORDS or is_label(phrase, env.cues.labels):
+        return None
+    if given_away(unit, start, end):
+        return None
+    if any(start < m.end and m.start < end for m in unit.marks):
+        return None
+    return start, end
+
+
+def _open_class(unit: Unit, run: tuple[Mark, ...]) -> tuple[int, int] | None:
+    """The range of the phrase naming what an open list set off from a long clause is offered
+    as, or None: the clause's own last phrase, or a bracket right before the colon glossing it
+    ("... (against allergies): `X`, `Y`, `Z`, `W`"), or, the series held in a bracket of its
+    own, what that bracket glosses ("low index (risky drugs with a narrow window: `X`, ...)")."""
+    text = unit.text
+    set_off = SET_OFF.search(text, 0, run[0].start)
+    if set_off is None or series_named(unit, run) is not None:
+        return None  # a short name sets the series off: ``member-class`` asks it
+    end = set_off.start()
+    line_start = text.rfind("\n", 0, end) + 1
+    before = text[line_start:end].rstrip()
+    if before and before[-1] in _CLOSING:
+        opening = text.rfind(_CLOSING[before[-1]], line_start, end)
+        if opening >= 0:
+            return _phrase(unit, opening + 1, line_start + len(before) - 1)
+    start = max(text.rfind(char, line_start, end) for char in ";([（") + 1
+    phrase = _phrase(unit, max(start, line_start), end)
+    if phrase is not None or start <= line_start:
+        return phrase
+    if text[start - 1] in "([（":
+        return _phrase(unit, line_start, start - 1)  # the series glosses what its bracket follows
+    return None
+
+
+def _phrase(unit: Unit, start: int, end: int) -> tuple[int, int] | None:
+    """``unit.text[start:end]`` without its edges' markup, if it is a short phrase holding no
+    highlight that the card's context does not already show."""
+    text = unit.text
+    start += len(_HEADS.match(text, start, end).group())  # type: ignore[union-attr]
+    while end > start and text[end - 1] in " \t*_`":
+        end -= 1
+    phrase = text[start:end]
+    if not 0 < len(words(phrase)) <= DESCRIPTION_WORDS or _STOPS.search(phrase):
+        return None
+    if given_away(unit, start, end):
+        return None
+    if any(start < m.end and m.start < end for m in unit.marks):
+        return None
+    return start, end
+
+
+def given_away(unit: Unit, start: int, end: int) -> bool:
+    """Whether every word of ``unit.text[start:end]`` stands in the headings and parent lines
+    the card shows as its context: the card would ask what it shows."""
+    shown = {fold(word) for crumb in unit.crumbs for word in words(crumb)}
+    return all(fold(word) in shown for word in words(unit.text[start:end]))
+
+
 def _set_off(text: str, run: tuple[Mark, ...]) -> bool:
     """Whether a colon or an opening bracket right before the series sets it off from the
     clause before it: the items are offered as members of what that clause names."""
@@ -177,6 +289,20 @@ def series_described(unit: Unit, mark: Mark, env: Env) -> Blank | None:
     description, every item shown."""
     reading = readings(unit, env).get(mark.start)
     return reading[1] if reading is not None and reading[0] == "series-described" else None
+
+
+def listed_under(unit: Unit, mark: Mark, env: Env) -> Blank | None:
+    """An item of a series heading an item of its list: the card asks the parent line, the
+    class the members are listed under, every member shown."""
+    reading = readings(unit, env).get(mark.start)
+    return reading[1] if reading is not None and reading[0] == "listed-under" else None
+
+
+def open_class(unit: Unit, mark: Mark, env: Env) -> Blank | None:
+    """An item of an open list set off from a long clause: the card asks the phrase of that
+    clause naming what the members are offered as, every member shown."""
+    reading = readings(unit, env).get(mark.start)
+    return reading[1] if reading is not None and reading[0] == "open-class" else None
 
 
 def open_series(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
@@ -209,7 +335,7 @@ SHAPE = (
 SKIP: tuple[Rule[SkipRule], ...] = (
     Rule(
         "open-series",
-        "a series set off from a long clause by ':' or '(' offers open members: any fits one card",
+        "members of an open list with nothing short to ask of them: any member fits one card",
         open_series,
     ),
 )
@@ -220,8 +346,18 @@ BLANK = (
         series_fact,
     ),
     Rule(
+        "listed-under",
+        "a series that is an item of a list under a short parent: the card asks that parent",
+        listed_under,
+    ),
+    Rule(
         "series-described",
         "a series heading its line, a short description after it: the card asks the description",
         series_described,
+    ),
+    Rule(
+        "open-class",
+        "an open list set off from a long clause: the card asks the phrase naming the members",
+        open_class,
     ),
 )

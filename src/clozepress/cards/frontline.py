@@ -40,7 +40,39 @@ def parent_front(draft: Draft, env: Env) -> Draft | None:
     )
     if not holding or draft.fronted == holding[0]:
         return None
-    return dataclasses.replace(draft, fronted=holding[0])
+    crumbs = tuple(
+        _whole(draft, crumb) if index >= holding[0] else crumb
+        for index, crumb in enumerate(draft.crumbs)
+    )
+    return dataclasses.replace(draft, fronted=holding[0], crumbs=crumbs)
+
+
+def _whole(draft: Draft, crumb: str) -> str:
+    """A line of the front as the notes have it, not cut short like a breadcrumb ("… per
+    depotenziare la via della…" leaves a sentence hanging): whole, unless what the cut left
+    out holds a text the note hides (an answer again), which the front would give away."""
+    if not crumb.endswith("…"):
+        return crumb
+    unit = draft.unit
+    full = next(
+        (
+            " ".join(line.split())
+            for line in (*unit.crumbs[unit.heading_count :], unit.before)
+            if line and cut(line) == crumb
+        ),
+        "",
+    )
+    if not full:
+        return crumb
+    rest = fold(full[len(crumb) - 1 :])
+    text = unit.text
+    hidden = [text[b.start : b.end] for _, b, _ in draft.blanks]
+    hidden += [
+        (text if h.crumb is None else draft.crumbs[h.crumb])[h.start : h.end] for h in draft.hidden
+    ]
+    if any(fold(one) and fold(one) in rest for one in hidden):
+        return crumb
+    return full
 
 
 def asked_above(draft: Draft, env: Env) -> Draft | None:

@@ -397,6 +397,10 @@ def _spells(acronym: str, answer_parts: list[str]) -> bool:
     want = acronym.upper()
     if any(len(w) >= 2 and want[:2] == w[:2].upper() for w in answer_parts):
         return False
+    if len(want) == 2 and len(answer_parts) > 2:
+        # Two letters that skip words of the answer fit too many answers to tell one
+        # (`NN` in "No Of Hidden Neurons"): two letters spell an answer of two words.
+        return False
     letters = "".join(answer_parts).upper()
     initials = [i for i, _ in _starts(answer_parts)]
     if not letters or want[0] != letters[0] or not want.isalnum():

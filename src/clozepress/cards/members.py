@@ -69,6 +69,8 @@ def series_named(unit: Unit, run: tuple[Mark, ...]) -> tuple[int, int] | None:
     start += len(_OPENING.match(text[start:end]).group())  # type: ignore[union-attr]
     while end > start and text[end - 1] in "*_`":
         end -= 1
+    if end > start and text[end - 1] in ")]）" and start > 0 and text[start - 1] in "([（":
+        end -= 1  # a bracket right before the colon: "used (against X): ..." names X
     lead = text[start:end]
     if not lead.strip() or any(start < m.end and m.start < end for m in unit.marks):
         return None

@@ -125,7 +125,9 @@ RULERS: dict[str, Ruler[Any]] = {
 }
 
 #: Blank rules whose card asks what several highlights are members of: each records that card.
-SHARED_CARDS = frozenset({"member-class", "row-class", "series-fact", "series-described"})
+SHARED_CARDS = frozenset(
+    {"member-class", "row-class", "series-fact", "listed-under", "series-described", "open-class"}
+)
 
 #: Skips that are the notes' fault, reported as warnings; every other skip is an ``info``.
 WARNING_RULES = frozenset({"empty", "too-many"})

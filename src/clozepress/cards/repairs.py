@@ -366,6 +366,8 @@ def antecedent(draft: Draft, env: Env) -> Draft | None:
         or points_back(unit.text)
         or ("connective" not in env.disabled and continues(unit.text))
     )
+    if opening and _opens_on_blank(draft):
+        opening = False  # every card hides the opening word: its front opens on the question
     if not opening and not named and not cut_out:
         return None
     if cut_out and not opening:
@@ -374,6 +376,17 @@ def antecedent(draft: Draft, env: Env) -> Draft | None:
     if any(" ".join(c.split()) == before for c in draft.crumbs):
         return None
     return dataclasses.replace(draft, crumbs=(*draft.crumbs, before))
+
+
+def _opens_on_blank(draft: Draft) -> bool:
+    """Whether every card of the note hides the unit's first word."""
+    found = re.search(r"\w", draft.unit.text)
+    if found is None:
+        return False
+    first = found.start()
+    numbers = {n for n, _, _ in draft.blanks}
+    covered = {n for n, blank, _ in draft.blanks if blank.start <= first < blank.end}
+    return bool(numbers) and covered == numbers
 
 
 def hide_elsewhere(draft: Draft, env: Env) -> Draft | None:
