@@ -3,6 +3,7 @@ The repair rules rewrite drafts; ``render`` turns one into a note."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from .model import Blank, Mark, Unit
@@ -55,3 +56,24 @@ class Draft:
             if n == number:
                 return self.unit.text[blank.start : blank.end]
         return ""
+
+    def without(self, numbers: set[int], rule: str) -> Draft:
+        """The draft without cards ``numbers``: their highlights are shown as the notes have
+        them, recorded as dropped by ``rule``; the other cards numbered 1, 2, ... again in
+        order, so Anki makes no empty card for a gap."""
+        kept = [(n, b, m) for n, b, m in self.blanks if n not in numbers]
+        gone = [(m, rule) for n, _, m in self.blanks if n in numbers]
+        renumber: dict[int, int] = {}
+        for number, _, _ in kept:
+            renumber.setdefault(number, len(renumber) + 1)
+        return dataclasses.replace(
+            self,
+            blanks=tuple((renumber[n], b, m) for n, b, m in kept),
+            shown=(*self.shown, *(m for m, _ in gone)),
+            hidden=tuple(
+                dataclasses.replace(h, number=renumber[h.number])
+                for h in self.hidden
+                if h.number in renumber
+            ),
+            dropped=(*self.dropped, *gone),
+        )

@@ -99,23 +99,7 @@ def asked_above(draft: Draft, env: Env) -> Draft | None:
             gone.add(number)
     if not gone:
         return None
-    kept = [(n, b, m) for n, b, m in draft.blanks if n not in gone]
-    renumber: dict[int, int] = {}
-    for number, _, _ in kept:
-        renumber.setdefault(number, len(renumber) + 1)
-    return dataclasses.replace(
-        draft,
-        blanks=tuple((renumber[n], b, m) for n, b, m in kept),
-        hidden=tuple(
-            dataclasses.replace(h, number=renumber[h.number])
-            for h in draft.hidden
-            if h.number in renumber
-        ),
-        dropped=(
-            *draft.dropped,
-            *((m, "asked-above") for n, _, m in draft.blanks if n in gone),
-        ),
-    )
+    return draft.without(gone, "asked-above")
 
 
 def _asked(line: str, answer: str, env: Env) -> bool:

@@ -32,7 +32,7 @@ from typing import Protocol
 
 from .draft import Draft, Hidden
 from .env import Env
-from .model import Blank, Mark, Unit
+from .model import Blank, Unit
 from .repairs import _in_series, cut
 from .rules import Rule
 from .text import FUNCTION_WORDS, fold
@@ -336,7 +336,7 @@ def word_inside(draft: Draft, env: Env) -> Draft | None:
     if joins:
         repaired = _joined(repaired, joins)
     gone = sorted({_root(joins, n) for n in readable})
-    return _without(repaired, gone, "word-inside") if gone else repaired
+    return repaired.without(set(gone), "word-inside") if gone else repaired
 
 
 def _root(pairs: list[tuple[int, int]], number: int) -> int:
@@ -526,7 +526,7 @@ def spelled_on_card(draft: Draft, env: Env) -> Draft | None:
             readable.append(number)
     if not readable:
         return None
-    return _without(draft, readable, "spelled-on-card")
+    return draft.without(set(readable), "spelled-on-card")
 
 
 #: An identifier: one token whose words a joiner ties (``snake_case``, ``a.b``, ``a-b``) or a
@@ -556,27 +556,6 @@ def _close_together(places: list[list[int]], reach: int) -> bool:
         if all(any(first <= at < first + reach for at in found) for found in places):
             return True
     return False
-
-
-def _without(draft: Draft, numbers: list[int], rule: str) -> Draft:
-    """The draft without cards ``numbers``: their highlights are shown as the notes have them,
-    recorded as dropped by ``rule``; the other cards numbered 1, 2, ... again in order."""
-    kept = [(n, b, m) for n, b, m in draft.blanks if n not in numbers]
-    gone: list[tuple[Mark, str]] = [(m, rule) for n, _, m in draft.blanks if n in numbers]
-    renumber: dict[int, int] = {}
-    for number, _, _ in kept:
-        renumber.setdefault(number, len(renumber) + 1)
-    return dataclasses.replace(
-        draft,
-        blanks=tuple((renumber[n], b, m) for n, b, m in kept),
-        shown=(*draft.shown, *(m for m, _ in gone)),
-        hidden=tuple(
-            dataclasses.replace(h, number=renumber[h.number])
-            for h in draft.hidden
-            if h.number in renumber
-        ),
-        dropped=(*draft.dropped, *gone),
-    )
 
 
 RULES: tuple[Rule[RepairRule], ...] = (
