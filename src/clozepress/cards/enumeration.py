@@ -214,11 +214,7 @@ def _listed_under(unit: Unit, run: tuple[Mark, ...], env: Env) -> tuple[int, int
     phrase = text[start:end]
     if not 0 < len(words(phrase)) <= CLASS_WORDS or is_label(phrase, env.cues.labels):
         return None
-    if given_away(unit, start, end):
-        return None
-    if any(start < m.end and m.start < end for m in unit.marks):
-        return None
-    return start, end
+    return _askable(unit, start, end)
 
 
 def _open_class(unit: Unit, run: tuple[Mark, ...]) -> tuple[int, int] | None:
@@ -256,6 +252,12 @@ def _phrase(unit: Unit, start: int, end: int) -> tuple[int, int] | None:
     phrase = text[start:end]
     if not 0 < len(words(phrase)) <= DESCRIPTION_WORDS or _STOPS.search(phrase):
         return None
+    return _askable(unit, start, end)
+
+
+def _askable(unit: Unit, start: int, end: int) -> tuple[int, int] | None:
+    """``(start, end)`` if the phrase there can be a card's answer: its words are not all shown
+    by the card's context, and it holds no highlight (which has a card of its own)."""
     if given_away(unit, start, end):
         return None
     if any(start < m.end and m.start < end for m in unit.marks):
