@@ -9,6 +9,7 @@ from pathlib import Path
 
 from clozepress.form.model import (
     Emphasis,
+    FootnoteRef,
     LineBreak,
     Note,
     Paragraph,
@@ -19,6 +20,8 @@ from clozepress.form.model import (
     Table,
     Text,
     all_highlights,
+    dumps,
+    loads,
     plain_text,
 )
 from clozepress.read.parse import parse_text
@@ -217,7 +220,39 @@ def test_fenced_div_lines_and_span_attributes_are_not_text() -> None:
 def test_a_footnote_reference_in_a_table_cell_is_a_reference() -> None:
     notes = "# D\n\n+---+-------+\n| a | b[^n] |\n+---+-------+\n\n[^n]: the note\n"
     table = next(b for b in blocks(notes) if isinstance(b, Table))
+    assert table.rows[0].cells[1].spans == (Text("b"), FootnoteRef("n"))
     assert plain_text(table.rows[0].cells[1].spans) == "b[n]"
+
+
+FOOTNOTED = (
+    "# D\n\nThe drug blocks `dopamine` receptors[^1] in the brain.\n\n[^1]: see the review\n"
+)
+
+
+def test_a_footnote_reference_is_a_node_that_survives_the_build_json() -> None:
+    document = parse_text(FOOTNOTED, "n.md")
+    para = document.domains[0].children[0]
+    assert isinstance(para, Paragraph)
+    assert FootnoteRef("1") in para.spans
+    assert not any(isinstance(s, Text) and "[1]" in s.text for s in para.spans)
+    assert loads(dumps(document)) == document
+
+
+def test_a_card_leaves_out_a_footnote_marker_the_sheet_keeps(tmp_path: Path) -> None:
+    # The card holds no footnotes, so its "[1]" would point at nothing; the sheet prints the
+    # definition "[1] see the review" at the end of the domain, so there the marker is kept.
+    document = parse_text(FOOTNOTED, "n.md")
+    html = domain_html(document, document.domains[0], ImagePolicy(Path("."), False)).html
+    assert "receptors[1] in the brain" in html and "[1] see the review" in html
+    project, path = project_with(tmp_path, FOOTNOTED)
+    anki = Anki(tmp_path / "anki")
+    try:
+        anki.import_(build(project, path).path)
+        (card,) = list(anki.cards())
+    finally:
+        anki.close()
+    assert "receptors in the brain" in visible(card.question)
+    assert "[1]" not in visible(card.question) + visible(card.answer)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from ..form.model import (
     Emphasis,
+    FootnoteRef,
     Highlight,
     Inline,
     LineBreak,
@@ -91,6 +92,8 @@ def render(
         elif isinstance(span, Superscript | Subscript | Strike):
             tag = {Superscript: "sup", Subscript: "sub", Strike: "s"}[type(span)]
             out.append(f"<{tag}>{render(span.children, highlight, breaks)}</{tag}>")
+        elif isinstance(span, FootnoteRef):
+            continue  # no footnotes on a card: the marker would point at nothing
         elif isinstance(span, Note):
             out.append(f" ({render(span.children, highlight, breaks)})")
         elif isinstance(span, Math):

@@ -15,6 +15,7 @@ from ..form.model import (
     Code,
     Document,
     Emphasis,
+    FootnoteRef,
     Highlight,
     Image,
     Inline,
@@ -110,6 +111,9 @@ def flatten(
                 size += len(shown)
             elif isinstance(span, Strong | Emphasis | Link | Superscript | Subscript | Strike):
                 walk(span.children)
+            elif isinstance(span, FootnoteRef):
+                # A card holds no footnotes: the marker would point at nothing there.
+                continue
             elif isinstance(span, Note):
                 # In place, in parentheses: the note explains the words before it.
                 start = size

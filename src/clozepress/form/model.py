@@ -15,8 +15,9 @@ from typing import Any, ClassVar
 #: Bumped whenever a node gains, loses or changes a field. ``load`` refuses any other version.
 #: 2: the learner's marks (``cloze:`` comments); 3: the ``math`` inline node, the document's
 #: ``type_answers``; 4: ``type_answers`` says which cards (``all`` or ``code``); 5: hard line
-#: breaks, superscript, subscript, strikethrough and inline notes as nodes of their own.
-FORMAT_VERSION = 5
+#: breaks, superscript, subscript, strikethrough and inline notes as nodes of their own; 6: footnote
+#: references (``[^label]``) as a node, no longer text.
+FORMAT_VERSION = 6
 
 #: The learner's markers, an HTML comment at the end of a line (``<!-- cloze:skip -->``):
 #: ``skip`` (no card from this line), ``keep`` (every highlight of it a card, whatever the policy
@@ -128,6 +129,16 @@ class Note:
     type: ClassVar[str] = "note"
 
 
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    """A footnote reference, ``[^label]``: it points at a definition the sheet prints at the
+    end of its domain (``[label] text``), so the sheet shows the marker; a card holds no
+    footnotes, so there the marker would point at nothing and is left out."""
+
+    label: str
+    type: ClassVar[str] = "footnote_ref"
+
+
 Inline = (
     Text
     | Highlight
@@ -139,7 +150,9 @@ Inline = (
     | Superscript
     | Subscript
     | Strike
-) | Note
+    | Note
+    | FootnoteRef
+)
 
 #: The inline nodes that only wrap other spans: their text is their children's.
 Wrapper = Strong | Emphasis | Link | Superscript | Subscript | Strike | Note
@@ -290,7 +303,7 @@ _NODE_TYPES: dict[str, type] = {
     cls.type: cls
     for cls in (
         *(Text, Highlight, Strong, Emphasis, Link, Math),
-        *(LineBreak, Superscript, Subscript, Strike, Note),
+        *(LineBreak, Superscript, Subscript, Strike, Note, FootnoteRef),
         *(Bullet, Paragraph, Cell, Row, Table, Quote, Image, Code),
         *(Section, Domain, Diagnostic, Document),
     )
@@ -312,6 +325,8 @@ def plain_text(spans: tuple[Inline, ...]) -> str:
             out.append("\n")
         elif isinstance(span, Note):
             out.append(f" ({plain_text(span.children)})")
+        elif isinstance(span, FootnoteRef):
+            out.append(f"[{span.label}]")  # as the sheet shows it
         else:
             out.append(plain_text(span.children))
     return "".join(out).replace("\n", " ")

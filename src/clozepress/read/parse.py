@@ -46,6 +46,7 @@ from ..form.model import (
     Document,
     Domain,
     Emphasis,
+    FootnoteRef,
     Highlight,
     Image,
     Inline,
@@ -890,7 +891,7 @@ class _Parser:
                 if inner and (kind != "note" or plain_text(inner).strip()):
                     out.append(_WRAPPERS[kind](inner))
             elif kind == "footnote_ref":
-                out.append(Text(f"[{node.meta.get('label', node.meta.get('id', ''))}]"))
+                out.append(FootnoteRef(str(node.meta.get("label", node.meta.get("id", "")))))
             elif kind == "code_inline":
                 content = node.content
                 text = " ".join(content.split())  # a wrapped span reads as one line

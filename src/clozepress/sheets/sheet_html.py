@@ -26,6 +26,7 @@ from ..form.model import (
     Document,
     Domain,
     Emphasis,
+    FootnoteRef,
     Highlight,
     Image,
     Inline,
@@ -324,6 +325,9 @@ class _Writer:
             return f"<sub>{self.inlines(span.children)}</sub>"
         if isinstance(span, Strike):
             return f"<s>{self.inlines(span.children)}</s>"
+        if isinstance(span, FootnoteRef):
+            # The definition is printed "[label] text" at the end of the domain.
+            return escape(f"[{span.label}]")
         if isinstance(span, Note):
             # In place and smaller: on a one-page sheet a note belongs beside its fact.
             return f'<span class="note"> ({self.inlines(span.children)})</span>'
