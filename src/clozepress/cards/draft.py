@@ -57,6 +57,11 @@ class Draft:
                 return self.unit.text[blank.start : blank.end]
         return ""
 
+    def covers(self, hidden: Hidden) -> str:
+        """The text ``hidden`` hides: of its breadcrumb level, or of the unit's line."""
+        shown = self.unit.text if hidden.crumb is None else self.crumbs[hidden.crumb]
+        return shown[hidden.start : hidden.end]
+
     def without(self, numbers: set[int], rule: str) -> Draft:
         """The draft without cards ``numbers``: their highlights are shown as the notes have
         them, recorded as dropped by ``rule``; the other cards numbered 1, 2, ... again in

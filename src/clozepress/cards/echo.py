@@ -224,12 +224,11 @@ def echo(draft: Draft, env: Env) -> Draft | None:
     for number, blank, _ in draft.blanks:
         answers[number] = f"{answers.get(number, '')} {text[blank.start : blank.end]}"
     for h in draft.hidden:
-        shown = draft.crumbs[h.crumb] if h.crumb is not None else text
         if h.number not in first:
             continue
         # Another word hidden because it tells the answer ("Secondary" on a card asking
         # "Primary") is no echo of it: it shows as withheld.
-        if own_words(shown[h.start : h.end], answers[h.number]):
+        if own_words(draft.covers(h), answers[h.number]):
             echoes.add((h.crumb, h.start))
         else:
             withheld.add((h.crumb, h.start))
@@ -253,8 +252,7 @@ def echo_same(draft: Draft, env: Env) -> Draft | None:
     for h in draft.hidden:
         if (h.crumb, h.start) not in draft.echoes:
             continue
-        shown = text if h.crumb is None else draft.crumbs[h.crumb]
-        if fold(shown[h.start : h.end]) not in answers.get(h.number, set()):
+        if fold(draft.covers(h)) not in answers.get(h.number, set()):
             other.add((h.crumb, h.start))
     if not other:
         return None

@@ -67,9 +67,7 @@ def _whole(draft: Draft, crumb: str) -> str:
     rest = fold(full[len(crumb) - 1 :])
     text = unit.text
     hidden = [text[b.start : b.end] for _, b, _ in draft.blanks]
-    hidden += [
-        (text if h.crumb is None else draft.crumbs[h.crumb])[h.start : h.end] for h in draft.hidden
-    ]
+    hidden += [draft.covers(h) for h in draft.hidden]
     if any(fold(one) and fold(one) in rest for one in hidden):
         return crumb
     return full

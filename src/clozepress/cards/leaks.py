@@ -32,8 +32,9 @@ from typing import Protocol
 
 from .draft import Draft, Hidden
 from .env import Env
+from .frontline import headings
 from .model import Blank, Unit
-from .repairs import _in_series, cut
+from .repairs import _in_series
 from .rules import Rule
 from .text import FUNCTION_WORDS, fold
 
@@ -221,6 +222,7 @@ def stem_crumb(draft: Draft, env: Env) -> Draft | None:
     text = draft.unit.text
     hidden = list(draft.hidden)
     items = _in_series(draft)
+    titles = headings(draft)
     for number, blanks in _cards(draft).items():
         if any(b.start in items for b in blanks):
             continue  # one item of a list to recite: a heading naming it asks for no item
@@ -235,14 +237,13 @@ def stem_crumb(draft: Draft, env: Env) -> Draft | None:
         named_exactly = all(_IDENTIFIER.match(text[b.start : b.end].strip()) for b in blanks)
         places: list[tuple[int, int, int]] = []
         given: set[str] = set()
-        headings = {cut(c) for c in draft.unit.crumbs[: draft.unit.heading_count]}
         for index, crumb in enumerate(draft.crumbs):
             if index == 0:
                 continue  # the domain: the subdeck every card of it is in
             if index < draft.unit.heading_count and _one_word(crumb):
                 continue  # a heading of one word names its section: the topic of all of it
             topic = _Topic(draft, env, index, number, answers)
-            if not named_exactly and crumb in headings and _spells_all(crumb, own):
+            if not named_exactly and crumb in titles and _spells_all(crumb, own):
                 # The level is the answer reworded: a word of it other sections of the domain
                 # share is still the answer's here; a level above showing it, or the heading's
                 # own section sharing it, makes it the topic.

@@ -21,9 +21,10 @@ from __future__ import annotations
 import dataclasses
 
 from .draft import Draft, Hidden
-from .echo import _stems, _within, own_words, without_levels
+from .echo import _stems, _within, without_levels
 from .env import Env
-from .repairs import RepairRule, cut
+from .frontline import headings
+from .repairs import RepairRule
 from .rules import Rule
 
 
@@ -32,12 +33,11 @@ def heading_answer(draft: Draft, env: Env) -> Draft | None:
     hide text: one that every card of the note hides in, or several cards do, gives way to its
     parent; one that a single card of several hides in stays for the others, and that card
     withholds it whole (``withhold_heading``)."""
-    unit = draft.unit
-    headings = {cut(c) for c in unit.crumbs[: unit.heading_count]}
+    titles = headings(draft)
     cards = {n for n, _, _ in draft.blanks}
     hiding: dict[int, set[int]] = {}
     for h in draft.hidden:
-        if h.crumb is not None and draft.crumbs[h.crumb] in headings:
+        if h.crumb is not None and draft.crumbs[h.crumb] in titles:
             hiding.setdefault(h.crumb, set()).add(h.number)
     dropped = {level for level, numbers in hiding.items() if numbers >= cards or len(numbers) > 1}
     if not dropped:
@@ -49,11 +49,10 @@ def withhold_heading(draft: Draft, env: Env) -> Draft | None:
     """A heading level one card hides text in, kept for the note's other cards, is withheld
     whole on that card (``[–]``): the heading says where the line stands, and a part of it
     shown around a blank garbles it."""
-    unit = draft.unit
-    headings = {cut(c) for c in unit.crumbs[: unit.heading_count]}
+    titles = headings(draft)
     whole: dict[tuple[int, int], Hidden] = {}
     for h in draft.hidden:
-        if h.crumb is not None and draft.crumbs[h.crumb] in headings:
+        if h.crumb is not None and draft.crumbs[h.crumb] in titles:
             whole[(h.crumb, h.number)] = Hidden(h.number, 0, len(draft.crumbs[h.crumb]), h.crumb)
     if not whole or all(
         h.start == 0 and h.end == len(draft.crumbs[h.crumb]) and (h.crumb, 0) in draft.withheld
@@ -94,13 +93,13 @@ def first_asks(draft: Draft, env: Env) -> Draft | None:
     for h in draft.hidden:
         if (h.crumb, h.start) not in draft.echoes:
             continue
-        shown = text if h.crumb is None else draft.crumbs[h.crumb]
+        covered = _stems(draft.covers(h))
         place = (line if h.crumb is None else h.crumb, h.start)
         for start, number, answer in asking:
-            if number != h.number or not own_words(shown[h.start : h.end], answer):
+            # The answer's own words, all of them (``echo.own_words`` one way round): a word
+            # of this answer only cannot ask for all of it.
+            if number != h.number or not covered or not _within(_stems(answer), covered):
                 continue
-            if not _within(_stems(answer), _stems(shown[h.start : h.end])):
-                continue  # a word of this answer only: it cannot ask for all of it
             if place < earliest.get(start, (line, start)):
                 earliest[start] = place
                 swaps[start] = (h.crumb, h.start)
