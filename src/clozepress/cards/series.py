@@ -99,6 +99,18 @@ def class_asked(unit: Unit, run: tuple[Mark, ...], env: Env) -> tuple[int, int] 
     return class_phrase(unit, run, env)
 
 
+def read_as_members(unit: Unit, run: tuple[Mark, ...], env: Env) -> bool:
+    """Whether ``run`` is read here or by ``member-class``: items offered as examples, bare
+    symbols, or members of a class phrase the line names. No reading of a long series
+    (``enumeration``, ``overlap``) then applies to it."""
+    return (
+        open_ended(unit.text, run[-1])
+        or opened_as_examples(unit.text, run[0], env.cues.examples)
+        or all(is_symbol(m.highlight.text) for m in run)
+        or class_asked(unit, run, env) is not None
+    )
+
+
 def open_ended(text: str, last: Mark) -> bool:
     """Whether an ellipsis right after a series' last item leaves it open."""
     return bool(_OPEN_END.match(text, last.end))
