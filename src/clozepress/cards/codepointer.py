@@ -54,13 +54,22 @@ _CLAUSE = re.compile(r"[.!?;,。]\s+")
 _LEAD = " *_•-–—>\t"
 
 
+def _opens_back(unit: Unit) -> bool:
+    """Whether the line opens on a backward pointer right after a code block."""
+    # A sentence cut from its paragraph stands right after the block only if it is the first.
+    return (
+        bool(unit.code_before)
+        and not unit.before
+        and bool(_OPENS_BACK.match(unit.text.lstrip(_LEAD)))
+    )
+
+
 def pointing_part(unit: Unit) -> int:
     """Where the part of the line that speaks of the code block beside it starts, or -1: the
     whole line when it opens on a backward pointer right after a block; right before a block,
     the sentence ending on a forward pointer and a colon ("To do it, use this:"), or the clause
     an example word ending the line illustrates ("we can define a `default` value, example")."""
-    # A sentence cut from its paragraph stands right after the block only if it is the first.
-    if unit.code_before and not unit.before and _OPENS_BACK.match(unit.text.lstrip(_LEAD)):
+    if _opens_back(unit):
         return 0
     if not unit.code_after or (unit.cut_out and unit.back):
         return -1
@@ -89,8 +98,7 @@ def _pointed_at(unit: Unit) -> str:
     at = pointing_part(unit)
     if at < 0 or all(m.start < at for m in unit.marks):
         return ""
-    opens_back = unit.code_before and not unit.before and _OPENS_BACK.match(unit.text.lstrip(_LEAD))
-    return unit.code_before if opens_back else unit.code_after
+    return unit.code_before if _opens_back(unit) else unit.code_after
 
 
 def code_shown(found: list[Unit], env: Env) -> tuple[list[Unit], int]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from .deixis import OPENS_ON_CONNECTIVE
+from .deixis import OPENS_ON_CONNECTIVE, continues
 from .env import Env
 from .model import Mark, Unit
 from .rules import Rule
@@ -93,7 +93,7 @@ def _continued(unit: Unit, env: Env, last: dict[tuple[int, int], Unit]) -> Unit 
 
 
 def _leans(text: str, env: Env) -> bool:
-    return leans_back(text, env.cues.anaphors) or OPENS_ON_CONNECTIVE.match(text) is not None
+    return leans_back(text, env.cues.anaphors) or continues(text)
 
 
 def _earlier(unit: Unit, last: dict[tuple[int, int], Unit]) -> list[str]:

@@ -51,9 +51,6 @@ class Env:
     """Cards made so far from the unit being read."""
     unit_place: str = ""
     """The unit's breadcrumb: the same line under another heading is another fact."""
-    literals: tuple[str, list[int], frozenset[str]] = ("", [], frozenset())
-    """For the unit of this key: where its literal values start, in order, and every text it
-    highlights."""
     unit_key: str = ""
     """The unit being read, its text folded (as ``duplicate`` compares it)."""
     memo: dict[str, tuple[object, Any]] = field(default_factory=dict)

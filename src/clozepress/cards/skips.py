@@ -89,17 +89,20 @@ def example_literal(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
         return None
     # The line's literals: "e.g. `a.com`, but `www.a.com` maps to `a.com`" is one example from
     # its marker on. Found once per unit, so a line of many highlights stays linear.
-    if env.literals[0] != env.unit_key:
-        found = sorted(m.start for m in unit.marks if is_literal(m.highlight.text))
-        asked = frozenset(m.highlight.text.strip() for m in unit.marks)
-        env.literals = (env.unit_key, found, asked)
+    literals, asked = env.per_unit("example-literal", env.unit_key, lambda: _literals(unit))
     # An example of another highlight of the line (`~> 0.9` beside `~>`) shows that answer: it
     # is asked with it (rule contained), not shown.
     tokens = mark.highlight.text.split()
-    if len(tokens) > 1 and any(token in env.literals[2] for token in tokens):
+    if len(tokens) > 1 and any(token in asked for token in tokens):
         return None
-    offered = offered_as_example(unit.text, mark.start, env.literals[1], env.cues.examples)
+    offered = offered_as_example(unit.text, mark.start, literals, env.cues.examples)
     return "skip" if offered else None
+
+
+def _literals(unit: Unit) -> tuple[list[int], frozenset[str]]:
+    """Where the unit's literal values start, in order, and every text it highlights."""
+    found = sorted(m.start for m in unit.marks if is_literal(m.highlight.text))
+    return found, frozenset(m.highlight.text.strip() for m in unit.marks)
 
 
 def sample_value(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
