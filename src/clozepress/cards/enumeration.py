@@ -53,7 +53,7 @@ from .members import CLASS_WORDS, SET_OFF, series_named
 from .model import Blank, Mark, Unit
 from .repairs import MAX_BLANKS
 from .rules import Rule
-from .series import class_asked, is_symbol, joined, open_ended, opened_as_examples
+from .series import joined, read_as_members
 from .skips import SkipRule, Verdict
 from .text import fold, is_label, words
 
@@ -114,13 +114,7 @@ def read(unit: Unit, run: tuple[Mark, ...], after: Sequence[Mark], env: Env) -> 
     """The reading of ``run`` (``after``: the unit's marks after it, in order), or None where no
     rule here decides it: short, offered as examples, bare symbols, named by a class phrase."""
     text = unit.text
-    if (
-        len(run) <= MAX_BLANKS
-        or open_ended(text, run[-1])
-        or opened_as_examples(text, run[0], env.cues.examples)
-        or all(is_symbol(m.highlight.text) for m in run)
-        or class_asked(unit, run, env) is not None
-    ):
+    if len(run) <= MAX_BLANKS or read_as_members(unit, run, env):
         return None
     on = {
         "series-fact",

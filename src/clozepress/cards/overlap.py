@@ -24,7 +24,7 @@ from .env import Env
 from .model import Mark, Unit
 from .repairs import MAX_BLANKS
 from .rules import Rule
-from .series import class_asked, is_symbol, joined, open_ended, opened_as_examples
+from .series import joined, read_as_members
 
 #: What stands for the items left out after the one a card asks.
 MORE = " …"
@@ -56,15 +56,9 @@ def _long_run(unit: Unit, env: Env) -> list[Mark] | None:
 
 
 def _left_alone(unit: Unit, run: list[Mark], env: Env) -> bool:
-    return (
-        open_ended(unit.text, run[-1])
-        or opened_as_examples(unit.text, run[0], env.cues.examples)
-        or all(is_symbol(m.highlight.text) for m in run)
-        # Set off from a short phrase naming them, the items ask for it (``member-class``).
-        or class_asked(unit, tuple(run), env) is not None
-        # The subject of a fact, described, an open list, a closed set (``enumeration``).
-        or left_to_items(unit, tuple(run), env)
-    )
+    # Offered, bare symbols, or named by a short phrase they ask for (``member-class``); or the
+    # subject of a fact, described, an open list, a closed set (``enumeration``).
+    return read_as_members(unit, tuple(run), env) or left_to_items(unit, tuple(run), env)
 
 
 def _split(unit: Unit, env: Env) -> list[Unit]:

@@ -30,7 +30,7 @@ def row_class(unit: Unit, mark: Mark, env: Env) -> Blank | None:
     text = unit.text
     start = text.rfind("\n", 0, mark.start) + 1
     # A cell is read once for all its marks: a row may hold many.
-    cells = _cells(unit)
+    cells: dict[int, Blank | None] = env.per_unit("row-class", unit, dict)
     if start not in cells:
         cells[start] = _asked(unit, start)
     return cells[start]
@@ -63,16 +63,6 @@ def _asked(unit: Unit, start: int) -> Blank | None:
     if not 0 < len(words(cell)) <= NAME_WORDS or any(c in cell for c in ",;"):
         return None  # a long cell, or a list of its own (a comparison's other side): no name
     return Blank(name, start - 1, "row-class", "name")
-
-
-#: The last row read and what each of its cells asks: its marks come one after another.
-_LAST: list[tuple[Unit, dict[int, Blank | None]]] = []
-
-
-def _cells(unit: Unit) -> dict[int, Blank | None]:
-    if not _LAST or _LAST[0][0] is not unit:
-        _LAST[:] = [(unit, {})]
-    return _LAST[0][1]
 
 
 def _head_length(unit: Unit, line: str) -> int:

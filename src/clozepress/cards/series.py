@@ -91,12 +91,26 @@ def offered_items(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 
 def class_asked(unit: Unit, run: tuple[Mark, ...], env: Env) -> tuple[int, int] | None:
     """The class phrase a ``member-class`` card asks for these offered items, if that rule is
-    on and the line names one (imported late: ``members`` reads the series from here)."""
+    on and the line names one (imported late: ``members`` reads the series from here). Worked
+    out once per run (kept in ``env``): each item asks it, twice (``offered-items``,
+    ``member-class``), and reading the phrase scans the unit's marks."""
     if "member-class" in env.disabled or unit.kind not in ("line", "list"):
         return None
     from .members import class_phrase
 
-    return class_phrase(unit, run, env)
+    return env.per_unit("class-asked", (unit, run), lambda: class_phrase(unit, run, env))
+
+
+def read_as_members(unit: Unit, run: tuple[Mark, ...], env: Env) -> bool:
+    """Whether ``run`` is read here or by ``member-class``: items offered as examples, bare
+    symbols, or members of a class phrase the line names. No reading of a long series
+    (``enumeration``, ``overlap``) then applies to it."""
+    return (
+        open_ended(unit.text, run[-1])
+        or opened_as_examples(unit.text, run[0], env.cues.examples)
+        or all(is_symbol(m.highlight.text) for m in run)
+        or class_asked(unit, run, env) is not None
+    )
 
 
 def open_ended(text: str, last: Mark) -> bool:
