@@ -31,6 +31,7 @@ from . import (
     name,
     numbers,
     overlap,
+    parallel,
     placing,
     repairs,
     restated,
@@ -113,7 +114,9 @@ RULERS: dict[str, Ruler[Any]] = {
     "repair": Ruler(
         "repair",
         (
-            *repairs.RULES,
+            *repairs.RULES[:4],
+            *parallel.RULES,
+            *repairs.RULES[4:],
             *leaks.RULES,
             *echo.RULES[:1],
             *placing.HEADING_RULES,
