@@ -23,6 +23,7 @@ from . import (
     echo,
     enumeration,
     fact,
+    forms,
     frontline,
     leaks,
     letters,
@@ -115,6 +116,7 @@ RULERS: dict[str, Ruler[Any]] = {
         (
             *repairs.RULES,
             *leaks.RULES,
+            *forms.RULES,
             *echo.RULES[:1],
             *placing.HEADING_RULES,
             *echo.RULES[1:],
