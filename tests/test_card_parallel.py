@@ -71,3 +71,15 @@ def test_a_function_asked_beside_its_values_at_sample_points_withholds_them() ->
     assert any("h(t) = [...]" in f and "g(t) = 8" in f for f in fronts(markdown))
     off = Config(disable_rules=("worked-instance",))
     assert any("g(t) = [...]" in f and "g(t) = 8" in f for f in fronts(markdown, off))
+
+
+def test_a_symbol_asked_beside_its_indexed_members_is_no_card() -> None:
+    markdown = "# D\n- `Q` is the state vector `(Q1, Q2, Q3)` of the model\n"
+    found = fate(markdown, "Q")
+    assert found.answer is None and found.rule == "indexed-family"
+    assert fate(markdown, "(Q1, Q2, Q3)").answer is not None
+    off = Config(disable_rules=("indexed-family",))
+    assert fate(markdown, "Q", off).answer == "Q"
+    # One member alone is another symbol, not the family that shows the name.
+    one = "# D\n- `Q` is the state vector, its first part `Q1` the position\n"
+    assert fate(one, "Q").answer == "Q"

@@ -18,7 +18,9 @@ single marks; case and the kind of bracket do not count), never on what the symb
   the formula already shows: no card, reported;
 - ``worked-instance``: a card asking what a function is (``f(a) = [...]``) that shows the
   function at sample points (``f(a) = 4``, lines of the same shape with a number on the right)
-  is worked out from them: those numbers are withheld on that card.
+  is worked out from them: those numbers are withheld on that card;
+- ``indexed-family``: a symbol's name asked (``X``) beside two or more of its indexed members
+  (``X1, X2, X3``) is the letter they all begin with: no card, reported.
 """
 
 from __future__ import annotations
@@ -281,6 +283,40 @@ def worked_instance(draft: Draft, env: Env) -> Draft | None:
     return dataclasses.replace(draft, hidden=tuple(hidden))
 
 
+#: A symbol's name: one or two letters (``X``, ``dW``).
+_SYMBOL = re.compile(r"\s*([^\W\d_]{1,2})\s*")
+#: Indexed forms of a family that show its name: the members a card must show to give it away.
+FAMILY = 2
+
+
+def indexed_family(draft: Draft, env: Env) -> Draft | None:
+    """A card whose one blank is a symbol's name (``X``) while it shows two or more of the
+    symbol's indexed members (``X1, X2, X3``, ``X[1]``) asks for the letter they all begin
+    with: no card."""
+    text = draft.unit.text
+    sizes: dict[int, int] = {}
+    for number, _, _ in draft.blanks:
+        sizes[number] = sizes.get(number, 0) + 1
+    off: set[int] = set()
+    for number, blank, _ in draft.blanks:
+        found = _SYMBOL.fullmatch(text, blank.start, blank.end)
+        if found is None or sizes[number] != 1:
+            continue
+        name = found.group(1)
+        members = re.compile(rf"(?<![^\W_]){re.escape(name)}(?:\d+|\[\w{{1,3}}\])(?![^\W_])")
+        low, high = max(0, blank.start - NEAR), min(len(text), blank.end + NEAR)
+        shown = {
+            m.group()
+            for m in members.finditer(text, low, high)
+            if not any(
+                b.start < m.end() and m.start() < b.end for n, b, _ in draft.blanks if n == number
+            )
+        }
+        if len(shown) >= FAMILY:
+            off.add(number)
+    return draft.without(off, "indexed-family") if off else None
+
+
 RULES: tuple[Rule[RepairRule], ...] = (
     Rule(
         "parallel-sibling",
@@ -299,5 +335,11 @@ RULES: tuple[Rule[RepairRule], ...] = (
         "a function's definition asked beside its values at sample points (f(a) = 4) shows "
         "those values withheld on that card",
         worked_instance,
+    ),
+    Rule(
+        "indexed-family",
+        "a symbol's name asked beside two or more of its indexed members (X beside X1, X2) "
+        "is read off them: no card",
+        indexed_family,
     ),
 )
