@@ -32,6 +32,7 @@ from . import (
     name,
     numbers,
     overlap,
+    parallel,
     placing,
     repairs,
     restated,
@@ -114,7 +115,9 @@ RULERS: dict[str, Ruler[Any]] = {
     "repair": Ruler(
         "repair",
         (
-            *repairs.RULES,
+            *repairs.RULES[:4],
+            *parallel.RULES,
+            *repairs.RULES[4:],
             *leaks.RULES,
             *forms.RULES,
             *echo.RULES[:1],
