@@ -159,9 +159,13 @@ def initialism(draft: Draft, env: Env) -> Draft | None:
         letters = _letters(answer)
         if len(letters) < 2:
             continue
+        # An acronym in capitals spelled word for word is ``repairs.acronym_near``'s.
+        capitals = sum(c.isupper() for c in answer) >= 2
         low = max(0, min(b.start for b in blanks) - NEAR)
         high = min(len(text), max(b.end for b in blanks) + NEAR)
         for start, end in spelled_runs(text, letters, low, high):
+            if capitals and _word_for_word(text[start:end], letters):
+                continue
             if fold(text[start:end]) == fold(answer) or cover.taken(number, start, end):
                 continue
             hidden.append(Hidden(number, start, end))
@@ -170,6 +174,8 @@ def initialism(draft: Draft, env: Env) -> Draft | None:
                 bare.add(number)
         for index, crumb in enumerate(draft.crumbs):
             for start, end in spelled_runs(crumb, letters):
+                if capitals and _word_for_word(crumb[start:end], letters):
+                    continue
                 if not _taken(hidden, number, index, start, end):
                     hidden.append(Hidden(number, start, end, index))
     if len(hidden) == len(draft.hidden):
@@ -178,6 +184,11 @@ def initialism(draft: Draft, env: Env) -> Draft | None:
     if bare and env.config.cloze != "unit":
         return repaired.without(bare, "initialism")
     return repaired
+
+
+def _word_for_word(run: str, letters: str) -> bool:
+    """Whether ``run`` spells ``letters`` with no word of grammar inside."""
+    return len(_TOKEN.findall(run)) == len(letters)
 
 
 def _own_words(text: str, blanks: list[Blank], hidden: list[tuple[int, int]]) -> int:
