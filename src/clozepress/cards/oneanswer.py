@@ -168,8 +168,8 @@ def gives_away(shown: str, answer: str) -> bool:
 RULES: tuple[Rule[RepairRule], ...] = (
     Rule(
         "one-answer",
-        f"a card asking more than {MOST} different answers is a card per answer, the others "
-        "shown, or withheld where one would give another away",
+        "a card asking three or more different answers is a card per answer; an answer read"
+        " off another of them is withheld on that one's card, no card of its own",
         one_answer,
     ),
 )
