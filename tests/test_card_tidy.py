@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from clozepress.cards.html import CLOZE, cloze
-from clozepress.cards.sample import side, to_text
+from clozepress.cards.sample import card_lines, side, to_text
 from clozepress.config import Config
 
 from .test_card_rules import fate, fronts, run
@@ -357,3 +357,10 @@ def test_a_word_of_the_answer_hidden_before_its_blank_is_withheld_not_an_echo():
     assert fronts(notes, off) == ["D || want to [〃] an instance here / add a [...] to the image"]
     glued = Config(disable_rules=("parent-front",))
     assert fronts(notes, glued) == ["D › want to [–] an instance here / add a [...] to the image"]
+
+
+def test_the_sample_shows_the_extra_under_the_answer_where_anki_shows_it():
+    (note,) = run("# D\n- a `Vault` keeps objects\n  - locked for days\n").notes
+    *card, label, extra = card_lines(note, 1)
+    assert [line.split(":")[0] for line in card] == ["context", "front", "back"]
+    assert (label, extra.strip()) == ("back, under the answer:", "- locked for days")

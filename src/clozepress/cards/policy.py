@@ -24,6 +24,7 @@ from . import (
     echo,
     enumeration,
     fact,
+    forms,
     frontline,
     leaks,
     letters,
@@ -33,6 +34,7 @@ from . import (
     numbers,
     oneanswer,
     overlap,
+    parallel,
     placing,
     repairs,
     restated,
@@ -124,8 +126,13 @@ RULERS: dict[str, Ruler[Any]] = {
     "repair": Ruler(
         "repair",
         (
-            *_after("item-cards", repairs.RULES, oneanswer.RULES),
+            *_after(
+                "item-cards",
+                (*repairs.RULES[:4], *parallel.RULES, *repairs.RULES[4:]),
+                oneanswer.RULES,
+            ),
             *leaks.RULES,
+            *forms.RULES,
             *echo.RULES[:1],
             *placing.HEADING_RULES,
             *echo.RULES[1:],

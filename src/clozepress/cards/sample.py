@@ -77,7 +77,10 @@ def card_lines(note: Note, number: int, indent: str = "") -> list[str]:
     lines.append(f"{indent}back:    " + side(note.text, number, front=False).replace("\n", pad))
     extra = to_text(note.extra)
     if extra:
-        lines.append(f"{indent}extra:   " + extra.replace("\n", pad))
+        # Anki shows the Extra field under the answer, never on the question, so the sample
+        # labels it as part of the back: a reader must not take it for a clue on the front.
+        lines.append(f"{indent}back, under the answer:")
+        lines.append(f"{indent}         " + extra.replace("\n", pad))
     return lines
 
 

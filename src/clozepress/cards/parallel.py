@@ -1,0 +1,261 @@
+"""Parallels: a blank filled by analogy with text of the same shape its card shows.
+
+Notation is written in families: ``X = [x(1) .. x(M)]`` beside ``Y = (y(1) .. y(M))``, a
+simple form beside its general one (``y = wx + b`` above ``y = w(transpose)x + b``), a case
+beside the formula it selects (``if y = 1 ==> L(y',1) = ...``). A card that hides one member
+and shows its sibling is answered by copying the sibling's shape, not by recall. The shape is
+read on the text's parts (runs of letters, a camelCase name cut at its humps, runs of digits,
+single marks; case and the kind of bracket do not count), never on what the symbols mean:
+
+- ``parallel-sibling``: the blank's highlight is the text of another highlight shown on its
+  card with one symbol or index put in its place throughout, that symbol standing in the
+  highlight outside the blank (the ``X`` of ``X = [...]``), or with one bracketed part or one
+  part left out of it. Where the sibling is another card's blank of the note, one card asks
+  both: the shape is one fact. Where it is text the card only shows, the blank is pure
+  analogy: no card, reported;
+- ``bound-argument``: a highlight that binds a symbol to a value (``y = 1``) on a card whose
+  formula takes that value beside that symbol as its arguments (``L(y',1)``) states the case
+  the formula already shows: no card, reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .draft import Draft
+from .env import Env
+from .repairs import RepairRule, _merged
+from .rules import Rule
+
+#: A highlight of fewer parts than this has no shape to copy (``a2``, ``W``); one of more is
+#: prose, not notation.
+MIN_PARTS = 4
+MAX_PARTS = 40
+#: A sibling is looked for this many characters around the highlight: a family of notation
+#: stands together, and a line of hundreds of highlights stays linear.
+NEAR = 400
+#: The most parts a left-out bracketed part (``(transpose)``) may hold.
+GROUP = 5
+
+_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[^\W\d_]+|\d+|[^\w\s]")
+_OPEN = "([{（"
+_CLOSE = ")]}）"
+#: Where a part is hidden on the card: no window of a sibling runs across it.
+_GAP = "\x00"
+
+Part = tuple[str, int, int]
+
+
+def parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
+    """The parts of ``text[start:end]`` with their places, folded: case and the kind of
+    bracket do not change a shape (``[x(1)]`` and ``(y(1))`` are one)."""
+    out: list[Part] = []
+    for found in _PART.finditer(text, start, len(text) if end is None else end):
+        part = found.group().casefold()
+        if part in _OPEN:
+            part = "("
+        elif part in _CLOSE:
+            part = ")"
+        out.append((part, found.start(), found.end()))
+    return out
+
+
+def _word(part: str) -> bool:
+    return part[:1].isalnum()
+
+
+def _substituted(mine: list[str], theirs: list[str], inside: range) -> bool:
+    """Whether ``theirs`` is ``mine`` with one word part put in place of another wherever it
+    stands (``x`` for ``y``), and that part stands both in the answer (``inside``) and outside
+    it: the highlight shows which member it is, the sibling the shape."""
+    swap: tuple[str, str] | None = None
+    places: list[int] = []
+    for at, (one, two) in enumerate(zip(mine, theirs, strict=True)):
+        if one == two:
+            continue
+        if swap is None:
+            if not (_word(one) and _word(two)) or one.isdigit() != two.isdigit():
+                return False
+            swap = (one, two)
+        elif (one, two) != swap:
+            return False
+        places.append(at)
+    if swap is None or len(mine) - len(places) <= len(places):
+        return False
+    # Every place of the symbol is swapped, so the sibling holds no other form of it.
+    if any(part == swap[0] for at, part in enumerate(mine) if at not in places):
+        return False
+    return any(at in inside for at in places) and any(at not in inside for at in places)
+
+
+def _left_out(mine: str, theirs: str, inside: range) -> bool:
+    """Whether ``theirs`` is ``mine`` with one bracketed part put inside the answer
+    (``inside``: its characters): the answer is its sibling with that part left out. Compared
+    on the parts written together, so a part put between two symbols written side by side
+    (``wx`` and ``w(transpose)x``) counts too. A bare part put in (``(m,)`` and ``(m, 1)``)
+    is no such form: it changes what the text says, and is the fact to recall."""
+    if len(theirs) <= len(mine):
+        return False
+    at = next((i for i, (a, b) in enumerate(zip(mine, theirs, strict=False)) if a != b), len(mine))
+    if at not in inside or at == inside.start:
+        return False  # a part put at the answer's edge is a part of the line, not of the form
+    extra = len(theirs) - len(mine)
+    group = theirs[at : at + extra]
+    if group[0] != "(" or group[-1] != ")" or set(group[1:-1]) & {"(", ")"}:
+        return False
+    return theirs[at + extra :] == mine[at:]
+
+
+def _windows(shown: list[str], size: int) -> Iterator[int]:
+    """Starts of the runs of ``size`` parts of ``shown`` that cross no hidden place."""
+    gap = -1
+    for at, part in enumerate(shown):
+        if part == _GAP:
+            gap = at
+        elif at - gap >= size:
+            yield at - size + 1
+
+
+def _shown_parts(
+    draft: Draft, number: int, low: int, high: int, own: tuple[int, int]
+) -> list[Part]:
+    """The parts of ``text[low:high]`` card ``number`` shows, a gap where it hides text (its
+    blanks, what it hides besides) or where the highlight itself stands."""
+    text = draft.unit.text
+    hidden = sorted(
+        [(b.start, b.end) for n, b, _ in draft.blanks if n == number]
+        + [(h.start, h.end) for h in draft.hidden if h.number == number and h.crumb is None]
+        + [own]
+    )
+    out: list[Part] = []
+    at = low
+    for start, end in hidden:
+        if end <= at or start >= high:
+            continue
+        out += parts(text, at, max(at, start))
+        out.append((_GAP, start, end))
+        at = max(at, end)
+    out += parts(text, at, high) if at < high else []
+    return out
+
+
+def _parallel(
+    draft: Draft, number: int, start: int, end: int, own: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The place of a sibling card ``number`` shows whose shape gives away the answer
+    ``text[start:end]`` of the highlight at ``own``, or None."""
+    text = draft.unit.text
+    mine_parts = parts(text, *own)
+    if not MIN_PARTS <= len(mine_parts) <= MAX_PARTS:
+        return None
+    mine = [p for p, _, _ in mine_parts]
+    inside_at = [i for i, (_, a, b) in enumerate(mine_parts) if start <= a and b <= end]
+    if not inside_at:
+        return None
+    inside = range(inside_at[0], inside_at[-1] + 1)
+    shown_parts = _shown_parts(
+        draft, number, max(0, own[0] - NEAR), min(len(text), own[1] + NEAR), own
+    )
+    shown = [p for p, _, _ in shown_parts]
+    size = len(mine)
+    for at in _windows(shown, size):
+        if _substituted(mine, shown[at : at + size], inside):
+            return shown_parts[at][1], shown_parts[at + size - 1][2]
+    # The same on the parts written together, for a sibling with one part more.
+    compact = "".join(mine)
+    before = len("".join(mine[: inside.start]))
+    chars = range(before, before + len("".join(mine[inside.start : inside.stop])))
+    for extra in range(3, GROUP + 3):
+        for at in _windows(shown, size + extra):
+            if shown[at][:1] != compact[:1]:
+                continue  # the part is put inside the answer: the sibling opens as it does
+            if _left_out(compact, "".join(shown[at : at + size + extra]), chars):
+                return shown_parts[at][1], shown_parts[at + size + extra - 1][2]
+    return None
+
+
+def parallel_sibling(draft: Draft, env: Env) -> Draft | None:
+    """A blank read off a sibling of the same shape on its card: asked with the sibling when
+    that is another card's blank, else no card (see the module's docstring)."""
+    pairs: list[tuple[int, int]] = []
+    off: set[int] = set()
+    sizes: dict[int, int] = {}
+    for number, _, _ in draft.blanks:
+        sizes[number] = sizes.get(number, 0) + 1
+    for number, blank, mark in draft.blanks:
+        found = _parallel(draft, number, blank.start, blank.end, (mark.start, mark.end))
+        if found is None:
+            continue
+        other = next(
+            (
+                n
+                for n, b, _ in draft.blanks
+                if n != number and b.start < found[1] and found[0] < b.end
+            ),
+            None,
+        )
+        if other is not None:
+            pairs.append((min(number, other), max(number, other)))
+        elif sizes[number] == 1:
+            off.add(number)
+    result = _merged(draft, env, pairs, limit=2) if pairs else None
+    if off:
+        base = result or draft
+        # Numbers change when cards merge: drop by the highlight, not by the old number.
+        gone = {id(m) for n, _, m in draft.blanks if n in off}
+        numbers = {n for n, _, m in base.blanks if id(m) in gone}
+        if numbers:
+            result = base.without(numbers, "parallel-sibling")
+    return result
+
+
+_BINDING = re.compile(r"\s*([^\W\d_]\w?)\s*={1,2}\s*(\w{1,4})\s*")
+_CALL = re.compile(r"\w\(([^()\n]{1,60})\)")
+
+
+def bound_argument(draft: Draft, env: Env) -> Draft | None:
+    """A card whose one blank binds a symbol to a value (``y = 1``) while its formula takes
+    that value beside that symbol (``L(y',1)``) asks for the case the formula shows."""
+    text = draft.unit.text
+    sizes: dict[int, int] = {}
+    for number, _, _ in draft.blanks:
+        sizes[number] = sizes.get(number, 0) + 1
+    off: set[int] = set()
+    for number, blank, _ in draft.blanks:
+        found = _BINDING.fullmatch(text, blank.start, blank.end)
+        if found is None or sizes[number] != 1:
+            continue
+        symbol, value = found.group(1).casefold(), found.group(2).casefold()
+        if symbol == value:
+            continue
+        low, high = max(0, blank.start - NEAR), min(len(text), blank.end + NEAR)
+        for call in _CALL.finditer(text, low, high):
+            if any(
+                b.start < call.end() and call.start() < b.end
+                for n, b, _ in draft.blanks
+                if n == number
+            ):
+                continue
+            args = [a.strip().casefold() for a in call.group(1).split(",")]
+            heads = {p for a in args if a != value for p, _, _ in parts(a)[:1]}
+            if value in args and symbol in heads:
+                off.add(number)
+                break
+    return draft.without(off, "bound-argument") if off else None
+
+
+RULES: tuple[Rule[RepairRule], ...] = (
+    Rule(
+        "parallel-sibling",
+        "a blank that is a sibling on its card with one symbol swapped or one part left out is "
+        "filled by analogy: asked with that sibling's blank, or no card",
+        parallel_sibling,
+    ),
+    Rule(
+        "bound-argument",
+        "a symbol bound to a value (y = 1) beside a formula taking that value in its place "
+        "(L(y',1)) is read off the formula: no card",
+        bound_argument,
+    ),
+)

@@ -1,0 +1,63 @@
+"""Forms: an answer read off another form of it on its card (``clozepress.cards.forms``), each
+rule pinned on a small fixture through the public entry point, and switched off."""
+
+from __future__ import annotations
+
+from clozepress.cards.forms import other_form
+from clozepress.config import Config
+
+from .test_card_rules import fronts
+
+
+def test_another_form_of_a_word_is_its_stem_or_its_start_not_another_word():
+    assert other_form("Containers", "containerized")
+    assert other_form("succinilcolina", "succi")  # a word cut short
+    assert other_form("Archiving", "archive")
+    assert not other_form("Containers", "container")  # its plural: the repeats' rules
+    assert not other_form("provisioner", "provider")  # five letters shared, not most of either
+    assert not other_form("stateful", "stateless")
+    assert not other_form("IPv4", "IPv6")  # a number is another quantity
+    assert not other_form("gc", "gcc")  # under four letters: no stem to tell
+
+
+def test_a_form_of_a_one_word_answer_in_the_breadcrumb_is_withheld_there():
+    notes = (
+        "# Containers\n## Orchestration\n"
+        "- Kubernetes schedules `containerized` apps on a cluster of `nodes`\n"
+    )
+    # The domain is kept for the other card, withheld whole on the card it would answer.
+    assert fronts(notes) == [
+        "[–] › Orchestration / Kubernetes schedules [...] apps on a cluster of nodes",
+        "Containers › Orchestration / Kubernetes schedules containerized apps on a cluster of "
+        "[...]",
+    ]
+    off = Config(disable_rules=("form-crumb",))
+    assert fronts(notes, off)[0] == (
+        "Containers › Orchestration || Kubernetes schedules [...] apps on a cluster of nodes"
+    )
+
+
+def test_a_word_cut_short_under_a_heading_spelling_it_whole_is_withheld():
+    notes = (
+        "# Drugs\n## Succinylcholine and derivatives, depolarizing agonists\n"
+        "- the `succi` is broken down by `butyrylcholinesterase`\n"
+    )
+    heading = "Drugs › Succinylcholine and derivatives, depolarizing agonists"
+    assert fronts(notes) == [
+        "Drugs › [–] / the [...] is broken down by butyrylcholinesterase",
+        f"{heading} / the succi is broken down by [...]",
+    ]
+    # A heading that says little else but the answer's form gives way to its parent.
+    short = notes.replace(", depolarizing agonists", "")
+    assert fronts(short)[0] == "Drugs || the [...] is broken down by butyrylcholinesterase"
+
+
+def test_a_form_of_one_word_of_a_longer_answer_or_in_the_line_stays():
+    # A word of several is the heading's topic (``stem-crumb`` decides); a name described in
+    # its own verb is the fact the card asks.
+    assert fronts("# Caching\n- reads hit the `cached data` first\n") == [
+        "Caching || reads hit the [...] first"
+    ]
+    assert fronts("# D\n- `taint` marks a resource as tainted\n") == [
+        "D || [...] marks a resource as tainted"
+    ]
