@@ -40,6 +40,9 @@ OWN_FIXTURES = {
     # The notes' open lists all name their members in a short phrase (``open-class``).
     "open-series": "# D\n- used against allergies in the clinic: `cl1`, `lo2`, `ce3`, `pr4`\n",
     "derived-name": "# D\n- update `W` and `b` with `dW` and `db` after each step\n",
+    # The notes' one lower-case initialism is on a second card of its line, which the
+    # decisions (the first front per highlight) do not show.
+    "initialism": "# D\n- the `gc` module runs the cyclic garbage collection\n",
 }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from clozepress.cards.forms import other_form
 from clozepress.config import Config
 
-from .test_card_rules import fronts
+from .test_card_rules import fate, fronts
 
 
 def test_another_form_of_a_word_is_its_stem_or_its_start_not_another_word():
@@ -60,4 +60,36 @@ def test_a_form_of_one_word_of_a_longer_answer_or_in_the_line_stays():
     ]
     assert fronts("# D\n- `taint` marks a resource as tainted\n") == [
         "D || [...] marks a resource as tainted"
+    ]
+
+
+def test_words_whose_initials_spell_a_short_answer_are_withheld():
+    notes = "# D\n- the `gc` module runs the cyclic garbage collection of the interpreter\n"
+    assert fronts(notes) == ["D || the [...] module runs the cyclic [–] of the interpreter"]
+    off = Config(disable_rules=("initialism",))
+    assert fronts(notes, off) == [
+        "D || the [...] module runs the cyclic garbage collection of the interpreter"
+    ]
+    # A number in the name is no initial (`gp2` beside gp3); a symbol's letter spells nothing.
+    for line in ("`gp2` is older than gp3, the general purpose SSD", "`dw` is the derivative of w"):
+        assert "[–]" not in fronts(f"# D\n- {line}\n")[0], line
+
+
+def test_an_acronym_spelled_out_with_a_word_of_grammar_inside_asks_the_spelled_form():
+    notes = "# D\n- `FTPS` (File Transfer Protocol over SSL)\n"
+    assert fronts(notes) == ["D || FTPS ([...])"]
+    # Asked from its spelling, the acronym is read off it: withheld, the line says nothing
+    # else, and no card is left (reported).
+    off = Config(disable_rules=("spelled-out",))
+    assert fronts(notes, off) == []
+    assert fate(notes, "FTPS", off).rule == "initialism"
+    both = Config(disable_rules=("spelled-out", "initialism"))
+    assert fronts(notes, both) == ["D || [...] (File Transfer Protocol over SSL)"]
+
+
+def test_the_answers_own_acronym_standing_elsewhere_on_the_card_is_withheld():
+    notes = "# D\n## Comprehend\n- detects `Protected Health Information (PHI) – Detect PHI API`\n"
+    assert fronts(notes) == ["D › Comprehend || detects [...] – Detect [–] API"]
+    assert fronts(notes, Config(disable_rules=("acronym-near",))) == [
+        "D › Comprehend || detects [...] – Detect PHI API"
     ]

@@ -17,6 +17,11 @@ heading it stands in gives way or is withheld whole (``placing``).
   its own verb ("`taint` marks a resource as tainted", "`flatten` ... a flattened sequence") is
   the fact the card asks, and reviewers kept such cards (17 of 20 over seven rounds), where
   every card with a form of its one-word answer in the breadcrumb failed (7 of 7).
+- ``initialism``: a short answer of one token that the initials of words on its card spell
+  (`gc` beside "cyclic garbage collection"; words of grammar may stand between them, "File
+  Transfer Protocol over SSL" spells `FTPS`): those words are withheld on that card. What
+  ``repairs.acronym_near`` does for an acronym in capitals spelled word for word, for the
+  other forms of an initialism: in lower case, with words of grammar inside.
 """
 
 from __future__ import annotations
@@ -25,12 +30,13 @@ import dataclasses
 import re
 
 from .draft import Draft, Hidden
-from .echo import _stems, _within
+from .echo import OWN_WORDS, _stems, _within
 from .env import Env
-from .leaks import parts
-from .repairs import RepairRule, _in_series
+from .leaks import _cards, _Cover, parts
+from .model import Blank
+from .repairs import NEAR, RepairRule, _in_series
 from .rules import Rule
-from .text import fold
+from .text import FUNCTION_WORDS, fold
 
 #: A word of a breadcrumb level: a run of letters and digits (a camelCase name is one run).
 _RUN = re.compile(r"[^\W_]+")
@@ -85,10 +91,128 @@ def _taken(hidden: list[Hidden], number: int, index: int, start: int, end: int) 
     )
 
 
+#: An initialism is letters only, this many at most (a number in a name tells one of a family
+#: apart, `gp2` beside `gp3`: words spell no number); each word spelling it has at least
+#: ``SPELLING_WORD`` letters (a symbol's letter, "w" of "derivative of w", spells nothing).
+INITIALISM = 6
+SPELLING_WORD = 3
+_INITIALISM = re.compile(rf"[^\W\d_]{{2,{INITIALISM}}}")
+#: Words and what may stand between them inside a name spelled out.
+_TOKEN = re.compile(r"[^\s()\[\]{},;:/|–—›-]+")
+
+
+def _letters(answer: str) -> str:
+    """The initials an answer of one token stands for: its letters, in capitals; a plural's
+    ``s`` after capitals left out (`NLBs`)."""
+    letters = "".join(c for c in answer if c.isalpha())
+    if len(letters) > 2 and letters.endswith("s") and letters[:-1].isupper():
+        letters = letters[:-1]
+    return letters.upper()
+
+
+def spelled_runs(text: str, letters: str, start: int = 0, end: int = -1) -> list[tuple[int, int]]:
+    """Runs of words of ``text[start:end]`` whose initials are ``letters`` in order, each word
+    of ``SPELLING_WORD`` letters or more, words of grammar between them skipped."""
+    found = list(_TOKEN.finditer(text, start, len(text) if end < 0 else end))
+    out: list[tuple[int, int]] = []
+    at = 0
+    while at < len(found):
+        spelled = 0
+        last = at
+        for index in range(at, len(found)):
+            word = found[index].group()
+            if (
+                word[0].upper() == letters[spelled]
+                and word[0].isalpha()
+                and len(word) >= SPELLING_WORD
+            ):
+                spelled += 1
+                last = index
+                if spelled == len(letters):
+                    break
+            elif not spelled or word.casefold() not in FUNCTION_WORDS:
+                break
+        if spelled == len(letters):
+            out.append((found[at].start(), found[last].end()))
+            at = last + 1
+        else:
+            at += 1
+    return out
+
+
+def initialism(draft: Draft, env: Env) -> Draft | None:
+    """Words on a card whose initials spell its answer of one short token are withheld there:
+    the answer is read off them. Where that leaves the line fewer than ``OWN_WORDS`` words of
+    its own ("`gc` (garbage collection)"), the spelling is all the card says: no card there,
+    reported (in ``cloze = "unit"`` one card hides everything, and stays)."""
+    text = draft.unit.text
+    cover = _Cover(draft)
+    hidden = list(draft.hidden)
+    bare: set[int] = set()
+    for number, blanks in _cards(draft).items():
+        answers = {text[b.start : b.end].strip() for b in blanks}
+        if len(answers) != 1:
+            continue
+        answer = next(iter(answers))
+        if not _INITIALISM.fullmatch(answer):
+            continue
+        letters = _letters(answer)
+        if len(letters) < 2:
+            continue
+        # An acronym in capitals spelled word for word is ``repairs.acronym_near``'s.
+        capitals = sum(c.isupper() for c in answer) >= 2
+        low = max(0, min(b.start for b in blanks) - NEAR)
+        high = min(len(text), max(b.end for b in blanks) + NEAR)
+        for start, end in spelled_runs(text, letters, low, high):
+            if capitals and _word_for_word(text[start:end], letters):
+                continue
+            if fold(text[start:end]) == fold(answer) or cover.taken(number, start, end):
+                continue
+            hidden.append(Hidden(number, start, end))
+            cover.take(number, start, end)
+            if _own_words(text, blanks, cover.hidden.get(number, [])) < OWN_WORDS:
+                bare.add(number)
+        for index, crumb in enumerate(draft.crumbs):
+            for start, end in spelled_runs(crumb, letters):
+                if capitals and _word_for_word(crumb[start:end], letters):
+                    continue
+                if not _taken(hidden, number, index, start, end):
+                    hidden.append(Hidden(number, start, end, index))
+    if len(hidden) == len(draft.hidden):
+        return None
+    repaired = dataclasses.replace(draft, hidden=tuple(hidden))
+    if bare and env.config.cloze != "unit":
+        return repaired.without(bare, "initialism")
+    return repaired
+
+
+def _word_for_word(run: str, letters: str) -> bool:
+    """Whether ``run`` spells ``letters`` with no word of grammar inside."""
+    return len(_TOKEN.findall(run)) == len(letters)
+
+
+def _own_words(text: str, blanks: list[Blank], hidden: list[tuple[int, int]]) -> int:
+    """Words of content a card shows of its line: outside its ``blanks`` and ``hidden`` ranges
+    (another card's blank shows its text)."""
+    asks = [(b.start, b.end) for b in blanks] + hidden
+    return sum(
+        1
+        for found in _TOKEN.finditer(text)
+        if found.group().casefold() not in FUNCTION_WORDS
+        and any(c.isalpha() for c in found.group())
+        and not any(a < found.end() and found.start() < b for a, b in asks)
+    )
+
+
 RULES: tuple[Rule[RepairRule], ...] = (
     Rule(
         "form-crumb",
         "another form of a one-word answer in the breadcrumb is hidden there, as the answer is",
         form_crumb,
+    ),
+    Rule(
+        "initialism",
+        "words on the card whose initials spell its short answer are withheld there",
+        initialism,
     ),
 )

@@ -9,7 +9,7 @@ import re
 from .env import Env
 from .model import Blank, Mark, Unit
 from .rules import Rule
-from .text import words
+from .text import FUNCTION_WORDS, words
 
 #: What joins a name to its description: punctuation, an arrow, or a copula.
 _JOINT = re.compile(
@@ -60,7 +60,8 @@ _SPELLED_WORD = re.compile(r"[^\s()\[\]{},;:/|]+")
 
 def spelled_out(unit: Unit, mark: Mark, env: Env) -> Blank | None:
     """An acronym highlighted before its spelled-out form ("`RPO`: Recovery Point Objective",
-    "`FTP` (File Transfer Protocol)"): the spelled-out form is the fact, the acronym its cue.
+    "`FTP` (File Transfer Protocol)", "`FTPS` (File Transfer Protocol over SSL)", words of
+    grammar standing between its words): the spelled-out form is the fact, the acronym its cue.
     Hiding the acronym would ask for initials the next words spell."""
     body = mark.highlight.text.strip()
     found = _ACRONYM.match(body)
@@ -72,8 +73,11 @@ def spelled_out(unit: Unit, mark: Mark, env: Env) -> Blank | None:
     if joint is None or joint.end() == at:
         return None
     target = "".join(c for c in found.group().upper() if c.isalpha())
-    spelled = []
+    spelled: list[re.Match[str]] = []
     for word in _SPELLED_WORD.finditer(unit.text, joint.end(), joint.end() + 120):
+        text = word.group()
+        if spelled and text[0].upper() != target[len(spelled)] and text in FUNCTION_WORDS:
+            continue  # a word of grammar inside the spelled form ("Protocol over SSL")
         spelled.append(word)
         if len(spelled) == len(target):
             break

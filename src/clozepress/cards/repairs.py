@@ -538,6 +538,9 @@ def acronym_near(draft: Draft, env: Env) -> Draft | None:
             for index, crumb in enumerate(draft.crumbs):
                 places += [(a, b, index) for a, b in _spelled_runs(crumb, 0, len(crumb), target)]
         else:
+            # Its own acronym in brackets ("Protected Health Information (PHI)") is no word of
+            # it: standing elsewhere ("Detect PHI API"), it spells the words before it.
+            answer = _OWN_ACRONYM.sub("", answer)
             spelled = words(answer)
             if not 2 <= len(spelled) <= 8 or not all(w[0].isalpha() for w in spelled):
                 continue
@@ -557,6 +560,7 @@ def acronym_near(draft: Draft, env: Env) -> Draft | None:
 
 
 _ACRONYM_ANSWER = re.compile(r"^[A-Z][A-Za-z0-9]{1,7}$")
+_OWN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z0-9]{1,7}\)$")
 _GLOSS_AFTER = re.compile(r"\s?[(（]([^()（）\n]{1,40})[)）]")
 _TERM_BEFORE = re.compile(r"(\S+(?:\s\S+)?)\s?[(（]\s*$")
 
