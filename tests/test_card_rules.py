@@ -481,9 +481,55 @@ def test_a_highlight_titling_its_own_list_is_no_fact():
 
 def test_a_series_on_one_line_is_one_card_hiding_it_whole():
     markdown = "# D\n- levels: `TRACE`, `DEBUG` or `INFO`; by default `TRACE level`\n"
-    (note,) = run(markdown).notes
+    off = Config(disable_rules=("one-answer",))
+    (note,) = run(markdown, off).notes
     assert note.cards == 2
     assert side(note.text, 1, front=True) == "levels: [...], [...] or [...]; by default TRACE level"
+
+
+def test_a_card_asks_at_most_two_different_answers():
+    # Three different answers on one card (the series) are a card each, the others shown; the
+    # item that the last highlight holds whole is asked with it, a pair read as one.
+    markdown = "# D\n- levels: `TRACE`, `DEBUG` or `INFO`; by default `TRACE level`\n"
+    assert fronts(markdown) == [
+        "D || levels: [...], DEBUG or INFO; by default [...]",
+        "D || levels: TRACE, [...] or INFO; by default TRACE level",
+        "D || levels: TRACE, DEBUG or [...]; by default TRACE level",
+    ]
+    assert {f.rule for f in run(markdown).fates} == {"fact"}
+
+
+def test_answers_read_off_the_one_a_card_asks_are_withheld_on_it():
+    # `disable()` stands in `gc.disable()`, `enable()` is its twin: shown, either would give
+    # the other away, so the card asks the first and withholds the rest ([–]), the line's
+    # other words for them too; they make no card of their own, reported as such.
+    markdown = (
+        "# D\n- to stop it `gc.disable()` is less sure than `gc.set_threshold(0)`; with"
+        " `disable()` a library may `enable()` it again\n"
+    )
+    assert fronts(markdown) == [
+        "D || to stop it [...] is less sure than gc.set_threshold(0); with [–] a library may [–]"
+        " it again",
+        "D || to stop it gc.disable() is less sure than gc.[...](0); with disable() a library"
+        " may enable() it again",
+    ]
+    off = Config(disable_rules=("one-answer",))
+    assert fronts(markdown, off)[0] == (
+        "D || to stop it [...] is less sure than gc.set_threshold(0); with [...] a library may"
+        " [...] it again"
+    )
+    assert fate(markdown, "enable()").rule == "one-answer"
+    assert fate(markdown, "enable()").answer is None
+    # An answer that only holds a withheld one (`unreachable` inside the flag) is not read off
+    # it: it keeps a card of its own.
+    markdown = (
+        "# D\n- `move_unreachable()` moves it to the `unreachable` list, flagged"
+        " `TENTATIVELY_UNREACHABLE`\n"
+    )
+    assert fronts(markdown) == [
+        "D || [...] moves it to the [–] list, flagged TENTATIVELY_UNREACHABLE",
+        "D || move_unreachable() moves it to the unreachable list, flagged [...]",
+    ]
 
 
 def test_a_series_past_three_items_is_a_card_per_item():
@@ -508,14 +554,19 @@ def test_a_series_past_three_items_is_a_card_per_item():
         "Log › DEBUG || the level is one of TRACE, DEBUG, [...] …; by default",
         "Log › DEBUG || the level is one of TRACE, DEBUG, INFO or [...]; by default",
     ]
-    both = Config(disable_rules=("item-cards",))
+    both = Config(disable_rules=("item-cards", "one-answer"))
     assert fronts(markdown, both) == [
         "Log › DEBUG || the level is one of [...], [...], [...] or [...]; by default"
     ]
     # Twins among the items stay one card, and so does a chain of twins past three: cut
     # apart, each card would show the pattern that gives its answer away.
     chain = "# D\n- on alloc `n[0]++`, on free `n[0]--`, then `n[1]++` and at last `n[2]++`\n"
-    assert fronts(chain) == ["D || on alloc [...], on free [...], then [...] and at last [...]"]
+    alone = Config(disable_rules=("one-answer",))
+    assert fronts(chain, alone) == [
+        "D || on alloc [...], on free [...], then [...] and at last [...]"
+    ]
+    # That card asks its first answer only (one-answer); each twin is read off it, withheld.
+    assert fronts(chain) == ["D || on alloc [...], on free [–], then [–] and at last [–]"]
 
 
 def test_a_plain_word_as_the_answer_is_hidden_where_it_stands_again_on_its_card():
@@ -603,8 +654,16 @@ def test_a_highlight_repeated_in_one_paragraph_is_tested_once_unless_a_sentence_
         f"for speed. {filler}. `gc` is also the prefix of its calls. {filler}.\n"
     )
     fates = [f for f in run(notes).fates if f.highlight == "gc"]
-    assert [f.rule for f in fates] == ["fact", "repeated", "name"]
-    off = Config(disable_rules=("repeated",))
+    # The sentence opening on it passes ``repeated``; two cards of one line asking one answer
+    # keep the first (asked-twice): neither asks it as an item of a series.
+    assert [f.rule for f in fates] == ["fact", "repeated", "asked-twice"]
+    twice = Config(disable_rules=("asked-twice",))
+    assert [f.rule for f in run(notes, twice).fates if f.highlight == "gc"] == [
+        "fact",
+        "repeated",
+        "name",
+    ]
+    off = Config(disable_rules=("repeated", "asked-twice"))
     rules = [f.rule for f in run(notes, off).fates if f.highlight == "gc"]
     assert rules == ["fact", "fact", "name"]
 
@@ -901,7 +960,7 @@ def test_an_item_of_a_list_to_recite_does_not_hide_a_heading_naming_it():
         fronts(notes, apart)[1]
         == "DEBUG notes || the level is one of TRACE, [...], INFO, WARN or ERROR"
     )
-    off = Config(disable_rules=("overlap", "item-cards"))
+    off = Config(disable_rules=("overlap", "item-cards", "one-answer"))
     assert fronts(notes, off) == [
         "DEBUG notes || the level is one of [...], [...], [...], [...] or [...]"
     ]

@@ -132,8 +132,12 @@ def test_a_long_series_is_learned_item_by_item_each_card_its_own_note() -> None:
     ]
     assert len({n.key for n in planned.notes}) == 12
     assert fronts(markdown)[2] == "D || TF_LOG takes the levels item0, item1, [...] … in order"
-    # A series of three is asked whole, as before (series): within one card's reach.
+    # A series of three is a card per item too (one-answer): a card asking three different
+    # answers at once asks a list; without that rule it is asked whole (series).
     (three,) = run("# D\n- levels: `TRACE`, `DEBUG` or `INFO`\n").notes
+    assert three.cards == 3 and len(three.highlights) == 3
+    whole = Config(disable_rules=("one-answer",))
+    (three,) = run("# D\n- levels: `TRACE`, `DEBUG` or `INFO`\n", whole).notes
     assert three.cards == 1 and len(three.highlights) == 3
     # Offered as examples, it is no card at all (offered-items), however long.
     assert run(f"# D\n- levels, e.g. {items}\n").notes == ()

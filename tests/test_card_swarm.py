@@ -6,6 +6,8 @@ repeated)."""
 
 from __future__ import annotations
 
+from clozepress.config import Config
+
 from .test_card_rules import fronts, run
 
 
@@ -15,9 +17,14 @@ def test_a_chain_of_twins_is_one_card_not_one_per_item() -> None:
         "# D\n- on alloc `gen[0].count++`, on free `gen[0].count--`, then `gen[1].count++`"
         " and later `gen[2].count++` happens\n"
     )
-    (note,) = run(markdown).notes
+    whole = Config(disable_rules=("one-answer",))
+    (note,) = run(markdown, whole).notes
     assert note.cards == 1
     assert len(note.tests) == 4
+    # One card asks the first of the chain, the twins read off it withheld (one-answer).
+    (note,) = run(markdown).notes
+    assert (note.cards, len(note.tests)) == (1, 1)
+    assert fronts(markdown) == ["D || on alloc [...], on free [–], then [–] and later [–] happens"]
 
 
 def test_a_long_series_of_distinct_items_is_still_split() -> None:

@@ -4,6 +4,7 @@ stage decides and ``RULERS`` for every rule in the order it runs."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from ..config import Config
@@ -31,6 +32,7 @@ from . import (
     members,
     name,
     numbers,
+    oneanswer,
     overlap,
     parallel,
     placing,
@@ -42,6 +44,7 @@ from . import (
     series,
     skips,
     table,
+    twice,
     usage,
     wordcut,
 )
@@ -77,6 +80,14 @@ def _skips() -> tuple[Rule[Any], ...]:
         *restated.RULES,
         *usage.RULES,
     )
+
+
+def _after(
+    name: str, rules: tuple[Rule[Any], ...], more: tuple[Rule[Any], ...]
+) -> tuple[Rule[Any], ...]:
+    """``rules`` with ``more`` right after the rule ``name``."""
+    at = next(i for i, rule in enumerate(rules) if rule.name == name) + 1
+    return (*rules[:at], *more, *rules[at:])
 
 
 RULERS: dict[str, Ruler[Any]] = {
@@ -115,9 +126,11 @@ RULERS: dict[str, Ruler[Any]] = {
     "repair": Ruler(
         "repair",
         (
-            *repairs.RULES[:4],
-            *parallel.RULES,
-            *repairs.RULES[4:],
+            *_after(
+                "item-cards",
+                (*repairs.RULES[:4], *parallel.RULES, *repairs.RULES[4:]),
+                oneanswer.RULES,
+            ),
             *leaks.RULES,
             *forms.RULES,
             *echo.RULES[:1],
@@ -127,6 +140,7 @@ RULERS: dict[str, Ruler[Any]] = {
             *frontline.RULES,
         ),
     ),
+    "settle": Ruler("settle", twice.RULES),
 }
 
 #: Blank rules whose card asks what several highlights are members of: each records that card.
@@ -163,12 +177,17 @@ def plan(document: Document, config: Config, cues: Cues | None = None) -> Plan:
     for rule in RULERS["shape"].active(disabled):
         found, hits = rule.apply(found, env)
         env.hits[rule.name] += hits
-    notes: list[Note] = []
     fates: list[Fate] = []
-    for unit in found:
-        note = _note(unit, env, fates)
-        if note is not None:
-            notes.append(note)
+    fate_of: dict[int, int] = {}
+    drafts = [d for d in (_draft(unit, env, fates, fate_of) for unit in found) if d is not None]
+    for rule in RULERS["settle"].active(disabled):
+        drafts, hits = rule.apply(drafts, env)
+        env.hits[rule.name] += hits
+    notes: list[Note] = []
+    for draft in drafts:
+        _settled(draft, fates, fate_of)
+        if draft.blanks:
+            notes.append(note_from(draft, document.path))
     fates.sort(key=lambda f: f.line)
     principle = {rule.name: rule.principle for _, rule in _every_rule()}
     warnings: list[Diagnostic] = []
@@ -198,7 +217,9 @@ def _every_rule() -> list[tuple[str, Rule[Any]]]:
     return [(stage, rule) for stage, ruler in RULERS.items() for rule in ruler.rules]
 
 
-def _note(unit: Unit, env: Env, fates: list[Fate]) -> Note | None:
+def _draft(unit: Unit, env: Env, fates: list[Fate], fate_of: dict[int, int]) -> Draft | None:
+    """The unit's note as drafted by the repairs; ``fate_of``: per highlight (its mark's id)
+    with a card, the index of its fate, for the rules that settle the drafts together."""
     disabled = env.disabled
     env.unit_clozes = 0
     env.unit_key = fold(unit.plain_key)
@@ -222,6 +243,7 @@ def _note(unit: Unit, env: Env, fates: list[Fate]) -> Note | None:
         if host is not None:
             # Another member of the class this card asks: the card tests it too.
             riders.append((mark, host))
+            fate_of[id(mark)] = len(fates)
             answer = " ".join(unit.text[blank.start : blank.end].split())
             fates.append(
                 Fate(mark.highlight.line, mark.highlight.text, answer, None, blank.rule, blank.kind)
@@ -230,6 +252,7 @@ def _note(unit: Unit, env: Env, fates: list[Fate]) -> Note | None:
         number = 1 if one_card else len(blanks) + 1
         blanks.append((number, blank, mark))
         env.unit_clozes += 1
+        fate_of[id(mark)] = len(fates)
         answer = " ".join(unit.text[blank.start : blank.end].split())
         fates.append(
             Fate(mark.highlight.line, mark.highlight.text, answer, None, blank.rule, blank.kind)
@@ -249,7 +272,19 @@ def _note(unit: Unit, env: Env, fates: list[Fate]) -> Note | None:
         if not draft.blanks:
             return None
     frontline.record(draft, env)
-    return note_from(draft, env.document.path)
+    return dataclasses.replace(draft, dropped=())
+
+
+def _settled(draft: Draft, fates: list[Fate], fate_of: dict[int, int]) -> None:
+    """The fates of the highlights the settle rules took off ``draft``: no card, and the rule."""
+    principle = {rule.name: rule.principle for rule in RULERS["settle"].rules}
+    off = {id(mark): rule for mark, rule in draft.dropped}
+    riding = [(rider, off[id(host)]) for rider, host in draft.riders if id(host) in off]
+    for mark, rule in (*draft.dropped, *riding):
+        at = fate_of.get(id(mark))
+        if at is not None:
+            fate = fates[at]
+            fates[at] = Fate(fate.line, fate.highlight, None, principle[rule], rule)
 
 
 def _dropped(draft: Draft, fates: list[Fate]) -> None:

@@ -12,7 +12,9 @@ Stages, in the order the policy runs them:
 - ``blank``: one highlight: what its card hides (a token of a command, a whole number); the first
   rule that answers decides, else the highlight is the blank (``fact``);
 - ``repair``: one note before it is written: what else it shows or hides (an answer shown
-  elsewhere on the card, the line an opening pronoun refers to, a label in the breadcrumb).
+  elsewhere on the card, the line an opening pronoun refers to, a label in the breadcrumb);
+- ``settle``: every note of the notes drafted, before any is written: what one note decides
+  of another (two cards of one line asking one answer).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any, Generic, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-STAGES = ("shape", "skip", "blank", "repair")
+STAGES = ("shape", "skip", "blank", "repair", "settle")
 
 
 @dataclass(frozen=True)
