@@ -57,3 +57,29 @@ def test_a_value_bound_to_a_symbol_the_formula_takes_in_its_place_is_no_card() -
     # A value the formula takes beside another symbol tells nothing of this one.
     other = "# D\n- cases:\n  - if `k = 1` ==> `F(j',1) = -ln(j')` and it grows\n"
     assert fate(other, "k = 1", on).answer == "k = 1"
+
+
+def test_a_function_asked_beside_its_values_at_sample_points_withholds_them() -> None:
+    markdown = (
+        "# D\n- `g(t) = t^3`  ==> `h(t) = 3t^2`\n  - `t = 2` ==> `g(t) = 8`\n"
+        "  - `t = 3` ==> `g(t) = 27`\n"
+    )
+    asking = [f for f in fronts(markdown) if "g(t) = [...]" in f]
+    assert asking and all("g(t) = 8" not in f and "g(t) = 27" not in f for f in asking)
+    assert all("g(t) = [–]" in f for f in asking)
+    # The card asking what the line derives from it still shows the sample values.
+    assert any("h(t) = [...]" in f and "g(t) = 8" in f for f in fronts(markdown))
+    off = Config(disable_rules=("worked-instance",))
+    assert any("g(t) = [...]" in f and "g(t) = 8" in f for f in fronts(markdown, off))
+
+
+def test_a_symbol_asked_beside_its_indexed_members_is_no_card() -> None:
+    markdown = "# D\n- `Q` is the state vector `(Q1, Q2, Q3)` of the model\n"
+    found = fate(markdown, "Q")
+    assert found.answer is None and found.rule == "indexed-family"
+    assert fate(markdown, "(Q1, Q2, Q3)").answer is not None
+    off = Config(disable_rules=("indexed-family",))
+    assert fate(markdown, "Q", off).answer == "Q"
+    # One member alone is another symbol, not the family that shows the name.
+    one = "# D\n- `Q` is the state vector, its first part `Q1` the position\n"
+    assert fate(one, "Q").answer == "Q"

@@ -15,15 +15,21 @@ single marks; case and the kind of bracket do not count), never on what the symb
   analogy: no card, reported;
 - ``bound-argument``: a highlight that binds a symbol to a value (``y = 1``) on a card whose
   formula takes that value beside that symbol as its arguments (``L(y',1)``) states the case
-  the formula already shows: no card, reported.
+  the formula already shows: no card, reported;
+- ``worked-instance``: a card asking what a function is (``f(a) = [...]``) that shows the
+  function at sample points (``f(a) = 4``, lines of the same shape with a number on the right)
+  is worked out from them: those numbers are withheld on that card;
+- ``indexed-family``: a symbol's name asked (``X``) beside two or more of its indexed members
+  (``X1, X2, X3``) is the letter they all begin with: no card, reported.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
-from .draft import Draft
+from .draft import Draft, Hidden
 from .env import Env
 from .repairs import RepairRule, _merged
 from .rules import Rule
@@ -245,6 +251,72 @@ def bound_argument(draft: Draft, env: Env) -> Draft | None:
     return draft.without(off, "bound-argument") if off else None
 
 
+#: A definition's left-hand side that applies a function (``f(a)``), then its ``=``.
+_DEFINED = re.compile(r"\s*(\w[^=\n]{0,30}?\w?\([^()=\n]{1,20}\))\s*=\s*")
+#: A value set after the same left-hand side elsewhere: a number.
+_VALUE = re.compile(r"\s*=\s*(-?\d+(?:[.,]\d+)*)(?![\w.(])")
+
+
+def worked_instance(draft: Draft, env: Env) -> Draft | None:
+    """A card asking what a function is (``f(a) = [...]``) while it shows the function's value
+    at sample points (``a = 2 ==> f(a) = 4``) lets the learner work the answer out from them:
+    those values are withheld on that card; the other cards of the note still show them."""
+    text = draft.unit.text
+    hidden = list(draft.hidden)
+    for number, blank, mark in draft.blanks:
+        found = _DEFINED.fullmatch(text, mark.start, blank.start)
+        if found is None or blank.end != mark.end:
+            continue
+        name = found.group(1)
+        low, high = max(0, mark.start - NEAR), min(len(text), mark.end + NEAR)
+        at = text.find(name, low, high)
+        while at >= 0:
+            value = _VALUE.match(text, at + len(name))
+            outside = at + len(name) <= mark.start or at >= mark.end
+            if value is not None and outside and (at == 0 or not text[at - 1].isalnum()):
+                start, end = value.span(1)
+                if not any(h.number == number and h.start < end and start < h.end for h in hidden):
+                    hidden.append(Hidden(number, start, end))
+            at = text.find(name, at + len(name), high)
+    if len(hidden) == len(draft.hidden):
+        return None
+    return dataclasses.replace(draft, hidden=tuple(hidden))
+
+
+#: A symbol's name: one or two letters (``X``, ``dW``).
+_SYMBOL = re.compile(r"\s*([^\W\d_]{1,2})\s*")
+#: Indexed forms of a family that show its name: the members a card must show to give it away.
+FAMILY = 2
+
+
+def indexed_family(draft: Draft, env: Env) -> Draft | None:
+    """A card whose one blank is a symbol's name (``X``) while it shows two or more of the
+    symbol's indexed members (``X1, X2, X3``, ``X[1]``) asks for the letter they all begin
+    with: no card."""
+    text = draft.unit.text
+    sizes: dict[int, int] = {}
+    for number, _, _ in draft.blanks:
+        sizes[number] = sizes.get(number, 0) + 1
+    off: set[int] = set()
+    for number, blank, _ in draft.blanks:
+        found = _SYMBOL.fullmatch(text, blank.start, blank.end)
+        if found is None or sizes[number] != 1:
+            continue
+        name = found.group(1)
+        members = re.compile(rf"(?<![^\W_]){re.escape(name)}(?:\d+|\[\w{{1,3}}\])(?![^\W_])")
+        low, high = max(0, blank.start - NEAR), min(len(text), blank.end + NEAR)
+        shown = {
+            m.group()
+            for m in members.finditer(text, low, high)
+            if not any(
+                b.start < m.end() and m.start() < b.end for n, b, _ in draft.blanks if n == number
+            )
+        }
+        if len(shown) >= FAMILY:
+            off.add(number)
+    return draft.without(off, "indexed-family") if off else None
+
+
 RULES: tuple[Rule[RepairRule], ...] = (
     Rule(
         "parallel-sibling",
@@ -257,5 +329,17 @@ RULES: tuple[Rule[RepairRule], ...] = (
         "a symbol bound to a value (y = 1) beside a formula taking that value in its place "
         "(L(y',1)) is read off the formula: no card",
         bound_argument,
+    ),
+    Rule(
+        "worked-instance",
+        "a function's definition asked beside its values at sample points (f(a) = 4) shows "
+        "those values withheld on that card",
+        worked_instance,
+    ),
+    Rule(
+        "indexed-family",
+        "a symbol's name asked beside two or more of its indexed members (X beside X1, X2) "
+        "is read off them: no card",
+        indexed_family,
     ),
 )
