@@ -29,6 +29,7 @@ from .draft import Draft, Hidden
 from .env import Env
 from .model import Blank, Mark
 from .repairs import (
+    AROUND,
     RepairRule,
     _contained_pairs,
     _standalone,
@@ -136,33 +137,43 @@ def _index(by_answer: dict[str, list[tuple[int, Blank, Mark]]], answer: str) -> 
 
 def _placed(answers: list[str]) -> dict[str, str]:
     """Per answer (in the line's order), the answer whose card it is on: itself when it asks a
-    card of its own, else the card it is withheld on."""
+    card of its own, else the card it is withheld on. Twins are found by their keys, one look
+    per key; an answer held in another only among the ``AROUND`` answers placed last, as
+    ``repairs.contained`` looks: a crowded card of many answers stays linear."""
     host: dict[str, str] = {}
+    order: dict[str, int] = {}
+    owner: dict[tuple[str, str], str] = {}  # per twin key, the first answer placed with it
+    placed: list[str] = []
     for answer in answers:
-        told_by = next((p for p in host if gives_away(p, answer)), None)
+        keys = _twin_keys(answer)
+        near = placed[-AROUND:]
+        twins = [owner[key] for key in keys if key in owner]
+        told_by = min(twins, key=order.__getitem__) if twins else None
+        if told_by is None:
+            told_by = next((p for p in near if holds(p, answer)), None)
         if told_by is not None:
             host[answer] = host[told_by]  # shown on its own card, ``told_by`` would tell it
-            continue
-        tells = next((p for p in host if host[p] == p and gives_away(answer, p)), None)
-        host[answer] = answer if tells is None else tells
+        else:
+            tells = next((p for p in near if host[p] == p and holds(answer, p)), None)
+            host[answer] = answer if tells is None else tells
+        order[answer] = len(order)
+        for key in keys:
+            owner.setdefault(key, answer)
+        placed.append(answer)
     return host
 
 
-def gives_away(shown: str, answer: str) -> bool:
-    """Whether ``shown`` (folded) on a card tells ``answer`` (folded): it holds the answer whole
-    as a word of its own (as ``repairs.contained`` reads it), or the two are twins (as
-    ``repairs.twins`` reads them)."""
-    if shown == answer:
-        return False
+def holds(shown: str, answer: str) -> bool:
+    """Whether ``shown`` (folded) holds ``answer`` (folded) whole as a word of its own, as
+    ``repairs.contained`` reads it: shown on a card, it tells the answer. (The other way an
+    answer is told, a twin shown, is read by the keys ``repairs.twins`` reads.)"""
     symbol = len(answer) >= 2 and not any(c.isalnum() for c in answer)
-    if (
+    return (
         len(shown) > len(answer)
         and (_tellable(answer) or symbol)
         and not only_function_words(answer)
-        and _standalone(answer, ignore_case=False).search(shown)
-    ):
-        return True
-    return bool(_twin_keys(shown) & _twin_keys(answer))
+        and _standalone(answer, ignore_case=False).search(shown) is not None
+    )
 
 
 RULES: tuple[Rule[RepairRule], ...] = (
