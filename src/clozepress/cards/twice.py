@@ -37,31 +37,38 @@ SettleRule = Callable[[list[Draft], Env], tuple[list[Draft], int]]
 def asked_twice(drafts: list[Draft], env: Env) -> tuple[list[Draft], int]:
     """The drafts with each card that asks, from a line, the answer another card asks from that
     line in a more telling place, taken off; and how many were."""
-    asking: dict[tuple[int, str], list[tuple[bool, int, int]]] = {}
+    asking: dict[tuple[int, str], list[tuple[int, int]]] = {}
     for at, draft in enumerate(drafts):
         text = draft.unit.text
         answers: dict[int, set[str]] = {}
         lines: dict[int, set[int]] = {}
-        items: dict[int, bool] = {}
-        series = _in_series(draft)
         for number, blank, mark in draft.blanks:
             answers.setdefault(number, set()).add(fold(text[blank.start : blank.end]))
             lines.setdefault(number, set()).add(mark.highlight.line)
-            items[number] = items.get(number, False) or blank.start in series
         for number, asked in answers.items():
             if len(asked) != 1:
                 continue
             (answer,) = asked
             for line in lines[number]:
-                asking.setdefault((line, answer), []).append((items[number], at, number))
+                asking.setdefault((line, answer), []).append((at, number))
     gone: dict[int, set[int]] = {}
+    series: dict[int, set[int]] = {}  # per draft asked twice: the starts of its series' items
     for places in asking.values():
         if len(places) < 2:
             continue
-        kept = min(places)  # not an item of a series first, then the notes' order
-        for _, at, number in places:
-            if (at, number) != kept[1:]:
-                gone.setdefault(at, set()).add(number)
+        for at, _ in places:
+            if at not in series:
+                series[at] = _in_series(drafts[at])
+
+        def told(place: tuple[int, int]) -> tuple[bool, int, int]:
+            at, number = place
+            item = any(b.start in series[at] for n, b, _ in drafts[at].blanks if n == number)
+            return (item, at, number)  # not an item of a series first, then the notes' order
+
+        kept = min(places, key=told)
+        for place in places:
+            if place != kept:
+                gone.setdefault(place[0], set()).add(place[1])
     if not gone:
         return drafts, 0
     out = [
