@@ -1099,3 +1099,15 @@ def test_a_line_pointing_at_a_short_block_without_its_answers_shows_the_block():
     assert rules["apply"] == "code-pointer"
     off = Config(disable_rules=("code-shown",))
     assert fate(notes, "limit 0", off).rule == "code-pointer"
+
+
+def test_label_words_before_a_colon_label_the_line_and_are_no_fact():
+    markdown = "# D\n## Mirroring\n- `Use cases`: content inspection, threat monitoring\n"
+    assert fate(markdown, "Use cases").rule == "label"
+    # A term before a colon is the name the line defines: it stays a card.
+    assert fate("# D\n- `DNS Records`: hold routing information\n", "DNS Records").rule != "label"
+
+
+def test_label_words_after_the_name_they_title_over_a_list_are_no_fact():
+    markdown = "# D\n- Data Streams `features`\n    - retention up to 365 days\n    - replay\n"
+    assert fate(markdown, "features").rule == "list-title"

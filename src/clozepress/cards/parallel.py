@@ -155,6 +155,8 @@ def _parallel(
     mine_parts = parts(text, *own)
     if not MIN_PARTS <= len(mine_parts) <= MAX_PARTS:
         return None
+    if all(_word(p) for p, _, _ in mine_parts):
+        return None  # words only: prose, whose siblings ``twins`` reads, not notation
     mine = [p for p, _, _ in mine_parts]
     inside_at = [i for i, (_, a, b) in enumerate(mine_parts) if start <= a and b <= end]
     if not inside_at:

@@ -176,9 +176,30 @@ def list_title(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
         return None
     outside = unit.text[start : mark.start].lstrip("• ") + unit.text[mark.end : end]
     found = words(mark.highlight.text)
-    if words(outside) or not found or found[-1].casefold() not in LABEL_WORDS:
+    if not found or found[-1].casefold() not in LABEL_WORDS:
+        return None
+    # Words before a highlight of label words alone only name whose list it is ("Streams
+    # `features`"); words after it are a fact of their own.
+    if words(outside) and not (_only_labels(found) and not words(unit.text[mark.end : end])):
         return None
     return "skip"
+
+
+def _only_labels(found: list[str]) -> bool:
+    return all(word.casefold() in LABEL_WORDS for word in found)
+
+
+def label(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """Label words alone opening a line before a colon ("`Use cases`: …", "`Important step`:
+    …") say what kind of thing the rest of the line is; the rest is the fact."""
+    start = unit.text.rfind("\n", 0, mark.start) + 1
+    before = unit.text[start : mark.start].lstrip("•–- ")
+    after = unit.text[mark.end :].split("\n", 1)[0]
+    found = words(mark.highlight.text)
+    if before.strip() or not found or not _only_labels(found):
+        return None
+    content = after.lstrip()
+    return "skip" if content.startswith(":") and words(content) else None
 
 
 def emphasis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
@@ -434,6 +455,11 @@ RULES: tuple[Rule[SkipRule], ...] = (
         "list-title",
         "a highlight that only titles the list under it ('Deployment options') is no fact",
         list_title,
+    ),
+    Rule(
+        "label",
+        "label words alone before a colon ('Use cases: …') say what kind of fact the line holds",
+        label,
     ),
     Rule(
         "emphasis",
