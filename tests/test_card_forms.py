@@ -93,3 +93,14 @@ def test_the_answers_own_acronym_standing_elsewhere_on_the_card_is_withheld():
     assert fronts(notes, Config(disable_rules=("acronym-near",))) == [
         "D › Comprehend || detects [...] – Detect PHI API"
     ]
+
+
+def test_a_two_word_answer_spelled_by_the_breadcrumb_and_the_line_withholds_the_lines_word():
+    notes = "# Terraform Cloud\n- configure a Queue Plan, then run a `Terraform plan` after it\n"
+    assert fronts(notes) == ["Terraform Cloud || configure a Queue [–], then run a [...] after it"]
+    assert fronts(notes, Config(disable_rules=("across",))) == [
+        "Terraform Cloud || configure a Queue Plan, then run a [...] after it"
+    ]
+    # A name recalled exactly is not spelled by its words as prose; a number is no word.
+    for line in ("a Dynamo lock `dynamodb_table` holds the table", "up to 16 replicas: `16 Read`"):
+        assert "[–]" not in fronts(f"# Dynamo Read\n- {line}\n")[0], line

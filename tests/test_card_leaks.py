@@ -110,10 +110,15 @@ def test_a_heading_word_its_sections_answers_share_is_its_topic_and_stays():
         "# D\n## Scaling Policies\n- `Step Scaling`: adds capacity in steps\n"
         "- `Simple Scaling`: adds one unit at a time\n"
     )
+    # The heading stays; the line's "steps", which with it spells `Step Scaling`, is withheld
+    # (``across``).
     assert fronts(notes) == [
-        "D › Scaling Policies || [...]: adds capacity in steps",
+        "D › Scaling Policies || [...]: adds capacity in [–]",
         "D › Scaling Policies || [...]: adds one unit at a time",
     ]
+    assert fronts(notes, Config(disable_rules=("across",)))[0] == (
+        "D › Scaling Policies || [...]: adds capacity in steps"
+    )
 
 
 def test_a_heading_of_one_word_names_its_section_and_stays():

@@ -22,6 +22,9 @@ heading it stands in gives way or is withheld whole (``placing``).
   Transfer Protocol over SSL" spells `FTPS`): those words are withheld on that card. What
   ``repairs.acronym_near`` does for an acronym in capitals spelled word for word, for the
   other forms of an initialism: in lower case, with words of grammar inside.
+- ``across``: an answer of two words, one of them (in any form) in the breadcrumb and the other
+  in the line: the card spells it across the two, and the line's word is withheld (a word of a
+  heading is the context, and stays). ``leaks.spelled_on_card`` reads the line alone.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ import re
 from .draft import Draft, Hidden
 from .echo import OWN_WORDS, _stems, _within
 from .env import Env
-from .leaks import _cards, _Cover, parts
+from .leaks import _IDENTIFIER, _cards, _Cover, own_words, parts
 from .model import Blank
 from .repairs import NEAR, RepairRule, _in_series
 from .rules import Rule
@@ -204,6 +207,56 @@ def _own_words(text: str, blanks: list[Blank], hidden: list[tuple[int, int]]) ->
     )
 
 
+def same_word(word: str, answer_word: str) -> bool:
+    """Whether ``word`` is ``answer_word`` as written, in its other number or in another form."""
+    return _stems(word) == _stems(answer_word) or other_form(word, answer_word)
+
+
+def across(draft: Draft, env: Env) -> Draft | None:
+    """An answer of two words, one of which the breadcrumb shows and the other the line ("Queue
+    Plan" in a line under "TERRAFORM CLOUD" asking `Terraform plan`), is read off the card: the
+    line's word is withheld there. Names recalled exactly (identifiers) are not spelled by their
+    words as prose (as ``leaks.spelled_on_card`` has it)."""
+    text = draft.unit.text
+    cover = _Cover(draft)
+    hidden = list(draft.hidden)
+    bare: set[int] = set()
+    runs = [(m.group(), m.start(), m.end()) for m in _RUN.finditer(text)]
+    for number, blanks in _cards(draft).items():
+        answers = {fold(text[b.start : b.end]) for b in blanks}
+        answer = text[blanks[0].start : blanks[0].end].strip()
+        own = own_words(answer)
+        if len(answers) != 1 or len(own) != 2 or _IDENTIFIER.match(answer):
+            continue
+        if not all(w.isalpha() for w in own):
+            continue  # a number again is another quantity (see ``numbers``)
+        shown = [
+            w
+            for index, crumb in enumerate(draft.crumbs)
+            for w, start, end in ((m.group(), m.start(), m.end()) for m in _RUN.finditer(crumb))
+            if not _taken(hidden, number, index, start, end)
+        ]
+        places = [
+            [(a, b) for w, a, b in runs if same_word(w, word) and not cover.taken(number, a, b)]
+            for word in own
+        ]
+        above = [any(same_word(w, word) for w in shown) for word in own]
+        for one, other in ((0, 1), (1, 0)):
+            if not above[one] or places[one] or above[other] or not places[other]:
+                continue
+            for start, end in places[other]:
+                hidden.append(Hidden(number, start, end))
+                cover.take(number, start, end)
+            if _own_words(text, blanks, cover.hidden.get(number, [])) < OWN_WORDS:
+                bare.add(number)
+    if len(hidden) == len(draft.hidden):
+        return None
+    repaired = dataclasses.replace(draft, hidden=tuple(hidden))
+    if bare and env.config.cloze != "unit":
+        return repaired.without(bare, "across")
+    return repaired
+
+
 RULES: tuple[Rule[RepairRule], ...] = (
     Rule(
         "form-crumb",
@@ -214,5 +267,10 @@ RULES: tuple[Rule[RepairRule], ...] = (
         "initialism",
         "words on the card whose initials spell its short answer are withheld there",
         initialism,
+    ),
+    Rule(
+        "across",
+        "an answer of two words, one in the breadcrumb and one in the line: the line's is withheld",
+        across,
     ),
 )
