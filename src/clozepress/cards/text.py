@@ -121,7 +121,8 @@ FUNCTION_WORDS = _set(
     its they them their there here which who whom whose what when where why how all any each
     every some most more less least many much few both either neither same other such own always
     never often usually sometimes yes if else because while until since per via vs up down out
-    off again once even still already
+    off again once even still already after before during between through across against among
+    around behind beyond beside besides toward towards upon unless whether though although
     """
 )
 
