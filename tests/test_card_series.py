@@ -23,7 +23,8 @@ from .test_card_rules import STUDY, fate, fronts, run
         "antacids. Es: `algedrato`, `magaldrato`",
         # A clause before the marker, not a short phrase: no class to ask.
         "we track container objects (e.g. `tuple`, `list`, `set`) only",
-        "this command holds further subcommands such as `list`, `select`, `new` and `show`",
+        # Closed by "and" but short: still examples (a long one is the set, see below).
+        "this command holds further subcommands such as `list`, `new` and `show`",
         "derived from it: `caffeina`, `teina`, `teobromina`...",
         "tolerance is a risk (`bdz`, `oppioidi`, `nitrati`,...) for some",
     ],
@@ -32,6 +33,20 @@ def test_items_offered_as_examples_are_no_card(line: str) -> None:
     planned = run(f"# D\n- {line}\n")
     assert planned.notes == ()
     assert {f.rule for f in planned.fates} == {"offered-items"}
+
+
+def test_a_long_series_written_out_to_its_last_item_after_such_as_is_the_set() -> None:
+    # A marker does not open a series the line closes with a conjunction: it names every
+    # member, so each card shows all the others and has one answer (closed-series).
+    said = "this command is a container for further subcommands such as"
+    line = f"# D\n- {said} `list`, `select`, `new`, `delete` and `show`\n"
+    planned = run(line)
+    assert {f.rule for f in planned.fates} == {"fact"}
+    assert f"D || {said} list, select, new, [...] and show" in fronts(line)
+    # Left open by an ellipsis, or with closed-series off, it is offered as examples again.
+    assert run(line.replace(" and `show`", ", `show`...")).notes == ()
+    off = run(line, Config(disable_rules=("closed-series",)))
+    assert off.notes == () and {f.rule for f in off.fates} == {"offered-items"}
 
 
 @pytest.mark.parametrize(

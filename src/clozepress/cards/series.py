@@ -20,7 +20,7 @@ import re
 
 from .env import Env
 from .model import Mark, Unit
-from .repairs import _BETWEEN
+from .repairs import _BETWEEN, MAX_BLANKS
 from .rules import Rule
 from .skips import SkipRule, Verdict
 from .text import example_markers, words
@@ -79,9 +79,9 @@ def offered_items(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     learner's own in ``cues.toml``) opens it, at most ``LEAD_WORDS`` words before its first
     item and in the same clause, or an ellipsis leaves it open. One item offered alone is left
     to the rules of bare fronts: "Es: `lidocaina` (blocks Na channels)" names it by what the
-    line says of it."""
+    line says of it; a long series written out to its last item is the set (``closed_set``)."""
     run, _ = _run(unit, mark, env)
-    if len(run) < 2:
+    if len(run) < 2 or closed_set(unit, run, env):
         return None
     if open_ended(unit.text, run[-1]) or opened_as_examples(unit.text, run[0], env.cues.examples):
         # Named for a class the line states, the members are that card's cue (``members``).
@@ -107,10 +107,26 @@ def read_as_members(unit: Unit, run: tuple[Mark, ...], env: Env) -> bool:
     (``enumeration``, ``overlap``) then applies to it."""
     return (
         open_ended(unit.text, run[-1])
-        or opened_as_examples(unit.text, run[0], env.cues.examples)
+        or (
+            opened_as_examples(unit.text, run[0], env.cues.examples)
+            and not closed_set(unit, run, env)
+        )
         or all(is_symbol(m.highlight.text) for m in run)
         or class_asked(unit, run, env) is not None
     )
+
+
+def closed_set(unit: Unit, run: tuple[Mark, ...], env: Env) -> bool:
+    """Whether ``run`` is a closed set that ``closed-series`` reads, though an example marker
+    opens it: longer than one card may hide, written out to its last item with a word ("and",
+    "or") before it, and no ellipsis after. "Subcommands such as `list`, `select`, `new`,
+    `delete` and `show`" names every member; a short series after the marker, or one left open,
+    is offered as examples still."""
+    if "closed-series" in env.disabled or len(run) <= MAX_BLANKS:
+        return False
+    text = unit.text
+    closed = any(char.isalpha() for char in text[run[-2].end : run[-1].start])
+    return closed and not open_ended(text, run[-1])
 
 
 def open_ended(text: str, last: Mark) -> bool:
