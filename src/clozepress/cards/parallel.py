@@ -1,26 +1,31 @@
 """Parallels: a blank filled by analogy with text of the same shape its card shows.
 
-Notation is written in families: ``X = [x(1) .. x(M)]`` beside ``Y = (y(1) .. y(M))``, a
-simple form beside its general one (``y = wx + b`` above ``y = w(transpose)x + b``), a case
-beside the formula it selects (``if y = 1 ==> L(y',1) = ...``). A card that hides one member
+Notation is written in families: ``P = [p(1) .. p(K)]`` beside ``Q = (q(1) .. q(K))``, a
+simple form beside its general one (``s = ab + c`` above ``s = a(inverse)b + c``), a case
+beside the formula it selects (``if k = 1 ==> F(k',1) = ...``). A card that hides one member
 and shows its sibling is answered by copying the sibling's shape, not by recall. The shape is
 read on the text's parts (runs of letters, a camelCase name cut at its humps, runs of digits,
 single marks; case and the kind of bracket do not count), never on what the symbols mean:
 
 - ``parallel-sibling``: the blank's highlight is the text of another highlight shown on its
   card with one symbol or index put in its place throughout, that symbol standing in the
-  highlight outside the blank (the ``X`` of ``X = [...]``), or with one bracketed part or one
-  part left out of it. Where the sibling is another card's blank of the note, one card asks
-  both: the shape is one fact. Where it is text the card only shows, the blank is pure
-  analogy: no card, reported;
-- ``bound-argument``: a highlight that binds a symbol to a value (``y = 1``) on a card whose
-  formula takes that value beside that symbol as its arguments (``L(y',1)``) states the case
+  highlight outside the blank (the ``P`` of ``P = [...]``), or with one bracketed part left
+  out of it. Only notation is read so (a highlight holding a mark, not words alone: the
+  siblings of prose are ``twins``'). Where the sibling is another card's blank of the note,
+  one card asks both: the shape is one fact. Where it is text the card only shows, the blank
+  is pure analogy: no card, reported;
+- ``bound-argument``: a highlight that binds a symbol to a value (``k = 1``) on a card whose
+  formula takes that value beside that symbol as its arguments (``F(k',1)``) states the case
   the formula already shows: no card, reported;
-- ``worked-instance``: a card asking what a function is (``f(a) = [...]``) that shows the
-  function at sample points (``f(a) = 4``, lines of the same shape with a number on the right)
+- ``worked-instance``: a card asking what a function is (``g(t) = [...]``) that shows the
+  function at sample points (``g(t) = 8``, lines of the same shape with a number on the right)
   is worked out from them: those numbers are withheld on that card;
-- ``indexed-family``: a symbol's name asked (``X``) beside two or more of its indexed members
-  (``X1, X2, X3``) is the letter they all begin with: no card, reported.
+- ``indexed-family``: a symbol's name asked (``Q``) beside two or more of its indexed members
+  (``Q1, Q2, Q3``) is the letter they all begin with: no card, reported.
+
+They run after ``twins`` and ``contained``, which join blanks read off each other, and before
+``item-cards``, so a pair they join is not cut apart again; the numbers ``worked-instance``
+hides are marked withheld by ``echo``, which runs later.
 """
 
 from __future__ import annotations
@@ -34,14 +39,14 @@ from .env import Env
 from .repairs import RepairRule, _merged
 from .rules import Rule
 
-#: A highlight of fewer parts than this has no shape to copy (``a2``, ``W``); one of more is
-#: prose, not notation.
+#: A highlight of fewer parts than this has no shape to copy (``k2``, ``W``); one of more
+#: than ``MAX_PARTS`` is a passage, not one piece of notation.
 MIN_PARTS = 4
 MAX_PARTS = 40
 #: A sibling is looked for this many characters around the highlight: a family of notation
 #: stands together, and a line of hundreds of highlights stays linear.
 NEAR = 400
-#: The most parts a left-out bracketed part (``(transpose)``) may hold.
+#: The most parts a left-out bracketed part (``(inverse)``) may hold.
 GROUP = 5
 
 _PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[^\W\d_]+|\d+|[^\w\s]")
@@ -55,7 +60,7 @@ Part = tuple[str, int, int]
 
 def parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
     """The parts of ``text[start:end]`` with their places, folded: case and the kind of
-    bracket do not change a shape (``[x(1)]`` and ``(y(1))`` are one)."""
+    bracket do not change a shape (``[p(1)]`` and ``(q(1))`` are one)."""
     out: list[Part] = []
     for found in _PART.finditer(text, start, len(text) if end is None else end):
         part = found.group().casefold()
@@ -99,7 +104,7 @@ def _left_out(mine: str, theirs: str, inside: range) -> bool:
     """Whether ``theirs`` is ``mine`` with one bracketed part put inside the answer
     (``inside``: its characters): the answer is its sibling with that part left out. Compared
     on the parts written together, so a part put between two symbols written side by side
-    (``wx`` and ``w(transpose)x``) counts too. A bare part put in (``(m,)`` and ``(m, 1)``)
+    (``ab`` and ``a(inverse)b``) counts too. A bare part put in (``(k,)`` and ``(k, 1)``)
     is no such form: it changes what the text says, and is the fact to recall."""
     if len(theirs) <= len(mine):
         return False
@@ -223,8 +228,8 @@ _CALL = re.compile(r"\w\(([^()\n]{1,60})\)")
 
 
 def bound_argument(draft: Draft, env: Env) -> Draft | None:
-    """A card whose one blank binds a symbol to a value (``y = 1``) while its formula takes
-    that value beside that symbol (``L(y',1)``) asks for the case the formula shows."""
+    """A card whose one blank binds a symbol to a value (``k = 1``) while its formula takes
+    that value beside that symbol (``F(k',1)``) asks for the case the formula shows."""
     text = draft.unit.text
     sizes: dict[int, int] = {}
     for number, _, _ in draft.blanks:
@@ -253,15 +258,15 @@ def bound_argument(draft: Draft, env: Env) -> Draft | None:
     return draft.without(off, "bound-argument") if off else None
 
 
-#: A definition's left-hand side that applies a function (``f(a)``), then its ``=``.
+#: A definition's left-hand side that applies a function (``g(t)``), then its ``=``.
 _DEFINED = re.compile(r"\s*(\w[^=\n]{0,30}?\w?\([^()=\n]{1,20}\))\s*=\s*")
 #: A value set after the same left-hand side elsewhere: a number.
 _VALUE = re.compile(r"\s*=\s*(-?\d+(?:[.,]\d+)*)(?![\w.(])")
 
 
 def worked_instance(draft: Draft, env: Env) -> Draft | None:
-    """A card asking what a function is (``f(a) = [...]``) while it shows the function's value
-    at sample points (``a = 2 ==> f(a) = 4``) lets the learner work the answer out from them:
+    """A card asking what a function is (``g(t) = [...]``) while it shows the function's value
+    at sample points (``t = 2 ==> g(t) = 8``) lets the learner work the answer out from them:
     those values are withheld on that card; the other cards of the note still show them."""
     text = draft.unit.text
     hidden = list(draft.hidden)
@@ -285,15 +290,15 @@ def worked_instance(draft: Draft, env: Env) -> Draft | None:
     return dataclasses.replace(draft, hidden=tuple(hidden))
 
 
-#: A symbol's name: one or two letters (``X``, ``dW``).
+#: A symbol's name: one or two letters (``Q``, ``dQ``).
 _SYMBOL = re.compile(r"\s*([^\W\d_]{1,2})\s*")
 #: Indexed forms of a family that show its name: the members a card must show to give it away.
 FAMILY = 2
 
 
 def indexed_family(draft: Draft, env: Env) -> Draft | None:
-    """A card whose one blank is a symbol's name (``X``) while it shows two or more of the
-    symbol's indexed members (``X1, X2, X3``, ``X[1]``) asks for the letter they all begin
+    """A card whose one blank is a symbol's name (``Q``) while it shows two or more of the
+    symbol's indexed members (``Q1, Q2, Q3``, ``Q[1]``) asks for the letter they all begin
     with: no card."""
     text = draft.unit.text
     sizes: dict[int, int] = {}
@@ -328,19 +333,19 @@ RULES: tuple[Rule[RepairRule], ...] = (
     ),
     Rule(
         "bound-argument",
-        "a symbol bound to a value (y = 1) beside a formula taking that value in its place "
-        "(L(y',1)) is read off the formula: no card",
+        "a symbol bound to a value (k = 1) beside a formula taking that value in its place "
+        "(F(k',1)) is read off the formula: no card",
         bound_argument,
     ),
     Rule(
         "worked-instance",
-        "a function's definition asked beside its values at sample points (f(a) = 4) shows "
+        "a function's definition asked beside its values at sample points (g(t) = 8) shows "
         "those values withheld on that card",
         worked_instance,
     ),
     Rule(
         "indexed-family",
-        "a symbol's name asked beside two or more of its indexed members (X beside X1, X2) "
+        "a symbol's name asked beside two or more of its indexed members (Q beside Q1, Q2) "
         "is read off them: no card",
         indexed_family,
     ),

@@ -128,7 +128,7 @@ RULERS: dict[str, Ruler[Any]] = {
         (
             *_after(
                 "item-cards",
-                (*repairs.RULES[:4], *parallel.RULES, *repairs.RULES[4:]),
+                _after("contained", repairs.RULES, parallel.RULES),
                 oneanswer.RULES,
             ),
             *leaks.RULES,
