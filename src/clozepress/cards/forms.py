@@ -30,6 +30,7 @@ heading it stands in gives way or is withheld whole (``placing``).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from .draft import Draft, Hidden
@@ -41,13 +42,19 @@ from .repairs import NEAR, RepairRule, _in_series
 from .rules import Rule
 from .text import FUNCTION_WORDS, fold
 
+#: Two forms of one word share their first letters: this many (the shortest word compared).
+_KEY = 3
 #: A word of a breadcrumb level: a run of letters and digits (a camelCase name is one run).
 _RUN = re.compile(r"[^\W_]+")
 
 
+@functools.lru_cache(maxsize=8192)
 def other_form(word: str, answer: str) -> bool:
     """Whether ``word`` is ``answer`` in another form: not the same text (case and a plural
-    apart, which the repeats' rules hide), the same word as ``echo`` reads it."""
+    apart, which the repeats' rules hide), the same word as ``echo`` reads it. Cached: every
+    card of a section compares its answer with the same headings."""
+    if word.casefold()[:_KEY] != answer.casefold()[:_KEY]:
+        return False  # two forms of one word share their first letters
     if any(c.isdigit() for c in word + answer):
         return False  # a number again is another quantity (see ``numbers``)
     mine, theirs = _stems(answer), _stems(word)
@@ -86,10 +93,6 @@ def form_crumb(draft: Draft, env: Env) -> Draft | None:
     if len(hidden) == len(draft.hidden):
         return None
     return dataclasses.replace(draft, hidden=tuple(hidden))
-
-
-#: Two forms of one word share their first letters: this many (the shortest word compared).
-_KEY = 3
 
 
 def _crumb_hidden(draft: Draft) -> dict[int, list[tuple[int, int, int]]]:
@@ -224,8 +227,11 @@ def _own_words(text: str, blanks: list[Blank], hidden: list[tuple[int, int]]) ->
     return count
 
 
+@functools.lru_cache(maxsize=8192)
 def same_word(word: str, answer_word: str) -> bool:
     """Whether ``word`` is ``answer_word`` as written, in its other number or in another form."""
+    if word.casefold()[:_KEY] != answer_word.casefold()[:_KEY]:
+        return False
     return _stems(word) == _stems(answer_word) or other_form(word, answer_word)
 
 
