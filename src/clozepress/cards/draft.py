@@ -57,6 +57,24 @@ class Draft:
                 return self.unit.text[blank.start : blank.end]
         return ""
 
+    def blanks_per_card(self) -> dict[int, int]:
+        """How many blanks each cloze number has: a card of one blank asks one place."""
+        sizes: dict[int, int] = {}
+        for number, _, _ in self.blanks:
+            sizes[number] = sizes.get(number, 0) + 1
+        return sizes
+
+    def taken(self) -> bytearray:
+        """Which characters of the line a blank or a hidden answer already covers (1), so a
+        repair looks once per occurrence, however many highlights the line holds."""
+        taken = bytearray(len(self.unit.text))
+        for _, blank, _ in self.blanks:
+            taken[blank.start : blank.end] = b"\x01" * (blank.end - blank.start)
+        for h in self.hidden:
+            if h.crumb is None:
+                taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+        return taken
+
     def covers(self, hidden: Hidden) -> str:
         """The text ``hidden`` hides: of its breadcrumb level, or of the unit's line."""
         shown = self.unit.text if hidden.crumb is None else self.crumbs[hidden.crumb]

@@ -64,12 +64,7 @@ def one_answer(draft: Draft, env: Env) -> Draft | None:
     blanks: list[tuple[int, Blank, Mark]] = []
     # Hidden texts of a crowded card are its numbers' no more: the repairs after hide anew.
     hidden = [h for h in draft.hidden if h.number not in crowded]
-    taken = bytearray(len(text))
-    for _, blank, _ in draft.blanks:
-        taken[blank.start : blank.end] = b"\x01" * (blank.end - blank.start)
-    for h in draft.hidden:
-        if h.crumb is None:
-            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+    taken = draft.taken()
     dropped: list[tuple[Mark, str]] = []
     for number, items in cards.items():
         if number not in crowded:

@@ -193,9 +193,7 @@ def parallel_sibling(draft: Draft, env: Env) -> Draft | None:
     that is another card's blank, else no card (see the module's docstring)."""
     pairs: list[tuple[int, int]] = []
     off: set[int] = set()
-    sizes: dict[int, int] = {}
-    for number, _, _ in draft.blanks:
-        sizes[number] = sizes.get(number, 0) + 1
+    sizes = draft.blanks_per_card()
     for number, blank, mark in draft.blanks:
         found = _parallel(draft, number, blank.start, blank.end, (mark.start, mark.end))
         if found is None:
@@ -231,9 +229,7 @@ def bound_argument(draft: Draft, env: Env) -> Draft | None:
     """A card whose one blank binds a symbol to a value (``k = 1``) while its formula takes
     that value beside that symbol (``F(k',1)``) asks for the case the formula shows."""
     text = draft.unit.text
-    sizes: dict[int, int] = {}
-    for number, _, _ in draft.blanks:
-        sizes[number] = sizes.get(number, 0) + 1
+    sizes = draft.blanks_per_card()
     off: set[int] = set()
     for number, blank, _ in draft.blanks:
         found = _BINDING.fullmatch(text, blank.start, blank.end)
@@ -301,9 +297,7 @@ def indexed_family(draft: Draft, env: Env) -> Draft | None:
     symbol's indexed members (``Q1, Q2, Q3``, ``Q[1]``) asks for the letter they all begin
     with: no card."""
     text = draft.unit.text
-    sizes: dict[int, int] = {}
-    for number, _, _ in draft.blanks:
-        sizes[number] = sizes.get(number, 0) + 1
+    sizes = draft.blanks_per_card()
     off: set[int] = set()
     for number, blank, _ in draft.blanks:
         found = _SYMBOL.fullmatch(text, blank.start, blank.end)

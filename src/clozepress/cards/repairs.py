@@ -404,14 +404,7 @@ def _hide_repeats(draft: Draft, *, plain: bool) -> Draft | None:
     """Hide each answer where it stands again on its card: names, commands, terms in another
     script and answers that name something (``plain`` False), or plain words (``plain`` True)."""
     text = draft.unit.text
-    # Which characters a blank or a hidden answer already covers: one look per occurrence,
-    # however many highlights the line holds.
-    taken = bytearray(len(text))
-    for _, blank, _ in draft.blanks:
-        taken[blank.start : blank.end] = b"\x01" * (blank.end - blank.start)
-    for h in draft.hidden:
-        if h.crumb is None:
-            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+    taken = draft.taken()
     lowered = text.lower()
     hidden: list[Hidden] = list(draft.hidden)
     # A word in another script than the line's own words is a term there, not a plain word.
