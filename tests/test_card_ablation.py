@@ -1,10 +1,10 @@
 """Ablation: each rule of the card policy turned off in turn, on the user's notes and the corpus.
 
 A rule that changes nothing anywhere is dead weight: every optional rule must change some
-decision (a fate, a kind, a front) on the notes or, for the rules the notes never call on (the
-learner's markers), on a fixture of its own. A rule is shown alive by the first notes file it
-changes, smallest file first, which keeps the test cheap; ``pytest --ablation-table -s`` turns
-each rule off on every file and prints how many decisions change per file: the measure of what
+decision (a fate, a kind, a front, a back) on the notes or, for the rules the notes never call
+on (the learner's markers), on a fixture of its own. A rule is shown alive by the first notes
+file it changes, smallest file first, which keeps the test cheap; ``pytest --ablation-table -s``
+turns each rule off on every file and prints how many decisions change per file: the measure of what
 each rule is worth."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from clozepress.cards.model import Plan
 from clozepress.cards.rules import all_rules
 from clozepress.config import Config
 from clozepress.read.cues import Cues
@@ -50,11 +51,23 @@ OWN_FIXTURES = {
 OWN_CUES = {"pointer": Cues(pointers=("the source below",))}
 
 
+def _seen(planned: Plan) -> list[str]:
+    """The decisions, then each note's back: a rule may decide only what the back says."""
+    return [*decisions(planned), *(f"back\t{note.extra}" for note in planned.notes)]
+
+
+def _changed(before: list[str], after: list[str]) -> int:
+    """How many decisions or backs differ (a note more or fewer counts as a change)."""
+    return sum(1 for a, b in zip(before, after, strict=False) if a != b) + abs(
+        len(before) - len(after)
+    )
+
+
 def test_every_rule_changes_something_when_turned_off(tmp_path: Path, ablation_table: bool) -> None:
     files = sorted(NOTES_FILES, key=lambda notes: notes.stat().st_size)
     documents = [parsed(notes, tmp_path / notes.stem) for notes in files]
     cues = [cues_of(notes) for notes in files]
-    baseline = [decisions(plan_of(d, None, c)) for d, c in zip(documents, cues, strict=True)]
+    baseline = [_seen(plan_of(d, None, c)) for d, c in zip(documents, cues, strict=True)]
     report: list[str] = []
     idle: list[str] = []
     for stage, rule in all_rules():
@@ -63,8 +76,7 @@ def test_every_rule_changes_something_when_turned_off(tmp_path: Path, ablation_t
         off = Config(disable_rules=(rule.name,))
         changed = []
         for notes, document, cue, before in zip(files, documents, cues, baseline, strict=True):
-            after = decisions(plan_of(document, off, cue))
-            diff = sum(1 for a, b in zip(before, after, strict=True) if a != b)
+            diff = _changed(before, _seen(plan_of(document, off, cue)))
             if diff:
                 changed.append(f"{notes.stem} {diff}")
                 if not ablation_table:
@@ -72,7 +84,7 @@ def test_every_rule_changes_something_when_turned_off(tmp_path: Path, ablation_t
         if not changed and rule.name in OWN_FIXTURES:
             fixture = parse_text(OWN_FIXTURES[rule.name], "n.md")
             own = OWN_CUES.get(rule.name)
-            if decisions(plan_of(fixture, None, own)) != decisions(plan_of(fixture, off, own)):
+            if _seen(plan_of(fixture, None, own)) != _seen(plan_of(fixture, off, own)):
                 changed.append("own fixture")
         report.append(f"{stage:<7} {rule.name:<17} {', '.join(changed) or 'no change'}")
         if not changed:

@@ -62,6 +62,7 @@ def note_to_back(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
                     images=(),
                     asides=(),
                     holding=(),
+                    anchors=(),
                     # The note is no item of the list its line stands in.
                     group=(0, 0),
                     siblings=(),
@@ -115,12 +116,18 @@ def _moved(unit: Unit) -> Unit:
     it was, so a note made before keeps its identity."""
     pieces: list[str] = []
     notes: list[str] = []
+    named = dict(unit.anchors)
     at = 0
     for start, end in sorted(unit.asides):
         if start < at:
             continue
         pieces.append(unit.text[at:start])
-        notes.append(" ".join(unit.text[start:end].split()))
+        note = " ".join(unit.text[start:end].split())
+        if start in named:
+            # Named by the words it annotates (``anchors``), its brackets are the colon's.
+            inner = note[1:-1] if note.startswith("(") and note.endswith(")") else note
+            note = f"{named[start]}: {inner}"
+        notes.append(note)
         at = end
     pieces.append(unit.text[at:])
 
@@ -130,7 +137,8 @@ def _moved(unit: Unit) -> Unit:
         )
 
     marks = tuple(Mark(shifted(m.start), shifted(m.end), m.highlight) for m in unit.marks)
-    back = " ".join(notes)
+    # Named notes are told apart: each is about its own words, not the one before it.
+    back = (" · " if named else " ").join(notes)
     return dataclasses.replace(
         unit,
         text="".join(pieces).rstrip(),
@@ -139,6 +147,7 @@ def _moved(unit: Unit) -> Unit:
         back=f"{unit.back} {back}".strip() if unit.back else back,
         asides=(),
         holding=(),
+        anchors=(),
     )
 
 

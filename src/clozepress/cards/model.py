@@ -91,6 +91,9 @@ class Unit:
     """Ranges of ``text`` that are inline notes (``^[...]``) holding no highlight."""
     holding: tuple[tuple[int, int], ...] = ()
     """Ranges of ``text`` that are inline notes holding a highlight."""
+    anchors: tuple[tuple[int, str], ...] = ()
+    """Per inline note (its start in ``text``), the words it annotates, where the back must
+    name them (see ``anchors``)."""
     header: tuple[str, ...] = ()
     """For a table row: the header row's cells as text."""
     cells: tuple[tuple[str, tuple[Mark, ...]], ...] = ()

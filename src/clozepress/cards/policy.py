@@ -11,6 +11,7 @@ from ..config import Config
 from ..form.model import Diagnostic, Document
 from ..read.cues import Cues
 from . import (
+    anchors,
     asides,
     bare,
     brackets,
@@ -95,6 +96,7 @@ RULERS: dict[str, Ruler[Any]] = {
         "shape",
         (
             *debris.RULES,
+            *anchors.RULES,
             *asides.RULES,
             *listing.RULES,
             *sentences.RULES,
