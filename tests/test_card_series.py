@@ -323,8 +323,9 @@ def test_members_listed_under_a_short_parent_are_asked_the_parent_their_cue() ->
     planned = run(markdown)
     series = {"imatib", "erlob", "gefib", "bevab"}
     # The members are the facts: a card each, the parent and the other members shown.
-    asked = "D || Kinase blockers / • trastu (anti HER) / • imatib, [...], gefib, bevab (anti TK)"
-    assert asked in fronts(markdown)
+    assert "D || Kinase blockers / • trastu (anti HER) / • imatib, [...], gefib, bevab (anti TK)" in (
+        fronts(markdown)
+    )
     assert {(f.highlight, f.answer) for f in planned.fates if f.highlight in series} == {
         (name, name) for name in series
     }
@@ -343,7 +344,8 @@ def test_members_listed_under_a_short_parent_are_asked_the_parent_their_cue() ->
 
 def test_members_of_a_clause_stating_a_value_are_asked_not_the_clause() -> None:
     line = (
-        "**index < 10 is low** (risky drugs with a narrow window: `warf`, `digo`, `lith`, `phen`)"
+        "**index < 10 is low** (risky drugs with a narrow window: `warf`, `digo`, `lith`, "
+        "`phen`)"
     )
     markdown = f"# D\n- {line}\n"
     planned = run(markdown)
