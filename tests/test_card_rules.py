@@ -210,9 +210,6 @@ def test_a_label_breadcrumb_gives_way_to_the_subject():
 def test_a_line_opening_on_a_pronoun_shows_the_line_before():
     (front,) = fronts("# D\n- The scheduler places pods\n- It picks `a node` for each\n")
     assert front == "D › The scheduler places pods || It picks [...] for each"
-    # A word in capitals is an initialism (an index named "IT"), no pronoun: no line before.
-    (front,) = fronts("# D\n- The scheduler places pods\n- IT above `ten` is safe\n")
-    assert front == "D || IT above [...] is safe"
 
 
 def test_an_answer_shown_elsewhere_on_the_card_is_hidden_there():

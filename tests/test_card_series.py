@@ -315,46 +315,24 @@ def test_an_open_list_asks_the_phrase_of_its_clause_that_names_its_members(
         assert {f.rule for f in again.fates} == {"open-series"}
 
 
-def test_members_listed_under_a_short_parent_are_asked_the_parent_their_cue() -> None:
+def test_members_listed_under_a_short_parent_ask_for_the_parent() -> None:
     markdown = (
         "# D\n- Kinase blockers\n  - `trastu` (anti HER)\n"
         "  - `imatib`, `erlob`, `gefib`, `bevab` (anti TK)\n"
     )
     planned = run(markdown)
+    # The members shown, the class they are listed under asked; their description stays.
+    assert "D || [...] / • trastu (anti HER) / • imatib, erlob, gefib, bevab (anti TK)" in (
+        fronts(markdown)
+    )
     series = {"imatib", "erlob", "gefib", "bevab"}
-    # The members are the facts: a card each, the parent and the other members shown.
-    asked = "D || Kinase blockers / • trastu (anti HER) / • imatib, [...], gefib, bevab (anti TK)"
-    assert asked in fronts(markdown)
-    assert {(f.highlight, f.answer) for f in planned.fates if f.highlight in series} == {
-        (name, name) for name in series
-    }
-    assert not any("[...] / • trastu" in front for front in fronts(markdown))
-    assert planned.hits["members-asked"] == 1
-    # Off, the card asks the parent the members are listed under, every member shown.
-    off = run(markdown, Config(disable_rules=("members-asked",)))
-    assert {(f.rule, f.answer) for f in off.fates if f.highlight in series} == {
+    assert {(f.rule, f.answer) for f in planned.fates if f.highlight in series} == {
         ("listed-under", "Kinase blockers")
     }
-    off = run(markdown, Config(disable_rules=("members-asked", "listed-under")))
+    off = run(markdown, Config(disable_rules=("listed-under",)))
     assert {(f.rule, f.answer) for f in off.fates if f.highlight in series} == {
         ("series-described", "anti TK")
     }
-
-
-def test_members_of_a_clause_stating_a_value_are_asked_not_the_clause() -> None:
-    line = (
-        "**index < 10 is low** (risky drugs with a narrow window: `warf`, `digo`, `lith`, `phen`)"
-    )
-    markdown = f"# D\n- {line}\n"
-    planned = run(markdown)
-    # A phrase holding a number is a clause about the members, no class's name: each member
-    # is asked, the clause shown as its cue; never the whole clause as the answer.
-    assert fronts(markdown)[0] == (
-        "D || index < 10 is low (risky drugs with a narrow window: [...], digo, lith, phen)"
-    )
-    assert {f.answer for f in planned.fates} == {"warf", "digo", "lith", "phen"}
-    off = run(markdown, Config(disable_rules=("members-asked",)))
-    assert {(f.rule, f.answer) for f in off.fates} == {("open-class", "index < 10 is low")}
 
 
 def test_a_series_closed_by_a_conjunction_shows_every_other_item_on_each_card() -> None:

@@ -48,8 +48,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .classcue import NAME as MEMBERS_ASKED
-from .classcue import states_value
 from .env import Env
 from .members import CLASS_WORDS, SET_OFF, series_named
 from .model import Blank, Mark, Unit
@@ -133,8 +131,6 @@ def read(unit: Unit, run: tuple[Mark, ...], after: Sequence[Mark], env: Env) -> 
     if "listed-under" in on:
         parent = _listed_under(unit, run, env)
         if parent is not None:
-            if MEMBERS_ASKED not in env.disabled:
-                return MEMBERS_ASKED, None  # the members are the facts; the parent their cue
             return "listed-under", Blank(*parent, "listed-under", "name")
     if "series-described" in on:
         described = _description(unit, run)
@@ -147,8 +143,6 @@ def read(unit: Unit, run: tuple[Mark, ...], after: Sequence[Mark], env: Env) -> 
         if "open-class" in on:
             phrase = _open_class(unit, run)
             if phrase is not None:
-                if MEMBERS_ASKED not in env.disabled and states_value(text[phrase[0] : phrase[1]]):
-                    return MEMBERS_ASKED, None  # the members are the facts; the clause their cue
                 return "open-class", Blank(*phrase, "open-class", "name")
         if "open-series" in on:
             return "open-series", None

@@ -293,9 +293,7 @@ def leans_back(text: str, own: frozenset[str] = frozenset()) -> bool:
     """Whether a line opens on a word that refers to what was said before it; ``own``: the
     learner's own such words (folded), from their cues file."""
     found = words(text[:40])
-    if not found or (len(found[0]) > 1 and found[0].isupper()):
-        return False  # a word in capitals is an initialism ("IT" for an index), no pronoun
-    return found[0].casefold() in ANAPHORS or found[0].casefold() in own
+    return bool(found) and (found[0].casefold() in ANAPHORS or found[0].casefold() in own)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
