@@ -197,12 +197,7 @@ def initialism(draft: Draft, env: Env) -> Draft | None:
                     continue
                 if not _taken(hidden, number, index, start, end):
                     hidden.append(Hidden(number, start, end, index))
-    if len(hidden) == len(draft.hidden):
-        return None
-    repaired = dataclasses.replace(draft, hidden=tuple(hidden))
-    if bare and env.config.cloze != "unit":
-        return repaired.without(bare, "initialism")
-    return repaired
+    return _withheld(draft, hidden, bare, env, "initialism")
 
 
 def _word_for_word(run: str, letters: str) -> bool:
@@ -284,11 +279,19 @@ def across(draft: Draft, env: Env) -> Draft | None:
                 cover.take(number, start, end)
             if _own_words(text, blanks, cover.hidden.get(number, [])) < OWN_WORDS:
                 bare.add(number)
+    return _withheld(draft, hidden, bare, env, "across")
+
+
+def _withheld(
+    draft: Draft, hidden: list[Hidden], bare: set[int], env: Env, rule: str
+) -> Draft | None:
+    """The draft with ``hidden`` withheld; a card left with too few words of its own
+    (``bare``) makes no card, unless the learner asked for one card per line."""
     if len(hidden) == len(draft.hidden):
         return None
     repaired = dataclasses.replace(draft, hidden=tuple(hidden))
     if bare and env.config.cloze != "unit":
-        return repaired.without(bare, "across")
+        return repaired.without(bare, rule)
     return repaired
 
 
