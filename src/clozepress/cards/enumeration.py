@@ -53,7 +53,7 @@ from .members import CLASS_WORDS, SET_OFF, series_named
 from .model import Blank, Mark, Unit
 from .repairs import MAX_BLANKS
 from .rules import Rule
-from .series import joined, read_as_members
+from .series import closed_by_word, grouped, joined, read_as_members
 from .skips import SkipRule, Verdict
 from .text import fold, is_label, words
 
@@ -91,14 +91,12 @@ def readings(unit: Unit, env: Env) -> Readings:
 def _readings(unit: Unit, env: Env) -> Readings:
     if unit.kind not in ("line", "list"):
         return {}
-    marks = sorted(unit.marks, key=lambda m: m.start)
+    runs = grouped(unit)
+    marks = [mark for run in runs for mark in run]
     found: Readings = {}
-    at = 0
-    while at < len(marks):
-        end = at + 1
-        while end < len(marks) and joined(unit.text, marks[end - 1], marks[end]):
-            end += 1
-        run = tuple(marks[at:end])
+    end = 0
+    for run in runs:
+        end += len(run)
         reading = read(unit, run, marks[end:], env)
         if reading is not None:
             for mark in run:
@@ -106,7 +104,6 @@ def _readings(unit: Unit, env: Env) -> Readings:
             rule, blank = reading
             if rule == "series-fact" and blank is not None:
                 found[blank.start] = reading  # the fact's own highlight asks it on that card
-        at = end
     return found
 
 
@@ -138,7 +135,7 @@ def read(unit: Unit, run: tuple[Mark, ...], after: Sequence[Mark], env: Env) -> 
             return "series-described", Blank(*described, "series-described", "name")
         if described is not None and "open-series" in on:
             return "open-series", None  # members of the class the context names: any fits
-    closed = any(char.isalpha() for char in text[run[-2].end : run[-1].start])
+    closed = closed_by_word(text, run)
     if not closed and _set_off(text, run):
         if "open-class" in on:
             phrase = _open_class(unit, run)

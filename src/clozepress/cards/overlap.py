@@ -24,7 +24,7 @@ from .env import Env
 from .model import Mark, Unit
 from .repairs import MAX_BLANKS
 from .rules import Rule
-from .series import joined, read_as_members
+from .series import grouped, read_as_members
 
 #: What stands for the items left out after the one a card asks.
 MORE = " …"
@@ -40,25 +40,19 @@ def overlap(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
     return out, hits
 
 
-def _long_run(unit: Unit, env: Env) -> list[Mark] | None:
+def _long_run(unit: Unit, env: Env) -> tuple[Mark, ...] | None:
     """The unit's first series of more than ``MAX_BLANKS`` items that asks to be learned: not
     offered as examples, not bare symbols (those are no card, see ``series``)."""
-    marks = sorted(unit.marks, key=lambda m: m.start)
-    run: list[Mark] = []
-    for mark in [*marks, None]:
-        if mark is not None and run and joined(unit.text, run[-1], mark):
-            run.append(mark)
-            continue
+    for run in grouped(unit):
         if len(run) > MAX_BLANKS and not _left_alone(unit, run, env):
             return run
-        run = [mark] if mark is not None else []
     return None
 
 
-def _left_alone(unit: Unit, run: list[Mark], env: Env) -> bool:
+def _left_alone(unit: Unit, run: tuple[Mark, ...], env: Env) -> bool:
     # Offered, bare symbols, or named by a short phrase they ask for (``member-class``); or the
     # subject of a fact, described, an open list, a closed set (``enumeration``).
-    return read_as_members(unit, tuple(run), env) or left_to_items(unit, tuple(run), env)
+    return read_as_members(unit, run, env) or left_to_items(unit, run, env)
 
 
 def _split(unit: Unit, env: Env) -> list[Unit]:

@@ -49,19 +49,23 @@ def runs_of(unit: Unit, env: Env) -> Runs:
 
 
 def _runs(unit: Unit) -> Runs:
-    marks = sorted(unit.marks, key=lambda m: m.start)
+    runs: Runs = {}
+    for items in grouped(unit):
+        for index, mark in enumerate(items):
+            runs[mark.start] = (items, index)
+    return runs
+
+
+def grouped(unit: Unit) -> list[tuple[Mark, ...]]:
+    """The unit's highlights in order, in runs written as one series (``joined``): the one
+    grouping ``series``, ``enumeration`` and ``overlap`` read, so they agree on what a run is."""
     found: list[list[Mark]] = []
-    for mark in marks:
+    for mark in sorted(unit.marks, key=lambda m: m.start):
         if found and joined(unit.text, found[-1][-1], mark):
             found[-1].append(mark)
         else:
             found.append([mark])
-    runs: Runs = {}
-    for run in found:
-        items = tuple(run)
-        for index, mark in enumerate(items):
-            runs[mark.start] = (items, index)
-    return runs
+    return [tuple(run) for run in found]
 
 
 def joined(text: str, left: Mark, right: Mark) -> bool:
@@ -124,9 +128,12 @@ def closed_set(unit: Unit, run: tuple[Mark, ...], env: Env) -> bool:
     is offered as examples still."""
     if "closed-series" in env.disabled or len(run) <= MAX_BLANKS:
         return False
-    text = unit.text
-    closed = any(char.isalpha() for char in text[run[-2].end : run[-1].start])
-    return closed and not open_ended(text, run[-1])
+    return closed_by_word(unit.text, run) and not open_ended(unit.text, run[-1])
+
+
+def closed_by_word(text: str, run: tuple[Mark, ...]) -> bool:
+    """Whether a word ("and", "or") stands before the series' last item: it closes the set."""
+    return any(char.isalpha() for char in text[run[-2].end : run[-1].start])
 
 
 def open_ended(text: str, last: Mark) -> bool:
