@@ -49,7 +49,7 @@ import re
 from collections.abc import Sequence
 
 from .env import Env
-from .members import CLASS_WORDS, SET_OFF, series_named
+from .members import CLASS_WORDS, SET_OFF, holds_mark, series_named
 from .model import Blank, Mark, Unit
 from .repairs import MAX_BLANKS
 from .rules import Rule
@@ -181,7 +181,7 @@ def _description(unit: Unit, run: tuple[Mark, ...]) -> tuple[int, int] | None:
     phrase = text[start:end]
     if not 0 < len(words(phrase)) <= CLASS_WORDS:
         return None
-    if any(start < m.end and m.start < end for m in unit.marks):
+    if holds_mark(unit, start, end):
         return None
     return start, end
 
@@ -251,7 +251,7 @@ def _askable(unit: Unit, start: int, end: int) -> tuple[int, int] | None:
     by the card's context, and it holds no highlight (which has a card of its own)."""
     if given_away(unit, start, end):
         return None
-    if any(start < m.end and m.start < end for m in unit.marks):
+    if holds_mark(unit, start, end):
         return None
     return start, end
 
@@ -273,29 +273,32 @@ def _set_off(text: str, run: tuple[Mark, ...]) -> bool:
 def series_fact(unit: Unit, mark: Mark, env: Env) -> Blank | None:
     """An item of a series whose fact the line highlights after it, or that fact's highlight:
     the one card asks the fact, every item shown."""
-    reading = readings(unit, env).get(mark.start)
-    return reading[1] if reading is not None and reading[0] == "series-fact" else None
+    return _asked(unit, mark, env, "series-fact")
 
 
 def series_described(unit: Unit, mark: Mark, env: Env) -> Blank | None:
     """An item of a series heading its line, described right after it: the card asks that
     description, every item shown."""
-    reading = readings(unit, env).get(mark.start)
-    return reading[1] if reading is not None and reading[0] == "series-described" else None
+    return _asked(unit, mark, env, "series-described")
 
 
 def listed_under(unit: Unit, mark: Mark, env: Env) -> Blank | None:
     """An item of a series heading an item of its list: the card asks the parent line, the
     class the members are listed under, every member shown."""
-    reading = readings(unit, env).get(mark.start)
-    return reading[1] if reading is not None and reading[0] == "listed-under" else None
+    return _asked(unit, mark, env, "listed-under")
 
 
 def open_class(unit: Unit, mark: Mark, env: Env) -> Blank | None:
     """An item of an open list set off from a long clause: the card asks the phrase of that
     clause naming what the members are offered as, every member shown."""
+    return _asked(unit, mark, env, "open-class")
+
+
+def _asked(unit: Unit, mark: Mark, env: Env, rule: str) -> Blank | None:
+    """The blank the reading of ``mark``'s series asks, if ``rule`` is what read it: each blank
+    rule here only looks up its own reading (``readings`` decides once per unit)."""
     reading = readings(unit, env).get(mark.start)
-    return reading[1] if reading is not None and reading[0] == "open-class" else None
+    return reading[1] if reading is not None and reading[0] == rule else None
 
 
 def open_series(unit: Unit, mark: Mark, env: Env) -> Verdict | None:

@@ -60,21 +60,15 @@ def series_named(unit: Unit, run: tuple[Mark, ...]) -> tuple[int, int] | None:
     if set_off is None or set_off.end() != run[0].start:
         return None
     end = set_off.start()
-    start = 0
-    for found in _CLAUSE_START.finditer(text, 0, end):
-        if found.end() <= end:
-            start = found.end()
+    start = _clause_start(text, end)
     if text[:start].rstrip().endswith("."):
         return None  # after a full stop or an abbreviation ("tp. piccola"): no clause's start
-    start += len(_OPENING.match(text[start:end]).group())  # type: ignore[union-attr]
-    while end > start and text[end - 1] in "*_`":
-        end -= 1
+    start, end = _trimmed(text, start, end)
     if end > start and text[end - 1] in ")]）" and start > 0 and text[start - 1] in "([（":
         end -= 1  # a bracket right before the colon: "used (against X): ..." names X
-    lead = text[start:end]
-    if not lead.strip() or any(start < m.end and m.start < end for m in unit.marks):
+    if not _free(unit, start, end):
         return None
-    return (start, end) if len(words(lead)) <= CLASS_WORDS else None
+    return (start, end) if len(words(text[start:end])) <= CLASS_WORDS else None
 
 
 def class_phrase(unit: Unit, run: tuple[Mark, ...], env: Env) -> tuple[int, int] | None:
@@ -87,22 +81,44 @@ def class_phrase(unit: Unit, run: tuple[Mark, ...], env: Env) -> tuple[int, int]
     if named and len(words(named.group(1))) <= CLASS_WORDS and named.end() == run[0].start:
         return named.start(1), named.end(1)  # "Es: chelanti del Fe: X, Y"
     end = marker - len(_BEFORE_MARKER.search(text[:marker]).group())  # type: ignore[union-attr]
-    start = 0
-    for found in _CLAUSE_START.finditer(text, 0, end):
-        if found.end() <= end:
-            start = found.end()
-    start += len(_OPENING.match(text[start:end]).group())  # type: ignore[union-attr]
-    while end > start and text[end - 1] in "*_`":
-        end -= 1
-    lead = text[start:end]
+    start, end = _trimmed(text, _clause_start(text, end), end)
     if _SENTENCE_END.search(text, 0, marker):
         # Examples in a sentence of their own offer what the line defines: "X --- ... . Es: Y".
         head = _HEAD.match(text)
         start, end = (head.start(1), head.end(1)) if head else (end, end)
-        lead = text[start:end]
-    if not lead.strip() or any(start < m.end and m.start < end for m in unit.marks):
+    if not _free(unit, start, end):
         return None
-    return (start, end) if 0 < len(words(lead)) <= CLASS_WORDS else None
+    return (start, end) if 0 < len(words(text[start:end])) <= CLASS_WORDS else None
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause running up to ``end`` starts: after the last line start, colon, comma,
+    bracket or dash before it (``_CLAUSE_START``). A class phrase, after a marker or before a
+    set-off series, is read from there."""
+    start = 0
+    for found in _CLAUSE_START.finditer(text, 0, end):
+        start = found.end()
+    return start
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without the numbering and markup opening its clause or the markup
+    closing it: no word of the class."""
+    start += len(_OPENING.match(text[start:end]).group())  # type: ignore[union-attr]
+    while end > start and text[end - 1] in "*_`":
+        end -= 1
+    return start, end
+
+
+def _free(unit: Unit, start: int, end: int) -> bool:
+    """Whether ``unit.text[start:end]`` is more than blanks and holds no highlight: a highlight
+    has a card of its own, so a phrase holding one is no class to ask."""
+    return bool(unit.text[start:end].strip()) and not holds_mark(unit, start, end)
+
+
+def holds_mark(unit: Unit, start: int, end: int) -> bool:
+    """Whether a highlight of ``unit`` overlaps ``unit.text[start:end]``."""
+    return any(start < m.end and m.start < end for m in unit.marks)
 
 
 def member_class(unit: Unit, mark: Mark, env: Env) -> Blank | None:

@@ -241,24 +241,20 @@ def _draft(unit: Unit, env: Env, fates: list[Fate], fate_of: dict[int, int]) -> 
             )
             continue
         blank = _blank(unit, mark, env, [b for _, b, _ in blanks])
-        host = _same_card(blank, blanks)
-        if host is not None:
-            # Another member of the class this card asks: the card tests it too.
-            riders.append((mark, host))
-            fate_of[id(mark)] = len(fates)
-            answer = " ".join(unit.text[blank.start : blank.end].split())
-            fates.append(
-                Fate(mark.highlight.line, mark.highlight.text, answer, None, blank.rule, blank.kind)
-            )
-            continue
-        number = 1 if one_card else len(blanks) + 1
-        blanks.append((number, blank, mark))
-        env.unit_clozes += 1
+        # A card for the highlight, its own or one it rides on: the fate names what it asks.
         fate_of[id(mark)] = len(fates)
         answer = " ".join(unit.text[blank.start : blank.end].split())
         fates.append(
             Fate(mark.highlight.line, mark.highlight.text, answer, None, blank.rule, blank.kind)
         )
+        host = _same_card(blank, blanks)
+        if host is not None:
+            # Another member of the class this card asks: the card tests it too.
+            riders.append((mark, host))
+            continue
+        number = 1 if one_card else len(blanks) + 1
+        blanks.append((number, blank, mark))
+        env.unit_clozes += 1
     if not blanks:
         return None
     draft = Draft(
