@@ -349,6 +349,17 @@ def test_a_bullet_typed_inside_a_line_and_a_lone_comma_are_left_out():
     assert fronts(lone, off)[0] == "D › Lambda || It runs in a [...]. , it cannot reach yours"
 
 
+def test_an_inline_note_after_a_stray_mark_moves_with_the_cut():
+    # The cut shifts the line's notes too: one left at its old place cut the line's words.
+    notes = "# D\n## Producers\n- Producers are the `SDK`, - the `Agent`^[the daemon] here\n"
+    assert fronts(notes) == [
+        "D › Producers || Producers are the [...], the Agent here",
+        "D › Producers || Producers are the SDK, the [...] here",
+    ]
+    (note,) = run(notes).notes
+    assert "the Agent: the daemon</li>" in note.extra
+
+
 def test_a_word_of_the_answer_hidden_before_its_blank_is_withheld_not_an_echo():
     notes = "# D\n- want to launch an instance here\n  - add a `Launch Permission` to the image\n"
     # The parent line holds the hidden word: it opens the front, "D" is the context line.

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from .debris import without
 from .deixis import OPENS_ON_CONNECTIVE, continues
 from .env import Env
 from .model import Mark, Unit
@@ -128,17 +129,11 @@ def _shown_first(unit: Unit, shown: str, before: str) -> Unit:
 
 def _without(unit: Unit, end: int) -> Unit:
     """``unit`` with its text from ``end`` on: the connective left out of its front."""
-    text = unit.text[end:]
+    cut = without(unit, [(0, end)])
+    text = cut.text
     if text[:1].islower() and unit.text[:1].isupper():
         text = text[:1].upper() + text[1:]
-    return dataclasses.replace(
-        unit,
-        text=text,
-        marks=tuple(Mark(m.start - end, m.end - end, m.highlight) for m in unit.marks),
-        asides=tuple((a - end, b - end) for a, b in unit.asides if a >= end),
-        holding=tuple((a - end, b - end) for a, b in unit.holding if a >= end),
-        key=unit.plain_key,
-    )
+    return dataclasses.replace(cut, text=text)
 
 
 RULES = (

@@ -64,14 +64,16 @@ def stray_marks(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
         if not spans:
             out.append(unit)
             continue
-        out.append(_without(unit, spans))
+        out.append(without(unit, spans))
         hits += 1
     return out, hits
 
 
-def _without(unit: Unit, spans: list[tuple[int, int]]) -> Unit:
+def without(unit: Unit, spans: list[tuple[int, int]]) -> Unit:
     """``unit`` with the ranges ``spans`` (sorted, apart, none in a highlight) cut from its text,
-    its highlights moved to their new places, its identity kept."""
+    its identity kept. Every offset the unit holds into its text (highlights, inline notes,
+    their anchors) moves with it: one cut for this rule's slips and ``connectives``' opening
+    word, so neither leaves a later rule reading a note at its old place."""
     kept: list[str] = []
     at = 0
     for start, end in spans:
@@ -80,13 +82,20 @@ def _without(unit: Unit, spans: list[tuple[int, int]]) -> Unit:
     kept.append(unit.text[at:])
 
     def moved(place: int) -> int:
-        return place - sum(end - start for start, end in spans if end <= place)
+        # A place inside a cut range goes to where the range was.
+        return place - sum(min(end, place) - start for start, end in spans if start < place)
+
+    def ranges(found: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+        return tuple((moved(a), moved(b)) for a, b in found if moved(a) < moved(b))
 
     return dataclasses.replace(
         unit,
         text="".join(kept),
         key=unit.plain_key,
         marks=tuple(Mark(moved(m.start), moved(m.end), m.highlight) for m in unit.marks),
+        asides=ranges(unit.asides),
+        holding=ranges(unit.holding),
+        anchors=tuple((moved(a), words) for a, words in unit.anchors),
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..form.model import (
     Block,
@@ -83,10 +83,11 @@ def own_names(document: Document) -> dict[Key, frozenset[str]]:
     name defined and used again in one block, or a value set in quotes holding such a word."""
     codes: dict[Key, list[str]] = {}
     prose: dict[str, set[Key]] = {}
-    for index, domain in enumerate(document.domains):
-        top: Key = (index, ())
-        _words(domain.spans, top, prose)
-        _walk(domain.children, top, codes, prose)
+    for key, part in by_section(document):
+        if isinstance(part, str):
+            codes.setdefault(key, []).append(part)
+        else:
+            _words(part, key, prose)
     out: dict[Key, frozenset[str]] = {}
     for key, blocks in codes.items():
 
@@ -118,29 +119,37 @@ def outside(key: Key, other: Key) -> bool:
     return other[0] != key[0] or other[1][:depth] != key[1]
 
 
+def by_section(document: Document) -> Iterator[tuple[Key, str | tuple[Inline, ...]]]:
+    """Every code block's text and every run of prose (a title, a line, a table cell) of
+    ``document`` with the section it stands in, in reading order: what tells a section's
+    example from the notes' vocabulary is where each stands, so ``own_names`` and
+    ``samples.quoted_values`` read the same walk."""
+    for index, domain in enumerate(document.domains):
+        top: Key = (index, ())
+        yield top, domain.spans
+        yield from _walk(domain.children, top)
+
+
 def _walk(
-    blocks: Iterable[Block | Section],
-    key: Key,
-    codes: dict[Key, list[str]],
-    prose: dict[str, set[Key]],
-) -> None:
+    blocks: Iterable[Block | Section], key: Key
+) -> Iterator[tuple[Key, str | tuple[Inline, ...]]]:
     for block in blocks:
         if isinstance(block, Section):
             inner: Key = (key[0], (*key[1], block.title))
-            _words(block.spans, inner, prose)
-            _walk(block.children, inner, codes, prose)
+            yield inner, block.spans
+            yield from _walk(block.children, inner)
         elif isinstance(block, Code):
-            codes.setdefault(key, []).append(block.text)
+            yield key, block.text
         elif isinstance(block, Bullet):
-            _words(block.spans, key, prose)
-            _walk(block.children, key, codes, prose)
+            yield key, block.spans
+            yield from _walk(block.children, key)
         elif isinstance(block, Paragraph):
-            _words(block.spans, key, prose)
+            yield key, block.spans
         elif isinstance(block, Quote):
-            _walk(block.children, key, codes, prose)
+            yield from _walk(block.children, key)
         elif isinstance(block, Table):
             for cell in (*block.header, *(c for row in block.rows for c in row.cells)):
-                _words(cell.spans, key, prose)
+                yield key, cell.spans
 
 
 def _words(spans: tuple[Inline, ...], key: Key, prose: dict[str, set[Key]]) -> None:

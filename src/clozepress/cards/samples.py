@@ -20,11 +20,10 @@ highlight makes no card, and the report says why.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from ..form.model import Block, Bullet, Code, Document, Paragraph, Quote, Section, Table, plain_text
+from ..form.model import Document, plain_text
 from .env import BARE_NAME, Env
-from .examples import Key, outside
+from .examples import Key, by_section, outside
 from .model import Blank, Mark, Unit
 from .rules import Rule
 from .skips import SkipRule, Verdict
@@ -91,10 +90,12 @@ def quoted_values(document: Document) -> dict[Key, frozenset[str]]:
     region is ...") is one the notes teach, not one the example chose."""
     values: dict[Key, set[str]] = {}
     prose: dict[Key, list[str]] = {}
-    for index, domain in enumerate(document.domains):
-        top: Key = (index, ())
-        prose.setdefault(top, []).append(plain_text(domain.spans))
-        _walk(domain.children, top, values, prose)
+    for key, part in by_section(document):
+        if isinstance(part, str):
+            found = {m.group(2).strip() for m in _QUOTED_SETTING.finditer(part)}
+            values.setdefault(key, set()).update(v for v in found if v)
+        else:
+            prose.setdefault(key, []).append(plain_text(part))
     texts = {key: "\n".join(parts) for key, parts in prose.items()}
     out: dict[Key, frozenset[str]] = {}
     for key, found in values.items():
@@ -103,31 +104,6 @@ def quoted_values(document: Document) -> dict[Key, frozenset[str]]:
         if own:
             out[key] = own
     return out
-
-
-def _walk(
-    blocks: Iterable[Block | Section],
-    key: Key,
-    values: dict[Key, set[str]],
-    prose: dict[Key, list[str]],
-) -> None:
-    for block in blocks:
-        if isinstance(block, Section):
-            inner: Key = (key[0], (*key[1], block.title))
-            prose.setdefault(inner, []).append(plain_text(block.spans))
-            _walk(block.children, inner, values, prose)
-        elif isinstance(block, Code):
-            found = {m.group(2).strip() for m in _QUOTED_SETTING.finditer(block.text)}
-            values.setdefault(key, set()).update(v for v in found if v)
-        elif isinstance(block, Bullet | Paragraph):
-            prose.setdefault(key, []).append(plain_text(block.spans))
-            if isinstance(block, Bullet):
-                _walk(block.children, key, values, prose)
-        elif isinstance(block, Quote):
-            _walk(block.children, key, values, prose)
-        elif isinstance(block, Table):
-            cells = (*block.header, *(c for row in block.rows for c in row.cells))
-            prose.setdefault(key, []).extend(plain_text(c.spans) for c in cells)
 
 
 def sample_setting(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
