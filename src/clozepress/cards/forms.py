@@ -36,7 +36,7 @@ import re
 from .draft import Draft, Hidden
 from .echo import OWN_WORDS, _stems, _within
 from .env import Env
-from .leaks import _IDENTIFIER, _cards, _Cover, own_words, parts
+from .leaks import _IDENTIFIER, _cards, _Cover, _hidden_in_crumb, own_words, parts
 from .model import Blank
 from .repairs import NEAR, RepairRule, _in_series
 from .rules import Rule
@@ -87,7 +87,9 @@ def form_crumb(draft: Draft, env: Env) -> Draft | None:
         for index, crumb in enumerate(draft.crumbs):
             for run in _RUN.finditer(crumb):
                 start, end = run.span()
-                if not other_form(run.group(), answer) or _taken(hidden, number, index, start, end):
+                if not other_form(run.group(), answer) or _hidden_in_crumb(
+                    hidden, number, index, start, end
+                ):
                     continue
                 hidden.append(Hidden(number, start, end, index))
     if len(hidden) == len(draft.hidden):
@@ -102,12 +104,6 @@ def _crumb_hidden(draft: Draft) -> dict[int, list[tuple[int, int, int]]]:
         if h.crumb is not None:
             out.setdefault(h.number, []).append((h.crumb, h.start, h.end))
     return out
-
-
-def _taken(hidden: list[Hidden], number: int, index: int, start: int, end: int) -> bool:
-    return any(
-        h.crumb == index and h.number == number and h.start < end and start < h.end for h in hidden
-    )
 
 
 #: An initialism is letters only, this many at most (a number in a name tells one of a family
@@ -195,7 +191,7 @@ def initialism(draft: Draft, env: Env) -> Draft | None:
             for start, end in spelled_runs(crumb, letters):
                 if capitals and _word_for_word(crumb[start:end], letters):
                     continue
-                if not _taken(hidden, number, index, start, end):
+                if not _hidden_in_crumb(hidden, number, index, start, end):
                     hidden.append(Hidden(number, start, end, index))
     return _withheld(draft, hidden, bare, env, "initialism")
 

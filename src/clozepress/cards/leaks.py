@@ -142,7 +142,7 @@ class _Topic:
             stem_key(w)
             for at, crumb in enumerate(draft.crumbs[:index])
             for w, start, end in parts(crumb)
-            if not _hidden_in_crumb(draft, number, at, start, end)
+            if not _hidden_in_crumb(draft.hidden, number, at, start, end)
         }
         self.answers = answers
 
@@ -198,10 +198,13 @@ class _Cover:
         self.hidden.setdefault(number, []).append((start, end))
 
 
-def _hidden_in_crumb(draft: Draft, number: int, index: int, start: int, end: int) -> bool:
+def _hidden_in_crumb(
+    hidden: Iterable[Hidden], number: int, index: int, start: int, end: int
+) -> bool:
+    """Whether card ``number`` already hides some of ``start:end`` of breadcrumb level
+    ``index``: of the draft's hidden texts, or of those a repair is adding (``forms``)."""
     return any(
-        h.crumb == index and h.number == number and h.start < end and start < h.end
-        for h in draft.hidden
+        h.crumb == index and h.number == number and h.start < end and start < h.end for h in hidden
     )
 
 
@@ -258,7 +261,7 @@ def stem_crumb(draft: Draft, env: Env) -> Draft | None:
                 if len(hit) != len(pieces):
                     continue  # a hump of a longer name (`Count` of `RowCount`) is not it
                 start, end = run.start(), run.end()
-                if not _hidden_in_crumb(draft, number, index, start, end):
+                if not _hidden_in_crumb(draft.hidden, number, index, start, end):
                     places.append((index, start, end))
                 given.update(w.casefold() for p, _, _ in hit for w in mine if same_stem(p, w))
         if not places or len(given) * 2 < len(own):

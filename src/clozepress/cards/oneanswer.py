@@ -33,12 +33,12 @@ from .repairs import (
     RepairRule,
     _contained_pairs,
     _standalone,
-    _tellable,
+    _tells_inside,
     _twin_keys,
     _twin_pairs,
 )
 from .rules import Rule
-from .text import fold, occurrences, only_function_words
+from .text import fold, occurrences
 
 #: A card asks at most this many different answers; one past it and the card is split.
 MOST = 2
@@ -162,11 +162,9 @@ def holds(shown: str, answer: str) -> bool:
     """Whether ``shown`` (folded) holds ``answer`` (folded) whole as a word of its own, as
     ``repairs.contained`` reads it: shown on a card, it tells the answer. (The other way an
     answer is told, a twin shown, is read by the keys ``repairs.twins`` reads.)"""
-    symbol = len(answer) >= 2 and not any(c.isalnum() for c in answer)
     return (
         len(shown) > len(answer)
-        and (_tellable(answer) or symbol)
-        and not only_function_words(answer)
+        and _tells_inside(answer)
         and _standalone(answer, ignore_case=False).search(shown) is not None
     )
 

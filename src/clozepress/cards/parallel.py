@@ -36,6 +36,7 @@ from collections.abc import Iterator
 
 from .draft import Draft, Hidden
 from .env import Env
+from .model import Blank
 from .repairs import RepairRule, _merged
 from .rules import Rule
 
@@ -128,17 +129,24 @@ def _windows(shown: list[str], size: int) -> Iterator[int]:
             yield at - size + 1
 
 
+def _hides(draft: Draft) -> dict[int, list[tuple[int, int]]]:
+    """Per card, the ranges of the line it hides: its blanks and what it hides besides. Read
+    once per draft, not once per highlight: a line of many highlights stays linear."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for number, blank, _ in draft.blanks:
+        out.setdefault(number, []).append((blank.start, blank.end))
+    for h in draft.hidden:
+        if h.crumb is None:
+            out.setdefault(h.number, []).append((h.start, h.end))
+    return out
+
+
 def _shown_parts(
-    draft: Draft, number: int, low: int, high: int, own: tuple[int, int]
+    text: str, hides: list[tuple[int, int]], low: int, high: int, own: tuple[int, int]
 ) -> list[Part]:
-    """The parts of ``text[low:high]`` card ``number`` shows, a gap where it hides text (its
+    """The parts of ``text[low:high]`` a card shows, a gap where it hides text (``hides``: its
     blanks, what it hides besides) or where the highlight itself stands."""
-    text = draft.unit.text
-    hidden = sorted(
-        [(b.start, b.end) for n, b, _ in draft.blanks if n == number]
-        + [(h.start, h.end) for h in draft.hidden if h.number == number and h.crumb is None]
-        + [own]
-    )
+    hidden = sorted([*hides, own])
     out: list[Part] = []
     at = low
     for start, end in hidden:
@@ -152,11 +160,10 @@ def _shown_parts(
 
 
 def _parallel(
-    draft: Draft, number: int, start: int, end: int, own: tuple[int, int]
+    text: str, hides: list[tuple[int, int]], start: int, end: int, own: tuple[int, int]
 ) -> tuple[int, int] | None:
-    """The place of a sibling card ``number`` shows whose shape gives away the answer
-    ``text[start:end]`` of the highlight at ``own``, or None."""
-    text = draft.unit.text
+    """The place of a sibling a card shows (it hides ``hides``) whose shape gives away the
+    answer ``text[start:end]`` of the highlight at ``own``, or None."""
     mine_parts = parts(text, *own)
     if not MIN_PARTS <= len(mine_parts) <= MAX_PARTS:
         return None
@@ -167,9 +174,7 @@ def _parallel(
     if not inside_at:
         return None
     inside = range(inside_at[0], inside_at[-1] + 1)
-    shown_parts = _shown_parts(
-        draft, number, max(0, own[0] - NEAR), min(len(text), own[1] + NEAR), own
-    )
+    shown_parts = _shown_parts(text, hides, *_around(text, *own), own)
     shown = [p for p, _, _ in shown_parts]
     size = len(mine)
     for at in _windows(shown, size):
@@ -194,8 +199,10 @@ def parallel_sibling(draft: Draft, env: Env) -> Draft | None:
     pairs: list[tuple[int, int]] = []
     off: set[int] = set()
     sizes = draft.blanks_per_card()
+    hides = _hides(draft)
+    text = draft.unit.text
     for number, blank, mark in draft.blanks:
-        found = _parallel(draft, number, blank.start, blank.end, (mark.start, mark.end))
+        found = _parallel(text, hides[number], blank.start, blank.end, (mark.start, mark.end))
         if found is None:
             continue
         other = next(
@@ -225,26 +232,37 @@ _BINDING = re.compile(r"\s*([^\W\d_]\w?)\s*={1,2}\s*(\w{1,4})\s*")
 _CALL = re.compile(r"\w\(([^()\n]{1,60})\)")
 
 
+def _lone_blanks(
+    draft: Draft, pattern: re.Pattern[str]
+) -> Iterator[tuple[int, Blank, re.Match[str]]]:
+    """Each card of one blank whose answer is ``pattern`` whole, with the blank and the match.
+    One blank, so what the card hides near it is that blank alone: the rules reading it
+    (``bound-argument``, ``indexed-family``) test a text shown by its overlap with the blank,
+    not by a scan of the line's blanks per text."""
+    text = draft.unit.text
+    sizes = draft.blanks_per_card()
+    for number, blank, _ in draft.blanks:
+        found = pattern.fullmatch(text, blank.start, blank.end)
+        if found is not None and sizes[number] == 1:
+            yield number, blank, found
+
+
+def _around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of ``text`` within ``NEAR`` of ``text[start:end]``, where its kin stand."""
+    return max(0, start - NEAR), min(len(text), end + NEAR)
+
+
 def bound_argument(draft: Draft, env: Env) -> Draft | None:
     """A card whose one blank binds a symbol to a value (``k = 1``) while its formula takes
     that value beside that symbol (``F(k',1)``) asks for the case the formula shows."""
     text = draft.unit.text
-    sizes = draft.blanks_per_card()
     off: set[int] = set()
-    for number, blank, _ in draft.blanks:
-        found = _BINDING.fullmatch(text, blank.start, blank.end)
-        if found is None or sizes[number] != 1:
-            continue
+    for number, blank, found in _lone_blanks(draft, _BINDING):
         symbol, value = found.group(1).casefold(), found.group(2).casefold()
         if symbol == value:
             continue
-        low, high = max(0, blank.start - NEAR), min(len(text), blank.end + NEAR)
-        for call in _CALL.finditer(text, low, high):
-            if any(
-                b.start < call.end() and call.start() < b.end
-                for n, b, _ in draft.blanks
-                if n == number
-            ):
+        for call in _CALL.finditer(text, *_around(text, blank.start, blank.end)):
+            if blank.start < call.end() and call.start() < blank.end:
                 continue
             args = [a.strip().casefold() for a in call.group(1).split(",")]
             heads = {p for a in args if a != value for p, _, _ in parts(a)[:1]}
@@ -271,7 +289,7 @@ def worked_instance(draft: Draft, env: Env) -> Draft | None:
         if found is None or blank.end != mark.end:
             continue
         name = found.group(1)
-        low, high = max(0, mark.start - NEAR), min(len(text), mark.end + NEAR)
+        low, high = _around(text, mark.start, mark.end)
         at = text.find(name, low, high)
         while at >= 0:
             value = _VALUE.match(text, at + len(name))
@@ -297,21 +315,14 @@ def indexed_family(draft: Draft, env: Env) -> Draft | None:
     symbol's indexed members (``Q1, Q2, Q3``, ``Q[1]``) asks for the letter they all begin
     with: no card."""
     text = draft.unit.text
-    sizes = draft.blanks_per_card()
     off: set[int] = set()
-    for number, blank, _ in draft.blanks:
-        found = _SYMBOL.fullmatch(text, blank.start, blank.end)
-        if found is None or sizes[number] != 1:
-            continue
+    for number, blank, found in _lone_blanks(draft, _SYMBOL):
         name = found.group(1)
         members = re.compile(rf"(?<![^\W_]){re.escape(name)}(?:\d+|\[\w{{1,3}}\])(?![^\W_])")
-        low, high = max(0, blank.start - NEAR), min(len(text), blank.end + NEAR)
         shown = {
             m.group()
-            for m in members.finditer(text, low, high)
-            if not any(
-                b.start < m.end() and m.start() < b.end for n, b, _ in draft.blanks if n == number
-            )
+            for m in members.finditer(text, *_around(text, blank.start, blank.end))
+            if not (blank.start < m.end() and m.start() < blank.end)
         }
         if len(shown) >= FAMILY:
             off.add(number)

@@ -213,6 +213,15 @@ def _standalone(word: str, *, ignore_case: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", flags)
 
 
+def _tells_inside(short: str) -> bool:
+    """Whether answer ``short`` (folded), standing whole inside another, tells it: a word or
+    number ``_tellable`` reads, or an operator (`~>`), told by its sight however short it is;
+    never words of grammar alone. One test for ``contained`` and ``oneanswer.holds``, so the
+    split of a crowded card withholds what the join would have joined."""
+    symbol = len(short) >= 2 and not any(c.isalnum() for c in short)
+    return (_tellable(short) or symbol) and not only_function_words(short)
+
+
 def _contained_pairs(draft: Draft) -> list[tuple[int, int]]:
     text = draft.unit.text
     blanks = sorted(draft.blanks, key=lambda item: item[1].start)
@@ -220,9 +229,7 @@ def _contained_pairs(draft: Draft) -> list[tuple[int, int]]:
     pairs: list[tuple[int, int]] = []
     for index, (number, _, _) in enumerate(blanks):
         short = answers[index]
-        # An operator (`~>`) is told by its sight however short it is.
-        symbol = len(short) >= 2 and not any(c.isalnum() for c in short)
-        if not (_tellable(short) or symbol) or only_function_words(short):
+        if not _tells_inside(short):
             continue
         inside = _standalone(short, ignore_case=False)
         for other in range(max(0, index - AROUND), min(len(blanks), index + AROUND + 1)):
