@@ -109,7 +109,8 @@ def _clozed(
             continue  # overlaps a range already hidden
         out.append(_shown(text[at:start], breaks, stray))
         hint = ECHO if start in echoes else WITHHELD if start in withheld else ""
-        out.append(cloze(number, " ".join(text[start:end].split()), hint))
+        hidden = text[start:end].replace("`", "") if stray else text[start:end]
+        out.append(cloze(number, " ".join(hidden.split()), hint))
         at = end
     out.append(_shown(text[at:], breaks, stray))
     return "".join(out).replace("\0", "").strip()
