@@ -34,9 +34,7 @@ from .text import example_markers, words
 _CONJUNCTIONS = r"(?:and|or|e|o|y|및|와|과|或|和)"
 #: What separates two items of a list: a comma or slash (maybe with a conjunction after it),
 #: or a conjunction alone.
-_SEPARATOR = re.compile(
-    rf"\s*[,/]\s*(?:{_CONJUNCTIONS}\s+)?|\s+{_CONJUNCTIONS}\s+", re.IGNORECASE
-)
+_SEPARATOR = re.compile(rf"\s*[,/]\s*(?:{_CONJUNCTIONS}\s+)?|\s+{_CONJUNCTIONS}\s+", re.IGNORECASE)
 #: An item after the highlight: up to the next separator, or the list's end (a bracket
 #: closing, a clause ending, an ellipsis, the line's end).
 _NEXT_ITEM = re.compile(
