@@ -47,6 +47,7 @@ from . import (
     table,
     twice,
     usage,
+    vocabulary,
     wordcut,
 )
 from .draft import Draft
@@ -139,7 +140,9 @@ RULERS: dict[str, Ruler[Any]] = {
             *placing.HEADING_RULES,
             *echo.RULES[1:],
             *placing.ORDER_RULES,
-            *frontline.RULES,
+            *frontline.RULES[:1],
+            *vocabulary.RULES,
+            *frontline.RULES[1:],
         ),
     ),
     "settle": Ruler("settle", twice.RULES),
