@@ -48,6 +48,7 @@ from . import (
     table,
     twice,
     usage,
+    vocabulary,
     wordcut,
 )
 from .draft import Draft
@@ -141,7 +142,9 @@ RULERS: dict[str, Ruler[Any]] = {
             *placing.HEADING_RULES,
             *echo.RULES[1:],
             *placing.ORDER_RULES,
-            *frontline.RULES,
+            *frontline.RULES[:1],
+            *vocabulary.RULES,
+            *frontline.RULES[1:],
         ),
     ),
     "settle": Ruler("settle", twice.RULES),
