@@ -7,8 +7,13 @@ learned item by item, each card showing only the items before its own (``cards/o
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from clozepress.cards.env import Env
+from clozepress.cards.series import runs_of
+from clozepress.cards.units import units
 from clozepress.config import Config
 from clozepress.read.cues import Cues
 from clozepress.read.parse import parse_text
@@ -349,3 +354,15 @@ def test_a_series_closed_by_a_conjunction_shows_every_other_item_on_each_card() 
     # Off, each card shows only the items before its own (overlap).
     off = Config(disable_rules=("closed-series",))
     assert fronts(markdown, off)[1] == "D || supported inside resource, [...] … blocks"
+
+
+def test_a_line_read_again_with_fewer_highlights_has_its_series_read_again() -> None:
+    # Rules ask a unit's series once per unit, not once per highlight; a unit that shares its
+    # line and text with the last one read but not its highlights (as a line split by
+    # ``overlap`` can) is another unit, and must not be given the other's series.
+    document = parse_text("# D\n- levels `TRACE`, `DEBUG`, `INFO`, `WARN` by verbosity\n", "n.md")
+    (whole,) = [u for u in units(document) if u.marks]
+    part = dataclasses.replace(whole, marks=whole.marks[:2])
+    env = Env(document, Config(), frozenset())
+    assert len(runs_of(whole, env)) == 4
+    assert sorted(runs_of(part, env)) == [m.start for m in part.marks]

@@ -85,7 +85,8 @@ Readings = dict[int, Reading]
 def readings(unit: Unit, env: Env) -> Readings:
     """Every long series' reading in ``unit``, by the start of each mark it decides. Found once
     per unit (kept in ``env``), so a line of many highlights stays linear."""
-    return env.per_unit("enumeration", (unit.line, unit.text), lambda: _readings(unit, env))
+    key = (unit.line, unit.text, unit.marks)
+    return env.per_unit("enumeration", key, lambda: _readings(unit, env))
 
 
 def _readings(unit: Unit, env: Env) -> Readings:

@@ -68,7 +68,8 @@ class Env:
     def per_unit(self, question: str, unit: object, answer: Callable[[], T]) -> T:
         """``answer()`` for ``unit``, worked out once: rules that ask per highlight a question of
         the whole unit (does it point at a figure? what are its series?) keep a line of many
-        highlights linear. ``unit`` is what tells units apart (its key, or its line and text)."""
+        highlights linear. ``unit`` is what tells units apart (its key, or its line, text and
+        marks)."""
         held = self.memo.get(question)
         if held is not None and held[0] == unit:
             return cast(T, held[1])

@@ -45,7 +45,7 @@ def runs_of(unit: Unit, env: Env) -> Runs:
     """The unit's highlights in runs written as one series (only commas, slashes, "and", "or"
     between them, on one line), by mark start. Found once per unit and kept in ``env``, so a
     line of many highlights stays linear."""
-    return env.per_unit("series", (unit.line, unit.text), lambda: _runs(unit))
+    return env.per_unit("series", (unit.line, unit.text, unit.marks), lambda: _runs(unit))
 
 
 def _runs(unit: Unit) -> Runs:
