@@ -32,6 +32,13 @@ def test_a_line_whose_only_card_asks_its_domain_makes_no_note():
     assert fronts("# Serverless\n## Step Functions\n- build `serverless` visual workflows\n") == []
 
 
+def test_a_domain_the_card_need_not_hide_keeps_its_card():
+    # Two letters tell nothing by sight: the domain stays shown, and reviewers kept such cards.
+    assert fronts("# GC internals\n- the `gc` module controls the collector\n") == [
+        "GC internals || the [...] module controls the collector"
+    ]
+
+
 def test_an_answer_a_section_heading_gives_is_no_domain_answer():
     notes = (
         "# Compute\n## Serverless\n- build `serverless` visual workflows that `orchestrate` jobs\n"
