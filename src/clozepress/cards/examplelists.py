@@ -1,0 +1,117 @@
+"""Example lists: a highlight standing after the first item of a list the line offers as
+examples ("es: `adenosina`, ATP, ADP, `xantina`"), read from the line's words, highlighted or not.
+
+A list an example marker opens ("e.g.", "es:", "such as", the learner's own in ``cues.toml``)
+names some members of a class and leaves the rest out: a card hiding one of them is answered by
+any member the list left out. The first example an author names is the one the class calls to
+mind (the purine receptors' adenosine, a container's ``tuple``), and a card asking it is
+answerable; a later one is reached only by reciting the author's order, so its card asks for
+"one more member" and any other fits. Such a highlight makes no card; the fact it illustrates
+is the class, said around it, and the first item's card (or the class card of ``member-class``)
+tests the line.
+
+The highlights of a list written as one series are read by ``offered-items`` (``series``);
+this rule reads the lists whose items are not all highlighted, which a series of highlights
+does not see. A list written out to its last item with "and"/"or", longer than one card may
+hide, names every member (``closed-series``): its items stay asked, each with the others
+shown. An item of a list whose items carry their own descriptions ("Es: `A` (an ACE
+inhibitor); `B` (an anticoagulant)") is named by its description, not its place: no plain
+list of names, no skip.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .env import Env
+from .model import Mark, Unit
+from .repairs import MAX_BLANKS
+from .rules import Rule
+from .series import LEAD_WORDS, REACH
+from .skips import SkipRule, Verdict
+from .text import example_markers, words
+
+_CONJUNCTIONS = r"(?:and|or|e|o|y|및|와|과|或|和)"
+#: What separates two items of a list: a comma or slash (maybe with a conjunction after it),
+#: or a conjunction alone.
+_SEPARATOR = re.compile(rf"\s*[,/]\s*(?:{_CONJUNCTIONS}\s+)?|\s+{_CONJUNCTIONS}\s+", re.IGNORECASE)
+#: An item after the highlight: up to the next separator, or the list's end (a bracket
+#: closing, a clause ending, an ellipsis, the line's end).
+_NEXT_ITEM = re.compile(
+    rf"[^\n]*?(?=\s*[,/]|\s+{_CONJUNCTIONS}\s|\s*[)\]）.;:!?。…]|\s*$)", re.IGNORECASE
+)
+#: What an item of a plain list of names may not hold: a clause's end, a bracket, a colon, a
+#: line break (the item then says more than a name).
+_NOT_A_NAME = re.compile(r"[.;:!?。()\[\]（）{}\n]")
+#: A description of the item's own right after it: a bracket opening on a word.
+_DESCRIBED = re.compile(r"\s*[(\[（]\s*\w")
+#: An ellipsis right after a list leaves it open.
+_OPEN_END = re.compile(r"\s*,?\s*(?:\.{3}|…)")
+
+
+def later_example(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
+    """A later item of a list the line offers as examples stands for any member of the class."""
+    before = _separators_before(unit.text, mark.start, env.cues.examples)
+    if not before or _DESCRIBED.match(unit.text, mark.end):
+        return None
+    after, end = _separators_after(unit.text, mark.end)
+    separators = before + after
+    if "closed-series" not in env.disabled and _closed(unit.text, separators, end):
+        return None
+    return "skip"
+
+
+def _separators_before(text: str, start: int, own: tuple[str, ...]) -> list[str]:
+    """The separators of a plain list of names running from an example marker up to ``start``,
+    one after each item before it (none: no marker opens such a list, or ``start`` is its
+    first item)."""
+    low = max(0, start - REACH)
+    lowered = text[low:start].casefold()
+    for at, marker in example_markers(lowered, own):
+        lead = text[low + at + len(marker) : start].lstrip(" :")
+        found = list(_SEPARATOR.finditer(lead))
+        if not found or found[-1].end() != len(lead):
+            continue
+        names = _SEPARATOR.split(lead)[:-1]
+        if all(_is_name(name) for name in names):
+            return [separator.group() for separator in found]
+    return []
+
+
+def _separators_after(text: str, end: int) -> tuple[list[str], int]:
+    """The separators before each item of the list after the one ending at ``end``, and where
+    the list ends."""
+    found: list[str] = []
+    while True:
+        separator = _SEPARATOR.match(text, end)
+        if separator is None or separator.end() == end:
+            return found, end
+        name = _NEXT_ITEM.match(text, separator.end())
+        if name is None or not _is_name(name.group()):
+            return found, end
+        found.append(separator.group())
+        end = name.end()
+
+
+def _is_name(item: str) -> bool:
+    found = words(item)
+    return 0 < len(found) <= LEAD_WORDS and not _NOT_A_NAME.search(item)
+
+
+def _closed(text: str, separators: list[str], end: int) -> bool:
+    """Whether the list is a closed set, as ``series.closed_set`` reads one: longer than one
+    card may hide, a word ("and", "or") before its last item, no ellipsis after it."""
+    return (
+        len(separators) + 1 > MAX_BLANKS
+        and any(char.isalpha() for char in separators[-1])
+        and not _OPEN_END.match(text, end)
+    )
+
+
+RULES: tuple[Rule[SkipRule], ...] = (
+    Rule(
+        "later-example",
+        "a later item of a list offered as examples ('es: A, B, C') is answered by any member",
+        later_example,
+    ),
+)
