@@ -49,6 +49,7 @@ from . import (
     table,
     twice,
     usage,
+    vocabulary,
     wordcut,
 )
 from .draft import Draft
@@ -143,7 +144,9 @@ RULERS: dict[str, Ruler[Any]] = {
             *placing.HEADING_RULES,
             *echo.RULES[1:],
             *placing.ORDER_RULES,
-            *frontline.RULES,
+            *frontline.RULES[:1],
+            *vocabulary.RULES,
+            *frontline.RULES[1:],
         ),
     ),
     "settle": Ruler("settle", twice.RULES),
