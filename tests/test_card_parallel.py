@@ -77,7 +77,10 @@ def test_a_symbol_asked_beside_its_indexed_members_is_no_card() -> None:
     markdown = "# D\n- `Q` is the state vector `(Q1, Q2, Q3)` of the model\n"
     found = fate(markdown, "Q")
     assert found.answer is None and found.rule == "indexed-family"
-    assert fate(markdown, "(Q1, Q2, Q3)").answer is not None
+    # The members themselves are no fact either (``indexed-list``); this rule leaves them be.
+    members = Config(disable_rules=("indexed-list",))
+    assert fate(markdown, "(Q1, Q2, Q3)", members).answer is not None
+    assert fate(markdown, "Q", members).rule == "indexed-family"
     off = Config(disable_rules=("indexed-family",))
     assert fate(markdown, "Q", off).answer == "Q"
     # One member alone is another symbol, not the family that shows the name.
