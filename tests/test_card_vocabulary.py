@@ -3,7 +3,7 @@ to learn (everyday-word): its card goes where a card of its line stays."""
 
 from __future__ import annotations
 
-from clozepress.cards.vocabulary import EVERYDAY
+from clozepress.cards.vocabulary import EVERYDAY, SHARE
 from clozepress.config import Config
 
 from .test_card_rules import STUDY, fronts, run
@@ -71,3 +71,14 @@ def test_the_counts_are_the_whole_notes_and_made_once() -> None:
     assert fate(notes, "instance").rule == "everyday-word"
     planned = run(notes)
     assert planned.hits["everyday-word"] == 1
+
+
+def test_longer_notes_need_a_share_of_their_words_too() -> None:
+    # Twenty uses among more than twenty times SHARE words of prose are not a word written freely.
+    filler = " ".join(["alpha beta gamma delta"] * 10)
+    longer = "".join(f"- {filler}\n" for _ in range(EVERYDAY * SHARE // 40 + 1))
+    assert fate(_notes("the instance", LINE, code=longer), "instance").answer == "instance"
+    assert (
+        fate(_notes("the instance", LINE, code=longer[: len(longer) // 3]), "instance").answer
+        is None
+    )

@@ -50,6 +50,10 @@ from .rules import Rule
 #: Over the judged cards of eleven review rounds (one-word answers, never in code): from 10
 #: uses, 5 of 17 kept; from 15, 3 of 13; from 18, 2 of 11; from 20, none of 9.
 EVERYDAY = 20
+#: In longer notes a word needs a share of the running text as well, one use in this many
+#: words: twenty uses in a whole course's notes are fewer than in one exam's (the judged
+#: notes, 2,700 to 12,500 words, all fall under the count alone).
+SHARE = 650
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -61,11 +65,14 @@ class Vocabulary:
 
     running: Counter[str]
     code: frozenset[str]
+    words: int = 0
+    """How many words the running text has."""
 
     def everyday(self, word: str) -> bool:
         """Whether the notes use ``word`` freely in their prose and never as code."""
         folded = word.casefold()
-        return self.running[folded] >= EVERYDAY and folded not in self.code
+        uses = self.running[folded]
+        return uses >= EVERYDAY and uses * SHARE >= self.words and folded not in self.code
 
 
 def vocabulary(document: Document) -> Vocabulary:
@@ -74,7 +81,7 @@ def vocabulary(document: Document) -> Vocabulary:
     code: set[str] = set()
     for domain in document.domains:
         _blocks(domain.children, running, code)
-    return Vocabulary(running, frozenset(code))
+    return Vocabulary(running, frozenset(code), running.total())
 
 
 def _blocks(blocks: Iterable[Block | Section], running: Counter[str], code: set[str]) -> None:
