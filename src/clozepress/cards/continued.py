@@ -15,16 +15,16 @@ from .children import SHOWN
 from .env import Env
 from .model import Unit
 from .rules import Rule
-from .text import PREPOSITIONS, words
+from .text import PREPOSITIONS, _set, words
 from .units import one_line
 
 #: Words after which no clause ends (closed classes; a one-letter word may be a variable's name).
-OPEN_ENDS = PREPOSITIONS | frozenset(
+OPEN_ENDS = PREPOSITIONS | _set(
     """
     an the and or but nor to of into onto as than that which who whose whom if because whether
     can could may might must shall should will would is are was were be been has have had
     il lo la gli le una uno che per ma con
-    """.split()
+    """
 )
 
 
