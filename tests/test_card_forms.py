@@ -22,18 +22,19 @@ def test_another_form_of_a_word_is_its_stem_or_its_start_not_another_word():
 
 def test_a_form_of_a_one_word_answer_in_the_breadcrumb_is_withheld_there():
     notes = (
-        "# Containers\n## Orchestration\n"
+        "# Compute\n## Containers\n### Orchestration\n"
         "- Kubernetes schedules `containerized` apps on a cluster of `nodes`\n"
     )
-    # The domain is kept for the other card, withheld whole on the card it would answer.
+    # A heading of the answer's form alone gives way to its parent (a longer one is withheld);
+    # in the domain's title it makes no card (``subdeck``).
     assert fronts(notes) == [
-        "[–] › Orchestration / Kubernetes schedules [...] apps on a cluster of nodes",
-        "Containers › Orchestration / Kubernetes schedules containerized apps on a cluster of "
-        "[...]",
+        "Compute › Orchestration || Kubernetes schedules [...] apps on a cluster of nodes",
+        "Compute › Orchestration || Kubernetes schedules containerized apps on a cluster of [...]",
     ]
     off = Config(disable_rules=("form-crumb",))
     assert fronts(notes, off)[0] == (
-        "Containers › Orchestration || Kubernetes schedules [...] apps on a cluster of nodes"
+        "Compute › Containers › Orchestration || Kubernetes schedules [...] apps on a cluster of "
+        "nodes"
     )
 
 

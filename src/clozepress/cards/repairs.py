@@ -458,7 +458,9 @@ def _hide_repeats(draft: Draft, *, plain: bool) -> Draft | None:
 
 
 _LINK = re.compile(r"https?://\S+|www\.\S+")
-_WORD_END = re.compile(r"[A-Za-z]{4,}$")
+#: The word whose other number is taken: three letters are a word with a plural (`key`, "Keys");
+#: a word of three ending in ``s`` is rarely one (`bus`, `gas`), so only longer ones lose it.
+_WORD_END = re.compile(r"[A-Za-z]{3,}$")
 
 
 def _forms(answer: str) -> list[str]:
@@ -474,7 +476,7 @@ def _forms(answer: str) -> list[str]:
     stem = answer[: end.start()]
     if word.endswith("es") and len(word) > 5:
         forms.append(stem + word[:-2])
-    if word.endswith("s") and not word.endswith("ss"):
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         forms.append(stem + word[:-1])
     else:
         forms.append(stem + word + "s")
