@@ -80,7 +80,7 @@ def test_a_table_row_reads_each_cell_under_its_column_head():
     markdown = (
         "# D\n| engine | threads | persistence |\n|---|---|---|\n| Redis | `single` | yes |\n"
     )
-    assert fronts(markdown) == ["D || Redis / threads: [...] / persistence: yes"]
+    assert fronts(markdown) == ["D || Redis: / threads: [...] / persistence: yes"]
     assert fate(markdown, "single").kind == "table"
 
 

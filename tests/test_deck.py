@@ -114,7 +114,7 @@ def test_a_table_row_card_shows_the_header_row(tmp_path: Path):
     (card,) = cards[4]
     assert "engine | threads<br>Redis | " in card.question
     (card,) = rendered_by_line(tmp_path / "study", notes, Config())[0][4]
-    assert "Redis<br>threads: <span" in card.question
+    assert "Redis:<br>threads: <span" in card.question
 
 
 def test_an_empty_highlight_makes_no_card_and_a_warning(tmp_path: Path):

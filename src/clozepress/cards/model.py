@@ -98,6 +98,9 @@ class Unit:
     """For a table row: the header row's cells as text."""
     cells: tuple[tuple[str, tuple[Mark, ...]], ...] = ()
     """For a table row: each cell's text and its highlights (offsets within the cell)."""
+    row_heads: bool = True
+    """For a table row: whether its table's first column holds the rows' heads (what each row
+    is about) rather than values under its header like the other columns (see ``table``)."""
 
     @property
     def plain_key(self) -> str:

@@ -30,7 +30,7 @@ def note_from(draft: Draft, path: str) -> Note:
     crumb_hidden = [h for h in draft.hidden if h.crumb is not None]
     crumbs = [
         _clozed(
-            crumb,
+            _unmarked(crumb),
             [(h.start, h.end, h.number) for h in crumb_hidden if h.crumb == index],
             echoes={start for at, start in draft.echoes if at == index},
             withheld={start for at, start in draft.withheld if at == index},
@@ -113,6 +113,12 @@ def _clozed(
         at = end
     out.append(_shown(text[at:], breaks, stray))
     return "".join(out).replace("\0", "").strip()
+
+
+def _unmarked(crumb: str) -> str:
+    """A breadcrumb level without the lone backtick of a code span its heading never closed,
+    even where a cloze withholds the level whole; NUL keeps the offsets and is dropped."""
+    return crumb.replace("`", "\0") if crumb.count("`") == 1 else crumb
 
 
 def _shown(text: str, breaks: str, stray: bool) -> str:

@@ -374,6 +374,10 @@ def tested_enough(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     section = " › ".join(unit.crumbs[: unit.heading_count])
     key = (unit.domain, section, fold(text))
     sentence = _SENTENCE_START.split(unit.text[: mark.start])[-1]
+    if unit.kind == "row":
+        # A table cell opens after its column head ("Compliance: `...` can't be changed").
+        heads = [f"{head}: " for head in unit.header if head]
+        sentence = next((sentence[len(h) :] for h in heads if sentence.startswith(h)), sentence)
     opens = not sentence.strip(" *_•-–—>\t")
     if env.tested[key] >= TESTED and not opens:
         return "skip"

@@ -38,6 +38,7 @@ from . import mathjax
 from .examples import routines
 from .html import scripted
 from .model import Mark, Unit
+from .table import first_column_heads
 from .text import sentences
 
 #: The end of a word a highlight cut short: one or two small letters, then no more letters.
@@ -327,6 +328,8 @@ def _walk(
                 (row.line, tuple(flatten(cell.spans) for cell in row.cells), heads)
                 for row in block.rows
             ]
+            column = [cells[0] for _, cells, _ in rows[1:] if cells]
+            headed = first_column_heads(heads[0] if heads else "", column)
             for line, cells, head in rows:
                 if any(marks for _, marks in cells):
                     text, marks = _join_cells(cells)
@@ -352,6 +355,7 @@ def _walk(
                             key=" | ".join(" ".join(t.split()) for t, _ in cells),
                             header=head,
                             cells=cells,
+                            row_heads=headed,
                         )
                     )
                     previous = len(out) - 1

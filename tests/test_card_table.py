@@ -1,0 +1,69 @@
+"""A table row's front reads as what the row says: a first column of row heads titles the row,
+a first column of values is headed like the others (``table``), through ``plan``."""
+
+from __future__ import annotations
+
+from clozepress.config import Config
+
+from .test_card_rules import fronts
+
+
+def test_a_comparison_of_two_columns_names_both_sides():
+    # The header names the two things compared; the first column is one of them, not labels.
+    markdown = (
+        "# Caches\n| Alpha | Beta |\n|-|-|\n"
+        "| Data durability using log persistence | `Non persistent` |\n"
+        "| keyword: sets and sorted sets | keyword: `multi-threaded architecture` |\n"
+    )
+    assert fronts(markdown) == [
+        "Caches || Alpha: Data durability using log persistence / Beta: [...]",
+        "Caches || Alpha: keyword: sets and sorted sets / Beta: keyword: [...]",
+    ]
+
+
+def test_a_marked_first_column_holds_values_not_row_heads():
+    markdown = (
+        "# Locks\n| Strict mode | Loose mode |\n|-|-|\n"
+        "| `anyone` cannot change | admins can change |\n"
+    )
+    (front,) = fronts(markdown)
+    assert front.startswith("Locks || Strict mode: [...] cannot change / Loose mode: admins")
+
+
+def test_a_row_head_titles_its_row_without_the_header_word_for_row_heads():
+    # "spec" names the kind of the row heads; "level" alone on a line would read as debris.
+    markdown = (
+        "# Net\n| spec | Network ACL | Security Groups |\n|-|-|-|\n"
+        "| level | `subnet level` | instance |\n| rule types | allow, deny | allow |\n"
+    )
+    assert fronts(markdown) == ["Net || level: / Network ACL: [...] / Security Groups: instance"]
+
+
+def test_an_unnamed_corner_makes_the_first_column_row_heads():
+    header = "# Edge\n| | Functions | Workers |\n|-|-|-|\n"
+    markdown = header + "| a very long row head here | JS | `Python` |\n"
+    assert fronts(markdown) == [
+        "Edge || a very long row head here: / Functions: JS / Workers: [...]"
+    ]
+
+
+def test_a_head_spanning_the_rows_below_it_is_a_row_head():
+    # A first column with empty cells groups rows under the head above them.
+    markdown = (
+        "# Drugs\n| Class | Action | Agents |\n|-|-|-|\n"
+        "| Adrenergic agonists of the alpha type | alpha1 stimulant | `phenylephrine` |\n"
+        "| | beta1 stimulant | `dobutamine` |\n"
+    )
+    assert fronts(markdown) == [
+        "Drugs || Adrenergic agonists of the alpha type: / Action: alpha1 stimulant"
+        " / Agents: [...]",
+        "Drugs || Action: beta1 stimulant / Agents: [...]",
+    ]
+
+
+def test_switched_off_a_row_reads_as_its_cells():
+    markdown = (
+        "# Caches\n| Alpha | Beta |\n|-|-|\n| Data durability using logs | `Non persistent` |\n"
+    )
+    off = Config(disable_rules=("table",))
+    assert fronts(markdown, off) == ["Caches || Alpha | Beta / Data durability using logs | [...]"]
