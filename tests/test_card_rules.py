@@ -1053,6 +1053,29 @@ def test_a_line_pointing_at_the_code_block_beside_it_makes_no_card():
     assert fate(notes, "apply", off).answer == "apply"
 
 
+def test_a_backward_code_pointer_speaks_for_the_sentence_it_opens():
+    notes = (
+        "# D\n## Defaults\n```\ndef add(items=[]):\n    items.append(1)\n```\n\n"
+        "In the above case `append()` grows the list on each call. So we set `items=None` and "
+        "test `if items is None` inside.\n"
+    )
+    planned = run(notes)
+    rules = {f.highlight: f.rule for f in planned.fates}
+    # The block gives away the answers of the sentence pointing at it: no card for them.
+    assert rules["append()"] == "code-pointer"
+    # The next sentence speaks of the first, which the card shows, with the block it points at.
+    assert rules["items=None"] != "code-pointer" and rules["if items is None"] != "code-pointer"
+    (note,) = [n for n in planned.notes if "if items is None" in n.highlights]
+    assert to_text(note.text).startswith("def add(items=[]):")
+    # The card shows the pointing sentence even when it asks nothing there: the block with it.
+    (note,) = run(notes.replace("`append()`", "append()")).notes
+    assert to_text(note.text).startswith("def add(items=[]):")
+    # Without the block on the card, the later sentence still keeps its cards.
+    off = Config(disable_rules=("code-shown",))
+    assert fate(notes, "if items is None", off).rule != "code-pointer"
+    assert fate(notes, "append()", off).rule == "code-pointer"
+
+
 def test_a_line_restating_an_earlier_one_of_its_section_asks_no_card_again():
     notes = (
         "# D\n## Cycle\nWhen the count passes `limit 0`, Python runs `collect()` at once.\n\n"

@@ -150,6 +150,47 @@ def test_an_item_that_is_only_its_highlight_in_a_list_marked_in_part_makes_no_ca
     assert all(f.answer for f in run(recite).fates)
 
 
+def test_a_pointer_speaks_for_its_own_clause_not_for_the_line():
+    notes = (
+        "# D\n## Out\n- we see the value at `apply`, not at `plan`, because in the next case "
+        "the `id` is known only then\n"
+        "- the image above shows that `TypeError` is raised\n"
+    )
+    rules = {f.highlight: f.rule for f in run(notes).fates}
+    # Said before the clause that points: the line states it on its own.
+    assert rules["apply"] == rules["plan"] == "fact"
+    # In the clause that points, or in a sentence opening on the pointer: no card.
+    assert rules["id"] == rules["TypeError"] == "deixis"
+
+
+def test_a_pointer_in_a_condition_leaves_what_follows_the_condition_its_card():
+    for line, asked in (
+        (
+            "if we try an inheritance like the one in the image above, it raises `TypeError`",
+            "TypeError",
+        ),
+        ("위 이미지와 같은 상속을 시도하면 `TypeError` 오류가 발생한다.", "TypeError"),
+    ):
+        assert fate(f"# D\n## MRO\n- {line}\n", asked).rule == "fact", line
+    # A highlight in the condition itself names a part of the image: no card.
+    assert (
+        fate("# D\n- if the `red line` in the image above rises, it fails\n", "red line").rule
+        == "deixis"
+    )
+    # Not a condition: the whole line speaks of the image.
+    assert fate("# D\n- 위 이미지와 같은 상속은 `TypeError`를 낸다\n", "TypeError").rule == "deixis"
+
+
+def test_a_forward_pointer_followed_by_its_highlight_names_it_and_keeps_the_card():
+    notes = '# D\n## Maps\n- to read a key we use the next example `m["k"]`\n'
+    assert fate(notes, 'm["k"]').rule == "fact"
+    # The same pointer with nothing after it points at what follows the line.
+    assert (
+        fate("# D\n## Maps\n- to read a key, `m` is used as in the next example\n", "m").rule
+        == "deixis"
+    )
+
+
 def test_an_example_offered_alone_on_its_line_makes_no_card():
     notes = "# D\n- Drugs that bind DNA\n    - Es: `cisplatin`\n    - e.g. `x = 1` then `y = 2`\n"
     assert fate(notes, "cisplatin").rule == "bare-item"
@@ -169,7 +210,7 @@ def test_an_item_whose_blank_is_part_of_its_highlight_keeps_the_rest_as_its_cue(
 def test_a_line_pointing_at_an_equation_or_a_step_by_its_place_makes_no_card():
     for line in (
         "In the last equation `w` is a vector of `Nx` features",
-        "when we run `apply` we see it, not in `plan`: see the next case",
+        "as the next case shows, we see it when we run `apply`",
         "1 번 과정에서 각 객체의 `gc_refs`가 설정된다.",
         "Python 2.3 이후 위 이미지와 같은 상속은 `TypeError`를 낸다",
         "La figura sopra mostra il `recettore`",

@@ -10,10 +10,16 @@ a backward one ("this", "these", "the above", "each") right after a block. The w
 of a few languages, not of one subject or author. A line beside a block that does not point at
 it (a command, then its output) states its fact on its own and keeps its cards.
 
-Show before skipping: a short block that holds none of the line's answers is shown on the card
-with the line (``code-shown``), as other Markdown-to-Anki tools show a fenced block, in ``<pre>``;
-the line then keeps its cards. A long block, or one that holds an answer (the output of `apply`
-says "Apply complete!"), cannot be shown without crowding or giving the card away."""
+A backward pointer speaks for the sentence it opens: a later sentence of the line speaks of what
+that sentence says, which the card shows, and keeps its cards ("In the above case `a` grows on
+each call. So set `a=None` and ...").
+
+Show before skipping: a short block is shown on the card with the line (``code-shown``), as other
+Markdown-to-Anki tools show a fenced block, in ``<pre>``, when it gives none of the answers away
+but those of the pointing part, which then make no card; the line keeps its other cards. A long
+block, or one that gives away an answer the line states on its own (the output of `apply` says
+"Apply complete!"), cannot be shown without crowding or giving the card away. A block gives an
+answer away when it holds it, or every word of it (``foo()`` in ``def foo(a):``)."""
 
 from __future__ import annotations
 
@@ -54,7 +60,7 @@ _CLAUSE = re.compile(r"[.!?;,。]\s+")
 _LEAD = " *_•-–—>\t"
 
 
-def _opens_back(unit: Unit) -> bool:
+def opens_back(unit: Unit) -> bool:
     """Whether the line opens on a backward pointer right after a code block."""
     # A sentence cut from its paragraph stands right after the block only if it is the first.
     return (
@@ -69,7 +75,7 @@ def pointing_part(unit: Unit) -> int:
     whole line when it opens on a backward pointer right after a block; right before a block,
     the sentence ending on a forward pointer and a colon ("To do it, use this:"), or the clause
     an example word ending the line illustrates ("we can define a `default` value, example")."""
-    if _opens_back(unit):
+    if opens_back(unit):
         return 0
     if not unit.code_after or (unit.cut_out and unit.back):
         return -1
@@ -88,34 +94,63 @@ def pointing_part(unit: Unit) -> int:
     return at if end.endswith(":") and _FORWARD.search(end, at) else -1
 
 
+def pointing_end(unit: Unit) -> int:
+    """Where the part of the line pointing at a code block ends: after the sentence a backward
+    pointer opens; at the line's end for a forward one, which ends the line."""
+    if not opens_back(unit):
+        return len(unit.text)
+    found = _SENTENCE.search(unit.text)
+    return found.start() + 1 if found is not None else len(unit.text)
+
+
 #: A block shown on a card has at most this many lines and characters.
 SHOWN_LINES = 8
 SHOWN_CHARS = 400
+_WORD = re.compile(r"\w+")
 
 
 def _pointed_at(unit: Unit) -> str:
-    """The code block the part of the line holding a highlight points at, or ``""``."""
+    """The code block the line points at, where a highlight stands in or after the part that
+    points (the card shows that part), or ``""``."""
     at = pointing_part(unit)
     if at < 0 or all(m.start < at for m in unit.marks):
         return ""
-    return unit.code_before if _opens_back(unit) else unit.code_after
+    return unit.code_before if opens_back(unit) else unit.code_after
+
+
+def gives_away(code: str, answer: str) -> bool:
+    """Whether ``code`` holds ``answer``, or every word of it: shown beside a blank for it, it
+    gives the blank away."""
+    folded, asked = code.casefold(), answer.strip().casefold()
+    words = set(_WORD.findall(asked))
+    return bool(asked) and (
+        asked in folded or (bool(words) and words <= set(_WORD.findall(folded)))
+    )
 
 
 def code_shown(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
-    """A line pointing at a short code block that holds none of its answers shows that block
-    on its card: the card then shows what the line speaks of."""
+    """A line pointing at a short code block shows that block on its card when the block gives
+    away no answer the line states on its own, and not every answer: the card then shows what
+    the line speaks of (the answers it gives away, all in the pointing part, make no card)."""
     out: list[Unit] = []
     hits = 0
     for unit in found:
         block = _pointed_at(unit) if unit.kind == "line" else ""
         code = block.strip("\n")
-        answers = [m.highlight.text.strip().casefold() for m in unit.marks]
         short = len(code) <= SHOWN_CHARS and code.count("\n") < SHOWN_LINES
-        if code and short and not any(a and a in code.casefold() for a in answers):
+        if code and short and _showable(unit, code):
             unit = dataclasses.replace(unit, shows_code=code)
             hits += 1
         out.append(unit)
     return out, hits
+
+
+def _showable(unit: Unit, code: str) -> bool:
+    """Whether ``code`` gives away only answers of the line's pointing part, and not all."""
+    at, end = pointing_part(unit), pointing_end(unit)
+    given = [gives_away(code, m.highlight.text) for m in unit.marks]
+    pointing = [at <= m.start < end for m in unit.marks]
+    return not all(given) and all(p or not g for p, g in zip(pointing, given, strict=True))
 
 
 def code_first(unit: Unit) -> bool:
@@ -125,12 +160,17 @@ def code_first(unit: Unit) -> bool:
 
 def code_pointer(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A highlight in the part of a line pointing at the code block beside it makes no card
-    unless the card shows the block: the card would not show what that part speaks of."""
-    if unit.kind != "line" or unit.shows_code:
+    unless the card shows the block and the block does not give it away: the card would not
+    show what that part speaks of."""
+    if unit.kind != "line":
         return None
     key = (unit.line, unit.text)
-    at = env.per_unit("code-pointer", key, lambda: pointing_part(unit))
-    return "skip" if 0 <= at <= mark.start else None
+    at, end = env.per_unit("code-pointer", key, lambda: (pointing_part(unit), pointing_end(unit)))
+    if not 0 <= at <= mark.start < end:
+        return None
+    return (
+        "skip" if not unit.shows_code or gives_away(unit.shows_code, mark.highlight.text) else None
+    )
 
 
 SHAPE = (

@@ -5,12 +5,22 @@ name parts of that thing, and a card asking for them cannot be answered from wha
 The learner's own pointer phrases (``pointers`` in ``cues.toml``) are the ``pointer`` rule's;
 this one knows how a few languages point at a figure, an equation, a step or a lecture by where
 it stands: grammar, not the words of one subject or author. A line with an image of its own
-shows that image on its card, and keeps its cards."""
+shows that image on its card, and keeps its cards.
+
+The pointer speaks for the clause it stands in, not for the whole line: a highlight in a clause
+before it ("outputs show at `apply`, not at `plan`, because in the next case ...") states its
+fact in the line's own words and keeps its card. A forward pointer followed at once by a
+highlight ("using the next example `m["k"]`") names that highlight: the thing it points at
+stands on the line, and the line keeps its cards. A pointer in a condition ("if one tries an
+inheritance like the one in the image above, ...", "위 이미지와 같은 상속을 시도하면 ...") only
+sets the scene: what follows the condition is what happens, said in the line's own words, and
+its highlights keep their cards."""
 
 from __future__ import annotations
 
 import re
 
+from .codepointer import opens_back
 from .env import Env
 from .model import Mark, Unit
 from .rules import Rule
@@ -88,24 +98,73 @@ def points_back(text: str) -> bool:
     return found is not None and _BACK.search(found.group()) is not None
 
 
+#: Where a clause ends: a stop or a comma, or a word opening a reason ("because ..."), whose
+#: pointer speaks for the reason, not for the clause before it.
+_CLAUSE = re.compile(
+    r"[.!?;:,。]\s+|\s(?=(?:because|since|perché|poiché|giacché|왜냐하면)\s)", re.IGNORECASE
+)
+#: A clause setting a condition: opened by "if" or "when", it ends at the next comma.
+_IF = re.compile(r"(?:if|when|whenever|se|quando)\b", re.IGNORECASE)
+#: Where a condition ends in Korean: a verb ending on the conditional "-면".
+_IF_KO = re.compile(r"(?:하|되|으|다|라)면\s")
+#: What may stand between a pointer and the highlight it names: spaces, a colon.
+_NAMES = re.compile(r"[\s:]*")
+
+
 def deixis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
-    """A line pointing at a figure or a video makes no card, unless an image of its own stands
-    on the card; one pointing at a part of the text makes none unless it points back and has a
-    line before it, which its card then shows (``antecedent``)."""
+    """A highlight in the clause of a line pointing at a figure or a video makes no card,
+    unless an image of its own stands on the card; one in a clause pointing at a part of the
+    text makes none unless it points back and has a line before it, which its card then shows
+    (``antecedent``). A clause after the condition holding the pointer keeps its cards."""
     if unit.images:
         return None
-    return "skip" if env.per_unit("deixis", env.unit_key, lambda: _points_away(unit)) else None
+    at, end = env.per_unit("deixis", env.unit_key, lambda: pointing_part(unit))
+    return "skip" if 0 <= at <= mark.start < end else None
 
 
-def _points_away(unit: Unit) -> bool:
-    """Whether the line points at what its card cannot show: a figure, or a part of the text
-    it does not point back at with a line before it."""
-    seen = POINTING_SEEN.search(unit.text) is not None
-    read = POINTING_READ.search(unit.text) is not None
+def pointing_part(unit: Unit) -> tuple[int, int]:
+    """Where the part of the line that points at what its card cannot show starts and ends, or
+    ``(-1, -1)``: from the clause holding its first such pointer (at a figure, or at a part of
+    the text it does not point back at with a line before it) to the line's end, or to the end
+    of the condition that clause sets."""
     # The line before, not a heading or a parent line the card shows anyway.
     crumbs = {" ".join(c.split()) for c in unit.crumbs}
     sibling = bool(unit.before) and unit.before not in crumbs
-    return seen or (read and not (sibling and points_back(unit.text)))
+    after_code = opens_back(unit)
+    text = unit.text
+    starts = [found.start() for found in POINTING_SEEN.finditer(text)]
+    for found in POINTING_READ.finditer(text):
+        back = _BACK.search(found.group()) is not None
+        # Pointing back at the code block right before it: ``code-pointer`` decides.
+        if (back and (sibling or after_code)) or (not back and _names_highlight(unit, found.end())):
+            continue
+        starts.append(found.start())
+    if not starts:
+        return -1, -1
+    at = min(starts)
+    clauses = [found.end() for found in _CLAUSE.finditer(text, 0, at)]
+    start = clauses[-1] if clauses else 0
+    return start, _condition_end(text, start, at)
+
+
+def _condition_end(text: str, start: int, at: int) -> int:
+    """Where the condition the clause from ``start`` sets ends, if it sets one and the pointer
+    at ``at`` stands in it; else the line's end."""
+    if _IF.match(text, start):
+        found = _CLAUSE.search(text, at)
+        if found is not None and text[found.start()] == ",":
+            return found.end()
+    found = _IF_KO.search(text, at)
+    following = _CLAUSE.search(text, at)
+    if found is not None and (following is None or found.start() < following.start()):
+        return found.end()
+    return len(text)
+
+
+def _names_highlight(unit: Unit, end: int) -> bool:
+    """Whether a highlight follows the pointer ending at ``end`` at once: the pointer names it."""
+    after = _NAMES.match(unit.text, end)
+    return after is not None and any(m.start == after.end() for m in unit.marks)
 
 
 RULES: tuple[Rule[SkipRule], ...] = (
