@@ -14,7 +14,9 @@ highlight ("using the next example `m["k"]`") names that highlight: the thing it
 stands on the line, and the line keeps its cards. A pointer in a condition ("if one tries an
 inheritance like the one in the image above, ...", "위 이미지와 같은 상속을 시도하면 ...") only
 sets the scene: what follows the condition is what happens, said in the line's own words, and
-its highlights keep their cards."""
+its highlights keep their cards. A line pointing back at an equation leans on the line before
+it only if that line shows one (an equals sign): another line there does not show what it
+speaks of."""
 
 from __future__ import annotations
 
@@ -54,6 +56,8 @@ def _pointing(things_en: str, things_ko: str, things_it: str, *, numbered: bool)
 POINTING_SEEN = _pointing(_SEEN_EN, _SEEN_KO, _SEEN_IT, numbered=False)
 #: Pointing at a part of the text (an equation, a step): the line before shows it on the card.
 POINTING_READ = _pointing(_READ_EN, _READ_KO, _READ_IT, numbered=True)
+#: An equation named by its place: the line before shows it only if it holds an equals sign.
+_EQUATION = re.compile(r"equation|formula|수식", re.IGNORECASE)
 #: Pointing back: "the last equation", "the formula above" (not "the next step").
 _BACK = re.compile(
     r"\b(?:last|previous|preceding|above)\b|(?:^|\s)(?:위|앞)의?\s|\b(?:sopra|precedente)\b",
@@ -136,7 +140,8 @@ def pointing_part(unit: Unit) -> tuple[int, int]:
     for found in POINTING_READ.finditer(text):
         back = _BACK.search(found.group()) is not None
         # Pointing back at the code block right before it: ``code-pointer`` decides.
-        if (back and (sibling or after_code)) or (not back and _names_highlight(unit, found.end())):
+        shown = sibling and (_EQUATION.search(found.group()) is None or "=" in unit.before)
+        if (back and (shown or after_code)) or (not back and _names_highlight(unit, found.end())):
             continue
         starts.append(found.start())
     if not starts:
