@@ -52,6 +52,15 @@ def test_a_long_list_closed_by_a_conjunction_is_the_set_each_item_asked() -> Non
     assert fate(line, "delete", Config(disable_rules=("closed-series",))).rule == "later-example"
 
 
+def test_a_closed_list_ending_its_line_is_closed_though_more_lines_follow() -> None:
+    # The last item ends the first line of a paragraph the notes wrap: the set is still closed.
+    wrapped = "# D\nsubcommands such as list, select, new, `delete` and show\nfor each table\n"
+    assert fate(wrapped, "delete").rule == "fact"
+    assert fate(wrapped, "delete", Config(disable_rules=("closed-series",))).rule == (
+        "later-example"
+    )
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -36,9 +36,10 @@ _CONJUNCTIONS = r"(?:and|or|e|o|y|및|와|과|或|和)"
 #: or a conjunction alone.
 _SEPARATOR = re.compile(rf"\s*[,/]\s*(?:{_CONJUNCTIONS}\s+)?|\s+{_CONJUNCTIONS}\s+", re.IGNORECASE)
 #: An item after the highlight: up to the next separator, or the list's end (a bracket
-#: closing, a clause ending, an ellipsis, the line's end).
+#: closing, a clause ending, an ellipsis, the end of its line, whether or not more lines follow).
 _NEXT_ITEM = re.compile(
-    rf"[^\n]*?(?=\s*[,/]|\s+{_CONJUNCTIONS}\s|\s*[)\]）.;:!?。…]|\s*$)", re.IGNORECASE
+    rf"[^\n]*?(?=\s*[,/]|\s+{_CONJUNCTIONS}\s|\s*[)\]）.;:!?。…]|[^\S\n]*$)",
+    re.IGNORECASE | re.MULTILINE,
 )
 #: What an item of a plain list of names may not hold: a clause's end, a bracket, a colon, a
 #: line break (the item then says more than a name).
