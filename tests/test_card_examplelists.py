@@ -31,6 +31,13 @@ def test_a_later_item_of_a_list_offered_as_examples_is_no_card(line: str) -> Non
     assert found.answer is None and found.rule == "later-example"
 
 
+def test_the_list_is_read_where_the_marker_stands_after_letters_that_fold_longer() -> None:
+    # "ß" folds to "ss": the lead is read from the marker, not six letters past it.
+    line = "# D\n- Maßß ßßßß e.g. (sic) tuples, `sets` hold references\n"
+    assert fate(line, "sets").rule != "later-example"
+    assert fate(line.replace("(sic) ", ""), "sets").rule == "later-example"
+
+
 def test_the_first_item_keeps_its_card_the_later_one_does_not() -> None:
     line = "# D\n- receptors bind derivatives (es: `adenosine`, ATP, ADP, `xanthine`)\n"
     assert fronts(line) == ["D || receptors bind derivatives (es: [...], ATP, ADP, xanthine)"]

@@ -69,7 +69,8 @@ def _separators_before(text: str, start: int, own: tuple[str, ...]) -> list[str]
     low = max(0, start - REACH)
     lowered = text[low:start].casefold()
     for at, marker in example_markers(lowered, own):
-        lead = text[low + at + len(marker) : start].lstrip(" :")
+        # ``at`` counts in the folded text, which may be longer ("ß" folds to "ss").
+        lead = lowered[at + len(marker) :].lstrip(" :")
         found = list(_SEPARATOR.finditer(lead))
         if not found or found[-1].end() != len(lead):
             continue
