@@ -25,9 +25,8 @@ import re
 
 from .env import Env
 from .model import Mark, Unit
-from .repairs import MAX_BLANKS
 from .rules import Rule
-from .series import LEAD_WORDS, REACH
+from .series import LEAD_WORDS, REACH, closes_set
 from .skips import SkipRule, Verdict
 from .text import example_markers, words
 
@@ -46,8 +45,6 @@ _NEXT_ITEM = re.compile(
 _NOT_A_NAME = re.compile(r"[.;:!?。()\[\]（）{}\n]")
 #: A description of the item's own right after it: a bracket opening on a word.
 _DESCRIBED = re.compile(r"\s*[(\[（]\s*\w")
-#: An ellipsis right after a list leaves it open.
-_OPEN_END = re.compile(r"\s*,?\s*(?:\.{3}|…)")
 
 
 def later_example(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
@@ -57,7 +54,7 @@ def later_example(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
         return None
     after, end = _separators_after(unit.text, mark.end)
     separators = before + after
-    if "closed-series" not in env.disabled and _closed(unit.text, separators, end):
+    if closes_set(unit.text, len(separators) + 1, separators[-1], end, env):
         return None
     return "skip"
 
@@ -98,16 +95,6 @@ def _separators_after(text: str, end: int) -> tuple[list[str], int]:
 def _is_name(item: str) -> bool:
     found = words(item)
     return 0 < len(found) <= LEAD_WORDS and not _NOT_A_NAME.search(item)
-
-
-def _closed(text: str, separators: list[str], end: int) -> bool:
-    """Whether the list is a closed set, as ``series.closed_set`` reads one: longer than one
-    card may hide, a word ("and", "or") before its last item, no ellipsis after it."""
-    return (
-        len(separators) + 1 > MAX_BLANKS
-        and any(char.isalpha() for char in separators[-1])
-        and not _OPEN_END.match(text, end)
-    )
 
 
 RULES: tuple[Rule[SkipRule], ...] = (

@@ -126,9 +126,19 @@ def closed_set(unit: Unit, run: tuple[Mark, ...], env: Env) -> bool:
     "or") before it, and no ellipsis after. "Subcommands such as `list`, `select`, `new`,
     `delete` and `show`" names every member; a short series after the marker, or one left open,
     is offered as examples still."""
-    if "closed-series" in env.disabled or len(run) <= MAX_BLANKS:
+    if len(run) < 2:
         return False
-    return closed_by_word(unit.text, run) and not open_ended(unit.text, run[-1])
+    return closes_set(unit.text, len(run), unit.text[run[-2].end : run[-1].start], run[-1].end, env)
+
+
+def closes_set(text: str, items: int, last_gap: str, end: int, env: Env) -> bool:
+    """Whether a list of ``items`` items ending at ``end``, ``last_gap`` standing before its last
+    item, is a closed set as ``closed_set`` reads one: longer than one card may hide, a word
+    before its last item, no ellipsis after it. Lists whose items are not all highlighted
+    (``later-example``) are read the same way."""
+    if "closed-series" in env.disabled or items <= MAX_BLANKS:
+        return False
+    return any(char.isalpha() for char in last_gap) and not _OPEN_END.match(text, end)
 
 
 def closed_by_word(text: str, run: tuple[Mark, ...]) -> bool:
