@@ -40,6 +40,10 @@ _NEXT_ITEM = re.compile(
     rf"[^\n]*?(?=\s*[,/]|\s+{_CONJUNCTIONS}\s|\s*[)\]）.;:!?。…]|[^\S\n]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
+#: Per position of a line's text where an item ends: how many items of its list follow, the
+#: separator before the last of them ("" if none) and where the list ends.
+Tails = dict[int, tuple[int, str, int]]
+
 #: What an item of a plain list of names may not hold: a clause's end, a bracket, a colon, a
 #: line break (the item then says more than a name).
 _NOT_A_NAME = re.compile(r"[.;:!?。()\[\]（）{}\n]")
@@ -52,9 +56,9 @@ def later_example(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     before = _separators_before(unit.text, mark.start, env.cues.examples)
     if not before or _DESCRIBED.match(unit.text, mark.end):
         return None
-    after, end = _separators_after(unit.text, mark.end)
-    separators = before + after
-    if closes_set(unit.text, len(separators) + 1, separators[-1], end, env):
+    tails: Tails = env.per_unit("example-list-tails", unit.text, dict)
+    after, last, end = _tail(unit.text, mark.end, tails)
+    if closes_set(unit.text, len(before) + after + 1, last or before[-1], end, env):
         return None
     return "skip"
 
@@ -77,19 +81,26 @@ def _separators_before(text: str, start: int, own: tuple[str, ...]) -> list[str]
     return []
 
 
-def _separators_after(text: str, end: int) -> tuple[list[str], int]:
-    """The separators before each item of the list after the one ending at ``end``, and where
-    the list ends."""
-    found: list[str] = []
-    while True:
-        separator = _SEPARATOR.match(text, end)
-        if separator is None or separator.end() == end:
-            return found, end
-        name = _NEXT_ITEM.match(text, separator.end())
-        if name is None or not _is_name(name.group()):
-            return found, end
-        found.append(separator.group())
-        end = name.end()
+def _tail(text: str, end: int, tails: Tails) -> tuple[int, str, int]:
+    """How many items of the list follow the one ending at ``end``, the separator before the
+    last of them and where the list ends. Each position is read once per text (``tails``), so
+    the later items of a long list do not each read the rest of it again."""
+    path: list[tuple[int, str]] = []
+    at = end
+    while at not in tails:
+        separator = _SEPARATOR.match(text, at)
+        name = None if separator is None else _NEXT_ITEM.match(text, separator.end())
+        if separator is None or name is None or not _is_name(name.group()):
+            tails[at] = (0, "", at)
+            break
+        path.append((at, separator.group()))
+        at = name.end()
+    count, last, until = tails[at]
+    for place, written in reversed(path):
+        count += 1
+        last = last or written
+        tails[place] = (count, last, until)
+    return tails[end]
 
 
 def _is_name(item: str) -> bool:
