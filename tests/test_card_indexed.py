@@ -13,7 +13,16 @@ from .test_card_rules import fate, fronts
 
 
 @pytest.mark.parametrize(
-    "text", ["(X1, X2, X3)", "x_1, ..., x_n", "[BP7, BP6]", "a1, a2", "{W1, W2, W3}"]
+    "text",
+    [
+        "(X1, X2, X3)",
+        "x_1, ..., x_n",
+        "[BP7, BP6]",
+        "a1, a2",
+        "{W1, W2, W3}",
+        "x_{i}, x_{j}",
+        "(Xa, Xb)",
+    ],
 )
 def test_one_symbol_with_several_indexes_is_an_indexed_list(text: str) -> None:
     assert is_indexed_list(text)
@@ -29,6 +38,10 @@ def test_one_symbol_with_several_indexes_is_an_indexed_list(text: str) -> None:
         "(1x1)",
         "IPv4, IPv6 and more",
         "L1, L2 regularisation",
+        # Words, not a symbol and its indexes: no name of one case, no index told apart.
+        "IPv4, IPv6",
+        "(kg, km)",
+        "on, or",
     ],
 )
 def test_what_is_not_one_symbol_with_several_indexes_is_no_indexed_list(text: str) -> None:

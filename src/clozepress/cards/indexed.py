@@ -5,7 +5,7 @@ Which indexes stand there is the choice of the example the line describes (a fig
 inputs) or the numbering of a source the notes cite (best practices 7 and 6), not a fact of the
 subject: a card hiding them asks the learner to recall the example's size or a reference
 number. The fact is what the line says of the symbol, which its other words and highlights
-carry. A symbol is a short name (one to three letters) and a number or a letter index; items of
+carry. A symbol is a short name (one to three letters of one case) and an index; items of
 different names ("S3, EC2") are a series of things, read by the series rules.
 """
 
@@ -18,8 +18,15 @@ from .model import Mark, Unit
 from .rules import Rule
 from .skips import SkipRule, Verdict
 
-#: One indexed symbol: a short name, maybe ``_``, then a number or one letter (``x_n``).
-_ITEM = re.compile(r"([A-Za-z]{1,3})_?\{?([0-9]+|[a-z])\}?")
+#: One indexed symbol: a short name of one case, maybe ``_``, then a number; or a letter index,
+#: told from the name by ``_`` or a brace (``x_n``) or by its case (``Xi``). Without either,
+#: "on, or" and "kg, km" would read as ``o`` and ``k`` indexed by letters; a name of mixed case
+#: (``IPv4``) is a word with a version, not a symbol.
+_ITEM = re.compile(
+    r"([A-Z]{1,3}|[a-z]{1,3})_?\{?([0-9]+)\}?"
+    r"|([A-Za-z]{1,3})(?:_\{?|\{)([a-z])\}?"
+    r"|([A-Z]{1,3})([a-z])"
+)
 #: An ellipsis standing for the items between ("x1, ..., xn").
 _ELLIPSIS = re.compile(r"\.{3}|…|⋯")
 _BRACKETS = "()[]{}"
@@ -46,8 +53,9 @@ def is_indexed_list(text: str) -> bool:
         found = _ITEM.fullmatch(item)
         if found is None:
             return False
-        names.add(found.group(1))
-        indexes.append(found.group(2))
+        name, index = (group for group in found.groups() if group is not None)
+        names.add(name)
+        indexes.append(index)
     return len(names) == 1 and len(indexes) >= 2 and len(set(indexes)) == len(indexes)
 
 
