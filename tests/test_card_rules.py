@@ -841,7 +841,7 @@ def test_a_name_derived_from_a_variable_on_a_line_that_only_uses_the_pair_is_no_
     notes = "# D\n- update `W` and `b` with `dW` and `db` after each step\n"
     assert fate(notes, "dW").rule == "derived-name"
     assert fate(notes, "db").rule == "derived-name"
-    off = Config(disable_rules=("derived-name",))
+    off = Config(disable_rules=("derived-name", "prefixed-symbol"))
     assert fate(notes, "db", off).answer == "db"
     # A line that defines it keeps its card.
     defined = "# D\n- `w` minus alpha times `dw`, where `dw` is the derivative of w\n"
