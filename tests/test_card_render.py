@@ -4,8 +4,9 @@ that ends open shown with what completes it; through ``plan``, as in ``test_card
 from __future__ import annotations
 
 from clozepress.cards.sample import side, to_text
+from clozepress.config import Config
 
-from .test_card_rules import run
+from .test_card_rules import fronts, run
 
 
 def _sides(markdown: str) -> list[str]:
@@ -29,3 +30,46 @@ def test_a_backtick_the_notes_never_closed_shows_nowhere_on_a_card():
     shown = _sides(markdown)
     assert shown and all("`" not in text for text in shown)
     assert any("reach a private subnet" in text for text in shown)
+
+
+def test_a_line_ending_mid_clause_shows_the_lines_that_complete_it():
+    markdown = (
+        "# DB\n## Custom engines\n- for `Oracle and SQL Server`. User can\n"
+        "    - access the OS over SSH\n    - customize the database at OS level\n"
+    )
+    (front,) = fronts(markdown)
+    assert front == (
+        "DB › Custom engines || for [...]. User can / – access the OS over SSH"
+        " / – customize the database at OS level"
+    )
+    off = Config(disable_rules=("continued-line",))
+    assert fronts(markdown, off) == ["DB › Custom engines || for [...]. User can"]
+
+
+def test_a_line_ending_on_a_colon_shows_what_it_introduces():
+    markdown = "# Net\n- at most `five address ranges`, for each range:\n    - min. size /28\n"
+    assert fronts(markdown) == ["Net || at most [...], for each range: / – min. size /28"]
+
+
+def test_a_line_ending_on_its_fact_keeps_its_children_on_the_back():
+    markdown = (
+        "# Net\n- a bastion host lives in the `public subnet`\n    - its group allows SSH\n"
+        "- backups are kept for `35 days`, and can\n"
+    )
+    assert fronts(markdown) == [
+        "Net || a bastion host lives in the [...]",
+        "Net || backups are kept for [...] days, and can",
+    ]
+    (note, _) = run(markdown).notes
+    assert "its group allows SSH" in note.extra
+
+
+def test_a_line_saying_only_what_its_heading_says_is_asked_from_its_children():
+    markdown = (
+        "# Streams\n## Stream Data Analytics\n- Stream Data Analytics `for SQL applications`\n"
+        "    - real-time analytics of streams\n    - enrich them with reference data\n"
+    )
+    assert fronts(markdown) == [
+        "Streams › Stream Data Analytics || Stream Data Analytics [...]"
+        " / – real-time analytics of streams / – enrich them with reference data"
+    ]

@@ -38,7 +38,7 @@ def show_children(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
             out.append(dataclasses.replace(unit, kind="line", text=unit.text + shown, children=()))
             hits += 1
             continue
-        if unit.kind != "line" or not lines or len(words(unit.unmarked)) >= BARE_WORDS:
+        if unit.kind != "line" or not lines or not _bare(unit):
             out.append(unit)
             continue
         shown = "".join(f"\n– {line}" for line in lines[:SHOWN])
@@ -46,6 +46,16 @@ def show_children(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
         out.append(dataclasses.replace(unit, text=unit.text + shown + more, children=()))
         hits += 1
     return out, hits
+
+
+def _bare(unit: Unit) -> bool:
+    """A line too bare to cue its blank: few words besides its highlights, or only words its
+    breadcrumb says already ("Kinesis Data Analytics `for SQL`" under "Kinesis Data Analytics")."""
+    own = words(unit.unmarked)
+    if len(own) < BARE_WORDS:
+        return True
+    said = {w.casefold() for crumb in unit.crumbs for w in words(crumb)}
+    return all(w.casefold() in said for w in own)
 
 
 RULES = (

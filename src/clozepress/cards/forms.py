@@ -11,9 +11,10 @@ marks: it is not the same text, so it shows as withheld (``[–]``, ``echo.echo_
 heading it stands in gives way or is withheld whole (``placing``).
 
 - ``form-crumb``: a one-word answer whose other form stands in the breadcrumb (the domain's
-  title included): the heading names what the line is about, so the card asks back its own
-  heading. Only one word: of an answer of several, a word the heading shares is its topic, and
-  ``leaks.stem_crumb`` decides. Only the breadcrumb: inside the line, a description of a name in
+  title included, where the card then makes none: ``subdeck``): the heading names what the
+  line is about, so the card asks back its own heading. Only one word: of an answer of
+  several, a word the heading shares is its topic, and ``leaks.stem_crumb`` decides. Only the
+  breadcrumb: inside the line, a description of a name in
   its own verb ("`taint` marks a resource as tainted", "`flatten` ... a flattened sequence") is
   the fact the card asks, and reviewers kept such cards (14 of 16 over seven rounds), where
   every card with a form of its one-word answer in the breadcrumb failed (7 of 7).

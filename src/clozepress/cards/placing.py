@@ -2,8 +2,9 @@
 
 A breadcrumb says where a line stands, and it is read first. Two repairs keep it that way:
 
-- ``heading-answer``: a heading (the domain included) where the card's answer stands hidden gives
-  way to its parent, whatever else it says ("[〃] che agiscono su recettori", "Choose between IAM
+- ``heading-answer``: a heading (the domain too, where ``subdeck`` leaves the card: one card
+  per line, or ``domain-answer`` off) where the card's answer stands hidden gives way to its
+  parent, whatever else it says ("[〃] che agiscono su recettori", "Choose between IAM
   [〃] and Resource Based Policies", "[〃] IN TERRAFORM"): a blank in the place garbles it and
   reads as a second question, and the heading above still says where the line stands. Where
   other cards of the note need the heading, it stays, and the one card whose answer it holds

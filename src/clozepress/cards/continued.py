@@ -1,0 +1,67 @@
+"""Continued lines: a line that ends open, on a colon ("connections:") or mid-clause ("for
+`Oracle`. User can"), says its fact together with the lines nested under it, which complete it;
+they belong on its front, not only on the back, or the front stops in the middle of a sentence.
+
+A line ends mid-clause when its last word is one after which no clause ends: an article, a
+preposition, a conjunction, a modal or auxiliary verb (closed classes of grammar, not words of
+a subject). A line whose last words are its highlight ends on the fact, not open."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..form.model import Bullet, Paragraph
+from .children import SHOWN
+from .env import Env
+from .model import Unit
+from .rules import Rule
+from .text import PREPOSITIONS, _set, words
+from .units import one_line
+
+#: Words after which no clause ends (closed classes; a one-letter word may be a variable's name).
+OPEN_ENDS = PREPOSITIONS | _set(
+    """
+    an the and or but nor to of into onto as than that which who whose whom if because whether
+    can could may might must shall should will would is are was were be been has have had
+    il lo la gli le una uno che per ma con
+    """
+)
+
+
+def ends_open(unit: Unit) -> bool:
+    """Whether the unit's text, after its last highlight, stops before its sentence does."""
+    tail = unit.text[unit.marks[-1].end :] if unit.marks else unit.text
+    tail = tail.rstrip()
+    if tail.endswith(":"):
+        return True
+    last = words(tail)
+    return bool(last) and tail[-1:].isalpha() and last[-1].casefold() in OPEN_ENDS
+
+
+def continue_line(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
+    out: list[Unit] = []
+    hits = 0
+    for unit in found:
+        lines = [
+            one_line(child.spans)
+            for child in unit.children
+            if isinstance(child, Bullet | Paragraph) and one_line(child.spans)
+        ]
+        if unit.kind != "line" or not lines or not ends_open(unit):
+            out.append(unit)
+            continue
+        shown = "".join(f"\n– {line}" for line in lines[:SHOWN])
+        more = "\n– …" if len(lines) > SHOWN else ""
+        out.append(dataclasses.replace(unit, text=unit.text + shown + more, children=()))
+        hits += 1
+    return out, hits
+
+
+RULES = (
+    Rule(
+        "continued-line",
+        "a line ending open (a colon, or mid-clause) shows the lines nested under it, which "
+        "complete it",
+        continue_line,
+    ),
+)
