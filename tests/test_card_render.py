@@ -73,3 +73,19 @@ def test_a_line_saying_only_what_its_heading_says_is_asked_from_its_children():
         "Streams › Stream Data Analytics || Stream Data Analytics [...]"
         " / – real-time analytics of streams / – enrich them with reference data"
     ]
+
+
+def test_another_item_shown_as_cue_is_whole_or_cut_where_a_clause_ends():
+    whole = "redirects (HTTP to HTTPS): force users to reach the site over HTTPS instead of HTTP"
+    clauses = (
+        "if the group uses the balancer's health checks, it replaces an instance found unhealthy"
+        " by the balancer. Both run in every zone of the region, so that a failure never stops"
+        " the service"
+    )
+    markdown = f"# Web\n- protocol features:\n    - {whole}\n    - {clauses}\n    - `WebSocket`\n"
+    (front,) = fronts(markdown)
+    assert f"• {whole} / " in front
+    assert (
+        "• if the group uses the balancer's health checks, it replaces an instance found" in front
+    )
+    assert "found unhealthy by the balancer. … /" in front

@@ -5,6 +5,7 @@ Alone, each item would be a blank with no cue; together, the list and its parent
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..form.model import Bullet, Paragraph
 from .env import Env
@@ -63,9 +64,22 @@ def group_items(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
     return out, len(leaders)
 
 
-def _short(line: str, limit: int = 90) -> str:
-    """Another item as a cue: its opening is enough."""
-    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"
+#: Another item is shown whole up to this many characters (two lines of a card).
+WHOLE = 140
+#: Longer, it is cut at a clause's end this far in at least, else after a word.
+_CLAUSE_END = re.compile(r"[,;:.!?)](?=\s)")
+
+
+def _short(line: str, limit: int = WHOLE) -> str:
+    """Another item as a cue: whole if it fits two lines of a card; longer, its opening, cut
+    where a clause ends when one does past half of it, never between two words of one phrase
+    ("… using HTTPS instead of…" leaves the learner to guess what the cut took)."""
+    if len(line) <= limit:
+        return line
+    ends = [m.end() for m in _CLAUSE_END.finditer(line, 0, limit - 1)]
+    if ends and ends[-1] >= limit // 2:
+        return line[: ends[-1]].rstrip(",;: ") + " …"
+    return line[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _among_siblings(item: Unit) -> Unit:
