@@ -67,3 +67,8 @@ def test_switched_off_a_row_reads_as_its_cells():
     )
     off = Config(disable_rules=("table",))
     assert fronts(markdown, off) == ["Caches || Alpha | Beta / Data durability using logs | [...]"]
+
+
+def test_a_row_head_with_nothing_beside_it_takes_no_colon():
+    markdown = "# Edge\n| | Functions | Workers |\n|-|-|-|\n| `cold start` | | |\n"
+    assert fronts(markdown) == ["Edge || [...]"]

@@ -56,7 +56,8 @@ def head_each_cell(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
             prefix = f"{head}: " if head else ""
             if index == 0 and unit.row_heads:
                 prefix = ""
-                if line.rstrip()[-1] not in _LEADS and len(unit.cells) > 1:
+                rest = any(other.strip() for other, _ in unit.cells[1:])
+                if line.rstrip()[-1] not in _LEADS and rest:
                     line = line.rstrip() + ":"  # the row's title, which its cells complete
             if parts:
                 size += 1
