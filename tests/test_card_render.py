@@ -89,3 +89,17 @@ def test_another_item_shown_as_cue_is_whole_or_cut_where_a_clause_ends():
         "• if the group uses the balancer's health checks, it replaces an instance found" in front
     )
     assert "found unhealthy by the balancer. … /" in front
+
+
+def test_a_first_nested_line_stating_the_condition_of_the_line_goes_on_its_front():
+    markdown = (
+        "# Models\n- In some notations: y = `sigmoid(w x)`\n"
+        "    - while b is w0 of w and x0 = 1\n    - the first notation is better\n"
+        "- A `hibernated` host boots faster\n    - its memory is saved to disk\n"
+        "    - when restarted, memory is restored\n"
+    )
+    assert fronts(markdown) == [
+        "Models || In some notations: y = [...] / – while b is w0 of w and x0 = 1"
+        " / – the first notation is better",
+        "Models || A [...] host boots faster",
+    ]

@@ -1,6 +1,7 @@
 """Continued lines: a line that ends open, on a colon ("connections:") or mid-clause ("for
-`Oracle`. User can"), says its fact together with the lines nested under it, which complete it;
-they belong on its front, not only on the back, or the front stops in the middle of a sentence.
+`Oracle`. User can"), or whose first nested line goes on with its sentence ("While `b` is ..."),
+says its fact together with the lines nested under it, which complete it; they belong on its
+front, not only on the back, or the front stops in the middle of a sentence.
 
 A line ends mid-clause when its last word is one after which no clause ends: an article, a
 preposition, a conjunction, a modal or auxiliary verb (closed classes of grammar, not words of
@@ -28,6 +29,17 @@ OPEN_ENDS = PREPOSITIONS | _set(
 )
 
 
+#: Words that open a clause depending on another (closed classes): the first nested line opening
+#: on one ("While `b` is `w0` of `w` ...") states the condition under which the line above holds,
+#: its sentence going on; later nested lines are points of their own.
+SUBORDINATORS = _set(
+    """
+    while whereas where when whenever if unless provided because since although though given
+    assuming mentre dove quando se purché perché poiché sebbene
+    """
+)
+
+
 def ends_open(unit: Unit) -> bool:
     """Whether the unit's text, after its last highlight, stops before its sentence does."""
     tail = unit.text[unit.marks[-1].end :] if unit.marks else unit.text
@@ -47,7 +59,9 @@ def continue_line(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
             for child in unit.children
             if isinstance(child, Bullet | Paragraph) and one_line(child.spans)
         ]
-        if unit.kind != "line" or not lines or not ends_open(unit):
+        opening = words(lines[0])[:1] if lines else []
+        qualified = bool(opening) and opening[0].casefold() in SUBORDINATORS
+        if unit.kind != "line" or not lines or not (ends_open(unit) or qualified):
             out.append(unit)
             continue
         shown = "".join(f"\n– {line}" for line in lines[:SHOWN])
@@ -60,8 +74,8 @@ def continue_line(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
 RULES = (
     Rule(
         "continued-line",
-        "a line ending open (a colon, or mid-clause) shows the lines nested under it, which "
-        "complete it",
+        "a line ending open (a colon, or mid-clause), or whose first nested line goes on with its "
+        "sentence, shows the lines nested under it, which complete it",
         continue_line,
     ),
 )
