@@ -3,8 +3,12 @@ to learn (everyday-word): its card goes where a card of its line stays."""
 
 from __future__ import annotations
 
+import pytest
+
+from clozepress.cards import vocabulary
 from clozepress.cards.vocabulary import EVERYDAY, SHARE
 from clozepress.config import Config
+from clozepress.form.model import Document
 
 from .test_card_rules import STUDY, fronts, run
 
@@ -62,15 +66,26 @@ def test_only_unmarked_uses_of_the_same_form_count() -> None:
     assert fate(_notes("the instance", capital), "Instance").answer == "Instance"
 
 
-def test_the_counts_are_the_whole_notes_and_made_once() -> None:
+def test_the_counts_are_the_whole_notes_and_made_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # Uses in table cells and quotes are running text too, anywhere in the notes.
-    cells = "| a | b |\n| --- | --- |\n" + "".join(
-        f"| {i} | the instance |\n" for i in range(EVERYDAY)
-    )
-    notes = f"# Ops\n{cells}\n# Later\n{LINE}\n"
+    half = EVERYDAY // 2
+    cells = "| a | b |\n| --- | --- |\n" + "".join(f"| {i} | the instance |\n" for i in range(half))
+    quote = "> " + " and ".join(["the instance"] * (EVERYDAY - half))
+    notes = f"# Ops\n{cells}\n{quote}\n\n# Later\n{LINE}\n"
     assert fate(notes, "instance").rule == "everyday-word"
-    planned = run(notes)
-    assert planned.hits["everyday-word"] == 1
+    assert fate(notes.replace("> the instance and ", "> "), "instance").answer == "instance"
+    # Two lines asking the word: one count of the notes serves both.
+    counts = vocabulary.vocabulary
+    made: list[Document] = []
+
+    def counted(document: Document) -> vocabulary.Vocabulary:
+        made.append(document)
+        return counts(document)
+
+    monkeypatch.setattr(vocabulary, "vocabulary", counted)
+    planned = run(f"{notes}- a `NAT gateway` runs on an `instance` of its own\n")
+    assert planned.hits["everyday-word"] == 2
+    assert len(made) == 1
 
 
 def test_longer_notes_need_a_share_of_their_words_too() -> None:
