@@ -8,8 +8,7 @@ whole subdeck is about: "`serverless`" in the deck "Serverless", "`balancing`" b
 the deck "Elastic Load Balancer". Withheld, the title leaves the card without the subject it
 is about ("[–] › Direct Connect"), and the learner still knows which subdeck they are in; shown,
 it tells the answer. Either way the card reads its answer off its deck, so it makes no card,
-reported (``domain-answer``). Of the blind reviews' judged cards this rule takes off, none was kept
-(3 FIX, 3 DROP over eleven rounds).
+reported (``domain-answer``).
 
 Only the domain: a section heading or a parent line hiding the answer gives way or is withheld
 (``placing``, ``echo``), and the levels above it still say where the line stands.

@@ -5,9 +5,8 @@ An author marks a term where it matters, or writes it as code. A word they also 
 over and over, in the sentences of their notes and never in a code block, is a word of their
 prose (`instance`, `managed`, `read`, `key` in notes on a cloud service): highlighted alone on
 one line it is emphasis, and its card asks a guessable word while the fact worth testing is the
-line's other highlight. The blind reviews judged every such card they saw FIX or DROP
-("trivial, guessable blank"), across rounds, where lone words used less often or shown in code
-(a drug's name, a tool's subcommand) kept as often as any card.
+line's other highlight. A lone word used less often, or shown in code, is the author's term (a
+drug's name, a tool's subcommand) and keeps its card.
 
 The rule reads only how the notes themselves use the word, no lexicon and no subject: one pass
 over the notes counts each word of the running text outside highlights, emphasis and headings,
