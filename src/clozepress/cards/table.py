@@ -38,6 +38,15 @@ def first_column_heads(header: str, column: list[tuple[str, tuple[Mark, ...]]]) 
     return all(len(words(text)) <= HEAD_WORDS for text, _ in column)
 
 
+def head_length(unit: Unit, line: str) -> int:
+    """How much of a line of a row read under its header is the cell's column head
+    (``Action: ``): what the cell says starts after it."""
+    for head in unit.header:
+        if head and line.startswith(f"{head}: "):
+            return len(head) + 2
+    return 0
+
+
 def head_each_cell(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
     out: list[Unit] = []
     hits = 0
