@@ -79,6 +79,14 @@ def test_a_row_head_with_nothing_beside_it_takes_no_colon():
     assert fronts(markdown) == ["Edge || [...]"]
 
 
+def test_a_row_head_ending_in_a_full_width_colon_takes_no_second_one():
+    markdown = "# 表\n| 项目 | 值 | 备注 |\n|-|-|-|\n| 级别： | `子网` | 无 |\n"
+    assert fronts(markdown) == ["表 || 级别： / 值: [...] / 备注: 无"]
+    # row-class asks the head's name, its colon left shown (the blank is not "kinds：").
+    markdown = "# T\n| spec | items |\n|-|-|\n| kinds： | `alpha`, `beta`, `gamma` |\n"
+    assert fronts(markdown) == ["T || [...]： / items: alpha, beta, gamma"]
+
+
 def test_a_cell_opens_after_its_column_head_whatever_the_head_holds():
     # tested-enough keeps a card for a line opening on an answer asked twice above; a cell
     # opens after its column head, a head with a full stop inside ("No. of refs") included.

@@ -63,7 +63,7 @@ def _asked(unit: Unit, start: int) -> Blank | None:
         return None  # the naming cell holds a highlight: a fact of its own
     if not 0 < len(words(cell)) <= NAME_WORDS or any(c in cell for c in ",;"):
         return None  # a long cell, or a list of its own (a comparison's other side): no name
-    end = start - 2 if text[start - 2] == ":" else start - 1  # a row head's colon is no name
+    end = start - 2 if text[start - 2] in ":：" else start - 1  # a row head's colon is no name
     return Blank(name, end, "row-class", "name")
 
 

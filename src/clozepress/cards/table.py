@@ -20,8 +20,8 @@ from .text import words
 
 #: A row head is a label: at most this many words ("rule target", "Variable values").
 HEAD_WORDS = 3
-#: A row head ending in one of these already leads into what follows it.
-_LEADS = ":.?!;"
+#: A row head ending in one of these already leads into what follows it (full-width too).
+_LEADS = ":.?!;：。？！；"
 
 
 def first_column_heads(header: str, column: list[tuple[str, tuple[Mark, ...]]]) -> bool:
