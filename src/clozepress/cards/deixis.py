@@ -122,7 +122,9 @@ def deixis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     (``antecedent``). A clause after the condition holding the pointer keeps its cards."""
     if unit.images:
         return None
-    at, end = env.per_unit("deixis", env.unit_key, lambda: pointing_part(unit))
+    # Keyed by line as well as text: the same words on another line have another line before.
+    key = (unit.line, unit.text, unit.marks)
+    at, end = env.per_unit("deixis", key, lambda: pointing_part(unit))
     return "skip" if 0 <= at <= mark.start < end else None
 
 
