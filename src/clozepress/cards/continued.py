@@ -16,11 +16,11 @@ from .children import SHOWN
 from .env import Env
 from .model import Unit
 from .rules import Rule
-from .text import PREPOSITIONS, _set, words
+from .text import PREPOSITIONS, word_set, words
 from .units import one_line
 
 #: Words after which no clause ends (closed classes; a one-letter word may be a variable's name).
-OPEN_ENDS = PREPOSITIONS | _set(
+OPEN_ENDS = PREPOSITIONS | word_set(
     """
     an the and or but nor to of into onto as than that which who whose whom if because whether
     can could may might must shall should will would is are was were be been has have had
@@ -32,7 +32,7 @@ OPEN_ENDS = PREPOSITIONS | _set(
 #: Words that open a clause depending on another (closed classes): the first nested line opening
 #: on one ("While `b` is `w0` of `w` ...") states the condition under which the line above holds,
 #: its sentence going on; later nested lines are points of their own.
-SUBORDINATORS = _set(
+SUBORDINATORS = word_set(
     """
     while whereas where when whenever if unless provided because since although though given
     assuming mentre dove quando se purché perché poiché sebbene
