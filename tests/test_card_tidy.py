@@ -177,6 +177,9 @@ def test_a_pointer_in_a_condition_leaves_what_follows_the_condition_its_card():
         fate("# D\n- if the `red line` in the image above rises, it fails\n", "red line").rule
         == "deixis"
     )
+    # What follows the condition points again: no card for it either.
+    again = "# D\n- if the line in the image above rises, the figure below shows `overfitting`\n"
+    assert fate(again, "overfitting").rule == "deixis"
     # Not a condition: the whole line speaks of the image.
     assert fate("# D\n- 위 이미지와 같은 상속은 `TypeError`를 낸다\n", "TypeError").rule == "deixis"
 
