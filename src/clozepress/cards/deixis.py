@@ -140,12 +140,14 @@ def pointing_parts(unit: Unit) -> list[tuple[int, int]]:
     sibling = bool(unit.before) and unit.before not in crumbs
     after_code = opens_back(unit)
     text = unit.text
+    marked = {m.start for m in unit.marks}
     starts = [found.start() for found in POINTING_SEEN.finditer(text)]
     for found in POINTING_READ.finditer(text):
         back = _BACK.search(found.group()) is not None
         # Pointing back at the code block right before it: ``code-pointer`` decides.
         shown = sibling and (_EQUATION.search(found.group()) is None or "=" in unit.before)
-        if (back and (shown or after_code)) or (not back and _names_highlight(unit, found.end())):
+        names = not back and _names_highlight(text, found.end(), marked)
+        if (back and (shown or after_code)) or names:
             continue
         starts.append(found.start())
     clauses = [found.end() for found in _CLAUSE.finditer(text)]
@@ -173,10 +175,11 @@ def _condition_end(text: str, start: int, at: int) -> int:
     return len(text)
 
 
-def _names_highlight(unit: Unit, end: int) -> bool:
-    """Whether a highlight follows the pointer ending at ``end`` at once: the pointer names it."""
-    after = _NAMES.match(unit.text, end)
-    return after is not None and any(m.start == after.end() for m in unit.marks)
+def _names_highlight(text: str, end: int, marked: set[int]) -> bool:
+    """Whether a highlight (one of those starting at ``marked``) follows the pointer ending at
+    ``end`` at once: the pointer names it."""
+    after = _NAMES.match(text, end)
+    return after is not None and after.end() in marked
 
 
 RULES: tuple[Rule[SkipRule], ...] = (
