@@ -1,0 +1,126 @@
+"""Notation read off its card: a symbol asked where the card's own words or symbols spell it.
+
+A symbol of notation is short, and notes name it by a convention the card itself shows: the
+letter that opens the word it stands for (``w[l]`` beside "weights"), a one-letter prefix on a
+symbol written beside it (``dw`` beside ``W``, ``db`` beside ``b``). Such a card asks the
+convention, not the fact: it is answered by reading the card. Each rule reads the shape of
+the text only, never what a symbol means:
+
+- ``initial-symbol``: a card whose one blank is a one-letter symbol, maybe indexed (``w``,
+  ``w[l]``, ``W1``), written right beside a word of the card that begins with that letter
+  ("[...] weights"), is spelled by that word: no card;
+- ``prefixed-symbol``: a card whose every blank is a symbol made of one lower-case letter put
+  before another symbol (``dw``), while the card shows that other symbol as a highlight of its
+  own (``W``), asks for the prefix applied: no card. ``derived-name`` already skips such a name
+  where its line only uses the pair; this rule reaches the lines that say something of it
+  ("`dw` has the same shape as `W`"): the card asks the name, and the base on it spells it. A
+  line that defines the name ("`dw` is the derivative of `w`") keeps its card: the name a
+  definition gives is the convention itself, taught there.
+
+They run after the rules that join and split cards (``contained``, ``parallel``,
+``item-cards``), so they judge the cards as they will be asked, and before ``leaks``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Draft
+from .env import Env
+from .model import Blank
+from .repairs import RepairRule
+from .rules import Rule
+from .skips import _DEFINED
+
+#: A one-letter symbol, maybe with an index (``w``, ``w[l]``, ``x(i)``, ``a_2``, ``W1``): the
+#: letter, then a number written right after it (read as an index only where the notes write
+#: the letter with several numbers: ``S3`` alone is a name, ``W1`` beside ``W2`` a variable).
+_LETTER = re.compile(r"([^\W\d_])(?:(\d{1,2})|\[\w{1,3}\]|\(\w{1,3}\)|_\w{1,2})?")
+#: A symbol with a one-letter lower-case prefix before a one-letter symbol (``dw``, ``dW[l]``):
+#: the prefix, then the symbol it is put on.
+_PREFIXED = re.compile(r"([a-z])([^\W\d_](?:\d{1,2}|\[\w{1,3}\])?)")
+#: The word a symbol stands beside: at least this many letters, so "a"/"an" spell nothing.
+MIN_WORD = 3
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+#: How far before the blank the word beside it is looked for.
+BESIDE = 40
+
+
+def _one_blank_cards(draft: Draft) -> list[tuple[int, Blank]]:
+    sizes = draft.blanks_per_card()
+    return [(n, blank) for n, blank, _ in draft.blanks if sizes[n] == 1]
+
+
+def _hidden_on(draft: Draft, number: int, start: int, end: int) -> bool:
+    """Whether card ``number`` hides anything of ``text[start:end]`` (a blank or hidden text)."""
+    if any(n == number and b.start < end and start < b.end for n, b, _ in draft.blanks):
+        return True
+    return any(
+        h.number == number and h.crumb is None and h.start < end and start < h.end
+        for h in draft.hidden
+    )
+
+
+def initial_symbol(draft: Draft, env: Env) -> Draft | None:
+    """A card whose one blank is a one-letter symbol written beside a word that begins with
+    that letter ("[...] weights") is spelled by the word: no card."""
+    text = draft.unit.text
+    off: set[int] = set()
+    for number, blank in _one_blank_cards(draft):
+        found = _LETTER.fullmatch(text, blank.start, blank.end)
+        if found is None or (found.group(2) and found.group(1) not in env.indexed):
+            continue
+        letter = found.group(1).casefold()
+        after = _WORD_AFTER.match(text, blank.end)
+        before = _WORD_BEFORE.search(text, max(0, blank.start - BESIDE), blank.start)
+        for word in (after, before):
+            if word is None or len(word.group(1)) < MIN_WORD:
+                continue
+            if word.group(1)[0].casefold() != letter:
+                continue
+            if not _hidden_on(draft, number, *word.span(1)):
+                off.add(number)
+    return draft.without(off, "initial-symbol") if off else None
+
+
+def _shown_highlights(draft: Draft, number: int, blank: Blank) -> set[str]:
+    """The texts of the unit's highlights card ``number`` shows, besides its own blank."""
+    return {
+        mark.highlight.text
+        for mark in draft.unit.marks
+        if not (mark.start < blank.end and blank.start < mark.end)
+        and not _hidden_on(draft, number, mark.start, mark.end)
+    }
+
+
+def prefixed_symbol(draft: Draft, env: Env) -> Draft | None:
+    """A card whose every blank is a prefixed symbol (``dw``) whose symbol (``W``) the card
+    shows as a highlight asks for the prefix applied: no card, unless its line defines it
+    ("`dw` is the derivative of `w`"): the name a definition gives is the convention taught."""
+    text = draft.unit.text
+    read: dict[int, bool] = {}
+    for number, blank, _ in draft.blanks:
+        found = _PREFIXED.fullmatch(text, blank.start, blank.end)
+        stem = found.group(2).casefold() if found else None
+        shown = {s.casefold() for s in _shown_highlights(draft, number, blank)}
+        defined = _DEFINED.match(text, blank.end) is not None
+        read[number] = read.get(number, True) and stem in shown and not defined
+    off = {number for number, yes in read.items() if yes}
+    return draft.without(off, "prefixed-symbol") if off else None
+
+
+RULES: tuple[Rule[RepairRule], ...] = (
+    Rule(
+        "initial-symbol",
+        "a one-letter symbol asked beside a word that begins with its letter ('[w] weights') "
+        "is spelled by that word: no card",
+        initial_symbol,
+    ),
+    Rule(
+        "prefixed-symbol",
+        "a symbol that is a one-letter prefix on a symbol its card shows (dw beside W) is "
+        "the prefix applied: no card",
+        prefixed_symbol,
+    ),
+)

@@ -1,0 +1,64 @@
+"""Notation read off its card (``cards/notation.py``): a one-letter symbol asked beside the
+word its letter opens, or a prefixed symbol asked beside the symbol it is put on, is answered
+by reading the card, and makes no card; a symbol the card does not spell is still asked."""
+
+from __future__ import annotations
+
+from clozepress.config import Config
+
+from .test_card_rules import fate, fronts, run
+
+OFF = Config(disable_rules=("initial-symbol", "prefixed-symbol"))
+
+
+def test_a_symbol_beside_the_word_its_letter_opens_is_no_card() -> None:
+    markdown = "# D\n- `w[l]` weights is used for `z[l]`\n"
+    found = fate(markdown, "w[l]")
+    assert found.answer is None and found.rule == "initial-symbol"
+    # The line's other symbol is no initial of a word beside it: still asked.
+    assert fate(markdown, "z[l]").answer == "z[l]"
+    assert fate(markdown, "w[l]", OFF).answer == "w[l]"
+
+
+def test_a_word_before_the_symbol_spells_it_too() -> None:
+    markdown = "# D\n- the learning rate `r` is tuned on a held-out set of `examples`\n"
+    found = fate(markdown, "r")
+    assert found.answer is None and found.rule == "initial-symbol"
+    assert fate(markdown, "r", OFF).answer == "r"
+
+
+def test_a_symbol_whose_letter_no_word_beside_it_opens_is_asked() -> None:
+    markdown = "# D\n- `W1` is the matrix of the first hidden layer and feeds `z1`\n"
+    assert fate(markdown, "W1").answer == "W1"
+
+
+def test_a_prefixed_symbol_beside_the_symbol_it_is_put_on_is_no_card() -> None:
+    markdown = "# D\n- `dw` has the same shape as `W`, while `db` is the same shape as `b`\n"
+    for symbol in ("dw", "db"):
+        found = fate(markdown, symbol)
+        assert found.answer is None and found.rule == "prefixed-symbol"
+    assert fate(markdown, "dw", OFF).answer == "dw"
+
+
+def test_a_prefixed_symbol_whose_symbol_the_card_does_not_show_is_asked() -> None:
+    markdown = "# D\n- `dw` has the same shape as the weights, while `db` matches the `bias`\n"
+    assert fate(markdown, "dw").answer == "dw"
+
+
+def test_a_prefixed_symbol_its_line_defines_is_asked() -> None:
+    markdown = (
+        "# D\n- The update repeats: `w = w - alpha * dw`\n"
+        "  where alpha is the rate and `dw` is the derivative of `w`\n"
+    )
+    assert fate(markdown, "dw").answer == "dw"
+    assert any("w = [...]" in front for front in fronts(markdown))
+    assert fate("# D\n- `dw` is the derivative of the loss by `W`\n", "dw").answer == "dw"
+
+
+def test_a_number_after_a_letter_is_an_index_only_in_a_family_of_them() -> None:
+    # ``S3`` alone is a name, not the letter S indexed: "stores" does not spell it.
+    assert fate("# D\n- `S3` stores `objects`\n", "S3").answer == "S3"
+    family = "# D\n- the shapes `W1` and `W2`\n- `W1` weights are the first layer's parameters\n"
+    found = next(f for f in run(family).fates if f.line == 3)
+    assert found.answer is None and found.rule == "initial-symbol"
+    assert next(f for f in run(family, OFF).fates if f.line == 3).answer == "W1"
