@@ -8,7 +8,7 @@ from clozepress.config import Config
 
 from .test_card_rules import fate, fronts, run
 
-OFF = Config(disable_rules=("initial-symbol", "prefixed-symbol"))
+OFF = Config(disable_rules=("initial-symbol", "prefixed-symbol", "paired-letter"))
 
 
 def test_a_symbol_beside_the_word_its_letter_opens_is_no_card() -> None:
@@ -62,3 +62,16 @@ def test_a_number_after_a_letter_is_an_index_only_in_a_family_of_them() -> None:
     found = next(f for f in run(family).fates if f.line == 3)
     assert found.answer is None and found.rule == "initial-symbol"
     assert next(f for f in run(family, OFF).fates if f.line == 3).answer == "W1"
+
+
+def test_the_other_letter_of_a_pair_in_a_clause_of_the_same_words_is_no_card() -> None:
+    markdown = "# D\n- `u` is the input signal, and `v` is the output signal of the `filter`\n"
+    found = fate(markdown, "v")
+    assert found.answer is None and found.rule == "paired-letter"
+    assert fate(markdown, "v", OFF).answer == "v"
+
+
+def test_a_neighbour_letter_in_other_words_is_no_pair() -> None:
+    # "of w" beside "x0 = 1": the index is the fact, and no clause says the same of both.
+    markdown = "# D\n- While b is `w0` of w, `x0` is one more input of the layer\n"
+    assert fate(markdown, "w0").answer == "w0"

@@ -17,6 +17,13 @@ the text only, never what a symbol means:
   line that defines the name ("`dw` is the derivative of `w`") keeps its card: the name a
   definition gives is the convention itself, taught there.
 
+- ``paired-letter``: a card whose one blank is a one-letter symbol (``Y``) while its line
+  shows, as another highlight, the letter next to it in the alphabet with the same index
+  (``X``), each opening a clause of the same words ("`X` is the input ..., and [...] is the
+  output ..."), asks for the pair's other letter: notes name a pair by consecutive letters
+  (``x``/``y``, ``m``/``n``), so the shown one spells it. Where the two stand in different
+  words (``w0`` "of w" beside ``x0 = 1``) the letter is no pair's, and is asked.
+
 They run after the rules that join and split cards (``contained``, ``parallel``,
 ``item-cards``), so they judge the cards as they will be asked, and before ``leaks``.
 """
@@ -110,6 +117,37 @@ def prefixed_symbol(draft: Draft, env: Env) -> Draft | None:
     return draft.without(off, "prefixed-symbol") if off else None
 
 
+#: A lone one-letter symbol, maybe with a number: the letter, then the number.
+_PAIRED = re.compile(r"([^\W\d_])(\d{0,2})")
+#: The words that open the clause after a symbol, compared between the two of a pair.
+_CLAUSE = re.compile(r"[ \t]+([^\W\d_]+)[ \t]+([^\W\d_]+)")
+
+
+def paired_letter(draft: Draft, env: Env) -> Draft | None:
+    """A card whose one blank is a one-letter symbol (``Y``) whose neighbour in the alphabet
+    (``X``) its line shows as a highlight, opening a clause of the same two words ("is the"),
+    asks for the pair's other letter: no card."""
+    text = draft.unit.text
+    off: set[int] = set()
+    for number, blank in _one_blank_cards(draft):
+        found = _PAIRED.fullmatch(text, blank.start, blank.end)
+        words = _CLAUSE.match(text, blank.end)
+        if found is None or words is None:
+            continue
+        letter, index = found.groups()
+        near = (chr(ord(letter) + step) for step in (-1, 1))
+        pairs = {other + index for other in near if other.isalpha()}
+        for mark in draft.unit.marks:
+            if mark.highlight.text not in pairs:
+                continue
+            if _hidden_on(draft, number, mark.start, mark.end):
+                continue
+            theirs = _CLAUSE.match(text, mark.end)
+            if theirs is not None and theirs.groups() == words.groups():
+                off.add(number)
+    return draft.without(off, "paired-letter") if off else None
+
+
 RULES: tuple[Rule[RepairRule], ...] = (
     Rule(
         "initial-symbol",
@@ -122,5 +160,11 @@ RULES: tuple[Rule[RepairRule], ...] = (
         "a symbol that is a one-letter prefix on a symbol its card shows (dw beside W) is "
         "the prefix applied: no card",
         prefixed_symbol,
+    ),
+    Rule(
+        "paired-letter",
+        "a one-letter symbol asked beside its neighbour in the alphabet, each opening a clause "
+        "of the same words ('X is the input, [Y] is the output'), is the pair's other: no card",
+        paired_letter,
     ),
 )
