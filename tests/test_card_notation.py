@@ -8,9 +8,7 @@ from clozepress.config import Config
 
 from .test_card_rules import fate, fronts, run
 
-OFF = Config(
-    disable_rules=("initial-symbol", "prefixed-symbol", "paired-letter", "shown-symbol")
-)
+OFF = Config(disable_rules=("initial-symbol", "prefixed-symbol", "paired-letter", "shown-symbol"))
 
 
 def test_a_symbol_beside_the_word_its_letter_opens_is_no_card() -> None:
