@@ -11,6 +11,7 @@ import dataclasses
 
 import pytest
 
+from clozepress.cards.enumeration import readings
 from clozepress.cards.env import Env
 from clozepress.cards.series import runs_of
 from clozepress.cards.units import units
@@ -366,3 +367,14 @@ def test_a_line_read_again_with_fewer_highlights_has_its_series_read_again() -> 
     env = Env(document, Config(), frozenset())
     assert len(runs_of(whole, env)) == 4
     assert sorted(runs_of(part, env)) == [m.start for m in part.marks]
+
+
+def test_a_line_read_again_with_fewer_highlights_has_its_enumeration_read_again() -> None:
+    # As for the runs above: a long series' reading is kept per unit, and two of its members
+    # alone are no long series.
+    document = parse_text("# D\n- `TRACE`, `DEBUG`, `INFO`, `WARN`, `ERROR`: log levels\n", "n.md")
+    (whole,) = [u for u in units(document) if u.marks]
+    part = dataclasses.replace(whole, marks=whole.marks[:2])
+    env = Env(document, Config(), frozenset())
+    assert {rule for rule, _ in readings(whole, env).values()} == {"series-described"}
+    assert readings(part, env) == {}

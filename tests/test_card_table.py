@@ -3,7 +3,12 @@ a first column of values is headed like the others (``table``), through ``plan``
 
 from __future__ import annotations
 
+from clozepress.cards import skips
+from clozepress.cards.env import Env
+from clozepress.cards.table import head_each_cell
+from clozepress.cards.units import units
 from clozepress.config import Config
+from clozepress.read.parse import parse_text
 
 from .test_card_rules import fronts
 
@@ -72,3 +77,28 @@ def test_switched_off_a_row_reads_as_its_cells():
 def test_a_row_head_with_nothing_beside_it_takes_no_colon():
     markdown = "# Edge\n| | Functions | Workers |\n|-|-|-|\n| `cold start` | | |\n"
     assert fronts(markdown) == ["Edge || [...]"]
+
+
+def test_a_row_head_ending_in_a_full_width_colon_takes_no_second_one():
+    markdown = "# 表\n| 项目 | 值 | 备注 |\n|-|-|-|\n| 级别： | `子网` | 无 |\n"
+    assert fronts(markdown) == ["表 || 级别： / 值: [...] / 备注: 无"]
+    # row-class asks the head's name, its colon left shown (the blank is not "kinds：").
+    markdown = "# T\n| spec | items |\n|-|-|\n| kinds： | `alpha`, `beta`, `gamma` |\n"
+    assert fronts(markdown) == ["T || [...]： / items: alpha, beta, gamma"]
+
+
+def test_a_cell_opens_after_its_column_head_whatever_the_head_holds():
+    # tested-enough keeps a card for a line opening on an answer asked twice above; a cell
+    # opens after its column head, a head with a full stop inside ("No. of refs") included.
+    markdown = (
+        "# Memory\n## Collector\n- the collector reads `gc_refs` of each object in turn\n"
+        "- it then lowers `gc_refs` for every reference found inside\n\n"
+        "| Object | No. of refs |\n|-|-|\n| a list | `gc_refs` held apart |\n"
+    )
+    document = parse_text(markdown, "n.md")
+    env = Env(document, Config(), frozenset())
+    lines = [u for u in units(document) if u.kind == "line" and u.marks]
+    (row,), _ = head_each_cell([u for u in units(document) if u.kind == "row"], env)
+    assert [skips.tested_enough(u, u.marks[0], env) for u in lines] == [None, None]
+    assert row.text.splitlines()[1] == "No. of refs: gc_refs held apart"
+    assert skips.tested_enough(row, row.marks[0], env) is None

@@ -15,6 +15,7 @@ import bisect
 from .env import Env
 from .model import Blank, Mark, Unit
 from .rules import Rule
+from .table import head_length
 from .text import words
 
 #: A cell naming a class has at most this many words; a longer one says more than a name.
@@ -41,7 +42,7 @@ def _asked(unit: Unit, start: int) -> Blank | None:
     text = unit.text
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
-    body = start + _head_length(unit, text[start:end])
+    body = start + head_length(unit, text[start:end])
     starts = [m.start for m in unit.marks]
     own = unit.marks[bisect.bisect_left(starts, body) : bisect.bisect_left(starts, end)]
     if len(own) < 2:
@@ -56,22 +57,14 @@ def _asked(unit: Unit, start: int) -> Blank | None:
     if start == 0:
         return None  # no cell before it names them
     before = text.rfind("\n", 0, start - 1) + 1
-    name = before + _head_length(unit, text[before : start - 1])
+    name = before + head_length(unit, text[before : start - 1])
     cell = text[name : start - 1]
     if bisect.bisect_left(starts, start - 1) != bisect.bisect_left(starts, before):
         return None  # the naming cell holds a highlight: a fact of its own
     if not 0 < len(words(cell)) <= NAME_WORDS or any(c in cell for c in ",;"):
         return None  # a long cell, or a list of its own (a comparison's other side): no name
-    end = start - 2 if text[start - 2] == ":" else start - 1  # a row head's colon is no name
+    end = start - 2 if text[start - 2] in ":：" else start - 1  # a row head's colon is no name
     return Blank(name, end, "row-class", "name")
-
-
-def _head_length(unit: Unit, line: str) -> int:
-    """How much of a row's line is its column head (``Azione: ``)."""
-    for head in unit.header:
-        if head and line.startswith(f"{head}: "):
-            return len(head) + 2
-    return 0
 
 
 RULES = (

@@ -14,6 +14,7 @@ from .env import BARE_NAME, SAMPLE, Env
 from .examples import NAME_CALLED
 from .model import Mark, Unit
 from .rules import Rule
+from .table import head_length
 from .text import (
     LABEL_WORDS,
     PREPOSITIONS,
@@ -373,11 +374,12 @@ def tested_enough(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
         return None  # a value (a shape, a number) is a different fact on each line
     section = " › ".join(unit.crumbs[: unit.heading_count])
     key = (unit.domain, section, fold(text))
-    sentence = _SENTENCE_START.split(unit.text[: mark.start])[-1]
+    begin = 0
     if unit.kind == "row":
         # A table cell opens after its column head ("Compliance: `...` can't be changed").
-        heads = [f"{head}: " for head in unit.header if head]
-        sentence = next((sentence[len(h) :] for h in heads if sentence.startswith(h)), sentence)
+        begin = unit.text.rfind("\n", 0, mark.start) + 1
+        begin += head_length(unit, unit.text[begin : mark.start])
+    sentence = _SENTENCE_START.split(unit.text[begin : mark.start])[-1]
     opens = not sentence.strip(" *_•-–—>\t")
     if env.tested[key] >= TESTED and not opens:
         return "skip"

@@ -20,8 +20,8 @@ from .text import words
 
 #: A row head is a label: at most this many words ("rule target", "Variable values").
 HEAD_WORDS = 3
-#: A row head ending in one of these already leads into what follows it.
-_LEADS = ":.?!;"
+#: A row head ending in one of these already leads into what follows it (full-width too).
+_LEADS = ":.?!;：。？！；"
 
 
 def first_column_heads(header: str, column: list[tuple[str, tuple[Mark, ...]]]) -> bool:
@@ -36,6 +36,15 @@ def first_column_heads(header: str, column: list[tuple[str, tuple[Mark, ...]]]) 
     if any(not text.strip() for text, _ in column):
         return True
     return all(len(words(text)) <= HEAD_WORDS for text, _ in column)
+
+
+def head_length(unit: Unit, line: str) -> int:
+    """How much of a line of a row read under its header is the cell's column head
+    (``Action: ``): what the cell says starts after it."""
+    for head in unit.header:
+        if head and line.startswith(f"{head}: "):
+            return len(head) + 2
+    return 0
 
 
 def head_each_cell(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
