@@ -177,6 +177,9 @@ def test_a_pointer_in_a_condition_leaves_what_follows_the_condition_its_card():
         fate("# D\n- if the `red line` in the image above rises, it fails\n", "red line").rule
         == "deixis"
     )
+    # What follows the condition points again: no card for it either.
+    again = "# D\n- if the line in the image above rises, the figure below shows `overfitting`\n"
+    assert fate(again, "overfitting").rule == "deixis"
     # Not a condition: the whole line speaks of the image.
     assert fate("# D\n- 위 이미지와 같은 상속은 `TypeError`를 낸다\n", "TypeError").rule == "deixis"
 
@@ -227,6 +230,12 @@ def test_a_line_pointing_at_an_equation_or_a_step_by_its_place_makes_no_card():
     # A line before that shows no equation does not show the one it points at: no card.
     words = "# D\n- Y lies between 0 and 1.\n- In the last equation `Nx` is the input size\n"
     assert fate(words, "Nx").rule == "deixis"
+    # The same line again under another heading is read against its own line before.
+    both = (
+        "# D\n## A\n- Simple equation: y = wx + b\n- In the last equation `Nx` is the input size\n"
+        "## B\n- Y lies between 0 and 1.\n- In the last equation `Nx` is the input size\n"
+    )
+    assert [f.rule for f in run(both).fates if f.highlight == "Nx"] == ["fact", "deixis"]
     # Its own image stands on the card: the line keeps its cards.
     shown = "# D\n- the figure below shows the `forward pass`\n\n![](pass.png)\n"
     assert [f.rule for f in run(shown).fates] != ["deixis"]

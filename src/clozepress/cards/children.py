@@ -26,11 +26,7 @@ def show_children(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
     out: list[Unit] = []
     hits = 0
     for unit in found:
-        lines = [
-            one_line(child.spans)
-            for child in unit.children
-            if isinstance(child, Bullet | Paragraph) and one_line(child.spans)
-        ]
+        lines = nested_lines(unit)
         described = sum(len(words(line)) for line in lines[:SHOWN]) >= DESCRIBED
         if unit.kind == "heading" and lines and described:
             # A highlighted heading names what its first lines describe.
@@ -41,11 +37,25 @@ def show_children(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
         if unit.kind != "line" or not lines or not _bare(unit):
             out.append(unit)
             continue
-        shown = "".join(f"\n– {line}" for line in lines[:SHOWN])
-        more = "\n– …" if len(lines) > SHOWN else ""
-        out.append(dataclasses.replace(unit, text=unit.text + shown + more, children=()))
+        out.append(with_nested(unit, lines))
         hits += 1
     return out, hits
+
+
+def nested_lines(unit: Unit) -> list[str]:
+    """The lines nested under the unit (bullets, paragraphs), each as one line of text."""
+    shown = (
+        one_line(child.spans) for child in unit.children if isinstance(child, Bullet | Paragraph)
+    )
+    return [line for line in shown if line]
+
+
+def with_nested(unit: Unit, lines: list[str]) -> Unit:
+    """The unit with its first nested ``lines`` on its front (an ellipsis for the rest), which
+    then leave its back."""
+    shown = "".join(f"\n– {line}" for line in lines[:SHOWN])
+    more = "\n– …" if len(lines) > SHOWN else ""
+    return dataclasses.replace(unit, text=unit.text + shown + more, children=())
 
 
 def _bare(unit: Unit) -> bool:

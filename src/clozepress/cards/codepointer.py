@@ -176,8 +176,8 @@ def code_pointer(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 SHAPE = (
     Rule(
         "code-shown",
-        "a line pointing at a short code block that holds none of its answers shows the block "
-        "on its card",
+        "a line pointing at a short code block shows the block on its card when the block gives "
+        "away none of the answers the line states on its own, and not all of them",
         code_shown,
     ),
 )

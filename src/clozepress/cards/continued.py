@@ -9,18 +9,14 @@ a subject). A line whose last words are its highlight ends on the fact, not open
 
 from __future__ import annotations
 
-import dataclasses
-
-from ..form.model import Bullet, Paragraph
-from .children import SHOWN
+from .children import nested_lines, with_nested
 from .env import Env
 from .model import Unit
 from .rules import Rule
-from .text import PREPOSITIONS, _set, words
-from .units import one_line
+from .text import PREPOSITIONS, word_set, words
 
 #: Words after which no clause ends (closed classes; a one-letter word may be a variable's name).
-OPEN_ENDS = PREPOSITIONS | _set(
+OPEN_ENDS = PREPOSITIONS | word_set(
     """
     an the and or but nor to of into onto as than that which who whose whom if because whether
     can could may might must shall should will would is are was were be been has have had
@@ -32,7 +28,7 @@ OPEN_ENDS = PREPOSITIONS | _set(
 #: Words that open a clause depending on another (closed classes): the first nested line opening
 #: on one ("While `b` is `w0` of `w` ...") states the condition under which the line above holds,
 #: its sentence going on; later nested lines are points of their own.
-SUBORDINATORS = _set(
+SUBORDINATORS = word_set(
     """
     while whereas where when whenever if unless provided because since although though given
     assuming mentre dove quando se purché perché poiché sebbene
@@ -51,22 +47,18 @@ def ends_open(unit: Unit) -> bool:
 
 
 def continue_line(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
+    """A line ending open, or whose first nested line opens on a subordinator, shows the lines
+    nested under it on its front: without them the front stops mid-sentence."""
     out: list[Unit] = []
     hits = 0
     for unit in found:
-        lines = [
-            one_line(child.spans)
-            for child in unit.children
-            if isinstance(child, Bullet | Paragraph) and one_line(child.spans)
-        ]
+        lines = nested_lines(unit)
         opening = words(lines[0])[:1] if lines else []
         qualified = bool(opening) and opening[0].casefold() in SUBORDINATORS
         if unit.kind != "line" or not lines or not (ends_open(unit) or qualified):
             out.append(unit)
             continue
-        shown = "".join(f"\n– {line}" for line in lines[:SHOWN])
-        more = "\n– …" if len(lines) > SHOWN else ""
-        out.append(dataclasses.replace(unit, text=unit.text + shown + more, children=()))
+        out.append(with_nested(unit, lines))
         hits += 1
     return out, hits
 

@@ -20,6 +20,7 @@ speaks of."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .codepointer import opens_back
@@ -119,37 +120,45 @@ def deixis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A highlight in the clause of a line pointing at a figure or a video makes no card,
     unless an image of its own stands on the card; one in a clause pointing at a part of the
     text makes none unless it points back and has a line before it, which its card then shows
-    (``antecedent``). A clause after the condition holding the pointer keeps its cards."""
+    (``antecedent``). A clause after the condition holding the pointer keeps its cards, unless
+    it points again."""
     if unit.images:
         return None
-    at, end = env.per_unit("deixis", env.unit_key, lambda: pointing_part(unit))
-    return "skip" if 0 <= at <= mark.start < end else None
+    # Keyed by line as well as text: the same words on another line have another line before.
+    key = (unit.line, unit.text, unit.marks)
+    parts = env.per_unit("deixis", key, lambda: pointing_parts(unit))
+    return "skip" if any(start <= mark.start < end for start, end in parts) else None
 
 
-def pointing_part(unit: Unit) -> tuple[int, int]:
-    """Where the part of the line that points at what its card cannot show starts and ends, or
-    ``(-1, -1)``: from the clause holding its first such pointer (at a figure, or at a part of
-    the text it does not point back at with a line before it) to the line's end, or to the end
-    of the condition that clause sets."""
+def pointing_parts(unit: Unit) -> list[tuple[int, int]]:
+    """Where the parts of the line that point at what its card cannot show start and end: each
+    from the clause holding such a pointer (at a figure, or at a part of the text it does not
+    point back at with a line before it) to the line's end, or to the end of the condition that
+    clause sets, so a later clause pointing again has a part of its own."""
     # The line before, not a heading or a parent line the card shows anyway.
     crumbs = {" ".join(c.split()) for c in unit.crumbs}
     sibling = bool(unit.before) and unit.before not in crumbs
     after_code = opens_back(unit)
     text = unit.text
+    marked = {m.start for m in unit.marks}
     starts = [found.start() for found in POINTING_SEEN.finditer(text)]
     for found in POINTING_READ.finditer(text):
         back = _BACK.search(found.group()) is not None
         # Pointing back at the code block right before it: ``code-pointer`` decides.
         shown = sibling and (_EQUATION.search(found.group()) is None or "=" in unit.before)
-        if (back and (shown or after_code)) or (not back and _names_highlight(unit, found.end())):
+        names = not back and _names_highlight(text, found.end(), marked)
+        if (back and (shown or after_code)) or names:
             continue
         starts.append(found.start())
-    if not starts:
-        return -1, -1
-    at = min(starts)
-    clauses = [found.end() for found in _CLAUSE.finditer(text, 0, at)]
-    start = clauses[-1] if clauses else 0
-    return start, _condition_end(text, start, at)
+    clauses = [found.end() for found in _CLAUSE.finditer(text)]
+    parts: list[tuple[int, int]] = []
+    for at in sorted(starts):
+        if parts and at < parts[-1][1]:
+            continue  # in the part an earlier pointer speaks for
+        before = bisect.bisect_right(clauses, at)
+        start = clauses[before - 1] if before else 0
+        parts.append((start, _condition_end(text, start, at)))
+    return parts
 
 
 def _condition_end(text: str, start: int, at: int) -> int:
@@ -166,10 +175,11 @@ def _condition_end(text: str, start: int, at: int) -> int:
     return len(text)
 
 
-def _names_highlight(unit: Unit, end: int) -> bool:
-    """Whether a highlight follows the pointer ending at ``end`` at once: the pointer names it."""
-    after = _NAMES.match(unit.text, end)
-    return after is not None and any(m.start == after.end() for m in unit.marks)
+def _names_highlight(text: str, end: int, marked: set[int]) -> bool:
+    """Whether a highlight (one of those starting at ``marked``) follows the pointer ending at
+    ``end`` at once: the pointer names it."""
+    after = _NAMES.match(text, end)
+    return after is not None and after.end() in marked
 
 
 RULES: tuple[Rule[SkipRule], ...] = (

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 
 
-def _set(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     """A word list written as text, one space between words."""
     return frozenset(text.split())
 
@@ -26,7 +26,7 @@ NUMBER = re.compile(r"[~≈<>≤≥+\-/]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:%|x\b)?")
 _WHOLE_NUMBER = re.compile(rf"^{NUMBER.pattern}$")
 
 #: Words a line may open with that point back at something said before it (per language).
-ANAPHORS = _set(
+ANAPHORS = word_set(
     """
     it its it's they them their theirs this these those that then also which such here there he
     she both same so thus hence otherwise instead however but and or
@@ -38,7 +38,7 @@ ANAPHORS = _set(
 )
 
 #: Heading or parent words that name no subject: a breadcrumb made of them says nothing.
-LABEL_WORDS = _set(
+LABEL_WORDS = word_set(
     """
     note notes misc miscellaneous other others more example examples eg e.g ex option options
     summary overview basic basics general intro introduction detail details info information
@@ -113,7 +113,7 @@ def number_then_unit(text: str) -> tuple[int, int] | None:
 
 
 #: Words of grammar, not of a subject (closed classes): a highlight of these alone is emphasis.
-FUNCTION_WORDS = _set(
+FUNCTION_WORDS = word_set(
     """
     a an the and or but nor not no only also just very so too is are was were be been being am
     do does did have has had can could may might must shall should will would of in on at to for
@@ -128,7 +128,7 @@ FUNCTION_WORDS = _set(
 
 
 #: Prepositions (a closed class, per language): a phrase opening on one frames, as "By default".
-PREPOSITIONS = _set(
+PREPOSITIONS = word_set(
     """
     by in on at for from with without within under over after before during per via upon
     across through unless except
@@ -273,7 +273,7 @@ def is_label(crumb: str, own: frozenset[str] = frozenset()) -> bool:
 
 #: Words that point at a thing named before ("this class", "these drugs"), wherever they stand
 #: in a sentence's opening words (per language).
-DEMONSTRATIVES = _set(
+DEMONSTRATIVES = word_set(
     """
     this these those such 이 그 이러한 그러한 이런 그런 questo questa questi queste quello quella
     quelli quelle tale tali 这 这些 那 那些 该
