@@ -60,7 +60,7 @@ def with_nested(unit: Unit, lines: list[str]) -> Unit:
 
 def _bare(unit: Unit) -> bool:
     """A line too bare to cue its blank: few words besides its highlights, or only words its
-    breadcrumb says already ("Kinesis Data Analytics `for SQL`" under "Kinesis Data Analytics")."""
+    breadcrumb says already ("Stream Analytics `for SQL`" under "Stream Analytics")."""
     own = words(unit.unmarked)
     if len(own) < BARE_WORDS:
         return True

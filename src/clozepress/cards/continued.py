@@ -1,5 +1,5 @@
 """Continued lines: a line that ends open, on a colon ("connections:") or mid-clause ("for
-`Oracle`. User can"), or whose first nested line goes on with its sentence ("While `b` is ..."),
+`both`. User can"), or whose first nested line goes on with its sentence ("While `b` is ..."),
 says its fact together with the lines nested under it, which complete it; they belong on its
 front, not only on the back, or the front stops in the middle of a sentence.
 
