@@ -8,7 +8,7 @@ from clozepress.config import Config
 
 from .test_card_rules import fate, fronts, run
 
-OFF = Config(disable_rules=("initial-symbol", "prefixed-symbol", "paired-letter"))
+OFF = Config(disable_rules=("initial-symbol", "prefixed-symbol", "paired-letter", "shown-symbol"))
 
 
 def test_a_symbol_beside_the_word_its_letter_opens_is_no_card() -> None:
@@ -75,3 +75,26 @@ def test_a_neighbour_letter_in_other_words_is_no_pair() -> None:
     # "of w" beside "x0 = 1": the index is the fact, and no clause says the same of both.
     markdown = "# D\n- While b is `w0` of w, `x0` is one more input of the layer\n"
     assert fate(markdown, "w0").answer == "w0"
+
+
+SHAPES = (
+    "# D\n- Dimensions:\n  - Dimension of `W` is `(n[l],n[l-1])`\n"
+    "  - Dimension of `b` is `(n[l],1)`\n"
+    "  - `dw` has the same shape as `W`, while `db` is the same shape as `b`\n"
+)
+
+
+def test_a_letter_its_card_shows_again_as_a_highlight_is_no_card_its_line_keeps_one() -> None:
+    asked = [f for f in run(SHAPES).fates if f.line == 4]
+    by_text = {f.highlight: f for f in asked}
+    assert by_text["b"].answer is None and by_text["b"].rule == "shown-symbol"
+    # The line's fact, the shape, is still asked.
+    assert by_text["(n[l],1)"].answer == "(n[l],1)"
+    off = {f.highlight: f for f in run(SHAPES, OFF).fates if f.line == 4}
+    assert off["b"].answer == "b"
+
+
+def test_a_letter_shown_as_a_word_not_a_highlight_is_asked() -> None:
+    plain = SHAPES.replace("`db` is the same shape as `b`", "`db` is the same shape as b")
+    found = {f.highlight: f for f in run(plain).fates if f.line == 4}
+    assert found["b"].answer == "b"

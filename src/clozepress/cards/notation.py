@@ -24,6 +24,11 @@ the text only, never what a symbol means:
   (``x``/``y``, ``m``/``n``), so the shown one spells it. Where the two stand in different
   words (``w0`` "of w" beside ``x0 = 1``) the letter is no pair's, and is asked.
 
+- ``shown-symbol``: a card whose one blank is a one-letter symbol (``b``) that the card shows
+  again, highlighted on its line or on a sibling line it shows ("`db` is the same shape as
+  `b`"), is answered by pointing at it: no card, where the note keeps another card, which asks
+  what the line says of the symbol (its shape, its value). A note's last card stays.
+
 They run after the rules that join and split cards (``contained``, ``parallel``,
 ``item-cards``), so they judge the cards as they will be asked, and before ``leaks``.
 """
@@ -32,6 +37,7 @@ from __future__ import annotations
 
 import re
 
+from ..form.model import all_highlights
 from .draft import Draft
 from .env import Env
 from .model import Blank
@@ -148,6 +154,48 @@ def paired_letter(draft: Draft, env: Env) -> Draft | None:
     return draft.without(off, "paired-letter") if off else None
 
 
+def _highlighted(env: Env) -> dict[int, set[str]]:
+    """Per source line, the texts highlighted on it: worked out once per document."""
+
+    def index() -> dict[int, set[str]]:
+        out: dict[int, set[str]] = {}
+        for highlight in all_highlights(env.document):
+            out.setdefault(highlight.line, set()).add(highlight.text)
+        return out
+
+    return env.per_unit("notation: highlights by line", env.document, index)
+
+
+def _standalone(letter: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_]){re.escape(letter)}(?![^\W_])")
+
+
+def shown_symbol(draft: Draft, env: Env) -> Draft | None:
+    """A card whose one blank is a one-letter symbol its card shows again as a highlight (of its
+    line, or of a sibling line it shows) is answered by pointing at it: no card, where the note
+    keeps another card."""
+    text = draft.unit.text
+    off: set[int] = set()
+    others = {line for line, _ in draft.unit.siblings if line != draft.unit.line}
+    for number, blank in _one_blank_cards(draft):
+        answer = text[blank.start : blank.end]
+        if len(answer) != 1 or not answer.isalpha():
+            continue
+        if answer in _shown_highlights(draft, number, blank):
+            off.add(number)
+            continue
+        if not others or not any(answer in _highlighted(env).get(line, ()) for line in others):
+            continue
+        if any(
+            not _hidden_on(draft, number, *found.span())
+            for found in _standalone(answer).finditer(text)
+        ):
+            off.add(number)
+    if not off or not set(draft.blanks_per_card()) - off:
+        return None  # the note's last card stays: it asks what the line says of the symbol
+    return draft.without(off, "shown-symbol")
+
+
 RULES: tuple[Rule[RepairRule], ...] = (
     Rule(
         "initial-symbol",
@@ -166,5 +214,11 @@ RULES: tuple[Rule[RepairRule], ...] = (
         "a one-letter symbol asked beside its neighbour in the alphabet, each opening a clause "
         "of the same words ('X is the input, [Y] is the output'), is the pair's other: no card",
         paired_letter,
+    ),
+    Rule(
+        "shown-symbol",
+        "a one-letter symbol asked while its card shows it again as a highlight is read off "
+        "the card: no card, where the note keeps another",
+        shown_symbol,
     ),
 )
