@@ -12,11 +12,10 @@ before it ("outputs show at `apply`, not at `plan`, because in the next case ...
 fact in the line's own words and keeps its card. A forward pointer followed at once by a
 highlight ("using the next example `m["k"]`") names that highlight: the thing it points at
 stands on the line, and the line keeps its cards. A pointer in a condition ("if one tries an
-inheritance like the one in the image above, ...", "위 이미지와 같은 상속을 시도하면 ...") only
-sets the scene: what follows the condition is what happens, said in the line's own words, and
-its highlights keep their cards. A line pointing back at an equation leans on the line before
-it only if that line shows one (an equals sign): another line there does not show what it
-speaks of."""
+inheritance like the one in the image above, it raises ...") speaks for the rest of the line
+too: what follows holds only in the case the unseen figure shows. A line pointing back at an
+equation leans on the line before it only if that line shows one (an equals sign): another line
+there does not show what it speaks of."""
 
 from __future__ import annotations
 
@@ -108,10 +107,6 @@ def points_back(text: str) -> bool:
 _CLAUSE = re.compile(
     r"[.!?;:,。]\s+|\s(?=(?:because|since|perché|poiché|giacché|왜냐하면)\s)", re.IGNORECASE
 )
-#: A clause setting a condition: opened by "if" or "when", it ends at the next comma.
-_IF = re.compile(r"(?:if|when|whenever|se|quando)\b", re.IGNORECASE)
-#: Where a condition ends in Korean: a verb ending on the conditional "-면".
-_IF_KO = re.compile(r"(?:하|되|으|다|라)면\s")
 #: What may stand between a pointer and the highlight it names: spaces, a colon.
 _NAMES = re.compile(r"[\s:]*")
 
@@ -120,8 +115,7 @@ def deixis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
     """A highlight in the clause of a line pointing at a figure or a video makes no card,
     unless an image of its own stands on the card; one in a clause pointing at a part of the
     text makes none unless it points back and has a line before it, which its card then shows
-    (``antecedent``). A clause after the condition holding the pointer keeps its cards, unless
-    it points again."""
+    (``antecedent``)."""
     if unit.images:
         return None
     # Keyed by line as well as text: the same words on another line have another line before.
@@ -131,10 +125,9 @@ def deixis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 
 
 def pointing_parts(unit: Unit) -> list[tuple[int, int]]:
-    """Where the parts of the line that point at what its card cannot show start and end: each
-    from the clause holding such a pointer (at a figure, or at a part of the text it does not
-    point back at with a line before it) to the line's end, or to the end of the condition that
-    clause sets, so a later clause pointing again has a part of its own."""
+    """Where the part of the line that points at what its card cannot show starts and ends: from
+    the clause holding the first such pointer (at a figure, or at a part of the text it does not
+    point back at with a line before it) to the line's end."""
     # The line before, not a heading or a parent line the card shows anyway.
     crumbs = {" ".join(c.split()) for c in unit.crumbs}
     sibling = bool(unit.before) and unit.before not in crumbs
@@ -150,29 +143,13 @@ def pointing_parts(unit: Unit) -> list[tuple[int, int]]:
         if (back and (shown or after_code)) or names:
             continue
         starts.append(found.start())
+    if not starts:
+        return []
+    # The first pointer's clause runs to the line's end: every later pointer stands in it.
     clauses = [found.end() for found in _CLAUSE.finditer(text)]
-    parts: list[tuple[int, int]] = []
-    for at in sorted(starts):
-        if parts and at < parts[-1][1]:
-            continue  # in the part an earlier pointer speaks for
-        before = bisect.bisect_right(clauses, at)
-        start = clauses[before - 1] if before else 0
-        parts.append((start, _condition_end(text, start, at)))
-    return parts
-
-
-def _condition_end(text: str, start: int, at: int) -> int:
-    """Where the condition the clause from ``start`` sets ends, if it sets one and the pointer
-    at ``at`` stands in it; else the line's end."""
-    if _IF.match(text, start):
-        found = _CLAUSE.search(text, at)
-        if found is not None and text[found.start()] == ",":
-            return found.end()
-    found = _IF_KO.search(text, at)
-    following = _CLAUSE.search(text, at)
-    if found is not None and (following is None or found.start() < following.start()):
-        return found.end()
-    return len(text)
+    at = min(starts)
+    before = bisect.bisect_right(clauses, at)
+    return [(clauses[before - 1] if before else 0, len(text))]
 
 
 def _names_highlight(text: str, end: int, marked: set[int]) -> bool:
