@@ -40,7 +40,7 @@ import re
 from ..form.model import all_highlights
 from .draft import Draft
 from .env import Env
-from .model import Blank
+from .model import Blank, Mark
 from .repairs import RepairRule
 from .rules import Rule
 from .skips import _DEFINED
@@ -65,20 +65,42 @@ def _one_blank_cards(draft: Draft) -> list[tuple[int, Blank]]:
     return [(n, blank) for n, blank, _ in draft.blanks if sizes[n] == 1]
 
 
-def _hidden_on(draft: Draft, number: int, start: int, end: int) -> bool:
-    """Whether card ``number`` hides anything of ``text[start:end]`` (a blank or hidden text)."""
-    if any(n == number and b.start < end and start < b.end for n, b, _ in draft.blanks):
-        return True
-    return any(
-        h.number == number and h.crumb is None and h.start < end and start < h.end
-        for h in draft.hidden
-    )
+class _Cover:
+    """Per card of a draft, the spans it hides (its blanks and hidden text), and the unit's
+    highlights by text: read once per draft, so the rules asking per card what it shows stay
+    linear in a line's highlights."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.spans: dict[int, list[tuple[int, int]]] = {}
+        for number, blank, _ in draft.blanks:
+            self.spans.setdefault(number, []).append((blank.start, blank.end))
+        for hidden in draft.hidden:
+            if hidden.crumb is None:
+                self.spans.setdefault(hidden.number, []).append((hidden.start, hidden.end))
+        self.marks: dict[str, list[Mark]] = {}
+        self.folded: dict[str, list[Mark]] = {}
+        for mark in draft.unit.marks:
+            self.marks.setdefault(mark.highlight.text, []).append(mark)
+            self.folded.setdefault(mark.highlight.text.casefold(), []).append(mark)
+
+    def hides(self, number: int, start: int, end: int) -> bool:
+        """Whether card ``number`` hides anything of ``text[start:end]``."""
+        return any(s < end and start < e for s, e in self.spans.get(number, ()))
+
+    def shows(self, number: int, blank: Blank, marks: list[Mark]) -> bool:
+        """Whether card ``number`` shows one of ``marks`` besides its own blank."""
+        return any(
+            not (mark.start < blank.end and blank.start < mark.end)
+            and not self.hides(number, mark.start, mark.end)
+            for mark in marks
+        )
 
 
 def initial_symbol(draft: Draft, env: Env) -> Draft | None:
     """A card whose one blank is a one-letter symbol written beside a word that begins with
     that letter ("[...] weights") is spelled by the word: no card."""
     text = draft.unit.text
+    cover = _Cover(draft)
     off: set[int] = set()
     for number, blank in _one_blank_cards(draft):
         found = _LETTER.fullmatch(text, blank.start, blank.end)
@@ -92,19 +114,9 @@ def initial_symbol(draft: Draft, env: Env) -> Draft | None:
                 continue
             if word.group(1)[0].casefold() != letter:
                 continue
-            if not _hidden_on(draft, number, *word.span(1)):
+            if not cover.hides(number, *word.span(1)):
                 off.add(number)
     return draft.without(off, "initial-symbol") if off else None
-
-
-def _shown_highlights(draft: Draft, number: int, blank: Blank) -> set[str]:
-    """The texts of the unit's highlights card ``number`` shows, besides its own blank."""
-    return {
-        mark.highlight.text
-        for mark in draft.unit.marks
-        if not (mark.start < blank.end and blank.start < mark.end)
-        and not _hidden_on(draft, number, mark.start, mark.end)
-    }
 
 
 def prefixed_symbol(draft: Draft, env: Env) -> Draft | None:
@@ -112,13 +124,15 @@ def prefixed_symbol(draft: Draft, env: Env) -> Draft | None:
     shows as a highlight asks for the prefix applied: no card, unless its line defines it
     ("`dw` is the derivative of `w`"): the name a definition gives is the convention taught."""
     text = draft.unit.text
+    cover = _Cover(draft)
     read: dict[int, bool] = {}
     for number, blank, _ in draft.blanks:
         found = _PREFIXED.fullmatch(text, blank.start, blank.end)
-        stem = found.group(2).casefold() if found else None
-        shown = {s.casefold() for s in _shown_highlights(draft, number, blank)}
+        shown = found is not None and cover.shows(
+            number, blank, cover.folded.get(found.group(2).casefold(), [])
+        )
         defined = _DEFINED.match(text, blank.end) is not None
-        read[number] = read.get(number, True) and stem in shown and not defined
+        read[number] = read.get(number, True) and shown and not defined
     off = {number for number, yes in read.items() if yes}
     return draft.without(off, "prefixed-symbol") if off else None
 
@@ -134,6 +148,7 @@ def paired_letter(draft: Draft, env: Env) -> Draft | None:
     (``X``) its line shows as a highlight, opening a clause of the same two words ("is the"),
     asks for the pair's other letter: no card."""
     text = draft.unit.text
+    cover = _Cover(draft)
     off: set[int] = set()
     for number, blank in _one_blank_cards(draft):
         found = _PAIRED.fullmatch(text, blank.start, blank.end)
@@ -143,10 +158,8 @@ def paired_letter(draft: Draft, env: Env) -> Draft | None:
         letter, index = found.groups()
         near = (chr(ord(letter) + step) for step in (-1, 1))
         pairs = {other + index for other in near if other.isalpha()}
-        for mark in draft.unit.marks:
-            if mark.highlight.text not in pairs:
-                continue
-            if _hidden_on(draft, number, mark.start, mark.end):
+        for mark in (m for pair in pairs for m in cover.marks.get(pair, ())):
+            if cover.hides(number, mark.start, mark.end):
                 continue
             theirs = _CLAUSE.match(text, mark.end)
             if theirs is not None and theirs.groups() == words.groups():
@@ -175,20 +188,20 @@ def shown_symbol(draft: Draft, env: Env) -> Draft | None:
     line, or of a sibling line it shows) is answered by pointing at it: no card, where the note
     keeps another card."""
     text = draft.unit.text
+    cover = _Cover(draft)
     off: set[int] = set()
     others = {line for line, _ in draft.unit.siblings if line != draft.unit.line}
     for number, blank in _one_blank_cards(draft):
         answer = text[blank.start : blank.end]
         if len(answer) != 1 or not answer.isalpha():
             continue
-        if answer in _shown_highlights(draft, number, blank):
+        if cover.shows(number, blank, cover.marks.get(answer, [])):
             off.add(number)
             continue
         if not others or not any(answer in _highlighted(env).get(line, ()) for line in others):
             continue
         if any(
-            not _hidden_on(draft, number, *found.span())
-            for found in _standalone(answer).finditer(text)
+            not cover.hides(number, *found.span()) for found in _standalone(answer).finditer(text)
         ):
             off.add(number)
     if not off or not set(draft.blanks_per_card()) - off:
