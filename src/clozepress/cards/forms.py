@@ -37,7 +37,7 @@ import re
 from .draft import Draft, Hidden
 from .echo import OWN_WORDS, _stems, _within
 from .env import Env
-from .leaks import _IDENTIFIER, _cards, _Cover, _hidden_in_crumb, own_words, parts
+from .leaks import IDENTIFIER, _cards, _Cover, hidden_in_crumb, own_words, parts
 from .model import Blank
 from .repairs import NEAR, RepairRule, _in_series
 from .rules import Rule
@@ -88,7 +88,7 @@ def form_crumb(draft: Draft, env: Env) -> Draft | None:
         for index, crumb in enumerate(draft.crumbs):
             for run in _RUN.finditer(crumb):
                 start, end = run.span()
-                if not other_form(run.group(), answer) or _hidden_in_crumb(
+                if not other_form(run.group(), answer) or hidden_in_crumb(
                     hidden, number, index, start, end
                 ):
                     continue
@@ -192,7 +192,7 @@ def initialism(draft: Draft, env: Env) -> Draft | None:
             for start, end in spelled_runs(crumb, letters):
                 if capitals and _word_for_word(crumb[start:end], letters):
                     continue
-                if not _hidden_in_crumb(hidden, number, index, start, end):
+                if not hidden_in_crumb(hidden, number, index, start, end):
                     hidden.append(Hidden(number, start, end, index))
     return _withheld(draft, hidden, bare, env, "initialism")
 
@@ -246,7 +246,7 @@ def across(draft: Draft, env: Env) -> Draft | None:
         answers = {fold(text[b.start : b.end]) for b in blanks}
         answer = text[blanks[0].start : blanks[0].end].strip()
         own = own_words(answer)
-        if len(answers) != 1 or len(own) != 2 or _IDENTIFIER.match(answer):
+        if len(answers) != 1 or len(own) != 2 or IDENTIFIER.match(answer):
             continue
         if not all(w.isalpha() for w in own):
             continue  # a number again is another quantity (see ``numbers``)

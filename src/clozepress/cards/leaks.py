@@ -142,7 +142,7 @@ class _Topic:
             stem_key(w)
             for at, crumb in enumerate(draft.crumbs[:index])
             for w, start, end in parts(crumb)
-            if not _hidden_in_crumb(draft.hidden, number, at, start, end)
+            if not hidden_in_crumb(draft.hidden, number, at, start, end)
         }
         self.answers = answers
 
@@ -198,7 +198,7 @@ class _Cover:
         self.hidden.setdefault(number, []).append((start, end))
 
 
-def _hidden_in_crumb(
+def hidden_in_crumb(
     hidden: Iterable[Hidden], number: int, index: int, start: int, end: int
 ) -> bool:
     """Whether card ``number`` already hides some of ``start:end`` of breadcrumb level
@@ -237,7 +237,7 @@ def stem_crumb(draft: Draft, env: Env) -> Draft | None:
         answers = {fold(m.highlight.text) for n, _, m in draft.blanks if n == number}
         # An identifier is recalled exactly: its words as prose do not spell it (as in
         # ``spelled_on_card``).
-        named_exactly = all(_IDENTIFIER.match(text[b.start : b.end].strip()) for b in blanks)
+        named_exactly = all(IDENTIFIER.match(text[b.start : b.end].strip()) for b in blanks)
         places: list[tuple[int, int, int]] = []
         given: set[str] = set()
         for index, crumb in enumerate(draft.crumbs):
@@ -261,7 +261,7 @@ def stem_crumb(draft: Draft, env: Env) -> Draft | None:
                 if len(hit) != len(pieces):
                     continue  # a hump of a longer name (`Count` of `RowCount`) is not it
                 start, end = run.start(), run.end()
-                if not _hidden_in_crumb(draft.hidden, number, index, start, end):
+                if not hidden_in_crumb(draft.hidden, number, index, start, end):
                     places.append((index, start, end))
                 given.update(w.casefold() for p, _, _ in hit for w in mine if same_stem(p, w))
         if not places or len(given) * 2 < len(own):
@@ -506,7 +506,7 @@ def spelled_on_card(draft: Draft, env: Env) -> Draft | None:
         if len(mine) < 2:
             continue
         names = [text[b.start : b.end].strip() for b in blanks]
-        if all(_IDENTIFIER.match(n) for n in names) and not any(
+        if all(IDENTIFIER.match(n) for n in names) and not any(
             _written(text, n, functools.partial(cover.taken, number)) for n in names
         ):
             continue  # a name to recall exactly: its words as prose do not spell it
@@ -535,7 +535,7 @@ def spelled_on_card(draft: Draft, env: Env) -> Draft | None:
 
 #: An identifier: one token whose words a joiner ties (``snake_case``, ``a.b``, ``a-b``) or a
 #: camelCase hump cuts (``lowestPrice``, ``RequestCount``), no spaces.
-_IDENTIFIER = re.compile(r"^(?=\S*(?:[^\W_][_.\-][^\W_]|[a-z][A-Z]))\S+$")
+IDENTIFIER = re.compile(r"^(?=\S*(?:[^\W_][_.\-][^\W_]|[a-z][A-Z]))\S+$")
 
 
 def _written(text: str, name: str, taken: Callable[[int, int], bool]) -> bool:
