@@ -200,11 +200,11 @@ def plan(document: Document, config: Config, cues: Cues | None = None) -> Plan:
         env.hits[rule.name] += hits
     notes: list[Note] = []
     for draft in drafts:
-        _settled(draft, fates, fate_of)
+        if draft.dropped:
+            _dropped(draft, fates, fate_of)
         if draft.blanks:
             notes.append(note_from(draft, document.path))
     fates.sort(key=lambda f: f.line)
-    principle = {rule.name: rule.principle for _, rule in _every_rule()}
     warnings: list[Diagnostic] = []
     skipped: list[Diagnostic] = []
     for f in fates:
@@ -213,7 +213,7 @@ def plan(document: Document, config: Config, cues: Cues | None = None) -> Plan:
         if f.rule in WARNING_RULES:
             warnings.append(
                 Diagnostic(
-                    document.path, f.line, "warning", f"highlight skipped: {principle[f.rule]}"
+                    document.path, f.line, "warning", f"highlight skipped: {_PRINCIPLES[f.rule]}"
                 )
             )
         else:
@@ -222,7 +222,7 @@ def plan(document: Document, config: Config, cues: Cues | None = None) -> Plan:
                     document.path,
                     f.line,
                     "info",
-                    f"no card [{f.rule}]: {_quoted(f.highlight)} ({principle[f.rule]})",
+                    f"no card [{f.rule}]: {_quoted(f.highlight)} ({_PRINCIPLES[f.rule]})",
                 )
             )
     return Plan(tuple(notes), tuple(warnings), tuple(fates), tuple(skipped), dict(env.hits))
@@ -230,6 +230,10 @@ def plan(document: Document, config: Config, cues: Cues | None = None) -> Plan:
 
 def _every_rule() -> list[tuple[str, Rule[Any]]]:
     return [(stage, rule) for stage, ruler in RULERS.items() for rule in ruler.rules]
+
+
+#: Every rule's principle by its name (names are unique across the stages).
+_PRINCIPLES = {rule.name: rule.principle for _, rule in _every_rule()}
 
 
 def _draft(unit: Unit, env: Env, fates: list[Fate], fate_of: dict[int, int]) -> Draft | None:
@@ -279,42 +283,24 @@ def _draft(unit: Unit, env: Env, fates: list[Fate], fate_of: dict[int, int]) -> 
             draft = repaired
             env.hits[rule.name] += 1
     if draft.dropped:
-        _dropped(draft, fates)
+        _dropped(draft, fates, fate_of)
         if not draft.blanks:
             return None
     frontline.record(draft, env)
     return dataclasses.replace(draft, dropped=())
 
 
-def _settled(draft: Draft, fates: list[Fate], fate_of: dict[int, int]) -> None:
-    """The fates of the highlights the settle rules took off ``draft``: no card, and the rule."""
-    principle = {rule.name: rule.principle for rule in RULERS["settle"].rules}
+def _dropped(draft: Draft, fates: list[Fate], fate_of: dict[int, int]) -> None:
+    """The fates of the highlights a rule took off ``draft`` (a repair of its note, or a rule
+    settling the drafts together), and of those riding on their cards: no card, and the rule
+    that decided. ``fate_of`` finds each by its mark, so two highlights of one text stay apart."""
     off = {id(mark): rule for mark, rule in draft.dropped}
     riding = [(rider, off[id(host)]) for rider, host in draft.riders if id(host) in off]
     for mark, rule in (*draft.dropped, *riding):
         at = fate_of.get(id(mark))
         if at is not None:
             fate = fates[at]
-            fates[at] = Fate(fate.line, fate.highlight, None, principle[rule], rule)
-
-
-def _dropped(draft: Draft, fates: list[Fate]) -> None:
-    """The fates of the highlights a repair took off the note: no card, and the rule that
-    decided. They are this unit's, the last ones recorded."""
-    principle = {rule.name: rule.principle for rule in RULERS["repair"].rules}
-    why = {(m.highlight.line, m.highlight.text): rule for m, rule in draft.dropped}
-    off = {id(m): rule for m, rule in draft.dropped}
-    for rider, host in draft.riders:
-        if id(host) in off:
-            why[(rider.highlight.line, rider.highlight.text)] = off[id(host)]
-    for at in range(len(fates) - 1, -1, -1):
-        fate = fates[at]
-        if fate.answer is None or (fate.line, fate.highlight) not in why:
-            continue
-        rule = why.pop((fate.line, fate.highlight))
-        fates[at] = Fate(fate.line, fate.highlight, None, principle[rule], rule)
-        if not why:
-            break
+            fates[at] = Fate(fate.line, fate.highlight, None, _PRINCIPLES[rule], rule)
 
 
 def _skip(unit: Unit, mark: Mark, env: Env) -> Rule[Any] | None:
