@@ -72,9 +72,10 @@ def anchor_of(text: str, start: int, floor: int = 0) -> str:
     if len(words(lead)) > ANCHOR_WORDS:
         # Long, the item's own bracketed asides give way first: its head and last words stay.
         lead = _collapsed(lead)
-    found = words(lead)
-    if len(found) > ANCHOR_WORDS:
-        tail = " ".join(lead.split()[-ANCHOR_WORDS:])
+    pieces = lead.split()
+    if len(words(lead)) > ANCHOR_WORDS and len(pieces) > ANCHOR_WORDS:
+        # Cut where it is spaced: a run of unspaced script (CJK) has no word to cut it at.
+        tail = " ".join(pieces[-ANCHOR_WORDS:])
         lead = "… " + tail if not _unclosed(tail) else ""
     return lead
 
