@@ -49,3 +49,11 @@ def test_an_anchor_stops_where_its_item_starts_and_closes_its_brackets() -> None
     assert anchor_of(long, len(long)) == "inhibitors (…) of enzymes that break it down"
     longer = "x: the many inhibitors (a, b) of the enzymes that break down the one transmitter"
     assert anchor_of(longer, len(longer)) == "… the enzymes that break down the one transmitter"
+
+
+def test_an_anchor_in_an_unspaced_script_stops_at_its_full_width_separator() -> None:
+    text = "薬物A（作用B）、薬物C（作用"
+    # Its own item, its full-width bracket closed, and no ellipsis: nothing was cut.
+    assert anchor_of(text, len(text)) == "薬物C（作用）"
+    short = "薬物A（作用B）、薬物C"
+    assert anchor_of(short, len(short)) == "薬物C"

@@ -19,9 +19,10 @@ from .text import fold, words
 #: The most words an anchor keeps; longer, it keeps its last words after an ellipsis.
 ANCHOR_WORDS = 8
 #: Where an item of a line starts: the words after it are the next item's.
-_ITEM_START = ",;:\n"
-_OPENS = "(["
-_CLOSES = ")]"
+#: The full-width forms are those of scripts written unspaced (``、`` lists items in CJK).
+_ITEM_START = ",;:\n，；：、"
+_OPENS = "([（［"
+_CLOSES = ")]）］"
 
 
 def anchor_notes(found: list[Unit], env: Env) -> tuple[list[Unit], int]:
@@ -65,7 +66,7 @@ def anchor_of(text: str, start: int, floor: int = 0) -> str:
         elif char in _ITEM_START and not depth:
             break
         at -= 1
-    lead = " ".join(text[at:start].split()).strip(" ([")
+    lead = " ".join(text[at:start].split()).strip(" " + _OPENS)
     if not lead:
         return ""
     lead += "".join(opened[: _unclosed(lead)])
