@@ -43,7 +43,7 @@ from .env import Env
 from .model import Blank, Mark
 from .repairs import RepairRule
 from .rules import Rule
-from .skips import _DEFINED
+from .skips import DEFINED
 
 #: A one-letter symbol, maybe with an index (``w``, ``w[l]``, ``x(i)``, ``a_2``, ``W1``): the
 #: letter, then a number written right after it (read as an index only where the notes write
@@ -131,7 +131,7 @@ def prefixed_symbol(draft: Draft, env: Env) -> Draft | None:
         shown = found is not None and cover.shows(
             number, blank, cover.folded.get(found.group(2).casefold(), [])
         )
-        defined = _DEFINED.match(text, blank.end) is not None
+        defined = DEFINED.match(text, blank.end) is not None
         read[number] = read.get(number, True) and shown and not defined
     off = {number for number, yes in read.items() if yes}
     return draft.without(off, "prefixed-symbol") if off else None
