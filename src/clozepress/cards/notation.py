@@ -191,6 +191,7 @@ def shown_symbol(draft: Draft, env: Env) -> Draft | None:
     cover = _Cover(draft)
     off: set[int] = set()
     others = {line for line, _ in draft.unit.siblings if line != draft.unit.line}
+    highlighted = _highlighted(env) if others else {}
     for number, blank in _one_blank_cards(draft):
         answer = text[blank.start : blank.end]
         if len(answer) != 1 or not answer.isalpha():
@@ -198,7 +199,7 @@ def shown_symbol(draft: Draft, env: Env) -> Draft | None:
         if cover.shows(number, blank, cover.marks.get(answer, [])):
             off.add(number)
             continue
-        if not others or not any(answer in _highlighted(env).get(line, ()) for line in others):
+        if not any(answer in highlighted.get(line, ()) for line in others):
             continue
         if any(
             not cover.hides(number, *found.span()) for found in _standalone(answer).finditer(text)
