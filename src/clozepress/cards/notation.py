@@ -192,6 +192,8 @@ def shown_symbol(draft: Draft, env: Env) -> Draft | None:
     off: set[int] = set()
     others = {line for line, _ in draft.unit.siblings if line != draft.unit.line}
     highlighted = _highlighted(env) if others else {}
+    # Per letter, where the line writes it alone: read once, however many cards ask it.
+    places: dict[str, list[tuple[int, int]]] = {}
     for number, blank in _one_blank_cards(draft):
         answer = text[blank.start : blank.end]
         if len(answer) != 1 or not answer.isalpha():
@@ -201,9 +203,9 @@ def shown_symbol(draft: Draft, env: Env) -> Draft | None:
             continue
         if not any(answer in highlighted.get(line, ()) for line in others):
             continue
-        if any(
-            not cover.hides(number, *found.span()) for found in _standalone(answer).finditer(text)
-        ):
+        if answer not in places:
+            places[answer] = [found.span() for found in _standalone(answer).finditer(text)]
+        if any(not cover.hides(number, *span) for span in places[answer]):
             off.add(number)
     if not off or not set(draft.blanks_per_card()) - off:
         return None  # the note's last card stays: it asks what the line says of the symbol
