@@ -41,7 +41,7 @@ from ..form.model import all_highlights
 from .draft import Draft
 from .env import Env
 from .model import Blank, Mark
-from .repairs import RepairRule
+from .repairs import RepairRule, standalone
 from .rules import Rule
 from .skips import DEFINED
 
@@ -179,10 +179,6 @@ def _highlighted(env: Env) -> dict[int, set[str]]:
     return env.per_unit("notation: highlights by line", env.document, index)
 
 
-def _standalone(letter: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![^\W_]){re.escape(letter)}(?![^\W_])")
-
-
 def shown_symbol(draft: Draft, env: Env) -> Draft | None:
     """A card whose one blank is a one-letter symbol its card shows again as a highlight (of its
     line, or of a sibling line it shows) is answered by pointing at it: no card, where the note
@@ -204,7 +200,8 @@ def shown_symbol(draft: Draft, env: Env) -> Draft | None:
         if not any(answer in highlighted.get(line, ()) for line in others):
             continue
         if answer not in places:
-            places[answer] = [found.span() for found in _standalone(answer).finditer(text)]
+            alone = standalone(answer, ignore_case=False)
+            places[answer] = [found.span() for found in alone.finditer(text)]
         if any(not cover.hides(number, *span) for span in places[answer]):
             off.add(number)
     if not off or not set(draft.blanks_per_card()) - off:
