@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from clozepress.cards import plan
+from clozepress.cards.model import Plan
 from clozepress.cards.rules import all_rules, rule_names
 from clozepress.cards.sample import side, to_text
 from clozepress.cli import main
@@ -38,6 +39,11 @@ def fronts(markdown: str, config: Config = STUDY) -> list[str]:
 def fate(markdown: str, highlight: str, config: Config = STUDY):  # type: ignore[no-untyped-def]
     (found,) = [f for f in run(markdown, config).fates if f.highlight == highlight]
     return found
+
+
+def rules_of(planned: Plan) -> dict[str, str]:
+    """The rule that decided each highlight of a plan, by its text."""
+    return {f.highlight: f.rule for f in planned.fates}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,7 +171,7 @@ def test_a_value_the_sections_code_sets_makes_no_card():
 
 def test_commands_offered_with_like_are_examples_not_the_blank():
     markdown = "# D\n- remote runs: steps like `tool plan` or `tool apply` run on the server\n"
-    rules = {f.highlight: f.rule for f in run(markdown).fates}
+    rules = rules_of(run(markdown))
     assert set(rules.values()) <= {"member-class", "offered-items"}
     # "likely" is no marker: the items are asked as before.
     other = "# D\n- remote runs likely `tool plan` or `tool apply` on the server\n"
@@ -690,7 +696,7 @@ def test_a_name_an_example_block_makes_up_is_no_card_unless_other_prose_uses_it(
         "- the backend assumes a bucket called `mybucket` in `us-east-1`\n"
         "## Regions\n- the default region is us-east-1\n"
     )
-    rules = {f.highlight: f.rule for f in run(markdown).fates}
+    rules = rules_of(run(markdown))
     assert rules == {"mybucket": "example-name", "us-east-1": "fact"}
     # A one-letter name the block defines is its own even where other sections use the letter;
     # with the word for its kind ("`b` generator") it still names the example's object.
@@ -707,14 +713,14 @@ def test_a_generated_id_and_a_sample_number_are_no_card_but_a_shape_is():
         "- if `a = 2` then `f(a) = 6`\n- and `a = 2.001` gives `f(a) = 6.003`\n"
         "- `X` has the shape `[Nx, m]`; `x0 = 1` by convention\n"
     )
-    rules = {f.highlight: f.rule for f in run(markdown).fates}
+    rules = rules_of(run(markdown))
     assert rules["i-abcd1234"] == rules["Z12ABC4UGMOZ2N"] == "generated-id"
     assert rules["ec2"] == "fact"
     assert rules["a = 2"] == rules["f(a) = 6.003"] == "sample-value"
     assert rules["[Nx, m]"] == "fact" and rules["x0 = 1"] == "fact"
     # A name used as a symbol elsewhere (in a shape) is a variable: its one number is a sample.
     shaped = markdown + "- in the last figure `Nx = 3`\n"
-    assert {f.highlight: f.rule for f in run(shaped).fates}["Nx = 3"] == "sample-value"
+    assert rules_of(run(shaped))["Nx = 3"] == "sample-value"
 
 
 def test_a_variables_default_blanks_the_value_not_the_name():
@@ -1046,7 +1052,7 @@ def test_a_line_pointing_at_the_code_block_beside_it_makes_no_card():
         "The `plan` command shows changes.\n"
     )
     # Not shown on the card (``code-shown`` off, or a block too long to show).
-    rules = {f.highlight: f.rule for f in run(notes, Config(disable_rules=("code-shown",))).fates}
+    rules = rules_of(run(notes, Config(disable_rules=("code-shown",))))
     # Forward pointers right before a block, a backward one right after it.
     assert rules["apply"] == rules["default"] == rules["collect()"] == "code-pointer"
     # No pointer; an example illustrating another clause; no block beside the line.
@@ -1063,7 +1069,7 @@ def test_a_backward_code_pointer_speaks_for_the_sentence_it_opens():
         "test `if items is None` inside.\n"
     )
     planned = run(notes)
-    rules = {f.highlight: f.rule for f in planned.fates}
+    rules = rules_of(planned)
     # The block gives away the answers of the sentence pointing at it: no card for them.
     assert rules["append()"] == "code-pointer"
     # The next sentence speaks of the first, which the card shows, with the block it points at.
@@ -1115,7 +1121,7 @@ def test_a_line_pointing_at_a_short_block_without_its_answers_shows_the_block():
         "If we run `apply` we can see the next message:\n\n```\nApply complete!\n```\n"
     )
     planned = run(notes)
-    rules = {f.highlight: f.rule for f in planned.fates}
+    rules = rules_of(planned)
     assert rules["limit 0"] == rules["limit 1"] == "fact"
     (note,) = [n for n in planned.notes if "limit 0" in n.highlights]
     # Before the line it points back at, as the notes have it.

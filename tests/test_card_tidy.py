@@ -7,7 +7,7 @@ from clozepress.cards.html import CLOZE, cloze
 from clozepress.cards.sample import card_lines, side, to_text
 from clozepress.config import Config
 
-from .test_card_rules import fate, fronts, run
+from .test_card_rules import fate, fronts, rules_of, run
 
 
 def test_a_repeat_of_the_answer_shows_as_an_echo_not_a_second_blank():
@@ -156,7 +156,7 @@ def test_a_pointer_speaks_for_its_own_clause_not_for_the_line():
         "the `id` is known only then\n"
         "- the image above shows that `TypeError` is raised\n"
     )
-    rules = {f.highlight: f.rule for f in run(notes).fates}
+    rules = rules_of(run(notes))
     # Said before the clause that points: the line states it on its own.
     assert rules["apply"] == rules["plan"] == "fact"
     # In the clause that points, or in a sentence opening on the pointer: no card.
@@ -261,7 +261,7 @@ def test_a_one_letter_answer_is_a_card_where_its_line_says_something_about_it():
         "- The usual learning rate is `α` in most courses\n"
         "- hyper parameters:\n    - Number of hidden units `n`.\n"
     )
-    rules = {f.highlight: f.rule for f in run(notes).fates}
+    rules = rules_of(run(notes))
     assert rules["Y"] == "fact" and rules["α"] == "fact"
     assert fronts(notes)[0] == "D || In binary classification [...] has to be between zero and one."
     # A symbol only named beside its label says nothing of it: which letter the notes chose.

@@ -138,12 +138,17 @@ def closes_set(text: str, items: int, last_gap: str, end: int, env: Env) -> bool
     (``later-example``) are read the same way."""
     if "closed-series" in env.disabled or items <= MAX_BLANKS:
         return False
-    return any(char.isalpha() for char in last_gap) and not _OPEN_END.match(text, end)
+    return _worded(last_gap) and not _OPEN_END.match(text, end)
 
 
 def closed_by_word(text: str, run: tuple[Mark, ...]) -> bool:
     """Whether a word ("and", "or") stands before the series' last item: it closes the set."""
-    return any(char.isalpha() for char in text[run[-2].end : run[-1].start])
+    return _worded(text[run[-2].end : run[-1].start])
+
+
+def _worded(gap: str) -> bool:
+    """Whether the gap before a list's last item holds a word, not only commas or slashes."""
+    return any(char.isalpha() for char in gap)
 
 
 def open_ended(text: str, last: Mark) -> bool:
