@@ -120,14 +120,14 @@ def deixis(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
         return None
     # Keyed by line as well as text: the same words on another line have another line before.
     key = (unit.line, unit.text, unit.marks)
-    parts = env.per_unit("deixis", key, lambda: pointing_parts(unit))
-    return "skip" if any(start <= mark.start < end for start, end in parts) else None
+    start = env.per_unit("deixis", key, lambda: pointing_from(unit))
+    return "skip" if start is not None and start <= mark.start else None
 
 
-def pointing_parts(unit: Unit) -> list[tuple[int, int]]:
-    """Where the part of the line that points at what its card cannot show starts and ends: from
-    the clause holding the first such pointer (at a figure, or at a part of the text it does not
-    point back at with a line before it) to the line's end."""
+def pointing_from(unit: Unit) -> int | None:
+    """Where the part of the line that points at what its card cannot show starts, or ``None``:
+    at the clause holding the first such pointer (at a figure, or at a part of the text it does
+    not point back at with a line before it); it runs to the line's end."""
     # The line before, not a heading or a parent line the card shows anyway.
     crumbs = {" ".join(c.split()) for c in unit.crumbs}
     sibling = bool(unit.before) and unit.before not in crumbs
@@ -144,12 +144,12 @@ def pointing_parts(unit: Unit) -> list[tuple[int, int]]:
             continue
         starts.append(found.start())
     if not starts:
-        return []
+        return None
     # The first pointer's clause runs to the line's end: every later pointer stands in it.
     clauses = [found.end() for found in _CLAUSE.finditer(text)]
     at = min(starts)
     before = bisect.bisect_right(clauses, at)
-    return [(clauses[before - 1] if before else 0, len(text))]
+    return clauses[before - 1] if before else 0
 
 
 def _names_highlight(text: str, end: int, marked: set[int]) -> bool:
