@@ -57,7 +57,7 @@ def test_cards_of_different_lines_asking_one_answer_stay():
 
 
 def test_a_split_card_keeps_one_card_for_each_answer_it_asked():
-    # Four levels joined by "or" with a fifth read off one of them: every different answer is
+    # Three levels joined by "or" with a fourth read off one of them: every different answer is
     # asked by some card, none by more than one, and no card asks more than two.
     markdown = "# D\n- levels: `TRACE`, `DEBUG` or `INFO`; by default `TRACE level`\n"
     asked = [a for _, a in _asked(markdown)]

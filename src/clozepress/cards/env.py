@@ -7,15 +7,12 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from ..config import Config
 from ..form.model import Document
 from ..read.cues import Cues
 from .model import Unit
-
-if TYPE_CHECKING:
-    from .vocabulary import Vocabulary
 
 T = TypeVar("T")
 
@@ -67,8 +64,6 @@ class Env:
     )
     """Per section (domain, section titles), per carded answer folded, the units that asked it,
     by ``(line, text, sentence number, start)``, latest last (``restated``)."""
-    vocabulary: Vocabulary | None = None
-    """How the notes use their words in running text, counted on first need (``vocabulary``)."""
 
     def per_unit(self, question: str, unit: object, answer: Callable[[], T]) -> T:
         """``answer()`` for ``unit``, worked out once: rules that ask per highlight a question of

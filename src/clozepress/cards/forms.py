@@ -39,7 +39,7 @@ from .echo import OWN_WORDS, _stems, _within
 from .env import Env
 from .leaks import IDENTIFIER, _cards, _Cover, hidden_in_crumb, own_words, parts
 from .model import Blank
-from .repairs import NEAR, RepairRule, _in_series
+from .repairs import NEAR, RepairRule, in_series
 from .rules import Rule
 from .text import FUNCTION_WORDS, fold
 
@@ -72,7 +72,7 @@ def form_crumb(draft: Draft, env: Env) -> Draft | None:
     """A one-word answer whose other form stands in the breadcrumb is hidden there, on that
     card, as the answer itself would be."""
     text = draft.unit.text
-    items = _in_series(draft)
+    items = in_series(draft)
     asked: dict[int, set[str]] = {}
     for number, blank, _ in draft.blanks:
         if blank.start in items:

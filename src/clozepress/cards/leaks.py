@@ -34,7 +34,7 @@ from .draft import Draft, Hidden
 from .env import Env
 from .frontline import headings
 from .model import Blank, Unit
-from .repairs import _in_series
+from .repairs import in_series
 from .rules import Rule
 from .text import FUNCTION_WORDS, fold
 
@@ -224,7 +224,7 @@ def stem_crumb(draft: Draft, env: Env) -> Draft | None:
     words count too where a level holds every word of the answer (``_spells_all``)."""
     text = draft.unit.text
     hidden = list(draft.hidden)
-    items = _in_series(draft)
+    items = in_series(draft)
     titles = headings(draft)
     for number, blanks in _cards(draft).items():
         if any(b.start in items for b in blanks):

@@ -41,9 +41,9 @@ from ..form.model import all_highlights
 from .draft import Draft
 from .env import Env
 from .model import Blank, Mark
-from .repairs import RepairRule
+from .repairs import RepairRule, standalone
 from .rules import Rule
-from .skips import _DEFINED
+from .skips import DEFINED
 
 #: A one-letter symbol, maybe with an index (``w``, ``w[l]``, ``x(i)``, ``a_2``, ``W1``): the
 #: letter, then a number written right after it (read as an index only where the notes write
@@ -131,7 +131,7 @@ def prefixed_symbol(draft: Draft, env: Env) -> Draft | None:
         shown = found is not None and cover.shows(
             number, blank, cover.folded.get(found.group(2).casefold(), [])
         )
-        defined = _DEFINED.match(text, blank.end) is not None
+        defined = DEFINED.match(text, blank.end) is not None
         read[number] = read.get(number, True) and shown and not defined
     off = {number for number, yes in read.items() if yes}
     return draft.without(off, "prefixed-symbol") if off else None
@@ -179,10 +179,6 @@ def _highlighted(env: Env) -> dict[int, set[str]]:
     return env.per_unit("notation: highlights by line", env.document, index)
 
 
-def _standalone(letter: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![^\W_]){re.escape(letter)}(?![^\W_])")
-
-
 def shown_symbol(draft: Draft, env: Env) -> Draft | None:
     """A card whose one blank is a one-letter symbol its card shows again as a highlight (of its
     line, or of a sibling line it shows) is answered by pointing at it: no card, where the note
@@ -191,6 +187,9 @@ def shown_symbol(draft: Draft, env: Env) -> Draft | None:
     cover = _Cover(draft)
     off: set[int] = set()
     others = {line for line, _ in draft.unit.siblings if line != draft.unit.line}
+    highlighted = _highlighted(env) if others else {}
+    # Per letter, where the line writes it alone: read once, however many cards ask it.
+    places: dict[str, list[tuple[int, int]]] = {}
     for number, blank in _one_blank_cards(draft):
         answer = text[blank.start : blank.end]
         if len(answer) != 1 or not answer.isalpha():
@@ -198,11 +197,12 @@ def shown_symbol(draft: Draft, env: Env) -> Draft | None:
         if cover.shows(number, blank, cover.marks.get(answer, [])):
             off.add(number)
             continue
-        if not others or not any(answer in _highlighted(env).get(line, ()) for line in others):
+        if not any(answer in highlighted.get(line, ()) for line in others):
             continue
-        if any(
-            not cover.hides(number, *found.span()) for found in _standalone(answer).finditer(text)
-        ):
+        if answer not in places:
+            alone = standalone(answer, ignore_case=False)
+            places[answer] = [found.span() for found in alone.finditer(text)]
+        if any(not cover.hides(number, *span) for span in places[answer]):
             off.add(number)
     if not off or not set(draft.blanks_per_card()) - off:
         return None  # the note's last card stays: it asks what the line says of the symbol

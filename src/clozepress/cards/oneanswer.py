@@ -31,11 +31,11 @@ from .model import Blank, Mark
 from .repairs import (
     AROUND,
     RepairRule,
-    _contained_pairs,
-    _standalone,
-    _tells_inside,
-    _twin_keys,
-    _twin_pairs,
+    contained_pairs,
+    standalone,
+    tells_inside,
+    twin_keys,
+    twin_pairs,
 )
 from .rules import Rule
 from .text import fold, occurrences
@@ -115,7 +115,7 @@ def _rejoined(split: Draft, outside: set[int]) -> dict[int, int]:
     for number, blank, _ in split.blanks:
         answers.setdefault(number, set()).add(fold(text[blank.start : blank.end]))
     root: dict[int, int] = {}
-    for one, two in _twin_pairs(split) + _contained_pairs(split):
+    for one, two in twin_pairs(split) + contained_pairs(split):
         if (one in outside) == (two in outside):
             continue  # two cards of the split, or two the split left alone
         mine, theirs = (two, one) if one in outside else (one, two)
@@ -140,7 +140,7 @@ def _placed(answers: list[str]) -> dict[str, str]:
     owner: dict[tuple[str, str], str] = {}  # per twin key, the first answer placed with it
     placed: list[str] = []
     for answer in answers:
-        keys = _twin_keys(answer)
+        keys = twin_keys(answer)
         near = placed[-AROUND:]
         twins = [owner[key] for key in keys if key in owner]
         told_by = min(twins, key=order.__getitem__) if twins else None
@@ -164,8 +164,8 @@ def holds(shown: str, answer: str) -> bool:
     answer is told, a twin shown, is read by the keys ``repairs.twins`` reads.)"""
     return (
         len(shown) > len(answer)
-        and _tells_inside(answer)
-        and _standalone(answer, ignore_case=False).search(shown) is not None
+        and tells_inside(answer)
+        and standalone(answer, ignore_case=False).search(shown) is not None
     )
 
 

@@ -89,7 +89,7 @@ def _runs(text: str, blanks: list[tuple[int, Blank, Mark]]) -> list[list[int]]:
     return runs
 
 
-def _in_series(draft: Draft) -> set[int]:
+def in_series(draft: Draft) -> set[int]:
     """The starts of the blanks that are items of a series, whatever card each is on."""
     blanks = sorted(draft.blanks, key=lambda item: item[1].start)
     return {
@@ -138,7 +138,7 @@ _SWAP_FROM = 6
 _PHRASE = 4
 
 
-def _twin_keys(answer: str) -> set[tuple[str, str]]:
+def twin_keys(answer: str) -> set[tuple[str, str]]:
     """Keys two answers share when one is read off the other: the same text but for its indexes
     or counters; the same stem but for a short prefix; two letters that differ in one."""
     # A comma or stop the highlight took in from its sentence is no part of the name.
@@ -170,10 +170,12 @@ def twins(draft: Draft, env: Env) -> Draft | None:
     """Two blanks of one note whose answers are twins (`W1`/`W2`, `count++`/`count--`,
     `enable()`/`disable()`, `obj.sum(axis = 0)`/`obj.sum(axis = 1)`) are one fact: apart, each
     card shows the other, and the one left is read off its twin. One card hides both."""
-    return _merged(draft, env, _twin_pairs(draft))
+    return _merged(draft, env, twin_pairs(draft))
 
 
-def _twin_pairs(draft: Draft) -> list[tuple[int, int]]:
+def twin_pairs(draft: Draft) -> list[tuple[int, int]]:
+    """Per blank sharing a ``twin_keys`` key with an earlier card's answer, the pair (the card
+    that first took the key, this blank's card)."""
     text = draft.unit.text
     owner: dict[tuple[str, str], int] = {}
     answers: dict[int, set[str]] = {}
@@ -181,7 +183,7 @@ def _twin_pairs(draft: Draft) -> list[tuple[int, int]]:
     for number, blank, _ in draft.blanks:
         answer = " ".join(text[blank.start : blank.end].split()).casefold()
         answers.setdefault(number, set()).add(answer)
-        for key in _twin_keys(answer):
+        for key in twin_keys(answer):
             other = owner.setdefault(key, number)
             if other != number and answer not in answers.get(other, set()):
                 pairs.append((other, number))
@@ -201,11 +203,11 @@ def contained(draft: Draft, env: Env) -> Draft | None:
     instances as backbone]", "[unreachable]" beside "[move_unreachable()]", a word cut short
     beside the whole word), or is the same answer again (`init` beside the `init` of `terraform
     init`), is read off the other's card, and the other's off its own: one card hides both."""
-    return _merged(draft, env, _contained_pairs(draft), limit=GROUP)
+    return _merged(draft, env, contained_pairs(draft), limit=GROUP)
 
 
 @functools.lru_cache(maxsize=4096)
-def _standalone(word: str, *, ignore_case: bool) -> re.Pattern[str]:
+def standalone(word: str, *, ignore_case: bool) -> re.Pattern[str]:
     """``word`` not glued to a letter or digit on either side (an underscore or a dot may touch
     it). Cached: the same answers are looked for on every card of a line and on every build,
     and there are more of them than ``re``'s own cache holds."""
@@ -213,7 +215,7 @@ def _standalone(word: str, *, ignore_case: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", flags)
 
 
-def _tells_inside(short: str) -> bool:
+def tells_inside(short: str) -> bool:
     """Whether answer ``short`` (folded), standing whole inside another, tells it: a word or
     number ``_tellable`` reads, or an operator (`~>`), told by its sight however short it is;
     never words of grammar alone. One test for ``contained`` and ``oneanswer.holds``, so the
@@ -222,16 +224,18 @@ def _tells_inside(short: str) -> bool:
     return (_tellable(short) or symbol) and not only_function_words(short)
 
 
-def _contained_pairs(draft: Draft) -> list[tuple[int, int]]:
+def contained_pairs(draft: Draft) -> list[tuple[int, int]]:
+    """Per blank whose answer another blank among the ``AROUND`` beside it holds whole (or cut
+    short, or is again), the pair (that card's number, this one's)."""
     text = draft.unit.text
     blanks = sorted(draft.blanks, key=lambda item: item[1].start)
     answers = [" ".join(text[b.start : b.end].split()).casefold() for _, b, _ in blanks]
     pairs: list[tuple[int, int]] = []
     for index, (number, _, _) in enumerate(blanks):
         short = answers[index]
-        if not _tells_inside(short):
+        if not tells_inside(short):
             continue
-        inside = _standalone(short, ignore_case=False)
+        inside = standalone(short, ignore_case=False)
         for other in range(max(0, index - AROUND), min(len(blanks), index + AROUND + 1)):
             long = answers[other]
             if blanks[other][0] == number or len(long) < len(short):
@@ -313,7 +317,7 @@ def item_cards(draft: Draft, env: Env) -> Draft | None:
     # Rejoin the pairs within the split items that would give each other away.
     pairs = [
         (one, two)
-        for one, two in _twin_pairs(apart) + _contained_pairs(apart)
+        for one, two in twin_pairs(apart) + contained_pairs(apart)
         if one in crowded and two in crowded
     ]
     joined = _merged(apart, env, pairs, limit=2) or apart
@@ -340,7 +344,7 @@ def _twin_chains(draft: Draft) -> set[int]:
             at = parent[at]
         return at
 
-    for one, two in _twin_pairs(apart):
+    for one, two in twin_pairs(apart):
         if draft.blanks[one][0] == draft.blanks[two][0]:
             parent[max(root(one), root(two))] = min(root(one), root(two))
     roots: dict[int, set[int]] = {}
@@ -416,7 +420,7 @@ def _hide_repeats(draft: Draft, *, plain: bool) -> Draft | None:
     hidden: list[Hidden] = list(draft.hidden)
     # A word in another script than the line's own words is a term there, not a plain word.
     around = script(draft.unit.unmarked)
-    items = _in_series(draft)
+    items = in_series(draft)
     for number, blank, _ in draft.blanks:
         answer = text[blank.start : blank.end].strip()
         named = blank.kind in ("name", "code")  # a name or a command is hidden wherever it stands
@@ -488,7 +492,7 @@ def _in_links(answer: str, text: str) -> list[tuple[int, int]]:
     spells ``console``): a link's address gives it away as its words do."""
     if len(answer) < 3 or ("http" not in text and "www." not in text):
         return []
-    part = _standalone(answer, ignore_case=True)
+    part = standalone(answer, ignore_case=True)
     return [
         (found.start(), found.end())
         for link in _LINK.finditer(text)
@@ -615,7 +619,7 @@ _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9]{1,7})\)")
 @functools.lru_cache(maxsize=4096)
 def _acronym(initials: str) -> re.Pattern[str]:
     """The acronym ``initials`` as a word of its own, maybe in the plural (``NLBs``); cached as
-    ``_standalone`` is. Initials are letters and digits only: nothing to escape."""
+    ``standalone`` is. Initials are letters and digits only: nothing to escape."""
     return re.compile(rf"(?<![\w-]){initials}s?(?![\w-])")
 
 

@@ -308,7 +308,7 @@ def frame(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
 
 
 #: What follows a name its line defines: a copula or an equals sign (not a comparison).
-_DEFINED = re.compile(
+DEFINED = re.compile(
     r"\s*(?:=(?!=)|:\s|(?:is|are|denotes|means|stands for)\b(?!\s+(?:the same|like|similar)))",
     re.IGNORECASE,
 )
@@ -326,7 +326,7 @@ def derived_name(unit: Unit, mark: Mark, env: Env) -> Verdict | None:
         return None
     if not BARE_NAME.match(text[1:]):
         return None
-    if _DEFINED.match(unit.text, mark.end) or _STATED.match(unit.text, mark.end):
+    if DEFINED.match(unit.text, mark.end) or _STATED.match(unit.text, mark.end):
         return None  # the line defines it or states something of it: a fact of its own
     base = text[1:].casefold()
     for other in unit.marks:

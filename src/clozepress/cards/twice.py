@@ -27,7 +27,7 @@ from collections.abc import Callable
 
 from .draft import Draft
 from .env import Env
-from .repairs import _in_series
+from .repairs import in_series
 from .rules import Rule
 from .text import fold
 
@@ -58,7 +58,7 @@ def asked_twice(drafts: list[Draft], env: Env) -> tuple[list[Draft], int]:
             continue
         for at, _ in places:
             if at not in series:
-                series[at] = _in_series(drafts[at])
+                series[at] = in_series(drafts[at])
 
         def told(place: tuple[int, int]) -> tuple[bool, int, int]:
             at, number = place

@@ -119,9 +119,7 @@ def _lone_word(text: str) -> bool:
 def everyday_word(draft: Draft, env: Env) -> Draft | None:
     """The cards that ask only a lone everyday word of the notes, taken off where a card of
     the same line that asks something else stays."""
-    if env.vocabulary is None:
-        env.vocabulary = vocabulary(env.document)
-    words = env.vocabulary
+    words = env.per_unit("vocabulary", env.document, lambda: vocabulary(env.document))
     text = draft.unit.text
     plain: dict[int, bool] = {}
     for number, blank, mark in draft.blanks:
