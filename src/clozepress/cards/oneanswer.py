@@ -73,13 +73,13 @@ def one_answer(draft: Draft, env: Env) -> Draft | None:
         by_answer: dict[str, list[tuple[int, Blank, Mark]]] = {}
         for item in sorted(items, key=lambda item: item[1].start):
             by_answer.setdefault(fold(text[item[1].start : item[1].end]), []).append(item)
+        # Each answer's card number is its place among the card's answers, looked up once.
+        place = {answer: at for at, answer in enumerate(by_answer)}
         for answer, host in _placed(list(by_answer)).items():
             if host == answer:
-                blanks += [
-                    (fresh + _index(by_answer, answer), b, m) for _, b, m in by_answer[answer]
-                ]
+                blanks += [(fresh + place[answer], b, m) for _, b, m in by_answer[answer]]
                 continue
-            own = fresh + _index(by_answer, host)
+            own = fresh + place[host]
             hidden += [Hidden(own, b.start, b.end) for _, b, _ in by_answer[answer]]
             # Where the line says it again, unhighlighted, it tells as much: withheld there too.
             first = by_answer[answer][0][1]
@@ -124,10 +124,6 @@ def _rejoined(split: Draft, outside: set[int]) -> dict[int, int]:
         if len(answers[mine] | answers[theirs]) <= MOST:
             root[mine] = theirs
     return root
-
-
-def _index(by_answer: dict[str, list[tuple[int, Blank, Mark]]], answer: str) -> int:
-    return list(by_answer).index(answer)
 
 
 def _placed(answers: list[str]) -> dict[str, str]:
